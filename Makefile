@@ -1,0 +1,27 @@
+# One place for the build tags every build and test needs: FTS5 is left out
+# of go-sqlite3 without sqlite_fts5, and migrated_fynedo is Fyne 2.7's
+# threading model.
+TAGS := sqlite_fts5 migrated_fynedo
+export LANG := en_US.UTF-8
+
+.PHONY: build demo run test smoke vet
+
+build:
+	go build -tags "$(TAGS)" -o bin/ethicsdesk .
+
+demo: build
+	./bin/ethicsdesk --demo
+
+run: build
+	./bin/ethicsdesk
+
+vet:
+	gofmt -l . | (! grep .)
+	go vet -tags "$(TAGS)" ./...
+
+# Every test, including the real-window smoke test under Xvfb.
+test: vet
+	go test -tags "$(TAGS)" -timeout 15m ./...
+
+smoke:
+	go test -tags "$(TAGS)" -run TestSmokeRealWindow -v .

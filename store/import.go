@@ -1,0 +1,50 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"ethicsdesk/cases"
+)
+
+// ImportCases writes whole cases with their history and notes in one
+// transaction, handing out references as CreateCase does. It records one
+// audit entry for the batch: the individual cases were not created by a
+// person through the service.
+func (db *DB) ImportCases(ctx context.Context, batch []cases.ImportedCase, audit cases.AuditEntry) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
+		noteStmt, err := tx.PrepareContext(ctx, `INSERT INTO notes (case_id, at, author_id, author_name, body, private)
+			VALUES (?1, ?2, ?3, ?4, ?5, ?6)`)
+		if err != nil {
+			return err
+		}
+		defer noteStmt.Close()
+		for i := range batch {
+			ic := &batch[i]
+			c := &ic.Case
+			if err := insertCaseRow(ctx, tx, c); err != nil {
+				return err
+			}
+			for j := range ic.History {
+				ic.History[j].CaseID = c.ID
+				if err := insertStatusChange(ctx, tx, &ic.History[j]); err != nil {
+					return err
+				}
+			}
+			for j := range ic.Notes {
+				n := &ic.Notes[j]
+				n.CaseID = c.ID
+				res, err := noteStmt.ExecContext(ctx, c.ID, formatTime(n.At), n.AuthorID, n.Author, n.Body, boolInt(n.Private))
+				if err != nil {
+					return err
+				}
+				n.ID, _ = res.LastInsertId()
+			}
+		}
+		if audit.After == nil {
+			audit.After = map[string]any{"cases": len(batch)}
+		}
+		return appendAudit(ctx, tx, audit, time.Now())
+	})
+}

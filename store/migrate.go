@@ -1,0 +1,110 @@
+package store
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations lists the embedded files 0001_x.sql, 0002_y.sql … in order.
+func migrations() ([]migration, error) {
+	entries, err := migrationFiles.ReadDir("migrations")
+	if err != nil {
+		return nil, err
+	}
+	var out []migration
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration file %s is not named NNNN_name.sql", e.Name())
+		}
+		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, migration{version: v, name: e.Name(), sql: string(body)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	for i, m := range out {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migrations are not numbered 1, 2, 3…: %s", m.name)
+		}
+	}
+	return out, nil
+}
+
+// SchemaVersion is the newest schema this build knows.
+func SchemaVersion() int {
+	ms, err := migrations()
+	if err != nil {
+		return 0
+	}
+	return len(ms)
+}
+
+func (db *DB) userVersion() (int, error) {
+	var v int
+	err := db.read.QueryRow("PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+func (db *DB) checkSchemaVersion() error {
+	v, err := db.userVersion()
+	if err != nil {
+		return explain(db.Path, err)
+	}
+	if latest := SchemaVersion(); v > latest {
+		return &OpenError{Path: db.Path, Problem: fmt.Sprintf(
+			"%s was saved by a newer version of Ethics Desk (register format %d; this version reads up to %d). Install the newer version to open it; the file was not changed.",
+			db.Path, v, latest)}
+	}
+	return nil
+}
+
+// migrate applies each pending migration in its own transaction, together
+// with the user_version that records it, so a failure leaves the file at
+// the previous version.
+func (db *DB) migrate(ctx context.Context) error {
+	if err := db.checkSchemaVersion(); err != nil {
+		return err
+	}
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	current, err := db.userVersion()
+	if err != nil {
+		return err
+	}
+	for _, m := range ms[current:] {
+		tx, err := db.write.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", m.version, ApplicationID)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,222 @@
+// Package store keeps the register in a SQLite file. It implements the
+// interfaces that package cases declares; no business rule lives here.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/mattn/go-sqlite3"
+)
+
+// ApplicationID marks a SQLite file as an Ethics Desk register ("EDSK").
+const ApplicationID = 0x4544534b
+
+// DB is an open register: one writer connection, so that writes queue here
+// rather than fail with "database is locked", and a pool of readers.
+type DB struct {
+	Path     string
+	write    *sql.DB
+	read     *sql.DB
+	ReadOnly bool // the file or its folder cannot be written: the window shows a banner
+}
+
+// Options tune Open; the zero value is right for the application.
+type Options struct {
+	// BusyTimeoutMS is how long a write waits for another process's write.
+	BusyTimeoutMS int
+}
+
+// OpenError is a problem opening a register, phrased for the person who
+// chose the file.
+type OpenError struct {
+	Path    string
+	Problem string
+	Err     error
+}
+
+func (e *OpenError) Error() string { return e.Problem }
+func (e *OpenError) Unwrap() error { return e.Err }
+
+// Open opens or creates the register at path and brings its schema up to date.
+func Open(path string, opt Options) (*DB, error) {
+	if opt.BusyTimeoutMS == 0 {
+		opt.BusyTimeoutMS = 15000
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, &OpenError{Path: path, Problem: fmt.Sprintf("The register path %q is not valid.", path), Err: err}
+	}
+	fi, statErr := os.Stat(abs)
+	isNew := errors.Is(statErr, os.ErrNotExist) || (statErr == nil && fi.Size() == 0)
+	if statErr == nil && fi.IsDir() {
+		return nil, &OpenError{Path: abs, Problem: fmt.Sprintf("%s is a folder, not a register file.", abs)}
+	}
+	readOnly := !isNew && !writable(abs)
+	if isNew {
+		if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+			return nil, &OpenError{Path: abs, Problem: fmt.Sprintf("Cannot create the folder for the register %s: %v.", abs, err), Err: err}
+		}
+		if err := create(abs); err != nil {
+			return nil, explain(abs, err)
+		}
+	}
+	db := &DB{Path: abs, ReadOnly: readOnly}
+	if db.write, err = sql.Open("sqlite3", dsn(abs, opt, readOnly, true)); err != nil {
+		return nil, explain(abs, err)
+	}
+	db.write.SetMaxOpenConns(1)
+	db.write.SetConnMaxLifetime(0)
+	if db.read, err = sql.Open("sqlite3", dsn(abs, opt, readOnly, false)); err != nil {
+		db.write.Close()
+		return nil, explain(abs, err)
+	}
+	db.read.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	if err := db.checkIdentity(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if !readOnly {
+		if err := db.migrate(context.Background()); err != nil {
+			db.Close()
+			return nil, explain(abs, err)
+		}
+	} else if err := db.checkSchemaVersion(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// dsn builds the go-sqlite3 connection string. synchronous=FULL because
+// go-sqlite3's NORMAL can lose the last commits on power loss; immediate
+// transactions so a read-then-write never fails half way with "locked".
+func dsn(path string, opt Options, readOnly, writer bool) string {
+	v := url.Values{}
+	v.Set("_busy_timeout", fmt.Sprint(opt.BusyTimeoutMS))
+	v.Set("_foreign_keys", "on")
+	v.Set("_synchronous", "FULL")
+	if readOnly {
+		v.Set("mode", "ro")
+	} else {
+		v.Set("_journal_mode", "WAL")
+	}
+	if writer {
+		v.Set("_txlock", "immediate")
+	} else {
+		v.Set("_query_only", "on")
+	}
+	u := url.URL{Scheme: "file", Opaque: (&url.URL{Path: path}).EscapedPath(), RawQuery: v.Encode()}
+	return u.String()
+}
+
+// create makes an empty register with 8 KiB pages and WAL; page size can
+// only be chosen before the first table exists.
+func create(path string) error {
+	db, err := sql.Open("sqlite3", "file:"+(&url.URL{Path: path}).EscapedPath())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	for _, p := range []string{
+		"PRAGMA page_size = 8192",
+		fmt.Sprintf("PRAGMA application_id = %d", ApplicationID),
+		"PRAGMA journal_mode = WAL",
+	} {
+		if _, err := db.Exec(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writable(path string) bool {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	// WAL needs to create the -wal and -shm files beside the register.
+	probe, err := os.CreateTemp(filepath.Dir(path), ".ethicsdesk-probe-*")
+	if err != nil {
+		return false
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return true
+}
+
+// checkIdentity refuses files that are not SQLite, or are SQLite files of
+// some other program.
+func (db *DB) checkIdentity() error {
+	var appID, userVersion int64
+	err := db.read.QueryRow("PRAGMA application_id").Scan(&appID)
+	if err == nil {
+		err = db.read.QueryRow("PRAGMA user_version").Scan(&userVersion)
+	}
+	if err != nil {
+		return explain(db.Path, err)
+	}
+	if appID != ApplicationID && (appID != 0 || userVersion != 0) {
+		return &OpenError{Path: db.Path, Problem: fmt.Sprintf("%s is a database of another program, not an Ethics Desk register.", db.Path)}
+	}
+	return nil
+}
+
+// Close releases both connection pools.
+func (db *DB) Close() error {
+	var errs []error
+	if db.read != nil {
+		errs = append(errs, db.read.Close())
+	}
+	if db.write != nil {
+		errs = append(errs, db.write.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// explain turns SQLite's terse errors about a file into sentences.
+func explain(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var oe *OpenError
+	if errors.As(err, &oe) {
+		return err
+	}
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrNotADB:
+			return &OpenError{Path: path, Err: err, Problem: fmt.Sprintf("%s is not an Ethics Desk register: it is not a database file, or it is damaged or encrypted.", path)}
+		case sqlite3.ErrCorrupt:
+			return &OpenError{Path: path, Err: err, Problem: fmt.Sprintf("The register %s is damaged. Restore it from a backup; nothing was changed.", path)}
+		case sqlite3.ErrCantOpen:
+			return &OpenError{Path: path, Err: err, Problem: fmt.Sprintf("The register %s cannot be opened: check that the file exists and that you may read it.", path)}
+		case sqlite3.ErrReadonly:
+			return &OpenError{Path: path, Err: err, Problem: fmt.Sprintf("The register %s is read-only.", path)}
+		case sqlite3.ErrFull:
+			return &OpenError{Path: path, Err: err, Problem: "The disk is full: free some space and try again."}
+		}
+	}
+	if strings.Contains(err.Error(), "file is not a database") {
+		return &OpenError{Path: path, Err: err, Problem: fmt.Sprintf("%s is not an Ethics Desk register: it is not a database file.", path)}
+	}
+	return &OpenError{Path: path, Err: err, Problem: fmt.Sprintf("The register %s could not be opened: %v.", path, err)}
+}
+
+// OpenExisting opens a register that must already exist (for commands such
+// as check, which must never create an empty file by mistake).
+func OpenExisting(path string) (*DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, &OpenError{Path: path, Err: err, Problem: fmt.Sprintf("There is no register at %s.", path)}
+	}
+	return Open(path, Options{})
+}

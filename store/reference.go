@@ -1,0 +1,101 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"ethicsdesk/cases"
+)
+
+// CaseTypes lists the case types in display order.
+func (db *DB) CaseTypes(ctx context.Context) ([]cases.CaseType, error) {
+	rows, err := db.read.QueryContext(ctx, "SELECT code, name, complaint, decision_days, working_days FROM case_types ORDER BY sort_order, code")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []cases.CaseType
+	for rows.Next() {
+		var t cases.CaseType
+		if err := rows.Scan(&t.Code, &t.Name, &t.Complaint, &t.DecisionDays, &t.WorkingDays); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// SaveCaseType inserts or updates a case type.
+func (db *DB) SaveCaseType(ctx context.Context, t cases.CaseType, audit cases.AuditEntry) error {
+	return db.writeTx(ctx, func(tx *sqlTx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO case_types (code, name, complaint, decision_days, working_days, sort_order)
+			VALUES (?1, ?2, ?3, ?4, ?5, (SELECT COALESCE(MAX(sort_order), 0) + 1 FROM case_types))
+			ON CONFLICT (code) DO UPDATE SET name = ?2, complaint = ?3, decision_days = ?4, working_days = ?5`,
+			t.Code, t.Name, boolInt(t.Complaint), t.DecisionDays, boolInt(t.WorkingDays))
+		if err != nil {
+			return err
+		}
+		return appendAudit(ctx, tx, audit, time.Now())
+	})
+}
+
+// Catalogue lists the classification codes.
+func (db *DB) Catalogue(ctx context.Context) ([]cases.CatalogueEntry, error) {
+	rows, err := db.read.QueryContext(ctx, "SELECT code, name FROM catalogue ORDER BY code")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []cases.CatalogueEntry
+	for rows.Next() {
+		var c cases.CatalogueEntry
+		if err := rows.Scan(&c.Code, &c.Name); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Holidays lists the holiday calendar, oldest first.
+func (db *DB) Holidays(ctx context.Context) ([]cases.Holiday, error) {
+	rows, err := db.read.QueryContext(ctx, "SELECT day, name FROM holidays ORDER BY day")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []cases.Holiday
+	for rows.Next() {
+		var day, name string
+		if err := rows.Scan(&day, &name); err != nil {
+			return nil, err
+		}
+		d, err := cases.ParseDate(day)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cases.Holiday{Day: d, Name: name})
+	}
+	return out, rows.Err()
+}
+
+// SaveHoliday adds or renames a holiday.
+func (db *DB) SaveHoliday(ctx context.Context, h cases.Holiday, audit cases.AuditEntry) error {
+	return db.writeTx(ctx, func(tx *sqlTx) error {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO holidays (day, name) VALUES (?1, ?2) ON CONFLICT (day) DO UPDATE SET name = ?2",
+			h.Day.String(), h.Name); err != nil {
+			return err
+		}
+		return appendAudit(ctx, tx, audit, time.Now())
+	})
+}
+
+// DeleteHoliday removes a holiday.
+func (db *DB) DeleteHoliday(ctx context.Context, day cases.Date, audit cases.AuditEntry) error {
+	return db.writeTx(ctx, func(tx *sqlTx) error {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM holidays WHERE day = ?1", day.String()); err != nil {
+			return err
+		}
+		return appendAudit(ctx, tx, audit, time.Now())
+	})
+}

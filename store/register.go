@@ -1,0 +1,119 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"ethicsdesk/cases"
+)
+
+// sortColumns maps the register's sort keys onto indexed columns; every
+// order ends in id so that pages never overlap or skip.
+var sortColumns = map[cases.SortKey]string{
+	cases.SortReference:  "c.reference",
+	cases.SortTitle:      "c.title COLLATE NOCASE",
+	cases.SortType:       "c.type_code",
+	cases.SortStatus:     "c.status_rank",
+	cases.SortReceived:   "c.received_on",
+	cases.SortDue:        "c.due_key",
+	cases.SortRapporteur: "c.rapporteur_name",
+}
+
+// where builds the filter of q as SQL with numbered parameters.
+func where(q cases.Query) (string, []any) {
+	var conds []string
+	var args []any
+	add := func(cond string, v ...any) {
+		for _, x := range v {
+			args = append(args, x)
+			cond = strings.Replace(cond, "?", "?"+itoa(len(args)), 1)
+		}
+		conds = append(conds, cond)
+	}
+	if q.TypeCode != "" {
+		add("c.type_code = ?", q.TypeCode)
+	}
+	if q.Status != "" {
+		add("c.status_rank = ?", statusRank(q.Status))
+	}
+	if q.Risk != "" {
+		add("c.risk = ?", q.Risk)
+	}
+	if q.Sector != "" {
+		add("c.sector = ?", q.Sector)
+	}
+	if q.Year != 0 {
+		add("c.received_year = ?", q.Year)
+	}
+	today := q.Today.String()
+	soon := q.Today.AddDays(cases.DueSoonDays).String()
+	switch q.Due {
+	case cases.DueOverdue:
+		add("c.due_key < ? AND c.status <> 'awaiting_info'", today)
+	case cases.DueWithin7:
+		add("c.due_key BETWEEN ? AND ? AND c.status <> 'awaiting_info'", today, soon)
+	case cases.DueOverdueOr7:
+		add("c.due_key <= ? AND c.status <> 'awaiting_info'", soon)
+	}
+	if !q.Viewer.Can(cases.ActViewSubmitter) || q.Viewer.Role != cases.RoleSecretariat {
+		// Confidential cases are for the secretariat and the case's own
+		// rapporteur and non-recused panel.
+		add("(c.confidential = 0 OR c.rapporteur_id = ? OR EXISTS (SELECT 1 FROM case_panel p WHERE p.case_id = c.id AND p.user_id = ? AND p.conflict <> 'declared'))",
+			q.Viewer.ID, q.Viewer.ID)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+func itoa(n int) string {
+	const digits = "0123456789"
+	if n < 10 {
+		return digits[n : n+1]
+	}
+	return itoa(n/10) + digits[n%10:n%10+1]
+}
+
+// ListCases returns one page of the register.
+func (db *DB) ListCases(ctx context.Context, q cases.Query, offset, limit int) ([]cases.Row, error) {
+	w, args := where(q)
+	col, ok := sortColumns[q.Sort]
+	if !ok {
+		col = sortColumns[cases.SortReference]
+	}
+	dir := " ASC"
+	if q.Desc {
+		dir = " DESC"
+	}
+	args = append(args, limit, offset)
+	n := len(args)
+	query := `SELECT c.id, c.reference, c.title, c.type_code, c.status, c.received_on, c.due_on, c.rapporteur_name, c.confidential
+		FROM cases c` + w + " ORDER BY " + col + dir + ", c.id" + dir +
+		" LIMIT ?" + itoa(n-1) + " OFFSET ?" + itoa(n)
+	rows, err := db.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]cases.Row, 0, limit)
+	for rows.Next() {
+		var r cases.Row
+		var received, due string
+		if err := rows.Scan(&r.ID, &r.Reference, &r.Title, &r.TypeCode, &r.Status, &received, &due, &r.Rapporteur, &r.Confidential); err != nil {
+			return nil, err
+		}
+		r.ReceivedOn, _ = cases.ParseDate(received)
+		r.DueOn, _ = cases.ParseDate(due)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// CountCases counts the cases matching q.
+func (db *DB) CountCases(ctx context.Context, q cases.Query) (int, error) {
+	w, args := where(q)
+	var n int
+	err := db.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM cases c"+w, args...).Scan(&n)
+	return n, err
+}
