@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Ethics Desk needs to build, run and test.
+# Safe to run again: it installs only what is missing. Needs root (or sudo).
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+packages=(
+  gcc make pkg-config                                          # cgo for go-sqlite3 and Fyne
+  libgl1-mesa-dev libgl1-mesa-dri xorg-dev libxkbcommon-dev    # Fyne's GL and X11 headers, software GL
+  xvfb xdotool imagemagick x11-utils                           # the real-window smoke test
+  fonts-noto-cjk fonts-wqy-microhei fonts-dejavu-core          # Chinese in the window and in PDFs
+  poppler-utils sqlite3                                        # pdfsig/pdftotext checks, the sqlite3 shell
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+command -v go >/dev/null || export PATH="/usr/local/go/bin:$PATH"
+go version >/dev/null
