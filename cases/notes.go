@@ -19,7 +19,7 @@ func (s *Service) AddNote(ctx context.Context, actor User, caseID int64, body st
 	if n := len([]rune(body)); n > MaxNote {
 		return Note{}, FieldErrors{FieldNote: fmt.Sprintf("Too long: %d characters, at most %d.", n, MaxNote)}
 	}
-	if _, err := s.repo.GetCase(ctx, caseID); err != nil {
+	if err := s.CheckCaseAccess(ctx, actor, caseID); err != nil {
 		return Note{}, err
 	}
 	n := Note{CaseID: caseID, At: s.now().UTC(), AuthorID: actor.ID, Author: actor.Name(), Body: body, Private: private}
@@ -33,7 +33,7 @@ func (s *Service) AddNote(ctx context.Context, actor User, caseID int64, body st
 
 // Timeline is the case's notes and status changes, newest first.
 func (s *Service) Timeline(ctx context.Context, actor User, caseID int64) ([]TimelineEntry, error) {
-	if err := require(actor, ActViewRegister); err != nil {
+	if err := s.CheckCaseAccess(ctx, actor, caseID); err != nil {
 		return nil, err
 	}
 	notes, err := s.repo.Notes(ctx, caseID, actor.ID)

@@ -12,6 +12,14 @@ const (
 	ActViewSubmitter  Action = "see submitters' personal data"
 	ActManageSettings Action = "change the committee's settings"
 	ActManageUsers    Action = "manage user accounts"
+
+	ActAssignPanel     Action = "assign a rapporteur or a panel"
+	ActDeclareInterest Action = "declare interests for a case"
+	ActManageMeetings  Action = "arrange meetings and record attendance"
+	ActVote            Action = "vote on a case"
+	ActRecordVotes     Action = "record the votes cast at a meeting"
+	ActSimplified      Action = "designate members for the simplified procedure"
+	ActViewAudit       Action = "view the audit log"
 )
 
 // allowed is the role matrix. The window hides what is not allowed, but this
@@ -25,6 +33,14 @@ var allowed = map[Action][]Role{
 	ActViewSubmitter:  {RoleSecretariat, RoleChair},
 	ActManageSettings: {RoleAdministrator},
 	ActManageUsers:    {RoleAdministrator},
+
+	ActAssignPanel:     {RoleSecretariat},
+	ActDeclareInterest: {RoleMember, RoleChair},
+	ActManageMeetings:  {RoleSecretariat, RoleChair},
+	ActVote:            {RoleMember, RoleChair},
+	ActRecordVotes:     {RoleSecretariat, RoleChair},
+	ActSimplified:      {RoleSecretariat},
+	ActViewAudit:       {RoleAdministrator},
 }
 
 // Can reports whether u may perform a.

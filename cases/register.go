@@ -17,7 +17,31 @@ func (s *Service) ListCases(ctx context.Context, actor User, q Query, offset, li
 		offset = 0
 	}
 	q.Today, q.Viewer = s.Today(), actor
-	return s.repo.ListCases(ctx, q, offset, limit)
+	rows, err := s.repo.ListCases(ctx, q, offset, limit)
+	if err != nil || actor.Role == RoleSecretariat {
+		return rows, err
+	}
+	return s.hideUndeclaredTitles(ctx, actor, rows)
+}
+
+// hideUndeclaredTitles blanks the title of the cases whose panel the actor
+// sits on without having declared "no conflict": the register shows them
+// only the reference, type and respondent-free columns, as the case does.
+func (s *Service) hideUndeclaredTitles(ctx context.Context, actor User, rows []Row) ([]Row, error) {
+	pr, err := s.panels()
+	if err != nil {
+		return rows, nil // a store without panels has nothing to hide
+	}
+	conflicts, err := pr.PanelConflicts(ctx, actor.ID)
+	if err != nil || len(conflicts) == 0 {
+		return rows, err
+	}
+	for i := range rows {
+		if c, on := conflicts[rows[i].ID]; on && c != NoConflict {
+			rows[i].Title = ""
+		}
+	}
+	return rows, nil
 }
 
 // CountCases returns how many cases match q and how many the register holds

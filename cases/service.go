@@ -12,6 +12,7 @@ import (
 type Service struct {
 	repo Repository
 	now  Clock
+	pub  Publishing
 }
 
 // NewService wires the domain to its storage; a nil clock means time.Now.
@@ -135,6 +136,9 @@ func (s *Service) GetCase(ctx context.Context, actor User, id int64) (Case, erro
 	if err != nil {
 		return Case{}, err
 	}
+	if err := s.checkAccess(ctx, actor, c); err != nil {
+		return Case{}, err
+	}
 	if err := s.refreshDeadline(ctx, &c, nil); err != nil {
 		return Case{}, err
 	}
@@ -177,6 +181,9 @@ func (s *Service) Transition(ctx context.Context, actor User, id, version int64,
 	}
 	if to == OpinionIssued {
 		return Case{}, ErrIssueBySigning
+	}
+	if err := s.CheckCaseAccess(ctx, actor, id); err != nil {
+		return Case{}, err
 	}
 	return s.move(ctx, actor, id, version, to, reason)
 }

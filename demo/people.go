@@ -11,8 +11,12 @@ type Person struct {
 	Role        cases.Role
 }
 
-// People are the demo accounts, one or more per role. Their passwords are
-// given in the README.
+// DemoPassword is the password of every demo account (stated in the README;
+// a demo register holds only synthetic data).
+const DemoPassword = "ethicsdesk-demo"
+
+// People are the demo accounts, one or more per role; each signs in with
+// DemoPassword.
 var People = []Person{
 	{"secretary", "Li Na", cases.RoleSecretariat},
 	{"clerk", "Zhao Min", cases.RoleSecretariat},

@@ -16,6 +16,7 @@ type SeedOptions struct {
 	Notes    int
 	Seed     uint64
 	End      time.Time // zero: now
+	Opinions int       // how many recent decided cases get real signed opinions
 	Progress func(done, total int)
 }
 
@@ -44,12 +45,18 @@ func Seed(ctx context.Context, db *store.DB, opts SeedOptions) error {
 	g := NewGenerator(Config{Seed: opts.Seed, Cases: opts.Cases, Notes: opts.Notes, End: opts.End,
 		Types: types, Holidays: holidays, Members: members, Staff: staff})
 	batch := make([]cases.ImportedCase, 0, batchSize)
+	var toIssue []pendingOpinion
 	flush := func(done int) error {
 		if len(batch) == 0 {
 			return nil
 		}
 		err := db.ImportCases(ctx, batch, cases.AuditEntry{Actor: cases.System, Action: "demo.seed", Entity: "register",
 			After: map[string]any{"cases": len(batch), "first": batch[0].Case.Reference, "last": batch[len(batch)-1].Case.Reference}})
+		for i := range toIssue {
+			if toIssue[i].caseID == 0 && err == nil {
+				toIssue[i].caseID = batch[toIssue[i].pos].Case.ID
+			}
+		}
 		batch = batch[:0]
 		if err == nil && opts.Progress != nil {
 			opts.Progress(done, opts.Cases)
@@ -60,24 +67,38 @@ func Seed(ctx context.Context, db *store.DB, opts SeedOptions) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		batch = append(batch, g.Case(i, opts.Cases))
+		ic := g.Case(i, opts.Cases)
+		if len(toIssue) < opts.Opinions && i >= opts.Cases*4/5 {
+			if p, ok := holdForSigning(&ic, members); ok {
+				p.pos = len(batch)
+				toIssue = append(toIssue, p)
+			}
+		}
+		batch = append(batch, ic)
 		if len(batch) == batchSize {
 			if err := flush(i + 1); err != nil {
 				return err
 			}
 		}
 	}
-	return flush(opts.Cases)
+	if err := flush(opts.Cases); err != nil {
+		return err
+	}
+	return issueOpinions(ctx, db, toIssue, members)
 }
 
 // ensurePeople creates the demo accounts that do not exist yet and returns
 // the secretariat staff and the members (chair included) with their ids.
 func ensurePeople(ctx context.Context, db *store.DB) (staff, members []cases.User, err error) {
+	hash, err := cases.HashPassword(DemoPassword)
+	if err != nil {
+		return nil, nil, err
+	}
 	for _, p := range People {
 		u, err := db.UserByName(ctx, p.Username)
 		if errors.Is(err, cases.ErrNotFound) {
 			u = cases.User{Username: p.Username, DisplayName: p.DisplayName, Role: p.Role, Active: true}
-			err = db.CreateUser(ctx, &u, "", cases.AuditEntry{Actor: cases.System, Action: "user.create", Entity: "user",
+			err = db.CreateUser(ctx, &u, hash, cases.AuditEntry{Actor: cases.System, Action: "user.create", Entity: "user",
 				After: map[string]any{"username": p.Username, "role": p.Role}})
 		}
 		if err != nil {

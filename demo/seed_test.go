@@ -8,6 +8,7 @@ import (
 
 	"ethicsdesk/cases"
 	"ethicsdesk/demo"
+	"ethicsdesk/issuing"
 	"ethicsdesk/store"
 )
 
@@ -59,5 +60,44 @@ func TestSeedMakesASoundVariedDeterministicRegister(t *testing.T) {
 		if a[i].Reference != b[i].Reference || a[i].Title != b[i].Title || a[i].Status != b[i].Status {
 			t.Fatalf("seed is not deterministic at row %d: %+v vs %+v", i, a[i], b[i])
 		}
+	}
+}
+
+func TestSeedIssuesRealSignedOpinions(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(filepath.Join(t.TempDir(), "demo.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	end := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	if err := demo.Seed(ctx, db, demo.SeedOptions{Cases: 1500, Notes: 1500, Seed: 3, End: end, Opinions: 2}); err != nil {
+		t.Fatal(err)
+	}
+	keys := issuing.Keyring{Keys: db}
+	svc := cases.NewService(db, func() time.Time { return end })
+	svc.SetPublishing(cases.Publishing{Store: db, Publisher: issuing.Publisher{Letterhead: db}, Signer: keys})
+	sec, err := db.UserByName(ctx, "secretary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := svc.ListCases(ctx, sec, cases.Query{Status: cases.OpinionIssued, Sort: cases.SortReference, Desc: true}, 0, 1000)
+	signed := 0
+	for _, r := range rows {
+		pdf, _, err := svc.IssuedOpinionPDF(ctx, sec, r.ID)
+		if err != nil {
+			continue
+		}
+		rep, err := keys.Verify(ctx, pdf)
+		if err != nil || !rep.OK() || len(rep.Signatures) != 2 || !rep.Signatures[1].ChainsToRoot {
+			t.Fatalf("seeded opinion of %s does not verify: %v\n%s", r.Reference, err, rep)
+		}
+		signed++
+	}
+	if signed != 2 {
+		t.Fatalf("%d seeded cases carry signed opinions, want 2", signed)
+	}
+	if problems, err := db.Check(ctx); err != nil || len(problems) > 0 {
+		t.Fatalf("check: %v %v", problems, err)
 	}
 }

@@ -32,6 +32,9 @@ type DB struct {
 type Options struct {
 	// BusyTimeoutMS is how long a write waits for another process's write.
 	BusyTimeoutMS int
+	// ReadOnly opens an existing register read-only even if the file could
+	// be written (to look at a copy without any risk of changing it).
+	ReadOnly bool
 }
 
 // OpenError is a problem opening a register, phrased for the person who
@@ -59,7 +62,7 @@ func Open(path string, opt Options) (*DB, error) {
 	if statErr == nil && fi.IsDir() {
 		return nil, &OpenError{Path: abs, Problem: fmt.Sprintf("%s is a folder, not a register file.", abs)}
 	}
-	readOnly := !isNew && !writable(abs)
+	readOnly := !isNew && (opt.ReadOnly || !writable(abs))
 	if isNew {
 		if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 			return nil, &OpenError{Path: abs, Problem: fmt.Sprintf("Cannot create the folder for the register %s: %v.", abs, err), Err: err}
@@ -69,12 +72,12 @@ func Open(path string, opt Options) (*DB, error) {
 		}
 	}
 	db := &DB{Path: abs, ReadOnly: readOnly}
-	if db.write, err = sql.Open("sqlite3", dsn(abs, opt, readOnly, true)); err != nil {
+	if db.write, err = sql.Open(driverName, dsn(abs, opt, readOnly, true)); err != nil {
 		return nil, explain(abs, err)
 	}
 	db.write.SetMaxOpenConns(1)
 	db.write.SetConnMaxLifetime(0)
-	if db.read, err = sql.Open("sqlite3", dsn(abs, opt, readOnly, false)); err != nil {
+	if db.read, err = sql.Open(driverName, dsn(abs, opt, readOnly, false)); err != nil {
 		db.write.Close()
 		return nil, explain(abs, err)
 	}

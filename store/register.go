@@ -24,11 +24,18 @@ func where(q cases.Query) (string, []any) {
 	var conds []string
 	var args []any
 	add := func(cond string, v ...any) {
-		for _, x := range v {
-			args = append(args, x)
-			cond = strings.Replace(cond, "?", "?"+itoa(len(args)), 1)
+		// Number each bare "?" in turn; replacing the first "?" each time
+		// would hit the "?" of an already numbered parameter.
+		parts := strings.Split(cond, "?")
+		var b strings.Builder
+		for i, part := range parts {
+			b.WriteString(part)
+			if i < len(parts)-1 {
+				args = append(args, v[i])
+				b.WriteString("?" + itoa(len(args)))
+			}
 		}
-		conds = append(conds, cond)
+		conds = append(conds, b.String())
 	}
 	if q.TypeCode != "" {
 		add("c.type_code = ?", q.TypeCode)

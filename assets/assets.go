@@ -1,0 +1,26 @@
+// Package assets holds what the program embeds: for now the translations of
+// the window's text. Adding a language is adding a file such as
+// translations/zh.json with the same keys as en.json; no screen changes.
+package assets
+
+import (
+	"embed"
+
+	"fyne.io/fyne/v2/lang"
+)
+
+//go:embed translations
+var translations embed.FS
+
+// LoadTranslations registers every embedded translation file with Fyne's
+// lang package. Call it once, before the first window is built; the
+// language is then chosen from the system locale (LANG).
+func LoadTranslations() error {
+	return lang.AddTranslationsFS(translations, "translations")
+}
+
+// TranslationFile returns the raw content of one translation file, e.g.
+// "en.json", so tests can check that every string the window uses is listed.
+func TranslationFile(name string) ([]byte, error) {
+	return translations.ReadFile("translations/" + name)
+}

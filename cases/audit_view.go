@@ -1,0 +1,128 @@
+package cases
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+)
+
+// AuditRecord is one entry of the audit log as the audit view shows it.
+// Before and After are the JSON the entry recorded.
+type AuditRecord struct {
+	Seq      int64
+	At       time.Time
+	ActorID  int64
+	Actor    string
+	Action   string
+	Entity   string
+	EntityID int64
+	Before   string
+	After    string
+	Hash     string
+}
+
+// AuditFilter narrows the audit view; zero fields do not filter. CaseID
+// matches the entries about the case itself and about its notes.
+type AuditFilter struct {
+	UserID int64
+	CaseID int64
+	Action string // exact action, e.g. "case.update", or a prefix ending in "." ("case.")
+	From   Date   // first day included (local calendar day)
+	To     Date   // last day included
+	Offset int
+	Limit  int
+}
+
+// AuditRepository reads the audit log.
+type AuditRepository interface {
+	// AuditQuery returns one page of matching entries, newest first, and
+	// how many match in all.
+	AuditQuery(ctx context.Context, f AuditFilter) ([]AuditRecord, int, error)
+	// AuditActions lists the distinct actions recorded, for the filter.
+	AuditActions(ctx context.Context) ([]string, error)
+	AuditHead(ctx context.Context) (seq int64, hash string, err error)
+}
+
+func (s *Service) auditRepo() (AuditRepository, error) {
+	r, ok := s.repo.(AuditRepository)
+	if !ok {
+		return nil, ErrNoAccountsStore
+	}
+	return r, nil
+}
+
+// AuditLog is the administrator's view of everything that was recorded.
+func (s *Service) AuditLog(ctx context.Context, actor User, f AuditFilter) ([]AuditRecord, int, error) {
+	if err := require(actor, ActViewAudit); err != nil {
+		return nil, 0, err
+	}
+	if f.Limit <= 0 || f.Limit > 1000 {
+		f.Limit = PageSize
+	}
+	if f.Offset < 0 {
+		f.Offset = 0
+	}
+	f.Action = CleanLine(f.Action)
+	ar, err := s.auditRepo()
+	if err != nil {
+		return nil, 0, err
+	}
+	return ar.AuditQuery(ctx, f)
+}
+
+// AuditActions lists the recorded actions, for the audit view's filter.
+func (s *Service) AuditActions(ctx context.Context, actor User) ([]string, error) {
+	if err := require(actor, ActViewAudit); err != nil {
+		return nil, err
+	}
+	ar, err := s.auditRepo()
+	if err != nil {
+		return nil, err
+	}
+	return ar.AuditActions(ctx)
+}
+
+// CaseHistory is a case's full recorded history, newest first, for anyone
+// who may read the case. Other users' private notes are left out.
+func (s *Service) CaseHistory(ctx context.Context, actor User, caseID int64) ([]AuditRecord, error) {
+	if err := s.CheckCaseAccess(ctx, actor, caseID); err != nil {
+		return nil, err
+	}
+	ar, err := s.auditRepo()
+	if err != nil {
+		return nil, err
+	}
+	var out []AuditRecord
+	for offset := 0; ; offset += 1000 {
+		page, total, err := ar.AuditQuery(ctx, AuditFilter{CaseID: caseID, Offset: offset, Limit: 1000})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range page {
+			if r.Entity == "note" && r.ActorID != actor.ID && privateNote(r.After) {
+				continue
+			}
+			out = append(out, r)
+		}
+		if offset+len(page) >= total || len(page) == 0 {
+			return out, nil
+		}
+	}
+}
+
+func privateNote(after string) bool {
+	var v struct {
+		Private bool `json:"private"`
+	}
+	return json.Unmarshal([]byte(after), &v) == nil && v.Private
+}
+
+// AuditHead is the newest audit entry's sequence number and hash, printed
+// on opinions and minutes.
+func (s *Service) AuditHead(ctx context.Context) (int64, string, error) {
+	ar, err := s.auditRepo()
+	if err != nil {
+		return 0, "", err
+	}
+	return ar.AuditHead(ctx)
+}

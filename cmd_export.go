@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/export"
+	"ethicsdesk/store"
+)
+
+func init() {
+	subcommands["export"] = subcommand{"export the register (csv, xlsx) or deadlines and meetings (ics)", cmdExport}
+}
+
+func cmdExport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", "", "register file")
+	format := fs.String("format", "csv", "csv, xlsx or ics")
+	out := fs.String("out", "", "file to write")
+	personal := fs.Bool("include-personal-data", false, "include submitters' names and contacts (recorded in the audit log)")
+	year := fs.Int("year", 0, "only cases received in this year")
+	status := fs.String("status", "", "only cases in this status (e.g. under_review)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	f, err := export.ParseFormat(*format)
+	if *db == "" || *out == "" || err != nil {
+		if err != nil {
+			fmt.Fprintln(stderr, "export:", err)
+		}
+		fmt.Fprintln(stderr, "export: usage: ethicsdesk export --db PATH --format csv|xlsx|ics --out FILE [--include-personal-data]")
+		return 2
+	}
+	reg, err := store.OpenExisting(*db)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer reg.Close()
+	// Write next to the target and rename, so a failed export never leaves
+	// a half-written file under the name asked for.
+	tmp, err := os.CreateTemp(filepath.Dir(*out), ".export-*")
+	if err != nil {
+		fmt.Fprintln(stderr, "export: the file could not be created:", err)
+		return 1
+	}
+	defer os.Remove(tmp.Name())
+	opt := export.Options{Filter: cases.Query{Year: *year, Status: cases.Status(*status)}, IncludePersonal: *personal}
+	n, err := export.Write(context.Background(), f, tmp, cases.NewService(reg, nil), cliActor, opt)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), *out)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "export:", err)
+		return 1
+	}
+	if f == export.ICS {
+		fmt.Fprintf(stdout, "%d deadlines and meetings exported to %s.\n", n, *out)
+	} else {
+		fmt.Fprintln(stdout, export.Summary(n, f, *out))
+	}
+	return 0
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/opinion"
+	"ethicsdesk/report"
+	"ethicsdesk/store"
+)
+
+func init() {
+	subcommands["report"] = subcommand{"write the annual report of a year as a PDF", cmdReport}
+}
+
+func cmdReport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", "", "register file")
+	year := fs.Int("year", time.Now().Year()-1, "year to report on")
+	out := fs.String("out", "", "PDF file to write")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *db == "" || *out == "" {
+		fmt.Fprintln(stderr, "report: usage: ethicsdesk report --db PATH --year YYYY --out FILE.pdf")
+		return 2
+	}
+	reg, err := store.OpenExisting(*db)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer reg.Close()
+	ctx := context.Background()
+	name, address, err := reg.CommitteeLetterhead(ctx)
+	if err != nil {
+		fmt.Fprintln(stderr, "report:", err)
+		return 1
+	}
+	pdf, err := report.Annual(ctx, cases.NewService(reg, nil), cliActor, *year, opinion.Letterhead{Name: name, Address: address}, nil)
+	if err != nil {
+		fmt.Fprintln(stderr, "report:", err)
+		return 1
+	}
+	if err := os.WriteFile(*out, pdf, 0o644); err != nil {
+		fmt.Fprintln(stderr, "report: the PDF could not be written:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Wrote the %d annual report to %s (%d KB).\n", *year, *out, len(pdf)/1024)
+	return 0
+}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/store"
+)
+
+func init() {
+	subcommands["search"] = subcommand{"full-text search of the register, best match first", cmdSearch}
+}
+
+// cliActor is who the search, export and report commands act as: whoever
+// may open the register file may read all of it, like the secretariat.
+// Their id 0 owns no private notes, so none are searched or exported.
+var cliActor = cases.User{ID: 0, Username: "command-line", DisplayName: "Command line", Role: cases.RoleSecretariat, Active: true}
+
+func cmdSearch(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", "", "register file to search")
+	limit := fs.Int("limit", 20, "number of results to print")
+	snippets := fs.Bool("snippets", false, "print the matching extract under each result")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	text := strings.Join(fs.Args(), " ")
+	if *db == "" || strings.TrimSpace(text) == "" {
+		fmt.Fprintln(stderr, "search: usage: ethicsdesk search --db PATH WORDS…")
+		return 2
+	}
+	reg, err := store.OpenExisting(*db)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer reg.Close()
+	svc := cases.NewService(reg, nil)
+	start := time.Now()
+	hits, err := svc.Search(context.Background(), cliActor, text, cases.Query{}, 0, *limit)
+	if err != nil {
+		fmt.Fprintln(stderr, "search:", err)
+		return 1
+	}
+	for _, h := range hits {
+		fmt.Fprintf(stdout, "%s\t%s\t%.3f\n", h.Reference, oneLine(h.Title), h.Score)
+		if *snippets {
+			fmt.Fprintf(stdout, "\t%s: %s\n", h.Source, oneLine(cases.SpansText(h.Snippet, "[", "]")))
+		}
+	}
+	fmt.Fprintf(stderr, "%d result(s) in %s\n", len(hits), time.Since(start).Round(time.Microsecond))
+	return 0
+}
+
+// oneLine keeps tab-separated output one record per line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

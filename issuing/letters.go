@@ -1,0 +1,64 @@
+package issuing
+
+import (
+	"fmt"
+	"time"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/opinion"
+)
+
+// LetterKind names the letters the secretariat sends to a submitter.
+type LetterKind string
+
+const (
+	LetterAcknowledgement LetterKind = "acknowledgement"
+	LetterRequestInfo     LetterKind = "request_information"
+	LetterDecisionNotice  LetterKind = "decision_notice"
+)
+
+// LetterRequest is what a letter needs beyond the case.
+type LetterRequest struct {
+	Kind     LetterKind
+	Case     cases.Case // as the service returned it to the sender
+	From     cases.User // who signs the letter
+	Date     time.Time
+	Items    []string       // request for information: what is missing
+	DueBy    time.Time      // request for information: reply by
+	Decision cases.Decision // decision notice
+	IssuedOn time.Time      // decision notice
+}
+
+// RenderLetter prints a letter to the case's submitter.
+func (p Publisher) RenderLetter(r LetterRequest) ([]byte, error) {
+	c := r.Case
+	if c.Submitter.Kind == cases.SubmitterAnonymous {
+		return nil, fmt.Errorf("Case %s was submitted anonymously: there is no one to write to.", c.Reference)
+	}
+	if c.Submitter.Name == "" {
+		return nil, fmt.Errorf("You may not see the submitter of %s, so you cannot write the letter.", c.Reference)
+	}
+	l := opinion.Letter{Letterhead: p.letterhead(), Reference: c.Reference, Date: r.Date,
+		RecipientName: c.Submitter.Name, RecipientAddress: c.Submitter.Contact,
+		SignOff: r.From.Name(), SignOffRole: "Secretariat"}
+	switch r.Kind {
+	case LetterAcknowledgement:
+		l.Kind = opinion.Acknowledgement
+		l.Paragraphs = opinion.AcknowledgementText(c.Reference, c.ReceivedOn.Time())
+	case LetterRequestInfo:
+		if len(r.Items) == 0 {
+			return nil, fmt.Errorf("List the information you are asking for.")
+		}
+		l.Kind = opinion.RequestForInformation
+		l.Paragraphs = opinion.RequestForInformationText(c.Reference, r.Items, r.DueBy)
+	case LetterDecisionNotice:
+		if r.Decision == "" {
+			return nil, fmt.Errorf("Case %s has no issued opinion yet.", c.Reference)
+		}
+		l.Kind = opinion.DecisionNotice
+		l.Paragraphs = opinion.DecisionNoticeText(c.Reference, cases.DecisionLabel(r.Decision), r.IssuedOn)
+	default:
+		return nil, fmt.Errorf("unknown letter %q", r.Kind)
+	}
+	return opinion.RenderLetter(l)
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestSmokeRealWindow starts the real binary on the demo register in a real
+// X window under Xvfb, waits for its window to appear and takes a
+// screenshot (kept at $ETHICSDESK_SMOKE_PNG, default /tmp/ethicsdesk-smoke.png).
+func TestSmokeRealWindow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a real window")
+	}
+	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("%s is not installed; .ci/run must install it", tool)
+			}
+			t.Skipf("%s is not installed", tool)
+		}
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "ethicsdesk")
+	build := exec.Command("go", "build", "-tags", "sqlite_fts5 migrated_fynedo", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+
+	display := fmt.Sprintf(":%d", 90+os.Getpid()%100)
+	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+	if err := xvfb.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer xvfb.Process.Kill()
+	time.Sleep(time.Second)
+
+	env := append(os.Environ(), "DISPLAY="+display, "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
+		"LANG=en_US.UTF-8", "LIBGL_ALWAYS_SOFTWARE=1")
+	var appOut bytes.Buffer
+	app := exec.Command(bin, "--demo")
+	app.Env, app.Stdout, app.Stderr = env, &appOut, &appOut
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer app.Process.Kill()
+
+	deadline := time.Now().Add(90 * time.Second)
+	var id string
+	for time.Now().Before(deadline) {
+		search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "Ethics Desk")
+		search.Env = env
+		out, _ := search.Output()
+		if id = strings.TrimSpace(string(out)); id != "" {
+			break
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	if id == "" {
+		t.Fatalf("no Ethics Desk window appeared within 90 s; the program printed:\n%s", appOut.String())
+	}
+	time.Sleep(3 * time.Second) // let the first pages of the register load and draw
+	shot := os.Getenv("ETHICSDESK_SMOKE_PNG")
+	if shot == "" {
+		shot = filepath.Join(os.TempDir(), "ethicsdesk-smoke.png")
+	}
+	cmd := exec.Command("import", "-window", "root", shot)
+	cmd.Env = env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("screenshot: %v\n%s", err, out)
+	}
+	if fi, err := os.Stat(shot); err != nil || fi.Size() < 10_000 {
+		t.Fatalf("the screenshot %s is missing or empty", shot)
+	}
+	if strings.Contains(appOut.String(), "panic:") {
+		t.Fatalf("the program panicked:\n%s", appOut.String())
+	}
+	t.Logf("window %s shown; screenshot at %s", strings.Fields(id)[0], shot)
+}

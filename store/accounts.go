@@ -1,0 +1,145 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"ethicsdesk/cases"
+)
+
+var _ cases.AccountRepository = (*DB)(nil)
+
+// Credentials reads what checking a password needs; user names compare
+// without regard to case.
+func (db *DB) Credentials(ctx context.Context, username string) (cases.Credentials, error) {
+	var c cases.Credentials
+	var created, locked string
+	err := db.read.QueryRowContext(ctx, `SELECT id, username, display_name, role, active, created_at,
+		password_hash, failed_logins, locked_until FROM users WHERE username = ?1`, username).
+		Scan(&c.User.ID, &c.User.Username, &c.User.DisplayName, &c.User.Role, &c.User.Active, &created,
+			&c.PasswordHash, &c.FailedLogins, &locked)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, cases.ErrNotFound
+	}
+	if err != nil {
+		return c, err
+	}
+	c.User.CreatedAt = parseTime(created)
+	if locked != "" {
+		c.LockedUntil = parseTime(locked)
+	}
+	return c, nil
+}
+
+// CreateAccount adds an account with its password hash.
+func (db *DB) CreateAccount(ctx context.Context, u *cases.User, passwordHash string, onlyIfNoUsers bool, audit cases.AuditEntry) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
+		if onlyIfNoUsers {
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM users").Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return cases.ErrAlreadySetUp
+			}
+		}
+		if u.CreatedAt.IsZero() {
+			u.CreatedAt = time.Now().UTC()
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO users (username, display_name, role, active, password_hash, created_at)
+			VALUES (?1, ?2, ?3, ?4, ?5, ?6)`, u.Username, u.DisplayName, u.Role, boolInt(u.Active), passwordHash, formatTime(u.CreatedAt))
+		if err != nil {
+			return err
+		}
+		if u.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		audit.EntityID = u.ID
+		return appendAudit(ctx, tx, audit, u.CreatedAt)
+	})
+}
+
+// UpdateAccount writes an account's name, role and active flag.
+func (db *DB) UpdateAccount(ctx context.Context, u cases.User, audit cases.AuditEntry) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE users SET display_name = ?2, role = ?3, active = ?4 WHERE id = ?1",
+			u.ID, u.DisplayName, u.Role, boolInt(u.Active))
+		if err := affectedOne(res, err); err != nil {
+			return err
+		}
+		return appendAudit(ctx, tx, audit, time.Now())
+	})
+}
+
+// SetPasswordHash replaces a password and lifts any lock.
+func (db *DB) SetPasswordHash(ctx context.Context, userID int64, hash string, audit cases.AuditEntry) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE users SET password_hash = ?2, failed_logins = 0, locked_until = '' WHERE id = ?1", userID, hash)
+		if err := affectedOne(res, err); err != nil {
+			return err
+		}
+		return appendAudit(ctx, tx, audit, time.Now())
+	})
+}
+
+// RecordLogin stores the outcome of a login attempt.
+func (db *DB) RecordLogin(ctx context.Context, userID int64, failed int, lockedUntil time.Time, audit cases.AuditEntry) error {
+	locked := ""
+	if !lockedUntil.IsZero() {
+		locked = formatTime(lockedUntil)
+	}
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE users SET failed_logins = ?2, locked_until = ?3 WHERE id = ?1", userID, failed, locked)
+		if err := affectedOne(res, err); err != nil {
+			return err
+		}
+		return appendAudit(ctx, tx, audit, time.Now())
+	})
+}
+
+// Settings reads the key–value settings.
+func (db *DB) Settings(ctx context.Context) (map[string]string, error) {
+	rows, err := db.read.QueryContext(ctx, "SELECT key, value FROM settings")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, err
+		}
+		out[k] = v
+	}
+	return out, rows.Err()
+}
+
+// SaveSettings writes settings in one transaction.
+func (db *DB) SaveSettings(ctx context.Context, values map[string]string, audit cases.AuditEntry) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
+		for k, v := range values {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2", k, v); err != nil {
+				return err
+			}
+		}
+		return appendAudit(ctx, tx, audit, time.Now())
+	})
+}
+
+// affectedOne turns "no row changed" into ErrNotFound.
+func affectedOne(res sql.Result, err error) error {
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return cases.ErrNotFound
+	}
+	return nil
+}

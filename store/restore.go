@@ -1,0 +1,93 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Restore replaces the register at dbPath with the backup from. The backup
+// is copied beside the register and checked first; only a sound copy is
+// used. The current register (with its -wal and -shm files) is renamed
+// aside with a time stamp, never overwritten or deleted, and its new name
+// is returned ("" when there was no register). The register must be closed
+// by this program; other copies of the program should be closed too.
+func Restore(ctx context.Context, dbPath, from string, now time.Time) (aside string, err error) {
+	dbPath, err = filepath.Abs(dbPath)
+	if err != nil {
+		return "", fmt.Errorf("The register path %q is not valid.", dbPath)
+	}
+	if _, err := os.Stat(from); err != nil {
+		return "", fmt.Errorf("There is no backup at %s.", from)
+	}
+	dir := filepath.Dir(dbPath)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("The register's folder %s cannot be created: %v.", dir, err)
+	}
+	tmp, err := tempPath(dir, ".ethicsdesk-restore-*.db")
+	if err != nil {
+		return "", fmt.Errorf("The backup cannot be copied to %s: %v. Nothing was changed.", dir, err)
+	}
+	defer removeDBFiles(tmp)
+	if err := copyFile(from, tmp); err != nil {
+		return "", fmt.Errorf("The backup cannot be copied to %s: %v. Nothing was changed.", dir, err)
+	}
+	problems, err := verifyCopy(ctx, tmp)
+	if err != nil {
+		return "", fmt.Errorf("The backup %s cannot be used: %v Nothing was changed.", from, strings.TrimSuffix(err.Error(), ".")+".")
+	}
+	if len(problems) > 0 {
+		return "", fmt.Errorf("The backup %s failed its check (%s), so it was not restored. Nothing was changed.", from, strings.Join(problems, "; "))
+	}
+
+	if _, err := os.Stat(dbPath); err == nil {
+		checkpoint(dbPath)
+		aside = asideName(dbPath, now)
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			if _, err := os.Stat(dbPath + suffix); err != nil {
+				continue
+			}
+			if err := os.Rename(dbPath+suffix, aside+suffix); err != nil {
+				return "", fmt.Errorf("The current register could not be moved aside to %s: %v. The backup was not restored.", aside, err)
+			}
+		}
+	}
+	if err := os.Rename(tmp, dbPath); err != nil {
+		return aside, fmt.Errorf("The backup could not be put in place: %v. The previous register is kept as %s.", err, aside)
+	}
+	syncDir(dir)
+	return aside, nil
+}
+
+// asideName is where the current register goes on restore:
+// register.db → register.before-restore-20260302-150405.db, with a counter
+// if that exists already.
+func asideName(dbPath string, now time.Time) string {
+	ext := filepath.Ext(dbPath)
+	base := strings.TrimSuffix(dbPath, ext) + ".before-restore-" + now.Format("20060102-150405")
+	name := base + ext
+	for i := 2; ; i++ {
+		if _, err := os.Stat(name); errors.Is(err, os.ErrNotExist) {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d%s", base, i, ext)
+	}
+}
+
+// checkpoint folds the -wal file into the register so the file moved aside
+// is complete on its own. A damaged register may refuse; its -wal file is
+// then moved along with it.
+func checkpoint(path string) {
+	raw, err := sql.Open("sqlite3", "file:"+(&url.URL{Path: path}).EscapedPath()+"?_busy_timeout=5000")
+	if err != nil {
+		return
+	}
+	defer raw.Close()
+	raw.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+}

@@ -1,0 +1,243 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/store"
+)
+
+var member = cases.User{ID: 2, Username: "wang", DisplayName: "Wang Fang", Role: cases.RoleMember, Active: true}
+var otherMember = cases.User{ID: 3, Username: "chen", DisplayName: "Chen Jie", Role: cases.RoleMember, Active: true}
+
+// searchFixture is a small register with known texts.
+type searchFixture struct {
+	db   *store.DB
+	path string
+	svc  *cases.Service
+	refs map[string]string // name → reference
+	ids  map[string]int64
+}
+
+func newSearchFixture(t *testing.T) *searchFixture {
+	t.Helper()
+	db, path := openTemp(t)
+	ctx := context.Background()
+	now := time.Date(2026, 3, 10, 9, 0, 0, 0, time.Local)
+	f := &searchFixture{db: db, path: path, svc: cases.NewService(db, func() time.Time { return now }),
+		refs: map[string]string{}, ids: map[string]int64{}}
+	add := func(name, title, summary string, confidential bool) {
+		d := draft()
+		d.Title, d.Summary, d.Confidential = title, summary, confidential
+		d.Respondent, d.AISystem = "Harbour Bank", "LoanScore"
+		c, err := f.svc.CreateCase(ctx, secretary, d)
+		if err != nil {
+			t.Fatalf("create %s: %v", name, err)
+		}
+		f.refs[name], f.ids[name] = c.Reference, c.ID
+	}
+	add("facial", "Facial recognition at school gates", "Cameras identify pupils with an algorithmic model.", false)
+	add("noted", "Loan refusals in Futian", "An applicant was refused credit.", false)
+	add("chinese", "未经同意收集人脸信息", "材料显示相关个人信息被用于模型训练，涉嫌侵犯隐私。", false)
+	add("mixed", "GateFace 人脸识别 pilot", "Metro pilot of 人脸识别 with consent forms.", false)
+	add("secret", "Quokka tracking by drones", "Confidential report about quokka surveillance.", true)
+	add("deleted", "Wombat scoring engine", "A case that will be deleted: wombatine details.", false)
+	note := func(actor cases.User, name, body string, private bool) {
+		if _, err := f.svc.AddNote(ctx, actor, f.ids[name], body, private); err != nil {
+			t.Fatalf("note on %s: %v", name, err)
+		}
+	}
+	note(secretary, "noted", "The bank's facial check at the branch door was mentioned by the submitter.", false)
+	note(member, "noted", "My own thought: zebracorn pricing looks suspicious.", true)
+	note(secretary, "deleted", "wombatine follow-up call", false)
+	return f
+}
+
+func (f *searchFixture) search(t *testing.T, actor cases.User, text string) []cases.SearchHit {
+	t.Helper()
+	hits, err := f.svc.Search(context.Background(), actor, text, cases.Query{}, 0, 50)
+	if err != nil {
+		t.Fatalf("search %q: %v", text, err)
+	}
+	return hits
+}
+
+func refsOf(hits []cases.SearchHit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Reference)
+	}
+	return out
+}
+
+func (f *searchFixture) expect(t *testing.T, actor cases.User, text string, names ...string) []cases.SearchHit {
+	t.Helper()
+	hits := f.search(t, actor, text)
+	want := map[string]bool{}
+	for _, n := range names {
+		want[f.refs[n]] = true
+	}
+	got := refsOf(hits)
+	if len(got) != len(want) {
+		t.Fatalf("search %q found %v, want %v", text, got, names)
+	}
+	for _, r := range got {
+		if !want[r] {
+			t.Fatalf("search %q found %v, want %v", text, got, names)
+		}
+	}
+	return hits
+}
+
+func TestSearchFindsWordsPrefixesPhrasesAndChinese(t *testing.T) {
+	f := newSearchFixture(t)
+	f.expect(t, secretary, "recognition", "facial")
+	f.expect(t, secretary, "RECOGNITION gates", "facial")
+	f.expect(t, secretary, "algorith*", "facial")
+	f.expect(t, secretary, `"school gates"`, "facial")
+	f.expect(t, secretary, `"gates school"`)
+	f.expect(t, secretary, "同意", "chinese")                                                         // two characters
+	f.expect(t, secretary, "隐私", "chinese")                                                         // two characters, in the summary
+	f.expect(t, secretary, "个人信息", "chinese")                                                       // four characters
+	f.expect(t, secretary, "人脸", "chinese", "mixed")                                                // two characters in two cases
+	f.expect(t, secretary, "收集人", "chinese")                                                        // three characters
+	f.expect(t, secretary, "人脸识别 consent", "mixed")                                                 // mixed scripts
+	f.expect(t, secretary, "人脸 -consent", "chinese")                                                // exclusion
+	f.expect(t, secretary, "LoanScore", "facial", "noted", "chinese", "mixed", "secret", "deleted") // AI system column
+	f.expect(t, member, "LoanScore", "facial", "noted", "chinese", "mixed", "deleted")
+	f.expect(t, secretary, "nothinglikethis")
+
+	hits := f.expect(t, secretary, "隐私", "chinese")
+	if got := cases.SpansText(hits[0].Snippet, "[", "]"); !strings.Contains(got, "[隐私]") {
+		t.Fatalf("snippet does not highlight 隐私: %q", got)
+	}
+	hits = f.expect(t, secretary, "recognition", "facial")
+	if got := cases.SpansText(hits[0].TitleSpans, "[", "]"); got != "Facial [recognition] at school gates" {
+		t.Fatalf("title highlight %q", got)
+	}
+}
+
+func TestSearchRanksTitleAboveNote(t *testing.T) {
+	f := newSearchFixture(t)
+	hits := f.expect(t, secretary, "facial", "facial", "noted")
+	if hits[0].Reference != f.refs["facial"] || hits[0].Score <= hits[1].Score {
+		t.Fatalf("title match should rank first: %v scores %v, %v", refsOf(hits), hits[0].Score, hits[1].Score)
+	}
+	if hits[1].Source != cases.SourceNote || !strings.Contains(cases.SpansText(hits[1].Snippet, "[", "]"), "[facial]") {
+		t.Fatalf("note hit: source %s snippet %q", hits[1].Source, cases.SpansText(hits[1].Snippet, "[", "]"))
+	}
+}
+
+func TestSearchRespectsPrivateNotesAndConfidentiality(t *testing.T) {
+	f := newSearchFixture(t)
+	f.expect(t, member, "zebracorn", "noted")
+	f.expect(t, otherMember, "zebracorn")
+	f.expect(t, secretary, "zebracorn")
+	f.expect(t, secretary, "quokka", "secret")
+	f.expect(t, member, "quokka")
+	// Exclusions alone list everything else the viewer may see, and still
+	// not the confidential case.
+	for _, h := range f.search(t, member, "-wombat") {
+		if h.Reference == f.refs["secret"] || h.Reference == f.refs["deleted"] {
+			t.Fatalf("-wombat for a member returned %s", h.Reference)
+		}
+	}
+}
+
+func TestSearchCombinesWithRegisterFilters(t *testing.T) {
+	f := newSearchFixture(t)
+	hits, err := f.svc.Search(context.Background(), secretary, "LoanScore", cases.Query{Status: cases.Screening}, 0, 50)
+	if err != nil || len(hits) != 0 {
+		t.Fatalf("no case is in screening, got %v %v", refsOf(hits), err)
+	}
+	hits, err = f.svc.Search(context.Background(), secretary, "LoanScore", cases.Query{Status: cases.Received, Year: 2026}, 0, 2)
+	if err != nil || len(hits) != 2 {
+		t.Fatalf("page of 2: %v %v", refsOf(hits), err)
+	}
+}
+
+// rawWriter opens the register as another program would, with the
+// register's driver (the triggers need its function).
+func rawWriter(t *testing.T, path string) *sql.DB {
+	t.Helper()
+	raw, err := sql.Open("sqlite3_ethicsdesk", "file:"+(&url.URL{Path: path}).EscapedPath()+"?_foreign_keys=on&_busy_timeout=5000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { raw.Close() })
+	return raw
+}
+
+func TestDeletedCaseLeavesNoTraceInTheIndex(t *testing.T) {
+	f := newSearchFixture(t)
+	f.expect(t, secretary, "wombatine", "deleted")
+	raw := rawWriter(t, f.path)
+	id := f.ids["deleted"]
+	for _, q := range []string{"DELETE FROM notes WHERE case_id = ?", "DELETE FROM status_changes WHERE case_id = ?", "DELETE FROM cases WHERE id = ?"} {
+		if _, err := raw.Exec(q, id); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	f.expect(t, secretary, "wombatine")
+	f.expect(t, secretary, "wombat*")
+	// secure-delete: the word is gone from the index's pages, not just marked deleted.
+	var n int
+	if err := raw.QueryRow("SELECT count(*) FROM search_fts_data WHERE instr(block, CAST('wombatine' AS BLOB)) > 0").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Fatalf("'wombatine' still in %d index blocks", n)
+	}
+	// Editing a case's title re-indexes it: the old word is no longer found.
+	c, err := f.svc.GetCase(context.Background(), secretary, f.ids["facial"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := c.Draft
+	d.Title = "Iris scanning at school gates"
+	if _, err := f.svc.UpdateCase(context.Background(), secretary, c.ID, c.Version, d); err != nil {
+		t.Fatal(err)
+	}
+	f.expect(t, secretary, "recognition")
+	f.expect(t, secretary, "iris", "facial")
+}
+
+func TestSearchSurvivesHostileQueries(t *testing.T) {
+	f := newSearchFixture(t)
+	for _, q := range hostileQueries {
+		if _, err := f.svc.Search(context.Background(), member, q, cases.Query{}, 0, 10); err != nil {
+			t.Errorf("query %q: %v", q, err)
+		}
+	}
+}
+
+var hostileQueries = []string{`"`, `"""`, `*`, `-`, `--`, `NOT`, `AND OR NOT`, `NEAR(a b, 2)`, `title:foo`, `{title summary}: x`,
+	`^start`, `a + b`, `(((`, `)`, `'; DROP TABLE cases; --`, "\x00", "foo\x00bar", `\`, `"unterminated phrase`, `-"`,
+	`col:"x" OR`, strings.Repeat("a ", 5000), strings.Repeat("同", 3000), "\xff\xfe", `* * *`, `-a -b -c`, `"" ""`, `隐"私`}
+
+func FuzzServiceSearch(f *testing.F) {
+	for _, q := range hostileQueries {
+		f.Add(q)
+	}
+	f.Add("facial recognition")
+	f.Add("人脸 -consent")
+	db, err := store.Open(f.TempDir()+"/fuzz.db", store.Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer db.Close()
+	svc := cases.NewService(db, nil)
+	if _, err := svc.CreateCase(context.Background(), secretary, draft()); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if _, err := svc.Search(context.Background(), member, q, cases.Query{}, 0, 10); err != nil {
+			t.Fatalf("query %q: %v", q, err)
+		}
+	})
+}

@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"ethicsdesk/cases"
+)
+
+// decidingStatuses are the moves that decide a case (see cases.Statistics).
+const decidingStatuses = "('opinion_issued', 'inadmissible', 'withdrawn')"
+
+// decisionWindow is the range of status_changes.at (UTC timestamps) that
+// can fall on a local day within p: one day of margin each side for the
+// time zone; the exact local day is then checked in Go.
+func decisionWindow(p cases.Period) (string, string) {
+	from := p.From.AddDays(-1).Time()
+	to := p.To.AddDays(2).Time()
+	return formatTime(from), formatTime(to)
+}
+
+// decidedOn is the local calendar day of a status change's timestamp.
+func decidedOn(at string) cases.Date {
+	if at == "" {
+		return cases.Date{}
+	}
+	return cases.DateOf(parseTime(at).In(time.Local))
+}
+
+// StatsRecords implements cases.StatsRepository: every case received in p
+// or first decided (within the margin) in p, with its decision time.
+func (db *DB) StatsRecords(ctx context.Context, p cases.Period) ([]cases.StatsRecord, error) {
+	wFrom, wTo := decisionWindow(p)
+	rows, err := db.read.QueryContext(ctx, `SELECT c.type_code, c.status, c.sector, c.catalogue_code, c.risk, c.breach,
+			c.received_on, c.accepted_on, c.due_on,
+			COALESCE((SELECT MIN(s.at) FROM status_changes s WHERE s.case_id = c.id AND s.to_status IN `+decidingStatuses+`), '')
+		FROM cases c
+		WHERE c.received_on BETWEEN ?1 AND ?2
+		   OR c.id IN (SELECT case_id FROM status_changes WHERE to_status IN `+decidingStatuses+` AND at >= ?3 AND at < ?4)`,
+		p.From.String(), p.To.String(), wFrom, wTo)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []cases.StatsRecord
+	for rows.Next() {
+		var r cases.StatsRecord
+		var received, accepted, due, decided string
+		if err := rows.Scan(&r.TypeCode, &r.Status, &r.Sector, &r.CatalogueCode, &r.Risk, &r.Breach,
+			&received, &accepted, &due, &decided); err != nil {
+			return nil, err
+		}
+		r.ReceivedOn, _ = cases.ParseDate(received)
+		r.AcceptedOn, _ = cases.ParseDate(accepted)
+		r.DueOn, _ = cases.ParseDate(due)
+		r.DecidedOn = decidedOn(decided)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// OpinionsIssuedIn implements cases.StatsRepository: the cases whose first
+// move to "Opinion issued" falls in p, with the decision of their latest
+// issued opinion when the register holds one.
+func (db *DB) OpinionsIssuedIn(ctx context.Context, p cases.Period) ([]cases.IssuedOpinionRow, error) {
+	wFrom, wTo := decisionWindow(p)
+	rows, err := db.read.QueryContext(ctx, `SELECT c.reference, c.title, c.confidential, MIN(s.at),
+			COALESCE((SELECT o.decision FROM opinions o WHERE o.case_id = c.id AND o.state = 'issued' ORDER BY o.id DESC LIMIT 1), '')
+		FROM status_changes s JOIN cases c ON c.id = s.case_id
+		WHERE s.to_status = 'opinion_issued'
+		  AND s.case_id IN (SELECT case_id FROM status_changes WHERE to_status = 'opinion_issued' AND at >= ?1 AND at < ?2)
+		GROUP BY c.id ORDER BY MIN(s.at), c.id`, wFrom, wTo)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []cases.IssuedOpinionRow
+	for rows.Next() {
+		var r cases.IssuedOpinionRow
+		var at string
+		if err := rows.Scan(&r.Reference, &r.Title, &r.Confidential, &at, &r.Decision); err != nil {
+			return nil, err
+		}
+		r.IssuedOn = decidedOn(at)
+		if p.Contains(r.IssuedOn) {
+			out = append(out, r)
+		}
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Maintenance is what the window needs from main to back up and restore
+// the register; the window itself holds no SQL. Nil hides the menu items.
+type Maintenance interface {
+	// Backup writes a checked copy to path and describes the result.
+	Backup(ctx context.Context, path string) (string, error)
+	// LatestBackup is the newest automatic backup, "" if none.
+	LatestBackup() (string, error)
+	// Restore replaces the register with the backup at path (after the
+	// window closed the register) and reopens it; it returns where the
+	// previous file was kept.
+	Restore(ctx context.Context, path string) (string, error)
+}
+
+// busyDelay is how long a save may take before the window says it is
+// waiting, typically for another copy of the program to finish its write.
+const busyDelay = 400 * time.Millisecond
+
+// busy runs a write off the main goroutine and shows a "waiting" dialog if
+// it takes longer than busyDelay, so a write queued behind another copy of
+// the program neither freezes the window nor fails; done runs on the main
+// goroutine with the result.
+func (d *desk) busy(win fyne.Window, what string, work func() error, done func(error)) {
+	var dlg dialog.Dialog
+	timer := time.AfterFunc(busyDelay, func() {
+		d.run.post(func() {
+			if dlg != nil {
+				return
+			}
+			bar := widget.NewProgressBarInfinite()
+			l := widget.NewLabel(lang.L("Waiting for the register: another user or window is saving. Your change will be saved as soon as it is free."))
+			l.Wrapping = fyne.TextWrapWord
+			dlg = dialog.NewCustomWithoutButtons(what, widget.NewForm(widget.NewFormItem("", l), widget.NewFormItem("", bar)), win)
+			dlg.Resize(fyne.NewSize(420, 160))
+			dlg.Show()
+		})
+	})
+	d.run.background(func() func() {
+		err := work()
+		return func() {
+			timer.Stop()
+			if dlg != nil {
+				dlg.Hide()
+			}
+			dlg = &dialog.ConfirmDialog{} // a late timer must not open a dialog now
+			done(err)
+		}
+	})
+}
+
+// backupNow asks where to write a backup and writes it.
+func (r *registerWindow) backupNow() {
+	m := r.d.opt.Maintenance
+	if m == nil {
+		return
+	}
+	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		// The dialog created an empty file; the backup refuses to overwrite
+		// files, so the placeholder goes first.
+		removeEmpty(path)
+		r.d.busy(r.win, lang.L("Backing up…"), func() error {
+			msg, err := m.Backup(context.Background(), path)
+			if err == nil {
+				r.d.run.post(func() { dialog.ShowInformation(lang.L("Backup written"), msg, r.win) })
+			}
+			return err
+		}, func(err error) {
+			if err != nil {
+				dialog.ShowError(err, r.win)
+			}
+		})
+	}, r.win)
+	base := filepath.Base(r.d.opt.DBPath)
+	save.SetFileName(fmt.Sprintf("%s-backup-%s.db", trimExt(base), time.Now().Format("2006-01-02-1504")))
+	save.Resize(fyne.NewSize(800, 560))
+	save.Show()
+}
+
+// restoreFromBackup asks for a backup file, confirms, and restores it.
+func (r *registerWindow) restoreFromBackup() {
+	m := r.d.opt.Maintenance
+	if m == nil {
+		return
+	}
+	open := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		path := rc.URI().Path()
+		rc.Close()
+		r.confirmRestore(path)
+	}, r.win)
+	if latest, err := m.LatestBackup(); err == nil && latest != "" {
+		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(latest))); err == nil {
+			open.SetLocation(dir)
+		}
+	}
+	open.Resize(fyne.NewSize(800, 560))
+	open.Show()
+}
+
+// confirmRestore explains what restoring does before doing it.
+func (r *registerWindow) confirmRestore(path string) {
+	m := r.d.opt.Maintenance
+	msg := lang.L("Replace the register with the backup {{.File}}? Changes made since that backup will not be in the register. The current file is kept aside under a new name, not deleted.",
+		map[string]any{"File": filepath.Base(path)})
+	l := widget.NewLabel(msg)
+	l.Wrapping = fyne.TextWrapWord
+	dlg := dialog.NewCustomConfirm(lang.L("Restore from backup"), lang.L("Restore"), lang.L("Cancel"), l, func(ok bool) {
+		if !ok {
+			return
+		}
+		aside, err := m.Restore(context.Background(), path)
+		if err != nil {
+			dialog.ShowError(err, r.win)
+			return
+		}
+		dialog.ShowInformation(lang.L("Register restored"),
+			lang.L("The backup was restored. The previous register is kept as {{.File}}.", map[string]any{"File": aside}), r.win)
+	}, r.win)
+	dlg.Resize(fyne.NewSize(480, 220))
+	dlg.Show()
+}
+
+// OfferRestore is shown at start-up when the register is damaged: it says
+// so in a sentence and offers the newest backup. Nothing is repaired or
+// discarded without the user's choice.
+func OfferRestore(win fyne.Window, problem, latest string, restore func()) {
+	text := problem
+	if latest == "" {
+		text += " " + lang.L("No automatic backup was found; restore one with File › Restore from backup… or ethicsdesk restore.")
+		dialog.ShowInformation(lang.L("The register is damaged"), text, win)
+		return
+	}
+	text += " " + lang.L("The newest backup is {{.File}}.", map[string]any{"File": filepath.Base(latest)})
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	dlg := dialog.NewCustomConfirm(lang.L("The register is damaged"), lang.L("Restore the latest backup"), lang.L("Not now"), l,
+		func(ok bool) {
+			if ok {
+				restore()
+			}
+		}, win)
+	dlg.Resize(fyne.NewSize(520, 240))
+	dlg.Show()
+}
+
+func trimExt(name string) string { return name[:len(name)-len(filepath.Ext(name))] }
+
+// removeEmpty removes path only if it is an empty file (the placeholder a
+// save dialog leaves), never a file with content.
+func removeEmpty(path string) {
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+		os.Remove(path)
+	}
+}

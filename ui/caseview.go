@@ -1,0 +1,277 @@
+package ui
+
+import (
+	"context"
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/cases"
+)
+
+// caseWindow shows one case: its fields, how its deadline was computed,
+// the moves the user may make and the timeline with the note box. Several
+// can be open at once, one per case.
+type caseWindow struct {
+	d   *desk
+	id  int64
+	win fyne.Window
+	c   cases.Case // as loaded; its Version guards every save from this window
+
+	reference, title, status *widget.Label
+	deadline                 *widget.Label
+	details                  *fyne.Container
+	summary                  *widget.Label
+	actions                  *fyne.Container
+	edit                     *widget.Button
+	moves                    map[cases.Status]*widget.Button
+	timeline                 *timelineView
+	note                     *escEntry
+	notePrivate              *widget.Check
+	noteErr                  fieldError
+	addNote                  *widget.Button
+	problem                  *widget.Label
+	attachments              *attachmentsView
+
+	pending *moveDialog // the open move dialog, if any
+}
+
+// openCase shows case id, bringing its window forward if already open.
+func (d *desk) openCase(id int64) *caseWindow {
+	if cw, ok := d.caseWins[id]; ok {
+		cw.win.RequestFocus()
+		return cw
+	}
+	cw := &caseWindow{d: d, id: id}
+	cw.win = d.app.NewWindow(lang.L("Case") + " — " + lang.L("Ethics Desk"))
+	cw.build()
+	if !cw.reload() {
+		cw.win.Close()
+		return nil
+	}
+	d.caseWins[id] = cw
+	cw.win.SetOnClosed(func() { delete(d.caseWins, id) })
+	closeOnEscape(cw.win, cw.escape)
+	cw.win.SetOnDropped(cw.dropped)
+	cw.win.Resize(fyne.NewSize(1100, 780))
+	cw.win.Show()
+	return cw
+}
+
+// escape closes the open dialog, or else the window.
+func (cw *caseWindow) escape() {
+	if cw.pending != nil {
+		cw.pending.dlg.Hide()
+		return
+	}
+	if top := cw.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
+		return
+	}
+	cw.win.Close()
+}
+
+func (cw *caseWindow) build() {
+	cw.reference = widget.NewLabel("")
+	cw.reference.TextStyle = fyne.TextStyle{Bold: true}
+	cw.reference.SizeName = theme.SizeNameSubHeadingText
+	cw.title = widget.NewLabel("")
+	cw.title.Truncation = fyne.TextTruncateEllipsis // the full title is the first detail
+	cw.title.SizeName = theme.SizeNameSubHeadingText
+	cw.status = widget.NewLabel("")
+	cw.status.Importance = widget.HighImportance
+	cw.status.TextStyle = fyne.TextStyle{Bold: true}
+	cw.status.SizeName = theme.SizeNameSubHeadingText
+	cw.deadline = widget.NewLabel("")
+	cw.deadline.Wrapping = fyne.TextWrapWord
+	cw.details = container.New(layout.NewFormLayout())
+	cw.summary = widget.NewLabel("")
+	cw.summary.Wrapping = fyne.TextWrapWord
+	cw.actions = container.NewHBox()
+	cw.problem = widget.NewLabel("")
+	cw.problem.Importance = widget.DangerImportance
+	cw.problem.Wrapping = fyne.TextWrapWord
+	cw.problem.Hide()
+
+	cw.timeline = newTimelineView()
+	cw.note = newEscEntry(true)
+	cw.note.SetMinRowsVisible(3)
+	cw.note.SetPlaceHolder(lang.L("Write a note for the committee…"))
+	cw.note.onEsc = cw.escape
+	keepFastWhenLong(cw.note)
+	cw.notePrivate = widget.NewCheck(lang.L("Private to me"), nil)
+	cw.noteErr = newFieldError()
+	cw.addNote = widget.NewButtonWithIcon(lang.L("Add note"), theme.ContentAddIcon(), cw.submitNote)
+
+	header := container.NewVBox(
+		container.NewHBox(cw.reference, cw.status),
+		cw.title, cw.actions, widget.NewSeparator())
+	for _, b := range banners(cw.d.opt) {
+		header.Objects = append([]fyne.CanvasObject{b}, header.Objects...)
+	}
+	deadlineHead := widget.NewLabel(lang.L("Deadline"))
+	deadlineHead.TextStyle = fyne.TextStyle{Bold: true}
+	summaryHead := widget.NewLabel(lang.L("Summary"))
+	summaryHead.TextStyle = fyne.TextStyle{Bold: true}
+	cw.attachments = newAttachmentsView(cw)
+	left := container.NewVScroll(container.NewVBox(
+		deadlineHead, cw.deadline, widget.NewSeparator(),
+		cw.details, widget.NewSeparator(), summaryHead, cw.summary, cw.attachments.box))
+
+	timelineHead := widget.NewLabel(lang.L("Timeline"))
+	timelineHead.TextStyle = fyne.TextStyle{Bold: true}
+	var noteBox fyne.CanvasObject = container.NewVBox()
+	if cw.d.can(cases.ActAddNote) {
+		noteBox = container.NewVBox(widget.NewSeparator(), cw.note, cw.noteErr.Label,
+			container.NewHBox(cw.notePrivate, layout.NewSpacer(), cw.addNote))
+	}
+	right := container.NewBorder(timelineHead, noteBox, nil, nil, cw.timeline.scroll)
+
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.5
+	cw.win.SetContent(container.NewBorder(container.NewPadded(header), cw.problem, nil, nil, split))
+}
+
+// reload reads the case and its timeline afresh and redraws; false when
+// the case cannot be read (the user is told why).
+func (cw *caseWindow) reload() bool {
+	ctx := context.Background()
+	c, err := cw.d.svc.GetCase(ctx, cw.d.actor, cw.id)
+	if err != nil {
+		if errors.Is(err, cases.ErrNotFound) {
+			err = errors.New(lang.L("This case does not exist, or you may not see it."))
+		}
+		dialog.ShowError(err, cw.parentForErrors())
+		return false
+	}
+	entries, err := cw.d.svc.Timeline(ctx, cw.d.actor, cw.id)
+	if err != nil {
+		cw.problem.SetText(lang.L("The timeline could not be read: {{.Error}}", map[string]any{"Error": err.Error()}))
+		cw.problem.Show()
+	} else {
+		cw.problem.Hide()
+	}
+	cw.c = c
+	cw.win.SetTitle(c.Reference + " — " + c.Title)
+	cw.reference.SetText(c.Reference)
+	cw.title.SetText(c.Title)
+	cw.status.SetText(statusText(c.Status))
+	cw.deadline.SetText(deadlineText(c.Deadline))
+	cw.summary.SetText(c.Summary)
+	cw.fillDetails()
+	cw.fillActions()
+	cw.timeline.show(entries, c.CreatedAt, c.CreatedBy)
+	cw.attachments.reload()
+	return true
+}
+
+// parentForErrors is the window a load error is shown on: the case window
+// if it is open, else the register.
+func (cw *caseWindow) parentForErrors() fyne.Window {
+	if _, open := cw.d.caseWins[cw.id]; open || cw.d.register == nil {
+		return cw.win
+	}
+	return cw.d.register.win
+}
+
+func (cw *caseWindow) fillActions() {
+	cw.actions.RemoveAll()
+	cw.edit = nil
+	if cases.Editable(cw.c.Status) && cw.d.can(cases.ActEditCase) {
+		cw.edit = widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() {
+			c := cw.c
+			cw.d.openIntake(&c)
+		})
+		cw.actions.Add(cw.edit)
+	}
+	for _, b := range cw.moveButtons() {
+		cw.actions.Add(b)
+	}
+	cw.actions.Refresh()
+}
+
+func (cw *caseWindow) fillDetails() {
+	c := cw.c
+	yesNo := func(b bool) string {
+		if b {
+			return lang.L("Yes")
+		}
+		return lang.L("No")
+	}
+	rows := [][2]string{
+		{lang.L("Title"), c.Title},
+		{lang.L("Type"), cw.d.typeName(c.TypeCode)},
+		{lang.L("Received on"), formatDate(c.ReceivedOn)},
+		{lang.L("Channel"), codeText(string(c.Channel))},
+		{lang.L("Priority"), codeText(string(c.Priority))},
+		{lang.L("Confidential case"), yesNo(c.Confidential)},
+		{lang.L("Submitted by"), codeText(string(c.Submitter.Kind))},
+	}
+	if cw.d.actor.Can(cases.ActViewSubmitter) && c.Submitter.Kind != cases.SubmitterAnonymous {
+		rows = append(rows,
+			[2]string{lang.L("Name"), orDash(c.Submitter.Name)},
+			[2]string{lang.L("Contact"), orDash(c.Submitter.Contact)},
+			[2]string{lang.L("Identity confidential"), yesNo(c.Submitter.Confidential)})
+	}
+	catalogue := c.CatalogueCode
+	if catalogue != "" {
+		if cat, err := cw.d.svc.Catalogue(context.Background()); err == nil {
+			for _, e := range cat {
+				if e.Code == catalogue {
+					catalogue += " — " + e.Name
+				}
+			}
+		}
+	}
+	rows = append(rows,
+		[2]string{lang.L("Respondent"), orDash(c.Respondent)},
+		[2]string{lang.L("AI system"), orDash(c.AISystem)},
+		[2]string{lang.L("Sector"), codeText(string(c.Sector))},
+		[2]string{lang.L("Classification"), orDash(catalogue)},
+		[2]string{lang.L("Risk tier"), codeText(string(c.Risk))},
+	)
+	if c.Breach != "" {
+		rows = append(rows, [2]string{lang.L("Alleged breach"), codeText(string(c.Breach))})
+	}
+	rows = append(rows,
+		[2]string{lang.L("Accepted on"), orDash(formatDate(c.AcceptedOn))},
+		[2]string{lang.L("Due"), orDash(formatDate(c.DueOn))},
+		[2]string{lang.L("Rapporteur"), orDash(c.Rapporteur)},
+		[2]string{lang.L("Registered"), formatDateTime(c.CreatedAt) + " · " + c.CreatedBy},
+		[2]string{lang.L("Last changed"), formatDateTime(c.UpdatedAt) + " · " + c.UpdatedBy},
+	)
+	cw.details.RemoveAll()
+	for _, r := range rows {
+		k := widget.NewLabel(r[0])
+		k.TextStyle = fyne.TextStyle{Bold: true}
+		v := widget.NewLabel(r[1])
+		v.Wrapping = fyne.TextWrapWord
+		cw.details.Add(k)
+		cw.details.Add(v)
+	}
+	cw.details.Refresh()
+}
+
+// submitNote adds the note; the Service's message appears under the box.
+func (cw *caseWindow) submitNote() {
+	_, err := cw.d.svc.AddNote(context.Background(), cw.d.actor, cw.id, cw.note.Text, cw.notePrivate.Checked)
+	var fe cases.FieldErrors
+	switch {
+	case errors.As(err, &fe):
+		cw.noteErr.set(fe[cases.FieldNote])
+		return
+	case err != nil:
+		dialog.ShowError(err, cw.win)
+		return
+	}
+	cw.noteErr.set("")
+	cw.note.SetText("")
+	cw.notePrivate.SetChecked(false)
+	cw.d.caseChanged(cw.id)
+}

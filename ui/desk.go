@@ -1,0 +1,95 @@
+// Package ui is the Fyne window of Ethics Desk. It draws the register and the
+// cases and forwards what the user does to the domain Service; it holds no
+// SQL and no business rules. Every rule (validation, workflow, permissions,
+// deadlines) is the Service's, and the window shows the Service's messages.
+package ui
+
+import (
+	"context"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"ethicsdesk/cases"
+)
+
+// Options is how main opens the window.
+type Options struct {
+	DBPath   string // the register file, shown in the title bar
+	ReadOnly bool   // the file was opened read-only: no action that writes is offered
+	Demo     bool   // a demonstration register: a banner says so
+	// Maintenance backs up and restores the register; nil hides those items.
+	Maintenance Maintenance
+}
+
+// desk is what every window of one running program shares: the service,
+// who is acting, and the open windows, so a change made in one window can
+// refresh the others.
+type desk struct {
+	app   fyne.App
+	svc   *cases.Service
+	actor cases.User
+	opt   Options
+	run   *runner
+
+	register *registerWindow
+	caseWins map[int64]*caseWindow
+	types    []cases.CaseType
+	lastForm *caseForm // the form opened last, for tests
+}
+
+// NewMainWindow builds the register window; main calls ShowAndRun on it.
+func NewMainWindow(a fyne.App, svc *cases.Service, actor cases.User, opt Options) fyne.Window {
+	d := newDesk(a, svc, actor, opt, newRunner(fyne.Do))
+	return d.openRegister().win
+}
+
+func newDesk(a fyne.App, svc *cases.Service, actor cases.User, opt Options, run *runner) *desk {
+	d := &desk{app: a, svc: svc, actor: actor, opt: opt, run: run, caseWins: map[int64]*caseWindow{}}
+	// Case types are few and change only in the settings; reading them once
+	// up front lets the table name a type without a query per cell.
+	if types, err := svc.CaseTypes(context.Background()); err == nil {
+		d.types = types
+	}
+	return d
+}
+
+// fileName is the register's file name for window titles.
+func (d *desk) fileName() string {
+	if d.opt.DBPath == "" {
+		return lang.L("untitled register")
+	}
+	return filepath.Base(d.opt.DBPath)
+}
+
+// can says whether the actor may do a and the register is writable; the
+// Service still refuses on its own, this only hides what would be refused.
+func (d *desk) can(a cases.Action) bool {
+	if d.opt.ReadOnly && a != cases.ActViewRegister && a != cases.ActViewSubmitter {
+		return false
+	}
+	return d.actor.Can(a)
+}
+
+// caseChanged is called after any save: the register and every open window
+// showing that case refresh.
+func (d *desk) caseChanged(id int64) {
+	if d.register != nil {
+		d.register.reload()
+	}
+	if cw, ok := d.caseWins[id]; ok {
+		cw.reload()
+	}
+}
+
+// typeName is the display name of a case type, translated when the
+// translation file has "type.<code>".
+func (d *desk) typeName(code string) string {
+	for _, t := range d.types {
+		if t.Code == code {
+			return lang.X("type."+code, t.Name)
+		}
+	}
+	return lang.X("type."+code, cases.CodeLabel(code))
+}

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/export"
+)
+
+// reportsMenu offers statistics, the annual report and exports.
+func (r *registerWindow) reportsMenu() *fyne.Menu {
+	return fyne.NewMenu(lang.L("Reports"),
+		fyne.NewMenuItem(lang.L("Statistics…"), r.openStatistics),
+		fyne.NewMenuItem(lang.L("Export the register…"), r.exportRegister),
+		fyne.NewMenuItem(lang.L("Export deadlines and meetings (iCalendar)…"), func() { r.exportTo(export.ICS, false) }),
+	)
+}
+
+// exportRegister asks for the format and whether to include personal data,
+// then for the file; the current filters decide which cases go out.
+func (r *registerWindow) exportRegister() {
+	format := widget.NewRadioGroup([]string{"CSV", "XLSX"}, nil)
+	format.SetSelected("XLSX")
+	personal := widget.NewCheck(lang.L("Include personal data (submitters' names and contacts; recorded in the audit log)"), nil)
+	if !r.d.can(cases.ActViewSubmitter) {
+		personal.Disable()
+	}
+	items := []*widget.FormItem{
+		widget.NewFormItem(lang.L("Format"), format),
+		widget.NewFormItem("", personal),
+		widget.NewFormItem("", widget.NewLabel(lang.L("The cases shown by the register's current filters are exported."))),
+	}
+	dialog.ShowForm(lang.L("Export the register"), lang.L("Choose file…"), lang.L("Cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		f := export.XLSX
+		if format.Selected == "CSV" {
+			f = export.CSV
+		}
+		r.exportTo(f, personal.Checked)
+	}, r.win)
+}
+
+// exportTo asks for the file and writes it behind a progress bar that can
+// be cancelled; the file appears under its name only when complete.
+func (r *registerWindow) exportTo(f export.Format, personal bool) {
+	q := r.query()
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		d := r.d
+		runCancellable(d, r.win, lang.L("Exporting…"), func(ctx context.Context, progress func(float64)) (string, error) {
+			tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*")
+			if err != nil {
+				return "", fmt.Errorf("The file could not be created in %s: %v", filepath.Dir(path), err)
+			}
+			defer os.Remove(tmp.Name())
+			n, err := export.Write(ctx, f, tmp, d.svc, d.actor, export.Options{Filter: q, IncludePersonal: personal,
+				Progress: func(done, total int) {
+					if total > 0 {
+						progress(float64(done) / float64(total))
+					}
+				}})
+			if cerr := tmp.Close(); err == nil {
+				err = cerr
+			}
+			if err == nil {
+				err = os.Rename(tmp.Name(), path)
+			}
+			if err != nil {
+				if errors.Is(err, context.Canceled) {
+					return "", err
+				}
+				return "", fmt.Errorf("The export could not be saved: %v", err)
+			}
+			return lang.N("{{.Count}} items exported to {{.Path}}.", n, map[string]any{"Count": n, "Path": path}), nil
+		})
+	}, r.win)
+	save.SetFileName("register." + string(f))
+	save.Show()
+}

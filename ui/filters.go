@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/cases"
+)
+
+// choice is one option of a filter: what the user reads and the value the
+// query gets. The first choice of every filter is "All …" with value "".
+type choice struct {
+	label string
+	value string
+}
+
+// filterBar is the row of filters above the register. It only builds a
+// cases.Query; the Service does the filtering.
+type filterBar struct {
+	typ, status, risk, sector, year, due *widget.Select
+	search                               *searchEntry
+
+	choices  map[*widget.Select][]choice
+	onChange func() // the filter changed: reload the register
+	box      fyne.CanvasObject
+}
+
+func newFilterBar(d *desk, years []int) *filterBar {
+	f := &filterBar{choices: map[*widget.Select][]choice{}}
+
+	types := []choice{{lang.L("All types"), ""}}
+	for _, t := range d.types {
+		types = append(types, choice{d.typeName(t.Code), t.Code})
+	}
+	statuses := []choice{{lang.L("All statuses"), ""}}
+	for _, s := range cases.AllStatuses {
+		statuses = append(statuses, choice{statusText(s), string(s)})
+	}
+	risks := []choice{{lang.L("All risk tiers"), ""}}
+	for _, r := range cases.AllRisks {
+		risks = append(risks, choice{codeText(string(r)), string(r)})
+	}
+	sectors := []choice{{lang.L("All sectors"), ""}}
+	for _, s := range cases.AllSectors {
+		sectors = append(sectors, choice{codeText(string(s)), string(s)})
+	}
+	yearChoices := []choice{{lang.L("All years"), ""}}
+	for _, y := range years {
+		yearChoices = append(yearChoices, choice{strconv.Itoa(y), strconv.Itoa(y)})
+	}
+	dues := []choice{
+		{lang.L("All deadlines"), string(cases.DueAny)},
+		{lang.L("Overdue"), string(cases.DueOverdue)},
+		{lang.L("Due within 7 days"), string(cases.DueWithin7)},
+		{lang.L("Overdue or due within 7 days"), string(cases.DueOverdueOr7)},
+	}
+
+	f.typ = f.newSelect(types)
+	f.status = f.newSelect(statuses)
+	f.risk = f.newSelect(risks)
+	f.sector = f.newSelect(sectors)
+	f.year = f.newSelect(yearChoices)
+	f.due = f.newSelect(dues)
+
+	// TODO(search): the full-text search feature will turn this box into a
+	// real filter (FTS5 over titles, summaries, notes and opinions). Until
+	// then it finds a case by its reference: typing EC-2026-0042 and
+	// pressing Enter opens that case.
+	f.search = newSearchEntry()
+	f.search.SetPlaceHolder(lang.L("Go to reference…"))
+
+	selects := container.New(layout.NewGridLayoutWithColumns(6), f.typ, f.status, f.risk, f.sector, f.year, f.due)
+	f.box = container.NewBorder(nil, nil, nil,
+		container.NewGridWrap(fyne.NewSize(230, f.search.MinSize().Height), f.search), selects)
+	return f
+}
+
+func (f *filterBar) newSelect(options []choice) *widget.Select {
+	labels := make([]string, len(options))
+	for i, o := range options {
+		labels[i] = o.label
+	}
+	s := widget.NewSelect(labels, nil)
+	s.SetSelectedIndex(0)
+	s.OnChanged = func(string) {
+		if f.onChange != nil {
+			f.onChange()
+		}
+	}
+	f.choices[s] = options
+	return s
+}
+
+// value is the query value of a select's current choice.
+func (f *filterBar) value(s *widget.Select) string {
+	i := s.SelectedIndex()
+	opts := f.choices[s]
+	if i < 0 || i >= len(opts) {
+		return ""
+	}
+	return opts[i].value
+}
+
+// selectValue chooses the option whose value is v (tests and "reset").
+func (f *filterBar) selectValue(s *widget.Select, v string) {
+	for i, o := range f.choices[s] {
+		if o.value == v {
+			s.SetSelectedIndex(i)
+			return
+		}
+	}
+}
+
+// query is the filter as the Service understands it; sorting is the table's.
+func (f *filterBar) query() cases.Query {
+	year, _ := strconv.Atoi(f.value(f.year))
+	return cases.Query{
+		TypeCode: f.value(f.typ),
+		Status:   cases.Status(f.value(f.status)),
+		Risk:     cases.Risk(f.value(f.risk)),
+		Sector:   cases.Sector(f.value(f.sector)),
+		Year:     year,
+		Due:      cases.DueFilter(f.value(f.due)),
+	}
+}
+
+// searchEntry is the filter box: Enter submits, Esc clears it.
+type searchEntry struct {
+	widget.Entry
+}
+
+func newSearchEntry() *searchEntry {
+	e := &searchEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		e.SetText("")
+		return
+	}
+	e.Entry.TypedKey(ev)
+}

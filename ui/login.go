@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/cases"
+)
+
+// loginScreen is the first window: sign in, or, on a register with no
+// accounts yet, create its administrator.
+type loginScreen struct {
+	app   fyne.App
+	svc   *cases.Service
+	opt   Options
+	run   *runner
+	win   fyne.Window
+	first bool // no account exists: the form creates the administrator
+
+	username, displayName *widget.Entry
+	password, repeat      *widget.Entry
+	submit                *widget.Button
+	message               *widget.Label
+	onSignedIn            func(u cases.User) // opens the register; replaced in tests
+}
+
+// NewStartWindow is the window main shows first: the sign-in screen, which
+// opens the register window for the user who signs in.
+func NewStartWindow(a fyne.App, svc *cases.Service, opt Options) fyne.Window {
+	ls := newLoginScreen(a, svc, opt, newRunner(fyne.Do))
+	return ls.win
+}
+
+func newLoginScreen(a fyne.App, svc *cases.Service, opt Options, run *runner) *loginScreen {
+	ls := &loginScreen{app: a, svc: svc, opt: opt, run: run}
+	has, err := svc.HasUsers(context.Background())
+	ls.first = err == nil && !has
+	ls.win = a.NewWindow(lang.L("Ethics Desk — sign in"))
+	ls.onSignedIn = func(u cases.User) {
+		d := newDesk(a, svc, u, opt, run)
+		d.openRegister().win.Show()
+		startLock(d)
+		ls.win.Close()
+	}
+	ls.build()
+	ls.win.Resize(fyne.NewSize(460, 300))
+	return ls
+}
+
+func (ls *loginScreen) build() {
+	ls.username = widget.NewEntry()
+	ls.displayName = widget.NewEntry()
+	ls.password = widget.NewPasswordEntry()
+	ls.repeat = widget.NewPasswordEntry()
+	ls.message = widget.NewLabel("")
+	ls.message.Wrapping = fyne.TextWrapWord
+	ls.message.Importance = widget.DangerImportance
+	ls.password.OnSubmitted = func(string) { ls.doSubmit() }
+	ls.repeat.OnSubmitted = func(string) { ls.doSubmit() }
+	form := widget.NewForm(widget.NewFormItem(lang.L("User name"), ls.username))
+	intro := widget.NewLabel(lang.L("Sign in to the register."))
+	if ls.first {
+		intro.SetText(lang.L("This register has no accounts yet. Create the administrator's account: it manages the other accounts and the settings."))
+		form.Append(lang.L("Full name"), ls.displayName)
+		form.Append(lang.L("Password"), ls.password)
+		form.Append(lang.L("Repeat password"), ls.repeat)
+		ls.submit = widget.NewButton(lang.L("Create administrator"), ls.doSubmit)
+	} else {
+		form.Append(lang.L("Password"), ls.password)
+		ls.submit = widget.NewButton(lang.L("Sign in"), ls.doSubmit)
+	}
+	intro.Wrapping = fyne.TextWrapWord
+	ls.submit.Importance = widget.HighImportance
+	ls.win.SetContent(container.NewVBox(intro, form, ls.submit, ls.message))
+	ls.win.Canvas().Focus(ls.username)
+}
+
+// doSubmit signs in (or creates the administrator). Hashing takes a
+// fraction of a second, so it runs in place; the message says what failed.
+func (ls *loginScreen) doSubmit() {
+	ctx := context.Background()
+	var u cases.User
+	var err error
+	if ls.first {
+		if ls.password.Text != ls.repeat.Text {
+			ls.message.SetText(lang.L("The two passwords are not the same."))
+			return
+		}
+		u, err = ls.svc.Bootstrap(ctx, ls.username.Text, ls.displayName.Text, ls.password.Text)
+	} else {
+		u, err = ls.svc.Login(ctx, ls.username.Text, ls.password.Text)
+	}
+	ls.password.SetText("")
+	ls.repeat.SetText("")
+	if err != nil {
+		ls.message.SetText(errorText(err))
+		return
+	}
+	ls.message.SetText("")
+	ls.onSignedIn(u)
+}
+
+// errorText is a service error as the user reads it; field errors are
+// joined into one sentence list.
+func errorText(err error) string {
+	if fe, ok := err.(cases.FieldErrors); ok {
+		s := ""
+		for _, msg := range fe {
+			if s != "" {
+				s += " "
+			}
+			s += msg
+		}
+		return s
+	}
+	return err.Error()
+}

@@ -1,0 +1,241 @@
+package ui
+
+import (
+	"context"
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/cases"
+)
+
+// registerWindow is the main window: filters, the paged table of cases and
+// the count of what matches.
+type registerWindow struct {
+	d       *desk
+	win     fyne.Window
+	filters *filterBar
+	table   *registerTable
+	model   *pageCache
+	count   *widget.Label // "1,204 of 100,000 cases"
+	problem *widget.Label // a load that failed, in words
+	newCase *widget.Button
+
+	rows     int // rows matching the filter, as last counted
+	today    cases.Date
+	sort     cases.SortKey
+	desc     bool
+	sortCol  int
+	selected int // selected row, -1 for none
+	countGen int // bumped per count request; older answers are dropped
+
+	search *searchPanel    // full-text results (ui/search.go)
+	center *fyne.Container // the table, or the search results in its place
+}
+
+func (d *desk) openRegister() *registerWindow {
+	r := &registerWindow{d: d, selected: -1, sort: cases.SortReference, desc: true, sortCol: 0}
+	r.win = d.app.NewWindow(lang.L("Ethics Desk — {{.File}}", map[string]any{"File": d.fileName()}))
+	d.register = r
+
+	r.model = newPageCache(d.run, func(ctx context.Context, q cases.Query, offset, limit int) ([]cases.Row, error) {
+		return d.svc.ListCases(ctx, d.actor, q, offset, limit)
+	})
+	r.model.onLoaded = func() { r.table.Refresh() }
+	r.model.onError = r.showProblem
+
+	r.filters = newFilterBar(d, r.years())
+	r.filters.onChange = r.reload
+	r.filters.search.OnSubmitted = r.goToReference
+
+	r.buildTable()
+	r.attachSearch()
+	r.count = widget.NewLabel("")
+	r.count.TextStyle = fyne.TextStyle{Bold: true}
+	r.problem = widget.NewLabel("")
+	r.problem.Importance = widget.DangerImportance
+	r.problem.Hide()
+
+	r.newCase = widget.NewButtonWithIcon(lang.L("New case"), theme.ContentAddIcon(), r.showIntake)
+	r.newCase.Importance = widget.HighImportance
+	if !d.can(cases.ActCreateCase) {
+		r.newCase.Hide()
+	}
+
+	top := container.NewVBox()
+	for _, b := range banners(d.opt) {
+		top.Add(b)
+	}
+	top.Add(container.NewBorder(nil, nil, nil, r.newCase, r.filters.box))
+	bottom := container.NewBorder(nil, nil, r.count, nil, r.problem)
+	r.center = container.NewStack(r.table)
+	r.win.SetContent(container.NewBorder(top, bottom, nil, nil, r.center))
+	r.win.Resize(fyne.NewSize(1320, 760))
+	r.win.SetMaster()
+	r.win.SetMainMenu(r.mainMenu())
+	r.addShortcuts()
+	r.win.SetOnDropped(r.droppedOnRegister)
+	closeOnEscape(r.win, nil)
+	r.reload()
+	return r
+}
+
+func (r *registerWindow) buildTable() {
+	t := newRegisterTable()
+	t.Length = func() (int, int) { return r.rows, len(registerColumns) }
+	t.CreateCell = newRegisterCell
+	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		row, ok := r.model.row(id.Row)
+		fillCell(r.d, o, id.Col, row, ok, r.today)
+	}
+	t.ShowHeaderRow = true
+	t.CreateHeader = newHeaderButton
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		fillHeader(o, id.Col, r.sort, r.desc, r.sortCol, r.sortBy)
+	}
+	t.OnSelected = func(id widget.TableCellID) { r.selected = id.Row }
+	t.OnUnselected = func(widget.TableCellID) { r.selected = -1 }
+	t.onOpen = r.openSelected
+	for i, c := range registerColumns {
+		t.SetColumnWidth(i, c.width)
+	}
+	r.table = t
+}
+
+// sortBy sorts by column col; a second click on the same column reverses.
+func (r *registerWindow) sortBy(col int) {
+	if col == r.sortCol {
+		r.desc = !r.desc
+	} else {
+		r.sortCol, r.sort, r.desc = col, registerColumns[col].sort, false
+	}
+	r.reload()
+}
+
+// query is the filters plus the sort.
+func (r *registerWindow) query() cases.Query {
+	q := r.filters.query()
+	q.Sort, q.Desc = r.sort, r.desc
+	return q
+}
+
+// reload drops the cached pages and recounts: the filter or sort changed,
+// or a case was saved. The rows themselves load as the table draws them.
+func (r *registerWindow) reload() {
+	r.today = r.d.svc.Today()
+	q := r.query()
+	r.model.reset(q)
+	r.table.UnselectAll()
+	r.selected = -1
+	r.countGen++
+	gen := r.countGen
+	r.d.run.background(func() func() {
+		matching, total, err := r.d.svc.CountCases(context.Background(), r.d.actor, q)
+		return func() {
+			if gen != r.countGen {
+				return
+			}
+			if err != nil {
+				r.showProblem(err)
+				return
+			}
+			r.problem.Hide()
+			r.rows = matching
+			r.count.SetText(countText(matching, total))
+			r.table.Refresh()
+		}
+	})
+	r.table.Refresh()
+}
+
+// countText is "1,204 of 100,000 cases", or "100,000 cases" unfiltered.
+// The plural form is the key so that, should translations fail to load,
+// the fallback reads right for every count but one.
+func countText(matching, total int) string {
+	if matching == total {
+		return lang.N("{{.Total}} cases", total, map[string]any{"Total": formatCount(total)})
+	}
+	return lang.N("{{.Matching}} of {{.Total}} cases", total, map[string]any{
+		"Matching": formatCount(matching), "Total": formatCount(total)})
+}
+
+func (r *registerWindow) showProblem(err error) {
+	r.problem.SetText(lang.L("The register could not be read: {{.Error}}", map[string]any{"Error": err.Error()}))
+	r.problem.Show()
+}
+
+// openSelected opens the case on the selected row, if it has loaded.
+func (r *registerWindow) openSelected() {
+	if r.selected < 0 {
+		return
+	}
+	if row, ok := r.model.row(r.selected); ok {
+		r.d.openCase(row.ID)
+	}
+}
+
+// goToReference opens the case whose reference was typed in the filter box.
+func (r *registerWindow) goToReference(ref string) {
+	if ref == "" {
+		return
+	}
+	c, err := r.d.svc.FindCase(context.Background(), r.d.actor, ref)
+	if errors.Is(err, cases.ErrNotFound) {
+		dialog.ShowInformation(lang.L("Not found"),
+			lang.L("There is no case {{.Reference}} in this register.", map[string]any{"Reference": ref}), r.win)
+		return
+	}
+	if err != nil {
+		dialog.ShowError(err, r.win)
+		return
+	}
+	r.d.openCase(c.ID)
+}
+
+func (r *registerWindow) showIntake() {
+	if !r.d.can(cases.ActCreateCase) {
+		return
+	}
+	r.d.openIntake(nil)
+}
+
+// years lists the years the register's cases were received in, newest
+// first, for the year filter; it asks the Service for the oldest case.
+func (r *registerWindow) years() []int {
+	thisYear := r.d.svc.Today().Year()
+	first := thisYear
+	rows, err := r.d.svc.ListCases(context.Background(), r.d.actor, cases.Query{Sort: cases.SortReceived}, 0, 1)
+	if err == nil && len(rows) == 1 && !rows[0].ReceivedOn.IsZero() {
+		first = rows[0].ReceivedOn.Year()
+	}
+	var ys []int
+	for y := thisYear; y >= first && y > thisYear-50; y-- {
+		ys = append(ys, y)
+	}
+	return ys
+}
+
+// banners warn, above everything, when the register is not the live one.
+func banners(opt Options) []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	if opt.ReadOnly {
+		out = append(out, banner(lang.L("This register is open read-only: you can read cases but nothing can be changed or added."), widget.WarningImportance))
+	}
+	if opt.Demo {
+		out = append(out, banner(lang.L("Demonstration register: the cases are invented. Do not enter real submissions here."), widget.HighImportance))
+	}
+	return out
+}
+
+func banner(text string, imp widget.Importance) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Importance = imp
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(l, widget.NewSeparator())
+}

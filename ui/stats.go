@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image/color"
+	"os"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/opinion"
+	"ethicsdesk/report"
+)
+
+// chartBarWidth is the width of the longest bar in a statistics chart.
+const chartBarWidth float32 = 320
+
+// statsWindow shows the committee's figures for a chosen period, as tables
+// and bar charts. It calls cases.Service.Statistics, as the annual report does.
+type statsWindow struct {
+	d      *desk
+	win    fyne.Window
+	from   *widget.Entry
+	to     *widget.Entry
+	status *widget.Label
+	body   *fyne.Container
+	gen    int
+}
+
+func (r *registerWindow) openStatistics() {
+	year := r.d.svc.Today().Year()
+	s := &statsWindow{d: r.d, win: r.d.app.NewWindow(lang.L("Statistics")), from: widget.NewEntry(), to: widget.NewEntry(),
+		status: widget.NewLabel(""), body: container.NewVBox()}
+	s.from.SetText(cases.NewDate(year, 1, 1).String())
+	s.to.SetText(cases.NewDate(year, 12, 31).String())
+	show := widget.NewButton(lang.L("Show"), s.load)
+	show.Importance = widget.HighImportance
+	annual := widget.NewButton(lang.L("Annual report…"), s.annualReport)
+	top := container.NewHBox(widget.NewLabel(lang.L("From")), s.from, widget.NewLabel(lang.L("to")), s.to, show, layout.NewSpacer(), annual)
+	s.win.SetContent(container.NewBorder(container.NewVBox(top, s.status), nil, nil, nil, container.NewVScroll(s.body)))
+	s.win.Resize(fyne.NewSize(980, 760))
+	closeOnEscape(s.win, s.win.Close)
+	s.win.Show()
+	s.load()
+}
+
+// period reads the two date boxes.
+func (s *statsWindow) period() (cases.Period, error) {
+	from, err := cases.ParseDate(s.from.Text)
+	if err != nil {
+		return cases.Period{}, err
+	}
+	to, err := cases.ParseDate(s.to.Text)
+	if err != nil {
+		return cases.Period{}, err
+	}
+	p := cases.Period{From: from, To: to}
+	return p, cases.CheckPeriod(p)
+}
+
+func (s *statsWindow) load() {
+	p, err := s.period()
+	if err != nil {
+		s.status.SetText(err.Error())
+		return
+	}
+	s.gen++
+	gen := s.gen
+	s.status.SetText(lang.L("Counting…"))
+	d := s.d
+	d.run.background(func() func() {
+		st, err := d.svc.Statistics(context.Background(), d.actor, p)
+		return func() {
+			if gen != s.gen {
+				return
+			}
+			if err != nil {
+				s.status.SetText(err.Error())
+				return
+			}
+			s.status.SetText(lang.L("Figures for {{.Period}}; overdue as of {{.Today}}. No personal data is shown.",
+				map[string]any{"Period": p.String(), "Today": st.AsOf.String()}))
+			s.body.Objects = statsContent(st)
+			s.body.Refresh()
+		}
+	})
+}
+
+// statsContent is the headline figures, then a table and a chart per breakdown.
+func statsContent(st cases.Statistics) []fyne.CanvasObject {
+	figures := container.New(layout.NewFormLayout())
+	for _, f := range report.Figures(st) {
+		v := widget.NewLabel(f.Value)
+		v.TextStyle.Bold = true
+		figures.Add(widget.NewLabel(f.Label))
+		figures.Add(v)
+	}
+	out := []fyne.CanvasObject{figures, widget.NewLabel(report.Definitions)}
+	out[1].(*widget.Label).Wrapping = fyne.TextWrapWord
+	for _, t := range st.Tables {
+		out = append(out, widget.NewSeparator(), widget.NewRichTextFromMarkdown("### "+t.Title))
+		out = append(out, container.NewGridWithColumns(2, statTable(t), barChart(t)))
+	}
+	return out
+}
+
+// statTable is a breakdown as a grid: value, received, decided.
+func statTable(t cases.StatTable) fyne.CanvasObject {
+	g := container.New(layout.NewGridLayoutWithColumns(3))
+	for _, h := range []string{t.Title, lang.L("Received"), lang.L("Decided")} {
+		l := widget.NewLabel(h)
+		l.TextStyle.Bold = true
+		g.Add(l)
+	}
+	for _, r := range t.Rows {
+		l := widget.NewLabel(r.Label)
+		l.Truncation = fyne.TextTruncateEllipsis
+		g.Add(l)
+		g.Add(widget.NewLabel(strconv.Itoa(r.Received)))
+		g.Add(widget.NewLabel(strconv.Itoa(r.Decided)))
+	}
+	return g
+}
+
+// barChart draws a breakdown with canvas rectangles: per value a blue bar
+// for received and an orange one for decided, each with its count.
+func barChart(t cases.StatTable) fyne.CanvasObject {
+	maxV := 1
+	for _, r := range t.Rows {
+		maxV = max(maxV, r.Received, r.Decided)
+	}
+	rows := container.NewVBox()
+	for _, r := range t.Rows {
+		rows.Add(container.NewVBox(bar(r.Received, maxV, report.ReceivedColor), bar(r.Decided, maxV, report.DecidedColor)))
+	}
+	legend := container.NewHBox(legendBox(report.ReceivedColor), widget.NewLabel(lang.L("Received")),
+		legendBox(report.DecidedColor), widget.NewLabel(lang.L("Decided")))
+	return container.NewBorder(nil, legend, nil, nil, rows)
+}
+
+func bar(v, maxV int, c color.Color) fyne.CanvasObject {
+	w := chartBarWidth * float32(v) / float32(maxV)
+	if w < 2 {
+		w = 2
+	}
+	rect := canvas.NewRectangle(c)
+	rect.SetMinSize(fyne.NewSize(w, 9))
+	n := canvas.NewText(strconv.Itoa(v), theme.Color(theme.ColorNameForeground))
+	n.TextSize = 10
+	return container.NewHBox(rect, n)
+}
+
+func legendBox(c color.Color) fyne.CanvasObject {
+	rect := canvas.NewRectangle(c)
+	rect.SetMinSize(fyne.NewSize(12, 12))
+	return container.NewCenter(rect)
+}
+
+// annualReport writes the annual report of the period's first year to a
+// PDF the user chooses, with a progress bar and a Cancel button.
+func (s *statsWindow) annualReport() {
+	p, err := s.period()
+	if err != nil {
+		dialog.ShowError(err, s.win)
+		return
+	}
+	year := p.From.Year()
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		d := s.d
+		runCancellable(d, s.win, lang.L("Writing the annual report…"), func(ctx context.Context, progress func(float64)) (string, error) {
+			name, address, err := d.svc.CommitteeLetterhead(ctx)
+			if err != nil {
+				return "", err
+			}
+			pdf, err := report.Annual(ctx, d.svc, d.actor, year, opinion.Letterhead{Name: name, Address: address},
+				func(done, total int) { progress(float64(done) / float64(total)) })
+			if err != nil {
+				return "", err
+			}
+			if err := os.WriteFile(path, pdf, 0o644); err != nil {
+				return "", fmt.Errorf("The report could not be saved to %s: %v", path, err)
+			}
+			return lang.L("The annual report {{.Year}} was saved to {{.Path}}.", map[string]any{"Year": year, "Path": path}), nil
+		})
+	}, s.win)
+	save.SetFileName(fmt.Sprintf("annual-report-%d.pdf", year))
+	save.Show()
+}
+
+// runCancellable runs work off the main goroutine behind a progress dialog
+// whose Cancel button cancels work's context; the window stays responsive.
+func runCancellable(d *desk, win fyne.Window, title string, work func(ctx context.Context, progress func(float64)) (string, error)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	bar := widget.NewProgressBar()
+	var dlg dialog.Dialog
+	dlg = dialog.NewCustom(title, lang.L("Cancel"), bar, win)
+	dlg.SetOnClosed(cancel)
+	dlg.Show()
+	var last time.Time
+	progress := func(f float64) {
+		if time.Since(last) < 100*time.Millisecond && f < 1 {
+			return
+		}
+		last = time.Now()
+		d.run.post(func() { bar.SetValue(f) })
+	}
+	d.run.background(func() func() {
+		msg, err := work(ctx, progress)
+		return func() {
+			cancelled := ctx.Err() != nil
+			dlg.Hide() // closing the dialog cancels ctx: decide before
+			switch {
+			case err == nil:
+				dialog.ShowInformation(title, msg, win)
+			case cancelled || errors.Is(err, context.Canceled):
+				dialog.ShowInformation(title, lang.L("Cancelled: nothing was saved."), win)
+			default:
+				dialog.ShowError(err, win)
+			}
+		}
+	})
+}

@@ -1,0 +1,193 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/assets"
+	"ethicsdesk/cases"
+	"ethicsdesk/demo"
+	"ethicsdesk/issuing"
+	"ethicsdesk/store"
+	"ethicsdesk/ui"
+)
+
+// demoCases is the size of the demo register made on first use of --demo.
+const demoCases = 2000
+
+// restoredEnv carries, across the restart that follows a restore, where the
+// replaced register was kept, so the new window can say so.
+const restoredEnv = "ETHICSDESK_RESTORED_ASIDE"
+
+// runWindow opens the register window: the user's own register under the
+// app's storage root, the demo register, or the file given with --db.
+func runWindow(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("ethicsdesk", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", "", "register file (default: register.db under the app's storage folder)")
+	demoMode := fs.Bool("demo", false, "open the demo register, creating and filling it on first use")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	a := app.NewWithID(appID)
+	if err := assets.LoadTranslations(); err != nil {
+		fmt.Fprintln(stderr, "translations:", err)
+	}
+	root := a.Storage().RootURI().Path()
+	path := *dbPath
+	switch {
+	case path != "":
+	case *demoMode:
+		path = filepath.Join(root, "demo.db")
+	default:
+		path = filepath.Join(root, "register.db")
+	}
+	w, err := openRegisterWindow(a, path, *demoMode, stderr)
+	if err != nil {
+		showStartupError(a, path, err)
+		return 1
+	}
+	if aside := os.Getenv(restoredEnv); aside != "" {
+		os.Unsetenv(restoredEnv)
+		dialog.ShowInformation("Register restored",
+			fmt.Sprintf("The backup was restored. The previous register is kept as %s.", aside), w)
+	}
+	w.ShowAndRun()
+	return 0
+}
+
+// openRegisterWindow opens (and for the demo, fills) the register, checks
+// it, starts the day's backup and builds the sign-in window, which opens the
+// register window for the user who signs in.
+func openRegisterWindow(a fyne.App, path string, demoMode bool, stderr io.Writer) (fyne.Window, error) {
+	_, statErr := os.Stat(path)
+	fresh := errors.Is(statErr, os.ErrNotExist)
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	health, err := db.StartupHealth(ctx)
+	if err != nil || health.Damaged() {
+		db.Close()
+		if err == nil {
+			err = errors.New(health.Message)
+		}
+		return nil, err
+	}
+	if demoMode && fresh {
+		if err := demo.Seed(ctx, db, demo.SeedOptions{Cases: demoCases, Notes: 4 * demoCases, Seed: 1, Opinions: demo.DefaultOpinions}); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("creating the demo register: %w", err)
+		}
+	}
+	svc := cases.NewService(db, nil)
+	keys := issuing.Keyring{Keys: db}
+	svc.SetPublishing(cases.Publishing{Store: db, Publisher: issuing.Publisher{Letterhead: db}, Signer: keys})
+	m := &maintenance{db: db, path: db.Path}
+	if !db.ReadOnly {
+		go m.dailyBackup(stderr)
+	}
+	w := ui.NewStartWindow(a, svc, ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: demoMode, Maintenance: m})
+	// The sign-in window closes once the register opens, so the register
+	// file is closed when the program stops rather than with a window.
+	a.Lifecycle().SetOnStopped(func() { db.Close() })
+	return w, nil
+}
+
+// maintenance backs up and restores the open register for the window.
+type maintenance struct {
+	db   *store.DB
+	path string
+}
+
+func (m *maintenance) backupDir() string {
+	dir, _, err := m.db.BackupSettings(context.Background())
+	if err != nil || dir == "" {
+		return store.DefaultBackupDir(m.path)
+	}
+	return dir
+}
+
+// dailyBackup makes the day's automatic backup in the background, so a
+// large register does not delay the window.
+func (m *maintenance) dailyBackup(stderr io.Writer) {
+	dir, keep, err := m.db.BackupSettings(context.Background())
+	if err == nil {
+		_, err = store.AutoBackup(m.db, dir, keep, time.Now())
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "automatic backup:", err)
+	}
+}
+
+func (m *maintenance) Backup(ctx context.Context, path string) (string, error) {
+	res, err := m.db.Backup(ctx, path)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("The register was copied to %s and the copy checked: %v.", path, res), nil
+}
+
+func (m *maintenance) LatestBackup() (string, error) {
+	return store.LatestBackup(m.backupDir(), m.path)
+}
+
+// Restore closes the register, puts the backup in its place (keeping the
+// current file aside) and starts the program again on the restored file,
+// so that no window holds on to the replaced one.
+func (m *maintenance) Restore(ctx context.Context, from string) (string, error) {
+	if err := m.db.Close(); err != nil {
+		return "", err
+	}
+	aside, err := store.Restore(ctx, m.path, from, time.Now())
+	if err != nil {
+		return "", err
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return aside, fmt.Errorf("the backup was restored (the previous register is kept as %s), but Ethics Desk could not restart: start it again", aside)
+	}
+	os.Setenv(restoredEnv, aside)
+	return aside, syscall.Exec(exe, os.Args, os.Environ())
+}
+
+// showStartupError explains in a window why the register did not open and,
+// when the file is damaged, offers to restore the newest backup.
+func showStartupError(a fyne.App, path string, err error) {
+	w := a.NewWindow("Ethics Desk")
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewBorder(nil, container.NewHBox(widget.NewButton("Quit", a.Quit)), nil, nil, msg))
+	w.Resize(fyne.NewSize(600, 220))
+	var oe *store.OpenError
+	if store.IsDamaged(err) || (errors.As(err, &oe) && oe.Path != "") {
+		if latest, lerr := store.LatestBackup(store.DefaultBackupDir(path), path); lerr == nil && latest != "" && store.IsDamaged(err) {
+			ui.OfferRestore(w, err.Error(), latest, func() {
+				aside, rerr := store.Restore(context.Background(), path, latest, time.Now())
+				if rerr != nil {
+					dialog.ShowError(rerr, w)
+					return
+				}
+				if exe, xerr := os.Executable(); xerr == nil {
+					os.Setenv(restoredEnv, aside)
+					syscall.Exec(exe, os.Args, os.Environ())
+				}
+			})
+		}
+	}
+	w.ShowAndRun()
+}
