@@ -4,7 +4,7 @@
 TAGS := sqlite_fts5 migrated_fynedo
 export LANG := en_US.UTF-8
 
-.PHONY: build demo run test smoke vet
+.PHONY: build demo run test smoke vet bench
 
 build:
 	go build -tags "$(TAGS)" -o bin/ethicsdesk .
@@ -25,3 +25,10 @@ test: vet
 
 smoke:
 	go test -tags "$(TAGS)" -run TestSmokeRealWindow -v .
+
+# The performance suite (issue 7; not part of `test`): seeds a 100,000-case
+# register once (cached under ~/.cache/ethicsdesk-bench), runs every figure
+# several times with its reference and prints one table. About 10 minutes.
+bench: build
+	go build -tags "$(TAGS)" -o bin/barewindow ./bench/barewindow
+	go run -tags "$(TAGS)" ./bench/cmd/benchtable -bin bin/ethicsdesk -bare bin/barewindow

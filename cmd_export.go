@@ -26,6 +26,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	personal := fs.Bool("include-personal-data", false, "include submitters' names and contacts (recorded in the audit log)")
 	year := fs.Int("year", 0, "only cases received in this year")
 	status := fs.String("status", "", "only cases in this status (e.g. under_review)")
+	userName := addUserFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -34,7 +35,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			fmt.Fprintln(stderr, "export:", err)
 		}
-		fmt.Fprintln(stderr, "export: usage: ethicsdesk export --db PATH --format csv|xlsx|ics --out FILE [--include-personal-data]")
+		fmt.Fprintln(stderr, "export: usage: ethicsdesk export --db PATH --user NAME --format csv|xlsx|ics --out FILE [--include-personal-data]")
 		return 2
 	}
 	reg, err := store.OpenExisting(*db)
@@ -43,6 +44,14 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer reg.Close()
+	svc := cases.NewService(reg, nil)
+	// The export acts as a signed-in user: it holds what that user may read,
+	// and personal data only for a role that may see it.
+	actor, err := signIn(context.Background(), svc, *userName, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "export:", err)
+		return 1
+	}
 	// Write next to the target and rename, so a failed export never leaves
 	// a half-written file under the name asked for.
 	tmp, err := os.CreateTemp(filepath.Dir(*out), ".export-*")
@@ -52,7 +61,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	}
 	defer os.Remove(tmp.Name())
 	opt := export.Options{Filter: cases.Query{Year: *year, Status: cases.Status(*status)}, IncludePersonal: *personal}
-	n, err := export.Write(context.Background(), f, tmp, cases.NewService(reg, nil), cliActor, opt)
+	n, err := export.Write(context.Background(), f, tmp, svc, actor, opt)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

@@ -24,11 +24,12 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	db := fs.String("db", "", "register file")
 	year := fs.Int("year", time.Now().Year()-1, "year to report on")
 	out := fs.String("out", "", "PDF file to write")
+	userName := addUserFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *db == "" || *out == "" {
-		fmt.Fprintln(stderr, "report: usage: ethicsdesk report --db PATH --year YYYY --out FILE.pdf")
+		fmt.Fprintln(stderr, "report: usage: ethicsdesk report --db PATH --user NAME --year YYYY --out FILE.pdf")
 		return 2
 	}
 	reg, err := store.OpenExisting(*db)
@@ -38,12 +39,18 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	}
 	defer reg.Close()
 	ctx := context.Background()
+	svc := cases.NewService(reg, nil)
+	actor, err := signIn(ctx, svc, *userName, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "report:", err)
+		return 1
+	}
 	name, address, err := reg.CommitteeLetterhead(ctx)
 	if err != nil {
 		fmt.Fprintln(stderr, "report:", err)
 		return 1
 	}
-	pdf, err := report.Annual(ctx, cases.NewService(reg, nil), cliActor, *year, opinion.Letterhead{Name: name, Address: address}, nil)
+	pdf, err := report.Annual(ctx, svc, actor, *year, opinion.Letterhead{Name: name, Address: address}, nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "report:", err)
 		return 1

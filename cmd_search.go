@@ -16,23 +16,19 @@ func init() {
 	subcommands["search"] = subcommand{"full-text search of the register, best match first", cmdSearch}
 }
 
-// cliActor is who the search, export and report commands act as: whoever
-// may open the register file may read all of it, like the secretariat.
-// Their id 0 owns no private notes, so none are searched or exported.
-var cliActor = cases.User{ID: 0, Username: "command-line", DisplayName: "Command line", Role: cases.RoleSecretariat, Active: true}
-
 func cmdSearch(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("search", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", "", "register file to search")
 	limit := fs.Int("limit", 20, "number of results to print")
 	snippets := fs.Bool("snippets", false, "print the matching extract under each result")
+	userName := addUserFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	text := strings.Join(fs.Args(), " ")
 	if *db == "" || strings.TrimSpace(text) == "" {
-		fmt.Fprintln(stderr, "search: usage: ethicsdesk search --db PATH WORDS…")
+		fmt.Fprintln(stderr, "search: usage: ethicsdesk search --db PATH --user NAME WORDS…")
 		return 2
 	}
 	reg, err := store.OpenExisting(*db)
@@ -42,8 +38,15 @@ func cmdSearch(args []string, stdout, stderr io.Writer) int {
 	}
 	defer reg.Close()
 	svc := cases.NewService(reg, nil)
+	// The search acts as a signed-in user, so it finds only what that user
+	// may read in the window (confidential cases, private notes).
+	actor, err := signIn(context.Background(), svc, *userName, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "search:", err)
+		return 1
+	}
 	start := time.Now()
-	hits, err := svc.Search(context.Background(), cliActor, text, cases.Query{}, 0, *limit)
+	hits, err := svc.Search(context.Background(), actor, text, cases.Query{}, 0, *limit)
 	if err != nil {
 		fmt.Fprintln(stderr, "search:", err)
 		return 1

@@ -9,6 +9,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	_ "ethicsdesk/internal/startenv" // first: Fyne reads the locale when it initialises
 )
 
 // appID is the application's identity; Fyne keys its storage root on it.

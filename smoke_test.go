@@ -12,8 +12,9 @@ import (
 )
 
 // TestSmokeRealWindow starts the real binary on the demo register in a real
-// X window under Xvfb, waits for its window to appear and takes a
-// screenshot (kept at $ETHICSDESK_SMOKE_PNG, default /tmp/ethicsdesk-smoke.png).
+// X window under Xvfb, waits for the sign-in window, signs in as the demo
+// secretary, waits for the register window and takes a screenshot (kept at
+// $ETHICSDESK_SMOKE_PNG, default /tmp/ethicsdesk-smoke.png).
 func TestSmokeRealWindow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a real window")
@@ -64,6 +65,32 @@ func TestSmokeRealWindow(t *testing.T) {
 	}
 	if id == "" {
 		t.Fatalf("no Ethics Desk window appeared within 90 s; the program printed:\n%s", appOut.String())
+	}
+	// Sign in as the demo secretary, as a newcomer following the README would.
+	xdo := func(args ...string) {
+		c := exec.Command("xdotool", args...)
+		c.Env = env
+		if out, err := c.CombinedOutput(); err != nil {
+			t.Fatalf("xdotool %v: %v\n%s", args, err, out)
+		}
+	}
+	win := strings.Fields(id)[0]
+	xdo("windowfocus", "--sync", win)
+	xdo("type", "--delay", "20", "secretary")
+	xdo("key", "Tab")
+	xdo("type", "--delay", "20", "ethicsdesk-demo")
+	xdo("key", "Return")
+	registerShown := false
+	for end := time.Now().Add(60 * time.Second); time.Now().Before(end); time.Sleep(500 * time.Millisecond) {
+		search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "Ethics Desk — demo.db")
+		search.Env = env
+		if out, _ := search.Output(); strings.TrimSpace(string(out)) != "" {
+			registerShown = true
+			break
+		}
+	}
+	if !registerShown {
+		t.Fatalf("signing in as the demo secretary did not open the register window; the program printed:\n%s", appOut.String())
 	}
 	time.Sleep(3 * time.Second) // let the first pages of the register load and draw
 	shot := os.Getenv("ETHICSDESK_SMOKE_PNG")

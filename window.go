@@ -39,6 +39,7 @@ func runWindow(args []string, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dbPath := fs.String("db", "", "register file (default: register.db under the app's storage folder)")
 	demoMode := fs.Bool("demo", false, "open the demo register, creating and filling it on first use")
+	userName := fs.String("user", "", "sign in as this user with the password in $ETHICSDESK_PASSWORD, skipping the sign-in window (for scripts and benchmarks)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -55,7 +56,7 @@ func runWindow(args []string, stderr io.Writer) int {
 	default:
 		path = filepath.Join(root, "register.db")
 	}
-	w, err := openRegisterWindow(a, path, *demoMode, stderr)
+	w, err := openRegisterWindow(a, path, *demoMode, *userName, stderr)
 	if err != nil {
 		showStartupError(a, path, err)
 		return 1
@@ -72,7 +73,7 @@ func runWindow(args []string, stderr io.Writer) int {
 // openRegisterWindow opens (and for the demo, fills) the register, checks
 // it, starts the day's backup and builds the sign-in window, which opens the
 // register window for the user who signs in.
-func openRegisterWindow(a fyne.App, path string, demoMode bool, stderr io.Writer) (fyne.Window, error) {
+func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string, stderr io.Writer) (fyne.Window, error) {
 	_, statErr := os.Stat(path)
 	fresh := errors.Is(statErr, os.ErrNotExist)
 	db, err := store.Open(path, store.Options{})
@@ -101,7 +102,19 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, stderr io.Writer
 	if !db.ReadOnly {
 		go m.dailyBackup(stderr)
 	}
-	w := ui.NewStartWindow(a, svc, ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: demoMode, Maintenance: m})
+	opt := ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: demoMode, Maintenance: m,
+		Keys: keys, KeyStatus: db, Letters: issuing.Publisher{Letterhead: db}}
+	var w fyne.Window
+	if userName != "" {
+		actor, err := svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		w = ui.NewMainWindow(a, svc, actor, opt)
+	} else {
+		w = ui.NewStartWindow(a, svc, opt)
+	}
 	// The sign-in window closes once the register opens, so the register
 	// file is closed when the program stops rather than with a window.
 	a.Lifecycle().SetOnStopped(func() { db.Close() })

@@ -14,6 +14,13 @@ import (
 // person through the service.
 func (db *DB) ImportCases(ctx context.Context, batch []cases.ImportedCase, audit cases.AuditEntry) error {
 	return db.writeTx(ctx, func(tx *sql.Tx) error {
+		// The search index is written once for the whole batch (search_index.go).
+		resume, err := suspendIndexing(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer resume()
+		var ix importIndexer
 		noteStmt, err := tx.PrepareContext(ctx, `INSERT INTO notes (case_id, at, author_id, author_name, body, private)
 			VALUES (?1, ?2, ?3, ?4, ?5, ?6)`)
 		if err != nil {
@@ -26,6 +33,7 @@ func (db *DB) ImportCases(ctx context.Context, batch []cases.ImportedCase, audit
 			if err := insertCaseRow(ctx, tx, c); err != nil {
 				return err
 			}
+			ix.addCase(c.ID)
 			for j := range ic.History {
 				ic.History[j].CaseID = c.ID
 				if err := insertStatusChange(ctx, tx, &ic.History[j]); err != nil {
@@ -40,7 +48,11 @@ func (db *DB) ImportCases(ctx context.Context, batch []cases.ImportedCase, audit
 					return err
 				}
 				n.ID, _ = res.LastInsertId()
+				ix.addNote(n.ID)
 			}
+		}
+		if err := ix.index(ctx, tx); err != nil {
+			return err
 		}
 		if audit.After == nil {
 			audit.After = map[string]any{"cases": len(batch)}

@@ -84,20 +84,7 @@ func itoa(n int) string {
 
 // ListCases returns one page of the register.
 func (db *DB) ListCases(ctx context.Context, q cases.Query, offset, limit int) ([]cases.Row, error) {
-	w, args := where(q)
-	col, ok := sortColumns[q.Sort]
-	if !ok {
-		col = sortColumns[cases.SortReference]
-	}
-	dir := " ASC"
-	if q.Desc {
-		dir = " DESC"
-	}
-	args = append(args, limit, offset)
-	n := len(args)
-	query := `SELECT c.id, c.reference, c.title, c.type_code, c.status, c.received_on, c.due_on, c.rapporteur_name, c.confidential
-		FROM cases c` + w + " ORDER BY " + col + dir + ", c.id" + dir +
-		" LIMIT ?" + itoa(n-1) + " OFFSET ?" + itoa(n)
+	query, args := ListCasesSQL(q, offset, limit)
 	rows, err := db.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err

@@ -27,31 +27,52 @@ const searchWeights = "10.0, 4.0, 3.0, 1.0, 2.0"
 // matchedDocs is the CTE of the documents matching ?M that the viewer ?V may
 // read, each mapped to its case: a note only when it is public or the
 // viewer's own.
-const matchedDocs = `m AS MATERIALIZED (SELECT rowid AS r, bm25(search_fts, ` + searchWeights + `) AS s FROM search_fts WHERE search_fts MATCH ?M),
+const matchedDocs = `m AS MATERIALIZED (SELECT rowid AS r, bm25(search_fts, ` + searchWeights + `) AS s FROM search_fts WHERE search_fts MATCH ?M),` + docsToCases
+
+// bestDocs is matchedDocs keeping only the ?K best documents: for a common
+// word that is a few thousand rows to map and group instead of 100,000.
+// The cases found that way are exactly the best ones, in the right order
+// (a case left out has no document scoring better than the ?K-th), so the
+// page is exact whenever it comes back full; otherwise SearchCases asks
+// again with matchedDocs.
+const bestDocs = `m AS MATERIALIZED (SELECT rowid AS r, bm25(search_fts, ` + searchWeights + `) AS s FROM search_fts WHERE search_fts MATCH ?M
+		ORDER BY s LIMIT ?K),` + docsToCases
+
+const docsToCases = `
 	h AS (SELECT CASE m.r & 3
 		WHEN 0 THEN m.r >> 2
 		WHEN 1 THEN (SELECT n.case_id FROM notes n WHERE n.id = m.r >> 2 AND (n.private = 0 OR n.author_id = ?V))
 		WHEN 2 THEN (SELECT o.case_id FROM opinions o WHERE o.id = m.r >> 2) END AS case_id, m.r AS r, m.s AS s FROM m)`
+
+// rankedCases pages through the cases of the documents in h, best first.
+func rankedCases(where string) string {
+	return `
+			SELECT c.id, c.reference, c.title, c.type_code, c.status, c.received_on, c.due_on, c.rapporteur_name, c.confidential,
+				COALESCE(c.rapporteur_id, 0), MIN(h.s) AS best, h.r
+			FROM h JOIN cases c ON c.id = h.case_id` + where + `
+			GROUP BY c.id ORDER BY best, c.id LIMIT ?L OFFSET ?O`
+}
+
+// searchCutoff is how many of the best documents the first try keeps.
+func searchCutoff(offset, limit int) int { return max(1000, 4*(offset+limit)) }
 
 // SearchCases implements cases.SearchRepository with the FTS5 index.
 func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offset, limit int) ([]cases.SearchMatch, error) {
 	pq := textindex.ParseQuery(text)
 	w, args := where(q)
 	n := len(args)
-	bind := func(sqlText string, extra ...any) (string, []any) {
+	bind := func(sqlText string, extra ...any) boundQuery {
 		all := append(append([]any(nil), args...), extra...)
-		r := strings.NewReplacer("?M", "?"+itoa(n+1), "?V", "?"+itoa(n+2), "?L", "?"+itoa(n+3), "?O", "?"+itoa(n+4))
-		return r.Replace(sqlText), all
+		r := strings.NewReplacer("?M", "?"+itoa(n+1), "?V", "?"+itoa(n+2), "?L", "?"+itoa(n+3), "?O", "?"+itoa(n+4), "?K", "?"+itoa(n+5))
+		return boundQuery{r.Replace(sqlText), all}
 	}
-	var query string
-	var all []any
 	switch {
 	case pq.Match != "":
-		query, all = bind(`WITH `+matchedDocs+`
-			SELECT c.id, c.reference, c.title, c.type_code, c.status, c.received_on, c.due_on, c.rapporteur_name, c.confidential,
-				COALESCE(c.rapporteur_id, 0), MIN(h.s) AS best, h.r
-			FROM h JOIN cases c ON c.id = h.case_id`+w+`
-			GROUP BY c.id ORDER BY best, c.id LIMIT ?L OFFSET ?O`, pq.Match, q.Viewer.ID, limit, offset)
+		out, err := db.searchPage(ctx, bind(`WITH `+bestDocs+rankedCases(w), pq.Match, q.Viewer.ID, limit, offset, searchCutoff(offset, limit)))
+		if err != nil || len(out) == limit {
+			return out, err
+		}
+		return db.searchPage(ctx, bind(`WITH `+matchedDocs+rankedCases(w), pq.Match, q.Viewer.ID, limit, offset))
 	case pq.Exclude != "":
 		// Only exclusions were typed: every case but those that match them,
 		// newest first.
@@ -59,15 +80,24 @@ func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offse
 		if w != "" {
 			cond = w + " AND "
 		}
-		query, all = bind(`WITH `+matchedDocs+`
+		return db.searchPage(ctx, bind(`WITH `+matchedDocs+`
 			SELECT c.id, c.reference, c.title, c.type_code, c.status, c.received_on, c.due_on, c.rapporteur_name, c.confidential,
 				COALESCE(c.rapporteur_id, 0), 0.0, c.id * 4
 			FROM cases c`+cond+`c.id NOT IN (SELECT case_id FROM h WHERE case_id IS NOT NULL)
-			ORDER BY c.received_on DESC, c.id DESC LIMIT ?L OFFSET ?O`, pq.Exclude, q.Viewer.ID, limit, offset)
-	default:
-		return nil, nil
+			ORDER BY c.received_on DESC, c.id DESC LIMIT ?L OFFSET ?O`, pq.Exclude, q.Viewer.ID, limit, offset))
 	}
-	rows, err := db.read.QueryContext(ctx, query, all...)
+	return nil, nil
+}
+
+// boundQuery is SQL with its arguments.
+type boundQuery struct {
+	sql  string
+	args []any
+}
+
+// searchPage runs a search query and loads each hit's best text.
+func (db *DB) searchPage(ctx context.Context, bq boundQuery) ([]cases.SearchMatch, error) {
+	rows, err := db.read.QueryContext(ctx, bq.sql, bq.args...)
 	if err != nil {
 		return nil, searchError(err)
 	}

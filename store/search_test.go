@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -241,3 +242,91 @@ func FuzzServiceSearch(f *testing.F) {
 		}
 	})
 }
+
+func TestImportedCasesAreIndexedAndLaterWritesToo(t *testing.T) {
+	db, svc, raw := seededRegister(t, 2500)
+	ctx := context.Background()
+	// Every imported case and note is in the index exactly once.
+	var docs, want int
+	raw.QueryRow("SELECT count(*) FROM search_fts_docsize").Scan(&docs)
+	raw.QueryRow("SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM notes)").Scan(&want)
+	if docs != want || want == 0 {
+		t.Fatalf("%d documents indexed, the register has %d cases and notes", docs, want)
+	}
+	if _, err := raw.Exec("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)"); err == nil {
+		t.Log("integrity-check ran on a read-only connection") // it only reads; either way is fine
+	}
+	hits, err := svc.Search(ctx, secretary, "同意", cases.Query{}, 0, 5)
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("seeded register: %v hits, %v", len(hits), err)
+	}
+	// The import turned its triggers back on: a note added afterwards is found.
+	id, err := db.CaseIDByReference(ctx, hits[0].Reference)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.AddNote(ctx, secretary, id, "Platypusgate follow-up", false); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := svc.Search(ctx, secretary, "platypusgate", cases.Query{}, 0, 5); len(hits) != 1 || hits[0].ID != id {
+		t.Fatalf("a note added after an import is not found: %v", refsOf(hits))
+	}
+}
+
+func TestOpinionTextIsSearchedAndReindexedOnEachVersion(t *testing.T) {
+	f := newSearchFixture(t)
+	ctx := context.Background()
+	op := cases.Opinion{CaseID: f.ids["noted"], UpdatedAt: time.Now(), UpdatedBy: "Li Na",
+		Text: cases.OpinionText{Decision: cases.DecisionUpheld, Paragraphs: []cases.Paragraph{
+			{Heading: cases.HeadFindings, Text: "The scoring of 信用评估 relied on a proxy for postcode."}}}}
+	if err := f.db.SaveOpinionVersion(ctx, &op, 0, cases.AuditEntry{Actor: secretary, Action: "opinion.save", Entity: "opinion"}); err != nil {
+		t.Fatal(err)
+	}
+	hits := f.expect(t, secretary, "postcode", "noted")
+	if hits[0].Source != cases.SourceOpinion || !strings.Contains(cases.SpansText(hits[0].Snippet, "[", "]"), "[postcode]") {
+		t.Fatalf("opinion hit: %s %q", hits[0].Source, cases.SpansText(hits[0].Snippet, "[", "]"))
+	}
+	f.expect(t, secretary, "信用评估", "noted")
+	op.Text.Paragraphs[0].Text = "The scoring relied on a proxy for age."
+	if err := f.db.SaveOpinionVersion(ctx, &op, op.Version, cases.AuditEntry{Actor: secretary, Action: "opinion.save", Entity: "opinion"}); err != nil {
+		t.Fatal(err)
+	}
+	f.expect(t, secretary, "postcode")
+	f.expect(t, secretary, "proxy age", "noted")
+}
+
+// The first try keeps only the best documents; the pages it returns must be
+// those of the full ranking, at any offset and with filters.
+func TestSearchPagesEqualTheFullRanking(t *testing.T) {
+	db, svc, raw := seededRegister(t, 2500)
+	ctx := context.Background()
+	for _, tc := range []struct {
+		text   string
+		q      cases.Query
+		offset int
+	}{
+		{"同意", cases.Query{}, 0}, {"同意", cases.Query{}, 300}, {"consent", cases.Query{}, 200},
+		{"submitter", cases.Query{Status: cases.Closed}, 0}, {"submitter", cases.Query{Risk: cases.RiskHigh}, 100},
+	} {
+		tc.q.Today, tc.q.Viewer = svc.Today(), member
+		got, err := db.SearchCases(ctx, tc.text, tc.q, tc.offset, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stmt, args, _ := store.SearchCasesSQL(tc.text, tc.q, tc.offset, 50)
+		lit, err := store.LiteralSQL(stmt, args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := idsOf(t, raw, lit)
+		var ids []int64
+		for _, m := range got {
+			ids = append(ids, m.ID)
+		}
+		if len(want) == 0 || fmt.Sprint(ids) != fmt.Sprint(want) {
+			t.Errorf("%q %+v offset %d: %d results %v…, full ranking %d %v…", tc.text, tc.q.Status, tc.offset, len(ids), head(ids), len(want), head(want))
+		}
+	}
+}
+
+func head(ids []int64) []int64 { return ids[:min(5, len(ids))] }

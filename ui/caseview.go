@@ -38,8 +38,13 @@ type caseWindow struct {
 	addNote                  *widget.Button
 	problem                  *widget.Label
 	attachments              *attachmentsView
+	opinion                  *widget.Button // "Opinion…", when offered
 
 	pending *moveDialog // the open move dialog, if any
+
+	panel    *panelView        // the "Panel" section (ui/panel.go)
+	interest *interestView     // shown instead of the case until its panel member declares
+	full     fyne.CanvasObject // the window's full content, put back after a declaration
 }
 
 // openCase shows case id, bringing its window forward if already open.
@@ -120,9 +125,10 @@ func (cw *caseWindow) build() {
 	summaryHead := widget.NewLabel(lang.L("Summary"))
 	summaryHead.TextStyle = fyne.TextStyle{Bold: true}
 	cw.attachments = newAttachmentsView(cw)
+	cw.panel = newPanelView(cw)
 	left := container.NewVScroll(container.NewVBox(
 		deadlineHead, cw.deadline, widget.NewSeparator(),
-		cw.details, widget.NewSeparator(), summaryHead, cw.summary, cw.attachments.box))
+		cw.details, widget.NewSeparator(), summaryHead, cw.summary, cw.attachments.box, cw.panel.box))
 
 	timelineHead := widget.NewLabel(lang.L("Timeline"))
 	timelineHead.TextStyle = fyne.TextStyle{Bold: true}
@@ -135,7 +141,8 @@ func (cw *caseWindow) build() {
 
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.5
-	cw.win.SetContent(container.NewBorder(container.NewPadded(header), cw.problem, nil, nil, split))
+	cw.full = container.NewBorder(container.NewPadded(header), cw.problem, nil, nil, split)
+	cw.win.SetContent(cw.full)
 }
 
 // reload reads the case and its timeline afresh and redraws; false when
@@ -143,6 +150,9 @@ func (cw *caseWindow) build() {
 func (cw *caseWindow) reload() bool {
 	ctx := context.Background()
 	c, err := cw.d.svc.GetCase(ctx, cw.d.actor, cw.id)
+	if err != nil && cw.handleInterest(err) {
+		return true // a panel member declares their interests first (ui/panel.go)
+	}
 	if err != nil {
 		if errors.Is(err, cases.ErrNotFound) {
 			err = errors.New(lang.L("This case does not exist, or you may not see it."))
@@ -168,6 +178,7 @@ func (cw *caseWindow) reload() bool {
 	cw.fillActions()
 	cw.timeline.show(entries, c.CreatedAt, c.CreatedBy)
 	cw.attachments.reload()
+	cw.panel.reload()
 	return true
 }
 
@@ -193,6 +204,10 @@ func (cw *caseWindow) fillActions() {
 	for _, b := range cw.moveButtons() {
 		cw.actions.Add(b)
 	}
+	for _, b := range cw.opinionActions() {
+		cw.actions.Add(b)
+	}
+	cw.actions.Add(widget.NewButtonWithIcon(lang.L("History…"), theme.HistoryIcon(), func() { cw.openHistory() }))
 	cw.actions.Refresh()
 }
 

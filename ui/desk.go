@@ -21,6 +21,14 @@ type Options struct {
 	Demo     bool   // a demonstration register: a banner says so
 	// Maintenance backs up and restores the register; nil hides those items.
 	Maintenance Maintenance
+	// Keys makes and uses signing keys and verifies PDFs; nil hides the
+	// signing-keys window (the verify screen then checks signatures without
+	// the committee's root).
+	Keys KeyManager
+	// KeyStatus says who holds a signing key; nil shows no key list.
+	KeyStatus KeyStatus
+	// Letters prints letters to submitters; nil hides the letters.
+	Letters LetterRenderer
 }
 
 // desk is what every window of one running program shares: the service,
@@ -37,6 +45,8 @@ type desk struct {
 	caseWins map[int64]*caseWindow
 	types    []cases.CaseType
 	lastForm *caseForm // the form opened last, for tests
+
+	opinionWins map[int64]*opinionEditor // open opinion editors, by case id
 }
 
 // NewMainWindow builds the register window; main calls ShowAndRun on it.

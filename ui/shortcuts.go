@@ -36,12 +36,16 @@ func (r *registerWindow) mainMenu() *fyne.MainMenu {
 		file.Items = append(file.Items, fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem(lang.L("Back up now…"), r.backupNow), restore)
 	}
-	return fyne.NewMainMenu(
+	mm := fyne.NewMainMenu(
 		file,
 		fyne.NewMenu(lang.L("View"), find, refresh),
 		r.reportsMenu(),
+		r.opinionsMenu(),
+		r.committeeMenu(),
+		r.administrationMenu(), // empty for other roles, and then dropped
 		fyne.NewMenu(lang.L("Help"), about),
 	)
+	return withoutEmptyMenus(mm)
 }
 
 // addShortcuts registers the same shortcuts on the canvas, for drivers

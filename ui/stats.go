@@ -38,7 +38,10 @@ type statsWindow struct {
 	gen    int
 }
 
-func (r *registerWindow) openStatistics() {
+func (r *registerWindow) openStatistics() { r.showStatistics() }
+
+// showStatistics opens the statistics window on the current year.
+func (r *registerWindow) showStatistics() *statsWindow {
 	year := r.d.svc.Today().Year()
 	s := &statsWindow{d: r.d, win: r.d.app.NewWindow(lang.L("Statistics")), from: widget.NewEntry(), to: widget.NewEntry(),
 		status: widget.NewLabel(""), body: container.NewVBox()}
@@ -53,6 +56,7 @@ func (r *registerWindow) openStatistics() {
 	closeOnEscape(s.win, s.win.Close)
 	s.win.Show()
 	s.load()
+	return s
 }
 
 // period reads the two date boxes.
@@ -72,7 +76,7 @@ func (s *statsWindow) period() (cases.Period, error) {
 func (s *statsWindow) load() {
 	p, err := s.period()
 	if err != nil {
-		s.status.SetText(err.Error())
+		s.status.SetText(periodProblem(err))
 		return
 	}
 	s.gen++
@@ -95,6 +99,15 @@ func (s *statsWindow) load() {
 			s.body.Refresh()
 		}
 	})
+}
+
+// periodProblem is the sentence for a period that cannot be counted.
+func periodProblem(err error) string {
+	var fe cases.FieldErrors
+	if errors.As(err, &fe) && fe["period"] != "" {
+		return fe["period"]
+	}
+	return err.Error()
 }
 
 // statsContent is the headline figures, then a table and a chart per breakdown.
@@ -172,7 +185,7 @@ func legendBox(c color.Color) fyne.CanvasObject {
 func (s *statsWindow) annualReport() {
 	p, err := s.period()
 	if err != nil {
-		dialog.ShowError(err, s.win)
+		dialog.ShowError(errors.New(periodProblem(err)), s.win)
 		return
 	}
 	year := p.From.Year()

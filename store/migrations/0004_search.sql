@@ -32,15 +32,21 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
 
 INSERT INTO search_fts (search_fts, rank) VALUES ('secure-delete', 1);
 
+-- Inserts are indexed unless a bulk import suspended them on its connection
+-- to index the whole batch at once (ed_index_live, store/search_driver.go).
 -- Cases: only changes to the indexed columns touch the index.
-CREATE TRIGGER search_case_insert AFTER INSERT ON cases
+CREATE TRIGGER search_case_insert AFTER INSERT ON cases WHEN ed_index_live()
 BEGIN
     INSERT INTO search_fts (rowid, title, summary, parties)
     VALUES (new.id * 4, ed_index_text(new.title), ed_index_text(new.summary),
             ed_index_text(new.respondent || ' ' || new.ai_system));
 END;
 
+-- writeCase sets every column, so the trigger checks what really changed:
+-- a status change must not rewrite the case's index entry.
 CREATE TRIGGER search_case_update AFTER UPDATE OF title, summary, respondent, ai_system ON cases
+    WHEN old.title IS NOT new.title OR old.summary IS NOT new.summary
+      OR old.respondent IS NOT new.respondent OR old.ai_system IS NOT new.ai_system
 BEGIN
     INSERT INTO search_fts (search_fts, rowid, title, summary, parties)
     VALUES ('delete', old.id * 4, ed_index_text(old.title), ed_index_text(old.summary),
@@ -57,12 +63,12 @@ BEGIN
             ed_index_text(old.respondent || ' ' || old.ai_system));
 END;
 
-CREATE TRIGGER search_note_insert AFTER INSERT ON notes
+CREATE TRIGGER search_note_insert AFTER INSERT ON notes WHEN ed_index_live()
 BEGIN
     INSERT INTO search_fts (rowid, notes) VALUES (new.id * 4 + 1, ed_index_text(new.body));
 END;
 
-CREATE TRIGGER search_note_update AFTER UPDATE OF body ON notes
+CREATE TRIGGER search_note_update AFTER UPDATE OF body ON notes WHEN old.body IS NOT new.body
 BEGIN
     INSERT INTO search_fts (search_fts, rowid, notes) VALUES ('delete', old.id * 4 + 1, ed_index_text(old.body));
     INSERT INTO search_fts (rowid, notes) VALUES (new.id * 4 + 1, ed_index_text(new.body));
@@ -75,7 +81,7 @@ END;
 
 -- Opinions: the paragraphs of the latest version (body is a JSON array of
 -- {"heading", "text"}); a body that is not JSON is indexed as it is.
-CREATE TRIGGER search_opinion_insert AFTER INSERT ON opinions
+CREATE TRIGGER search_opinion_insert AFTER INSERT ON opinions WHEN ed_index_live()
 BEGIN
     INSERT INTO search_fts (rowid, opinion) VALUES (new.id * 4 + 2, ed_index_text(COALESCE(
         CASE WHEN json_valid(new.body)
@@ -83,7 +89,7 @@ BEGIN
              ELSE new.body END, '')));
 END;
 
-CREATE TRIGGER search_opinion_update AFTER UPDATE OF body ON opinions
+CREATE TRIGGER search_opinion_update AFTER UPDATE OF body ON opinions WHEN old.body IS NOT new.body
 BEGIN
     INSERT INTO search_fts (search_fts, rowid, opinion) VALUES ('delete', old.id * 4 + 2, ed_index_text(COALESCE(
         CASE WHEN json_valid(old.body)

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+)
+
+const tags = "sqlite_fts5 migrated_fynedo"
+
+// benchResult is the metrics of each run (-count) of each Go benchmark,
+// keyed by the benchmark's name without the -N CPU suffix.
+type benchResult map[string][]map[string]float64
+
+// goBench runs `go test -bench` on pkg and parses its lines.
+func goBench(c config, pkg, pattern, benchtime string) (benchResult, error) {
+	cmd := exec.Command("go", "test", "-tags", tags, "-run", "^$", "-bench", pattern,
+		"-count", strconv.Itoa(c.runs), "-benchtime", benchtime, "-timeout", "30m", pkg)
+	cmd.Env = append(os.Environ(), "ED_BENCH_DB="+c.db, "ED_BENCH_OUT="+c.work)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, os.Stderr
+	err := cmd.Run()
+	os.Stderr.Write(out.Bytes()) // the slow-page logs explain the register figure
+	if err != nil {
+		return nil, fmt.Errorf("go test -bench %s %s: %w", pattern, pkg, err)
+	}
+	res := benchResult{}
+	sc := bufio.NewScanner(&out)
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) < 4 || !strings.HasPrefix(f[0], "Benchmark") {
+			continue
+		}
+		name := f[0]
+		if i := strings.LastIndex(name, "-"); i > 0 {
+			name = name[:i]
+		}
+		m := map[string]float64{}
+		for i := 2; i+1 < len(f); i += 2 {
+			if v, err := strconv.ParseFloat(f[i], 64); err == nil {
+				m[f[i+1]] = v
+			}
+		}
+		res[name] = append(res[name], m)
+	}
+	return res, nil
+}
+
+// metric is one metric over the runs of a benchmark.
+func (r benchResult) metric(name, unit string) []float64 {
+	var xs []float64
+	for _, m := range r[name] {
+		if v, ok := m[unit]; ok {
+			xs = append(xs, v)
+		} else if v, ok := m["ns/op"]; ok && unit == "median-ms" {
+			xs = append(xs, v/1e6) // a benchmark without percentiles: its mean
+		}
+	}
+	return xs
+}
+
+// goBenchmarks runs the in-process figures. Each -benchtime is sized so a
+// run takes a few seconds: every register page is read twice per run.
+func goBenchmarks(c config) ([]row, error) {
+	all := benchResult{}
+	for _, b := range []struct{ pattern, benchtime string }{
+		{"^BenchmarkRegisterPage$", "400x"},
+		{"^BenchmarkSearch$", "20x"},
+		{"^BenchmarkStatisticsYear$", "10x"},
+		{"^(BenchmarkRenderAndSign|BenchmarkVerifyTwoSignatures)$", "30x"},
+		{"^BenchmarkRenderUnlockAndSign$", "5x"},
+	} {
+		res, err := goBench(c, "./bench/", b.pattern, b.benchtime)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range res {
+			all[k] = v
+		}
+	}
+	goResults = all
+	return nil, nil // the rows are made with their references (shell.go)
+}
+
+// goResults are kept for the rows that pair them with a reference.
+var goResults benchResult

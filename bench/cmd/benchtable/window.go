@@ -1,0 +1,173 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// xDisplay starts Xvfb on a free display and returns it with a stop func.
+func xDisplay() (string, func(), error) {
+	for n := 171; n < 200; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+			continue
+		}
+		d := ":" + strconv.Itoa(n)
+		x := exec.Command("Xvfb", d, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
+		if err := x.Start(); err != nil {
+			return "", nil, fmt.Errorf("Xvfb (package xvfb) could not start: %w", err)
+		}
+		stop := func() { x.Process.Kill(); x.Wait() }
+		for i := 0; i < 100; i++ {
+			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+				return d, stop, nil
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		stop()
+	}
+	return "", nil, errors.New("no free X display for Xvfb")
+}
+
+// shown starts a program and waits for a visible window whose title
+// matches; it returns the running program, the window and the time taken.
+func shown(display string, title string, env []string, name string, args ...string) (*exec.Cmd, string, time.Duration, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Env = append(append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8"), env...)
+	var errOut bytes.Buffer
+	cmd.Stderr = &errOut
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return nil, "", 0, err
+	}
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	for time.Since(start) < 2*time.Minute {
+		out, _ := exec.Command("xdotool", "search", "--onlyvisible", "--name", title).Output()
+		if id := strings.TrimSpace(string(out)); id != "" {
+			return cmd, strings.Fields(id)[0], time.Since(start), nil
+		}
+		select {
+		case <-exited:
+			return nil, "", 0, fmt.Errorf("%s stopped before its window appeared: %s", name, errOut.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	cmd.Process.Kill()
+	return nil, "", 0, fmt.Errorf("no window %q after two minutes", title)
+}
+
+func xdo(display string, args ...string) (string, error) {
+	cmd := exec.Command("xdotool", args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+display)
+	out, err := cmd.Output()
+	return string(out), err
+}
+
+// rssMB is the resident memory of a process (VmRSS).
+func rssMB(pid int) float64 {
+	b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	m := regexp.MustCompile(`VmRSS:\s+(\d+) kB`).FindSubmatch(b)
+	if m == nil {
+		return 0
+	}
+	kb, _ := strconv.Atoi(string(m[1]))
+	return float64(kb) / 1024
+}
+
+// scrollEndToEnd drags the register table's scrollbar from the top to the
+// bottom in small steps, so the window reads pages all along the register
+// (widget.Table has no End or Page Down key). The bar sits at the right
+// edge of the table, which runs from below the filters to above the count.
+func scrollEndToEnd(display, win string) error {
+	geo, err := xdo(display, "getwindowgeometry", "--shell", win)
+	if err != nil {
+		return err
+	}
+	v := map[string]int{}
+	for _, l := range strings.Fields(geo) {
+		if k, val, ok := strings.Cut(l, "="); ok {
+			v[k], _ = strconv.Atoi(val)
+		}
+	}
+	x := v["X"] + v["WIDTH"] - 7
+	top, bottom := v["Y"]+113, v["Y"]+v["HEIGHT"]-46
+	xdo(display, "mousemove", strconv.Itoa(x), strconv.Itoa(top))
+	time.Sleep(300 * time.Millisecond) // the bar widens under the pointer
+	xdo(display, "mousedown", "1")
+	const steps = 60
+	for i := 1; i <= steps; i++ {
+		xdo(display, "mousemove", strconv.Itoa(x), strconv.Itoa(top+(bottom-top)*i/steps))
+		time.Sleep(60 * time.Millisecond)
+	}
+	_, err = xdo(display, "mouseup", "1")
+	return err
+}
+
+// windowRuns times the register window against the bare Fyne window, and
+// measures both one's memory, the register's after scrolling it end to end.
+func windowRuns(c config) ([]row, error) {
+	display, stop, err := xDisplay()
+	if err != nil {
+		return nil, err
+	}
+	defer stop()
+	appTitle := "^Ethics Desk — " + regexp.QuoteMeta(filepath.Base(c.db)) + "$"
+	appEnv := []string{"ETHICSDESK_PASSWORD=" + "ethicsdesk-demo"}
+	appArgs := []string{"--db", c.db, "--user", "secretary"}
+
+	// Warm up: the first opening of the day also makes the day's automatic
+	// backup in the background; let it finish so it is not in the timings.
+	cmd, _, _, err := shown(display, appTitle, appEnv, c.bin, appArgs...)
+	if err != nil {
+		return nil, err
+	}
+	today := time.Now().Format("2006-01-02")
+	for i := 0; i < 600; i++ {
+		if m, _ := filepath.Glob(filepath.Join(filepath.Dir(c.db), "backups", "*"+today+"*")); len(m) > 0 {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	time.Sleep(time.Second)
+	cmd.Process.Kill()
+	if cmd, _, _, err = shown(display, "^Bare Fyne window$", nil, c.bare); err != nil {
+		return nil, err
+	}
+	cmd.Process.Kill()
+
+	start := row{figure: "start-up to the register window, 100k register", unit: "ms", refName: "bare Fyne", ratio: 1.5}
+	mem := row{figure: "memory (VmRSS), register scrolled end to end", unit: "MB", refName: "bare Fyne", limit: 200}
+	for run := 0; run < c.runs; run++ {
+		bare, _, t, err := shown(display, "^Bare Fyne window$", nil, c.bare)
+		if err != nil {
+			return nil, err
+		}
+		start.ref = append(start.ref, float64(t.Microseconds())/1000)
+		time.Sleep(2 * time.Second)
+		mem.ref = append(mem.ref, rssMB(bare.Process.Pid))
+		bare.Process.Kill()
+
+		app, win, t, err := shown(display, appTitle, appEnv, c.bin, appArgs...)
+		if err != nil {
+			return nil, err
+		}
+		start.samples = append(start.samples, float64(t.Microseconds())/1000)
+		time.Sleep(2 * time.Second)
+		if err := scrollEndToEnd(display, win); err != nil {
+			app.Process.Kill()
+			return nil, err
+		}
+		time.Sleep(2 * time.Second)
+		mem.samples = append(mem.samples, rssMB(app.Process.Pid))
+		app.Process.Kill()
+	}
+	return []row{start, mem}, nil
+}

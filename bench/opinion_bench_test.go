@@ -1,0 +1,219 @@
+package bench
+
+import (
+	"context"
+	"crypto/x509"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/issuing"
+	"ethicsdesk/signing"
+	"ethicsdesk/store"
+)
+
+const (
+	adminPass = "bench-admin-pass"
+	rappPass  = "bench-rapporteur-pass"
+	chairPass = "bench-chair-pass"
+)
+
+// signingDesk is a small register with a committee root and the keys of a
+// rapporteur and a chair, for rendering and signing opinions.
+type signingDesk struct {
+	db          *store.DB
+	pub         issuing.Publisher
+	keys        issuing.Keyring
+	rapp, chair cases.User
+}
+
+func newSigningDesk(b *testing.B) *signingDesk {
+	b.Helper()
+	ctx := context.Background()
+	db, err := store.Open(filepath.Join(b.TempDir(), "keys.db"), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	d := &signingDesk{db: db, pub: issuing.Publisher{Letterhead: db}, keys: issuing.Keyring{Keys: db}}
+	mk := func(name, display string, role cases.Role) cases.User {
+		u := cases.User{Username: name, DisplayName: display, Role: role, Active: true}
+		if err := db.CreateUser(ctx, &u, "", cases.AuditEntry{Actor: cases.System, Action: "user.create", Entity: "user"}); err != nil {
+			b.Fatal(err)
+		}
+		return u
+	}
+	admin := mk("admin", "Administrator", cases.RoleAdministrator)
+	d.rapp = mk("chen", "Dr. Chen Jie 陈杰", cases.RoleMember)
+	d.chair = mk("wang", "Prof. Wang Fang 王芳", cases.RoleChair)
+	if err := d.keys.CreateRoot(ctx, admin, adminPass); err != nil {
+		b.Fatal(err)
+	}
+	for _, m := range []struct {
+		u cases.User
+		p string
+	}{{d.rapp, rappPass}, {d.chair, chairPass}} {
+		if err := d.keys.IssueMemberKey(ctx, admin, adminPass, m.u, m.p); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return d
+}
+
+// tenPageDocument is a bilingual opinion of about ten A4 pages.
+func tenPageDocument(d *signingDesk) cases.OpinionDocument {
+	en := "The respondent deployed an automated system that scores applicants for social housing. " +
+		"The submitter contends that the system processed sensitive personal information without an adequate legal basis " +
+		"and that affected persons were not told how the score was computed or how to contest it."
+	zh := "申诉人称，该系统在未告知当事人的情况下处理了敏感个人信息，且未提供有效的申诉渠道。" +
+		"委员会认为该系统未充分保护个人信息。委员会注意到，被申诉人在答辩中未能说明数据最小化措施的具体内容。"
+	var paras []cases.Paragraph
+	for i := 0; i < 23; i++ {
+		h := cases.AllHeadings[i%len(cases.AllHeadings)]
+		paras = append(paras, cases.Paragraph{Heading: h, Text: en}, cases.Paragraph{Heading: h, Text: zh},
+			cases.Paragraph{Heading: h, Text: en + " " + zh})
+	}
+	now := time.Date(2026, 11, 24, 14, 5, 0, 0, time.UTC)
+	return cases.OpinionDocument{
+		Case: cases.Case{Reference: "EC-2026-0042", Draft: cases.Draft{
+			Title:     "Opinion on the complaint concerning the HomeScore allocation system 住房评分系统",
+			Submitter: cases.Submitter{Kind: cases.SubmitterPerson, Name: "Li Wei 李伟"}, Respondent: "City Housing Agency",
+			AISystem: "HomeScore v3"}},
+		TypeName: "Privacy complaint",
+		Opinion:  cases.Opinion{Text: cases.OpinionText{Decision: cases.DecisionUpheld, Paragraphs: paras}, UpdatedAt: now},
+		Signatories: []cases.Signatory{
+			{Name: d.rapp.Name(), Role: "Member, rapporteur", Meaning: cases.MeaningAuthor, SignedAt: now},
+			{Name: d.chair.Name(), Role: "Chair of the committee", Meaning: cases.MeaningApproval},
+		},
+		AuditSeq: 1234, AuditHash: strings.Repeat("9f2c4e1b", 8),
+	}
+}
+
+// identity is a member's key, unlocked once.
+func (d *signingDesk) identity(b *testing.B, u cases.User, password string) *signing.Identity {
+	der, chainDER, sealed, err := d.db.UserKey(context.Background(), u.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	key, err := signing.OpenKey(sealed, password)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		b.Fatal(err)
+	}
+	chain, err := x509.ParseCertificates(chainDER)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return &signing.Identity{Cert: cert, Chain: chain, Key: key}
+}
+
+func rectAt(l cases.SignatureLayout, i int) [4]float64 {
+	if i < len(l.Rects) {
+		return l.Rects[i]
+	}
+	return [4]float64{}
+}
+
+// BenchmarkRenderAndSign renders the ten-page bilingual opinion and signs
+// it with the rapporteur's key already unlocked: the document work of the
+// Sign button. Fonts are loaded by the first render, before the timing.
+func BenchmarkRenderAndSign(b *testing.B) {
+	d := newSigningDesk(b)
+	doc := tenPageDocument(d)
+	id := d.identity(b, d.rapp, rappPass)
+	if _, _, err := d.pub.RenderOpinion(doc); err != nil {
+		b.Fatal(err)
+	}
+	var lat latencies
+	var err error
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		lat.time(func() {
+			var pdf []byte
+			var layout cases.SignatureLayout
+			if pdf, layout, err = d.pub.RenderOpinion(doc); err != nil {
+				return
+			}
+			_, err = signing.SignPDF(pdf, id, signing.SignatureInfo{Name: d.rapp.Name(), Reason: cases.MeaningAuthor,
+				FieldName: "Rapporteur", Page: layout.Page, Rect: rectAt(layout, 0), Time: time.Now()})
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	lat.report(b)
+}
+
+// BenchmarkRenderUnlockAndSign is the whole Sign button: render, unlock the
+// sealed key with the member's password (argon2id, deliberately slow
+// against password guessing) and sign, through issuing.Keyring.
+func BenchmarkRenderUnlockAndSign(b *testing.B) {
+	d := newSigningDesk(b)
+	doc := tenPageDocument(d)
+	ctx := context.Background()
+	var lat latencies
+	var err error
+	for i := 0; i < b.N; i++ {
+		lat.time(func() {
+			var pdf []byte
+			var layout cases.SignatureLayout
+			if pdf, layout, err = d.pub.RenderOpinion(doc); err != nil {
+				return
+			}
+			_, err = d.keys.SignPDF(ctx, pdf, cases.SignRequest{Signer: d.rapp, Password: rappPass, Meaning: cases.MeaningAuthor,
+				FieldName: "Rapporteur", Page: layout.Page, Rect: rectAt(layout, 0), Time: time.Now()})
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	lat.report(b)
+}
+
+// BenchmarkVerifyTwoSignatures verifies the opinion signed by the
+// rapporteur and countersigned by the chair, against the committee root.
+// With ED_BENCH_OUT set it leaves the file there for pdfsig, the reference.
+func BenchmarkVerifyTwoSignatures(b *testing.B) {
+	d := newSigningDesk(b)
+	ctx := context.Background()
+	doc := tenPageDocument(d)
+	pdf, layout, err := d.pub.RenderOpinion(doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i, s := range []struct {
+		u       cases.User
+		pass    string
+		meaning string
+		field   string
+	}{{d.rapp, rappPass, cases.MeaningAuthor, "Rapporteur"}, {d.chair, chairPass, cases.MeaningApproval, "Chair"}} {
+		pdf, err = d.keys.SignPDF(ctx, pdf, cases.SignRequest{Signer: s.u, Password: s.pass, Meaning: s.meaning,
+			FieldName: s.field, Page: layout.Page, Rect: rectAt(layout, i), Time: time.Now()})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	if out := os.Getenv("ED_BENCH_OUT"); out != "" {
+		if err := os.WriteFile(filepath.Join(out, "opinion-2sig.pdf"), pdf, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var lat latencies
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var rep *signing.Report
+		lat.time(func() { rep, err = d.keys.Verify(ctx, pdf) })
+		if err != nil || !rep.OK() || len(rep.Signatures) != 2 {
+			b.Fatalf("verification failed: %v", err)
+		}
+	}
+	b.StopTimer()
+	lat.report(b)
+}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/issuing"
+	"ethicsdesk/store"
+)
+
+func init() {
+	subcommands["opinion"] = subcommand{"write the issued, signed opinion of a case as a PDF", cmdOpinion}
+}
+
+const opinionUsage = `Usage:
+  ethicsdesk opinion --db PATH --case REF --out FILE.pdf --user NAME
+Writes the exact bytes of the case's newest issued opinion, as signed by the
+rapporteur and the chair (password from $ETHICSDESK_PASSWORD or asked).`
+
+// cmdOpinion writes a case's issued opinion's stored PDF, after the service
+// has checked it against the fingerprint recorded at issue.
+func cmdOpinion(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("opinion", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", "", "register file")
+	ref := fs.String("case", "", "the case's reference")
+	out := fs.String("out", "", "the PDF file to write")
+	userName := addUserFlag(fs)
+	fs.Usage = func() { fmt.Fprintln(stderr, opinionUsage) }
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *dbPath == "" || *ref == "" || *out == "" || fs.NArg() != 0 {
+		fmt.Fprintln(stderr, opinionUsage)
+		return 2
+	}
+	db, err := store.OpenExisting(*dbPath)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	defer db.Close()
+	ctx := context.Background()
+	svc := cases.NewService(db, nil)
+	svc.SetPublishing(cases.Publishing{Store: db, Publisher: issuing.Publisher{Letterhead: db}, Signer: issuing.Keyring{Keys: db}})
+	actor, err := signIn(ctx, svc, *userName, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "opinion:", err)
+		return 1
+	}
+	c, err := svc.FindCase(ctx, actor, *ref)
+	if errors.Is(err, cases.ErrNotFound) {
+		fmt.Fprintf(stderr, "opinion: there is no case %s, or you may not see it\n", *ref)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "opinion:", err)
+		return 1
+	}
+	pdf, op, err := svc.IssuedOpinionPDF(ctx, actor, c.ID)
+	if errors.Is(err, cases.ErrNotFound) {
+		fmt.Fprintf(stderr, "opinion: case %s has no issued opinion\n", c.Reference)
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "opinion:", err)
+		return 1
+	}
+	if err := writeFileAtomically(*out, pdf); err != nil {
+		fmt.Fprintf(stderr, "opinion: %s could not be written: %v\n", *out, err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "Wrote the opinion of %s issued on %s (%d bytes, SHA-256 %s) to %s\n",
+		c.Reference, op.IssuedAt.Local().Format("2006-01-02 15:04"), len(pdf), op.PDFSHA256, *out)
+	return 0
+}
+
+// writeFileAtomically writes data next to path and renames it into place,
+// so an interrupted run never leaves half a PDF under the name asked for.
+func writeFileAtomically(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".opinion-*.pdf")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/cases"
+)
+
+// settingsWindow is the administrator's committee settings, one tab per
+// subject: the meeting rules and the inactivity lock, the case types'
+// deadlines, the holidays, and the letterhead printed on documents.
+type settingsWindow struct {
+	d    *desk
+	win  fyne.Window
+	tabs *container.AppTabs
+
+	quorum, majority, lock *widget.Entry
+	rules                  *fieldForm
+	saveRules              *widget.Button
+	rulesSaved             *widget.Label
+
+	types []*caseTypeRow
+
+	name     *widget.Entry
+	address  *widget.Entry
+	lh       *fieldForm
+	saveLH   *widget.Button
+	lhSaved  *widget.Label
+	holidays *holidaysView
+}
+
+// caseTypeRow edits one case type's deadline rule.
+type caseTypeRow struct {
+	t       cases.CaseType
+	days    *widget.Entry
+	working *widget.Check
+	form    *fieldForm
+	save    *widget.Button
+	saved   *widget.Label
+}
+
+func (d *desk) openSettings() *settingsWindow {
+	s := &settingsWindow{d: d, win: d.app.NewWindow(lang.L("Committee settings") + " — " + lang.L("Ethics Desk"))}
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Meetings and lock"), container.NewPadded(s.rulesTab())),
+		container.NewTabItem(lang.L("Case types"), container.NewPadded(s.typesTab())),
+		container.NewTabItem(lang.L("Holidays"), container.NewPadded(s.holidaysTab())),
+		container.NewTabItem(lang.L("Letterhead"), container.NewPadded(s.letterheadTab())),
+	)
+	s.win.SetContent(s.tabs)
+	s.win.Resize(fyne.NewSize(820, 600))
+	closeOnEscape(s.win, s.win.Close)
+	s.win.Show()
+	return s
+}
+
+func savedNote() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.SuccessImportance
+	return l
+}
+
+func (s *settingsWindow) rulesTab() fyne.CanvasObject {
+	st, err := s.d.svc.Settings(context.Background())
+	s.quorum, s.majority, s.lock = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	s.quorum.SetText(strconv.Itoa(st.Quorum))
+	s.majority.SetText(st.Majority.String())
+	s.lock.SetText(strconv.Itoa(st.LockMinutes))
+	s.rules = newFieldForm()
+	s.rules.add("quorum", lang.L("Quorum (members present)"), s.quorum)
+	s.rules.add("majority", lang.L("Majority of the non-recused members present"), s.majority)
+	s.rules.add("inactivity_lock_minutes", lang.L("Lock after minutes without input"), s.lock)
+	s.rulesSaved = savedNote()
+	s.saveRules = widget.NewButton(lang.L("Save"), s.submitRules)
+	s.saveRules.Importance = widget.HighImportance
+	if err != nil {
+		s.rules.show(err)
+	}
+	return container.NewVBox(
+		quietText(lang.L("A meeting decides only with the quorum present; a decision carries with the majority, as a fraction such as 2/3, of the members present who are not recused.")),
+		s.rules.content(), container.NewHBox(layout.NewSpacer(), s.rulesSaved, s.saveRules))
+}
+
+// submitRules reads the three boxes; a box that is not a number is
+// reported at that box, then the Service checks the ranges.
+func (s *settingsWindow) submitRules() {
+	s.rulesSaved.SetText("")
+	fe := cases.FieldErrors{}
+	st := cases.Settings{}
+	var err error
+	if st.Quorum, err = strconv.Atoi(strings.TrimSpace(s.quorum.Text)); err != nil {
+		fe["quorum"] = lang.L("Enter a whole number of members.")
+	}
+	if st.Majority, err = cases.ParseFraction(s.majority.Text); err != nil {
+		fe["majority"] = lang.L("Write the majority as a fraction such as 2/3, at most 1.")
+	}
+	if st.LockMinutes, err = strconv.Atoi(strings.TrimSpace(s.lock.Text)); err != nil {
+		fe["inactivity_lock_minutes"] = lang.L("Enter a whole number of minutes.")
+	}
+	if len(fe) > 0 {
+		s.rules.show(fe)
+		return
+	}
+	if s.rules.show(s.d.svc.SaveSettings(context.Background(), s.d.actor, st)) {
+		s.rulesSaved.SetText(lang.L("Saved."))
+	}
+}
+
+func (s *settingsWindow) typesTab() fyne.CanvasObject {
+	box := container.NewVBox(quietText(lang.L("The days a case of each type has from its acceptance to the decision. Changing them recomputes the due date of every open case.")))
+	types, err := s.d.svc.CaseTypes(context.Background())
+	if err != nil {
+		box.Add(quietText(err.Error()))
+	}
+	for _, t := range types {
+		r := &caseTypeRow{t: t, days: widget.NewEntry(), working: widget.NewCheck(lang.L("Working days (skip weekends and holidays)"), nil),
+			form: newFieldForm(), saved: savedNote()}
+		r.days.SetText(strconv.Itoa(t.DecisionDays))
+		r.working.SetChecked(t.WorkingDays)
+		r.form.add("decision_days", lang.L("Days to decide"), r.days)
+		r.form.add("working_days", "", r.working)
+		r.save = widget.NewButton(lang.L("Save"), func() { s.submitType(r) })
+		s.types = append(s.types, r)
+		box.Add(sectionTitle(s.d.typeName(t.Code)))
+		box.Add(r.form.content())
+		box.Add(container.NewHBox(layout.NewSpacer(), r.saved, r.save))
+		box.Add(widget.NewSeparator())
+	}
+	return container.NewVScroll(box)
+}
+
+func (s *settingsWindow) submitType(r *caseTypeRow) {
+	r.saved.SetText("")
+	days, err := strconv.Atoi(strings.TrimSpace(r.days.Text))
+	if err != nil {
+		r.form.show(cases.FieldErrors{"decision_days": lang.L("Enter a whole number of days.")})
+		return
+	}
+	t := r.t
+	t.DecisionDays, t.WorkingDays = days, r.working.Checked
+	if r.form.show(s.d.svc.SaveCaseType(context.Background(), s.d.actor, t)) {
+		r.t = t
+		r.saved.SetText(lang.L("Saved; open cases' due dates were recomputed."))
+		s.d.typesChanged()
+	}
+}
+
+// typesChanged re-reads the case types and refreshes what shows deadlines.
+func (d *desk) typesChanged() {
+	if types, err := d.svc.CaseTypes(context.Background()); err == nil {
+		d.types = types
+	}
+	if d.register != nil {
+		d.register.reload()
+	}
+	for _, cw := range d.caseWins {
+		cw.reload()
+	}
+}
+
+func (s *settingsWindow) letterheadTab() fyne.CanvasObject {
+	name, address, err := s.d.svc.CommitteeLetterhead(context.Background())
+	s.name = widget.NewEntry()
+	s.name.SetText(name)
+	s.address = widget.NewMultiLineEntry()
+	s.address.SetMinRowsVisible(3)
+	s.address.SetText(address)
+	s.lh = newFieldForm()
+	s.lh.add("committee_name", lang.L("Committee name"), s.name)
+	s.lh.add("committee_address", lang.L("Address"), s.address)
+	s.lhSaved = savedNote()
+	s.saveLH = widget.NewButton(lang.L("Save"), func() {
+		s.lhSaved.SetText("")
+		if s.lh.show(s.d.svc.SaveCommitteeLetterhead(context.Background(), s.d.actor, s.name.Text, s.address.Text)) {
+			s.lhSaved.SetText(lang.L("Saved."))
+		}
+	})
+	s.saveLH.Importance = widget.HighImportance
+	if err != nil {
+		s.lh.show(err)
+	}
+	return container.NewVBox(
+		quietText(lang.L("Printed at the top of opinions, letters, minutes and reports.")),
+		s.lh.content(), container.NewHBox(layout.NewSpacer(), s.lhSaved, s.saveLH))
+}

@@ -1,0 +1,254 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/cases"
+)
+
+// auditPageSize is how many audit entries one page of the audit view shows.
+const auditPageSize = 100
+
+var auditColumns = []struct {
+	title string
+	width float32
+}{{"No.", 70}, {"Time", 150}, {"User", 170}, {"Action", 190}, {"About", 110}, {"Change", 520}}
+
+// auditWindow is the administrator's view of the audit log: a table of
+// uniform rows, filtered by user, case, action and dates, a page at a time.
+type auditWindow struct {
+	d       *desk
+	win     fyne.Window
+	table   *widget.Table
+	records []cases.AuditRecord
+	total   int
+	offset  int
+
+	user       *pick
+	reference  *widget.Entry
+	action     *widget.Select
+	from, to   *widget.Entry
+	form       *fieldForm
+	count      *widget.Label
+	prev, next *widget.Button
+	filter     cases.AuditFilter
+}
+
+func (d *desk) openAudit() *auditWindow {
+	a := &auditWindow{d: d, win: d.app.NewWindow(lang.L("Audit log") + " — " + lang.L("Ethics Desk")), form: newFieldForm()}
+	ctx := context.Background()
+	users := []choice{{lang.L("Everyone"), ""}}
+	if list, err := d.svc.Users(ctx, d.actor); err == nil {
+		for _, u := range list {
+			users = append(users, choice{u.Name() + " (" + u.Username + ")", itoa64(u.ID)})
+		}
+	}
+	a.user = newPick(users, lang.L("Everyone"))
+	actions := []string{lang.L("Every action")}
+	if list, err := d.svc.AuditActions(ctx, d.actor); err == nil {
+		actions = append(actions, list...)
+	}
+	a.action = widget.NewSelect(actions, nil)
+	a.action.PlaceHolder = lang.L("Every action")
+	a.reference, a.from, a.to = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	a.reference.SetPlaceHolder("EC-2026-0001")
+	a.from.SetPlaceHolder("YYYY-MM-DD")
+	a.to.SetPlaceHolder("YYYY-MM-DD")
+	a.form.add("user", lang.L("User"), a.user.Select)
+	a.form.add("case", lang.L("Case"), a.reference)
+	a.form.add("action", lang.L("Action"), a.action)
+	a.form.add("dates", lang.L("From – to"), container.NewGridWithColumns(2, a.from, a.to))
+	apply := widget.NewButtonWithIcon(lang.L("Show"), theme.SearchIcon(), a.apply)
+	apply.Importance = widget.HighImportance
+
+	a.table = newUniformTable(func() (int, int) { return len(a.records), len(auditColumns) },
+		func(id widget.TableCellID) string { return auditCell(a.records, id) })
+	a.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		o.(*widget.Label).SetText(lang.X("column."+auditColumns[id.Col].title, auditColumns[id.Col].title))
+	}
+	for i, c := range auditColumns {
+		a.table.SetColumnWidth(i, c.width)
+	}
+	a.count = widget.NewLabel("")
+	a.prev = widget.NewButtonWithIcon(lang.L("Newer"), theme.NavigateBackIcon(), func() { a.page(a.offset - auditPageSize) })
+	a.next = widget.NewButtonWithIcon(lang.L("Older"), theme.NavigateNextIcon(), func() { a.page(a.offset + auditPageSize) })
+	top := container.NewVBox(a.form.content(), container.NewHBox(layout.NewSpacer(), apply))
+	bottom := container.NewHBox(a.count, layout.NewSpacer(), a.prev, a.next)
+	a.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, a.table))
+	a.win.Resize(fyne.NewSize(1260, 780))
+	closeOnEscape(a.win, a.win.Close)
+	a.apply()
+	a.win.Show()
+	return a
+}
+
+// newUniformTable is a read-only table of one-line, truncated cells, so
+// every row has the same height however long its text.
+func newUniformTable(size func() (int, int), text func(widget.TableCellID) string) *widget.Table {
+	t := widget.NewTableWithHeaders(size,
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(text(id)) })
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject { return sectionTitle("") }
+	return t
+}
+
+func auditCell(rs []cases.AuditRecord, id widget.TableCellID) string {
+	if id.Row >= len(rs) {
+		return ""
+	}
+	r := rs[id.Row]
+	switch id.Col {
+	case 0:
+		return strconv.FormatInt(r.Seq, 10)
+	case 1:
+		return formatDateTime(r.At)
+	case 2:
+		return r.Actor
+	case 3:
+		return r.Action
+	case 4:
+		if r.EntityID != 0 {
+			return r.Entity + " " + strconv.FormatInt(r.EntityID, 10)
+		}
+		return r.Entity
+	case 5:
+		return changeText(r)
+	}
+	return ""
+}
+
+// changeText is an entry's before and after on one line.
+func changeText(r cases.AuditRecord) string {
+	clean := func(s string) string {
+		if s == "" || s == "null" {
+			return ""
+		}
+		return strings.Join(strings.Fields(s), " ")
+	}
+	before, after := clean(r.Before), clean(r.After)
+	switch {
+	case before != "" && after != "":
+		return before + " → " + after
+	case after != "":
+		return after
+	}
+	return before
+}
+
+// apply reads the filters; a value that cannot be read is reported at its
+// box and nothing is queried.
+func (a *auditWindow) apply() {
+	f := cases.AuditFilter{UserID: parseID(a.user.value()), Limit: auditPageSize}
+	fe := cases.FieldErrors{}
+	if ref := strings.TrimSpace(a.reference.Text); ref != "" {
+		c, err := a.d.svc.FindCase(context.Background(), a.d.actor, ref)
+		if err != nil {
+			fe["case"] = lang.L("There is no case {{.Reference}} in this register.", map[string]any{"Reference": ref})
+		}
+		f.CaseID = c.ID
+	}
+	if a.action.SelectedIndex() > 0 {
+		f.Action = a.action.Selected
+	}
+	var err1, err2 error
+	if s := strings.TrimSpace(a.from.Text); s != "" {
+		f.From, err1 = cases.ParseDate(s)
+	}
+	if s := strings.TrimSpace(a.to.Text); s != "" {
+		f.To, err2 = cases.ParseDate(s)
+	}
+	switch {
+	case err1 != nil || err2 != nil:
+		fe["dates"] = lang.L("Enter the dates as YYYY-MM-DD, e.g. 2026-10-01.")
+	case !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From):
+		fe["dates"] = lang.L("The last day comes before the first.")
+	}
+	if len(fe) > 0 {
+		a.form.show(fe)
+		return
+	}
+	a.form.show(nil)
+	a.filter = f
+	a.page(0)
+}
+
+func (a *auditWindow) page(offset int) {
+	if offset < 0 {
+		offset = 0
+	}
+	f := a.filter
+	f.Offset = offset
+	rs, total, err := a.d.svc.AuditLog(context.Background(), a.d.actor, f)
+	if err != nil {
+		a.form.show(err)
+		return
+	}
+	a.records, a.total, a.offset = rs, total, offset
+	a.table.ScrollToTop()
+	a.table.Refresh()
+	switch {
+	case total == 0:
+		a.count.SetText(lang.L("No entries match."))
+	default:
+		a.count.SetText(lang.L("Entries {{.First}}–{{.Last}} of {{.Total}}, newest first", map[string]any{
+			"First": formatCount(offset + 1), "Last": formatCount(offset + len(rs)), "Total": formatCount(total)}))
+	}
+	if offset > 0 {
+		a.prev.Enable()
+	} else {
+		a.prev.Disable()
+	}
+	if offset+len(rs) < total {
+		a.next.Enable()
+	} else {
+		a.next.Disable()
+	}
+}
+
+// historyWindow is one case's full recorded history, from the audit log.
+type historyWindow struct {
+	win     fyne.Window
+	table   *widget.Table
+	records []cases.AuditRecord
+}
+
+func (cw *caseWindow) openHistory() *historyWindow {
+	h := &historyWindow{win: cw.d.app.NewWindow(lang.L("History of {{.Reference}}", map[string]any{"Reference": cw.c.Reference}))}
+	rs, err := cw.d.svc.CaseHistory(context.Background(), cw.d.actor, cw.id)
+	h.records = rs
+	cols := auditColumns
+	h.table = newUniformTable(func() (int, int) { return len(h.records), len(cols) },
+		func(id widget.TableCellID) string { return auditCell(h.records, id) })
+	h.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		o.(*widget.Label).SetText(lang.X("column."+cols[id.Col].title, cols[id.Col].title))
+	}
+	for i, c := range cols {
+		h.table.SetColumnWidth(i, c.width)
+	}
+	top := quietText(lang.L("Every recorded change to this case, newest first. The record cannot be edited."))
+	var bottom fyne.CanvasObject
+	if err != nil {
+		e := newFieldError()
+		e.set(err.Error())
+		bottom = e.Label
+	}
+	h.win.SetContent(container.NewBorder(container.NewPadded(top), bottom, nil, nil, h.table))
+	h.win.Resize(fyne.NewSize(1200, 600))
+	closeOnEscape(h.win, h.win.Close)
+	h.win.Show()
+	return h
+}

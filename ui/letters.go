@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/issuing"
+)
+
+// LetterRenderer prints letters to a case's submitter (issuing.Publisher).
+type LetterRenderer interface {
+	RenderLetter(r issuing.LetterRequest) ([]byte, error)
+}
+
+// savePDF asks where to save pdf and writes it there.
+func savePDF(parent fyne.Window, name string, pdf []byte) {
+	dlg := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		_, werr := w.Write(pdf)
+		if cerr := w.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			dialog.ShowError(fmt.Errorf("%s: %v", lang.L("The PDF could not be saved"), werr), parent)
+			return
+		}
+		dialog.ShowInformation(lang.L("Saved"), lang.L("Saved as {{.Path}}.", map[string]any{"Path": w.URI().Path()}), parent)
+	}, parent)
+	dlg.SetFileName(name)
+	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	dlg.Show()
+}
+
+// saveIssuedPDF saves the exact bytes that were issued.
+func (ed *opinionEditor) saveIssuedPDF() {
+	pdf, op, err := ed.d.svc.IssuedOpinionPDF(context.Background(), ed.d.actor, ed.caseID)
+	if err != nil {
+		dialog.ShowError(err, ed.win)
+		return
+	}
+	savePDF(ed.win, fmt.Sprintf("%s-opinion-%d.pdf", safeFileName(ed.c.Reference), op.ID), pdf)
+}
+
+// lettersButton offers the letters to the submitter, or nil when the user
+// may not write them.
+func (cw *caseWindow) lettersButton() *widget.Button {
+	d := cw.d
+	if d.opt.Letters == nil || !d.actor.Can(cases.ActViewSubmitter) ||
+		cw.c.Submitter.Kind == cases.SubmitterAnonymous {
+		return nil
+	}
+	var b *widget.Button
+	b = widget.NewButtonWithIcon(lang.L("Letters…"), theme.MailComposeIcon(), func() {
+		menu := fyne.NewMenu("",
+			fyne.NewMenuItem(lang.L("Acknowledgement of receipt"), func() { cw.letter(issuing.LetterAcknowledgement, nil, time.Time{}) }),
+			fyne.NewMenuItem(lang.L("Request for information…"), cw.askInformation),
+		)
+		notice := fyne.NewMenuItem(lang.L("Notice of decision"), func() { cw.letter(issuing.LetterDecisionNotice, nil, time.Time{}) })
+		notice.Disabled = !cw.hasIssuedOpinion()
+		menu.Items = append(menu.Items, notice)
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+		widget.ShowPopUpMenuAtPosition(menu, cw.win.Canvas(), pos.Add(fyne.NewPos(0, b.Size().Height)))
+	})
+	return b
+}
+
+func (cw *caseWindow) hasIssuedOpinion() bool {
+	op, err := cw.d.svc.Opinion(context.Background(), cw.d.actor, cw.id)
+	return err == nil && (op.State == cases.OpinionIssuedState || op.CorrectsID != 0)
+}
+
+// letterPDF renders one letter for the case as the user sees it.
+func (cw *caseWindow) letterPDF(kind issuing.LetterKind, items []string, due time.Time) ([]byte, error) {
+	req := issuing.LetterRequest{Kind: kind, Case: cw.c, From: cw.d.actor, Date: time.Now(), Items: items, DueBy: due}
+	if kind == issuing.LetterDecisionNotice {
+		_, op, err := cw.d.svc.IssuedOpinionPDF(context.Background(), cw.d.actor, cw.id)
+		if errors.Is(err, cases.ErrNotFound) {
+			return nil, fmt.Errorf("%s", lang.L("This case has no issued opinion yet."))
+		}
+		if err != nil {
+			return nil, err
+		}
+		req.Decision, req.IssuedOn = op.Text.Decision, op.IssuedAt
+	}
+	return cw.d.opt.Letters.RenderLetter(req)
+}
+
+func (cw *caseWindow) letter(kind issuing.LetterKind, items []string, due time.Time) {
+	pdf, err := cw.letterPDF(kind, items, due)
+	if err != nil {
+		dialog.ShowError(err, cw.win)
+		return
+	}
+	savePDF(cw.win, fmt.Sprintf("%s-%s.pdf", safeFileName(cw.c.Reference), strings.ReplaceAll(string(kind), "_", "-")), pdf)
+}
+
+// askInformation asks what is missing and by when, then prints the request.
+func (cw *caseWindow) askInformation() {
+	items := widget.NewMultiLineEntry()
+	items.SetMinRowsVisible(5)
+	items.SetPlaceHolder(lang.L("One item per line"))
+	due := widget.NewEntry()
+	due.SetText(time.Now().AddDate(0, 0, 14).Format("2006-01-02"))
+	errL := newFieldError()
+	var dlg dialog.Dialog
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("Information asked for"), items),
+		widget.NewFormItem(lang.L("Reply by (YYYY-MM-DD)"), due))
+	submit := widget.NewButton(lang.L("Write the letter…"), func() {
+		var list []string
+		for _, l := range strings.Split(items.Text, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				list = append(list, l)
+			}
+		}
+		if len(list) == 0 {
+			errL.set(lang.L("List the information you are asking for."))
+			return
+		}
+		by, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(due.Text), time.Local)
+		if err != nil {
+			errL.set(lang.L("Write the reply-by date as year-month-day, for example 2026-04-30."))
+			return
+		}
+		pdf, err := cw.letterPDF(issuing.LetterRequestInfo, list, by)
+		if err != nil {
+			errL.set(err.Error())
+			return
+		}
+		dlg.Hide()
+		savePDF(cw.win, safeFileName(cw.c.Reference)+"-request-for-information.pdf", pdf)
+	})
+	submit.Importance = widget.HighImportance
+	dlg = dialog.NewCustom(lang.L("Request for information"), lang.L("Cancel"),
+		container.NewVBox(form, errL.Label, submit), cw.win)
+	dlg.Resize(fyne.NewSize(560, 360))
+	dlg.Show()
+}

@@ -1,0 +1,365 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/issuing"
+	"ethicsdesk/opinion"
+)
+
+// meetingDetail is one meeting: attendance with the quorum, the agenda,
+// and for each agenda case the votes of the members present, the tally and
+// the outcome the Service computes, with the rule in words.
+type meetingDetail struct {
+	mw     *meetingsWindow
+	scroll *container.Scroll
+	box    *fyne.Container
+	m      cases.Meeting
+	st     cases.Settings
+
+	quorum     *widget.Label
+	problem    fieldError
+	reference  *widget.Entry
+	agendaForm *fieldForm
+	member     *pick
+	consultant *widget.Entry
+	attendForm *fieldForm
+	minutes    *widget.Button
+
+	votes    map[int64]map[int64]*widget.Select // case id → voter id → vote
+	outcomes map[int64]*widget.Label            // case id → outcome
+	rules    map[int64]*widget.Label            // case id → the rule in words
+}
+
+var voteChoices = func() []choice {
+	var out []choice
+	for _, v := range cases.AllVotes {
+		out = append(out, choice{cases.VoteLabel(v), string(v)})
+	}
+	return out
+}()
+
+func newMeetingDetail(mw *meetingsWindow) *meetingDetail {
+	md := &meetingDetail{mw: mw, box: container.NewVBox(), problem: newFieldError()}
+	md.box.Add(quietText(lang.L("Choose a meeting on the left, or create one.")))
+	md.scroll = container.NewVScroll(container.NewPadded(md.box))
+	return md
+}
+
+func (md *meetingDetail) load(id int64) {
+	ctx := context.Background()
+	d := md.mw.d
+	m, err := d.svc.Meeting(ctx, d.actor, id)
+	if err != nil {
+		md.problem.set(err.Error())
+		return
+	}
+	st, err := d.svc.Settings(ctx)
+	if err != nil {
+		md.problem.set(err.Error())
+		return
+	}
+	md.m, md.st = m, st
+	md.build()
+}
+
+func (md *meetingDetail) reloadKeepingScroll() {
+	off := md.scroll.Offset
+	md.load(md.m.ID)
+	md.scroll.ScrollToOffset(off)
+}
+
+func (md *meetingDetail) done(err error) {
+	if err != nil {
+		md.problem.set(err.Error())
+		return
+	}
+	md.problem.set("")
+	md.reloadKeepingScroll()
+}
+
+func (md *meetingDetail) build() {
+	d := md.mw.d
+	m := md.m
+	manage := d.can(cases.ActManageMeetings)
+	md.box.RemoveAll()
+	md.votes, md.outcomes, md.rules = map[int64]map[int64]*widget.Select{}, map[int64]*widget.Label{}, map[int64]*widget.Label{}
+
+	title := widget.NewLabel(orDash(m.Title))
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.SizeName = theme.SizeNameSubHeadingText
+	md.minutes = widget.NewButtonWithIcon(lang.L("Minutes (PDF)…"), theme.DocumentSaveIcon(), md.saveMinutes)
+	md.box.Add(container.NewBorder(nil, nil, nil, md.minutes, title))
+	md.box.Add(widget.NewLabel(lang.L("Held on {{.Date}}", map[string]any{"Date": formatDate(m.HeldOn)})))
+	md.box.Add(md.problem.Label)
+
+	// Attendance and quorum.
+	md.box.Add(widget.NewSeparator())
+	md.box.Add(sectionTitle(lang.L("Attendance")))
+	md.quorum = widget.NewLabel(quorumText(m.MembersPresent(), md.st.Quorum))
+	md.quorum.TextStyle = fyne.TextStyle{Bold: true}
+	if m.MembersPresent() >= md.st.Quorum {
+		md.quorum.Importance = widget.SuccessImportance
+	} else {
+		md.quorum.Importance = widget.WarningImportance
+	}
+	md.box.Add(md.quorum)
+	att := container.New(layout.NewFormLayout())
+	for _, a := range m.Attendance {
+		a := a
+		capacity := lang.L("member")
+		if a.Capacity == cases.CapacityConsultant {
+			capacity = lang.L("consultant, does not vote")
+		}
+		var right fyne.CanvasObject = widget.NewLabel(capacity)
+		if manage {
+			rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
+				md.done(d.svc.RemoveAttendee(context.Background(), d.actor, m.ID, a.ID))
+			})
+			rm.Importance = widget.LowImportance
+			right = container.NewBorder(nil, nil, nil, rm, right)
+		}
+		att.Add(widget.NewLabel(a.Name))
+		att.Add(right)
+	}
+	if len(m.Attendance) == 0 {
+		md.box.Add(quietText(lang.L("No one is recorded as present yet.")))
+	}
+	md.box.Add(att)
+	if manage {
+		md.box.Add(md.attendanceControls())
+	}
+
+	// Agenda, votes and outcomes.
+	md.box.Add(widget.NewSeparator())
+	md.box.Add(sectionTitle(lang.L("Agenda")))
+	if len(m.Agenda) == 0 {
+		md.box.Add(quietText(lang.L("No cases are on the agenda yet.")))
+	}
+	for _, item := range m.Agenda {
+		md.box.Add(md.agendaItem(item, manage))
+	}
+	if manage {
+		md.reference = widget.NewEntry()
+		md.reference.SetPlaceHolder(lang.L("Case reference, e.g. EC-2026-0001"))
+		md.reference.OnSubmitted = func(string) { md.addToAgenda() }
+		md.agendaForm = newFieldForm()
+		md.agendaForm.add("reference", lang.L("Add a case"), md.reference)
+		add := widget.NewButtonWithIcon(lang.L("Add to agenda"), theme.ContentAddIcon(), md.addToAgenda)
+		md.box.Add(md.agendaForm.content())
+		md.box.Add(container.NewHBox(layout.NewSpacer(), add))
+	}
+	md.box.Refresh()
+}
+
+// quorumText says whether the members present make the quorum.
+func quorumText(present, quorum int) string {
+	if present >= quorum {
+		return lang.L("Quorum met: {{.Present}} members present, at least {{.Quorum}} required.", map[string]any{"Present": present, "Quorum": quorum})
+	}
+	return lang.L("Quorum not met: {{.Present}} members present, at least {{.Quorum}} required. The meeting cannot decide.", map[string]any{"Present": present, "Quorum": quorum})
+}
+
+func (md *meetingDetail) attendanceControls() fyne.CanvasObject {
+	d := md.mw.d
+	present := map[int64]bool{}
+	for _, a := range md.m.Attendance {
+		present[a.UserID] = true
+	}
+	var opts []choice
+	if users, err := d.svc.Users(context.Background(), d.actor); err == nil {
+		for _, u := range users {
+			if u.Active && (u.Role == cases.RoleMember || u.Role == cases.RoleChair) && !present[u.ID] {
+				opts = append(opts, choice{u.Name(), itoa64(u.ID)})
+			}
+		}
+	}
+	md.member = newPick(opts, lang.L("Choose a member"))
+	md.consultant = widget.NewEntry()
+	md.consultant.SetPlaceHolder(lang.L("Consultant's name"))
+	md.attendForm = newFieldForm()
+	markPresent := widget.NewButton(lang.L("Mark present"), func() {
+		id := parseID(md.member.value())
+		if id == 0 {
+			md.attendForm.show(cases.FieldErrors{"member": lang.L("Choose a member first.")})
+			return
+		}
+		if md.attendForm.show(d.svc.AddMemberAttendance(context.Background(), d.actor, md.m.ID, id)) {
+			md.reloadKeepingScroll()
+		}
+	})
+	addConsultant := widget.NewButton(lang.L("Add consultant"), func() {
+		if md.attendForm.show(d.svc.AddConsultant(context.Background(), d.actor, md.m.ID, md.consultant.Text)) {
+			md.reloadKeepingScroll()
+		}
+	})
+	md.attendForm.add("member", lang.L("Member"), container.NewBorder(nil, nil, nil, markPresent, md.member.Select))
+	md.attendForm.add("name", lang.L("Consultant"), container.NewBorder(nil, nil, nil, addConsultant, md.consultant))
+	return md.attendForm.content()
+}
+
+func (md *meetingDetail) addToAgenda() {
+	d := md.mw.d
+	ctx := context.Background()
+	ref := md.reference.Text
+	c, err := d.svc.FindCase(ctx, d.actor, ref)
+	var id int64
+	switch {
+	case err == nil:
+		id = c.ID
+	case md.handleSummaryOnly(err, &id):
+	default:
+		md.agendaForm.show(cases.FieldErrors{"reference": lang.L("There is no case {{.Reference}} in this register.", map[string]any{"Reference": ref})})
+		return
+	}
+	if md.agendaForm.show(d.svc.AddToAgenda(ctx, d.actor, md.m.ID, id)) {
+		md.reloadKeepingScroll()
+	}
+}
+
+// handleSummaryOnly accepts a case the actor knows only by its summary
+// (a chair on its panel who has not declared yet): it may still go on
+// the agenda.
+func (md *meetingDetail) handleSummaryOnly(err error, id *int64) bool {
+	var ie *cases.InterestError
+	ok := errors.As(err, &ie)
+	if ok {
+		*id = ie.Summary.ID
+	}
+	return ok
+}
+
+// agendaItem is one case on the agenda: its votes and its outcome.
+func (md *meetingDetail) agendaItem(item cases.AgendaItem, manage bool) fyne.CanvasObject {
+	d := md.mw.d
+	ctx := context.Background()
+	m := md.m
+	head := item.Reference
+	if item.Title != "" {
+		head += " — " + item.Title
+	}
+	title := widget.NewLabel(head)
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.Wrapping = fyne.TextWrapWord
+	open := widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() { d.openCase(item.CaseID) })
+	open.Importance = widget.LowImportance
+	right := container.NewHBox(open)
+	if manage {
+		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			md.done(d.svc.RemoveFromAgenda(ctx, d.actor, m.ID, item.CaseID))
+		})
+		rm.Importance = widget.LowImportance
+		right.Add(rm)
+	}
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, right, title))
+
+	tally, cast, err := d.svc.Tally(ctx, d.actor, m.ID, item.CaseID)
+	if err != nil {
+		box.Add(quietText(err.Error()))
+		return container.NewPadded(box)
+	}
+	recused := map[int64]bool{}
+	if panel, err := d.svc.Panel(ctx, d.actor, item.CaseID); err == nil {
+		for _, p := range panel {
+			recused[p.UserID] = p.Recused()
+		}
+	}
+	byVoter := map[int64]cases.Vote{}
+	for _, v := range cast {
+		byVoter[v.UserID] = v.Vote
+	}
+	grid := container.New(layout.NewFormLayout())
+	md.votes[item.CaseID] = map[int64]*widget.Select{}
+	for _, a := range m.Attendance {
+		if a.Capacity != cases.CapacityMember {
+			continue
+		}
+		a := a
+		grid.Add(widget.NewLabel(a.Name))
+		if recused[a.UserID] {
+			l := widget.NewLabel(lang.L("Recused: does not vote"))
+			l.Importance = widget.WarningImportance
+			grid.Add(l)
+			continue
+		}
+		p := newPick(voteChoices, lang.L("Not voted"))
+		if v, ok := byVoter[a.UserID]; ok {
+			p.set(string(v))
+		}
+		p.OnChanged = func(string) {
+			md.done(d.svc.RecordVote(context.Background(), d.actor, m.ID, item.CaseID, a.UserID, cases.Vote(p.value())))
+		}
+		if !d.can(cases.ActRecordVotes) && !(a.UserID == d.actor.ID && d.can(cases.ActVote)) {
+			p.Disable()
+		}
+		md.votes[item.CaseID][a.UserID] = p.Select
+		grid.Add(p.Select)
+	}
+	box.Add(grid)
+	outcome := widget.NewLabel(lang.L("Outcome: {{.Outcome}}", map[string]any{"Outcome": cases.OutcomeLabel(tally.Outcome)}))
+	outcome.TextStyle = fyne.TextStyle{Bold: true}
+	switch tally.Outcome {
+	case cases.OutcomeApproved, cases.OutcomeApprovedModified:
+		outcome.Importance = widget.SuccessImportance
+	case cases.OutcomeNotCarried, cases.OutcomeNoQuorum:
+		outcome.Importance = widget.WarningImportance
+	}
+	rule := widget.NewLabel(cases.RuleInWords(tally, md.st.Quorum, md.st.Majority))
+	rule.Wrapping = fyne.TextWrapWord
+	md.outcomes[item.CaseID], md.rules[item.CaseID] = outcome, rule
+	box.Add(outcome)
+	box.Add(rule)
+	box.Add(widget.NewSeparator())
+	return box
+}
+
+// saveMinutes asks where to save the minutes and writes them.
+func (md *meetingDetail) saveMinutes() {
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		if err := md.writeMinutes(path); err != nil {
+			dialog.ShowError(err, md.mw.win)
+			return
+		}
+		dialog.ShowInformation(lang.L("Minutes (PDF)…"), lang.L("The minutes were saved to {{.Path}}.", map[string]any{"Path": path}), md.mw.win)
+	}, md.mw.win)
+	save.SetFileName(issuing.MinutesReference(md.m) + ".pdf")
+	save.Show()
+}
+
+// writeMinutes renders the minutes of the meeting shown to path.
+func (md *meetingDetail) writeMinutes(path string) error {
+	d := md.mw.d
+	ctx := context.Background()
+	mi, err := issuing.CollectMinutes(ctx, d.svc, d.actor, md.m.ID)
+	if err != nil {
+		return err
+	}
+	name, address, err := d.svc.CommitteeLetterhead(ctx)
+	if err != nil {
+		return err
+	}
+	pdf, err := issuing.RenderMinutes(opinion.Letterhead{Name: name, Address: address}, mi)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		return errors.New(lang.L("The minutes could not be saved to {{.Path}}: {{.Error}}", map[string]any{"Path": path, "Error": err.Error()}))
+	}
+	return nil
+}

@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/cases"
+)
+
+// meetingsWindow lists the committee's meetings, newest first, and shows
+// the chosen one beside the list (meeting_detail.go).
+type meetingsWindow struct {
+	d        *desk
+	win      fyne.Window
+	list     *widget.List
+	meetings []cases.Meeting
+	detail   *meetingDetail
+	problem  fieldError
+	create   *widget.Button
+	lastForm *formDialog
+}
+
+func (d *desk) openMeetings() *meetingsWindow {
+	mw := &meetingsWindow{d: d, win: d.app.NewWindow(lang.L("Meetings") + " — " + lang.L("Ethics Desk")), problem: newFieldError()}
+	mw.list = widget.NewList(
+		func() int { return len(mw.meetings) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			m := mw.meetings[i]
+			o.(*widget.Label).SetText(formatDate(m.HeldOn) + " · " + orDash(m.Title))
+		})
+	mw.list.OnSelected = func(i widget.ListItemID) { mw.show(mw.meetings[i].ID) }
+	mw.create = widget.NewButtonWithIcon(lang.L("New meeting…"), theme.ContentAddIcon(), mw.showCreate)
+	mw.create.Importance = widget.HighImportance
+	if !d.can(cases.ActManageMeetings) {
+		mw.create.Hide()
+	}
+	mw.detail = newMeetingDetail(mw)
+	left := container.NewBorder(container.NewPadded(mw.create), mw.problem.Label, nil, nil, mw.list)
+	split := container.NewHSplit(left, mw.detail.scroll)
+	split.Offset = 0.28
+	mw.win.SetContent(split)
+	mw.win.Resize(fyne.NewSize(1180, 800))
+	closeOnEscape(mw.win, mw.win.Close)
+	mw.reload()
+	mw.win.Show()
+	return mw
+}
+
+func (mw *meetingsWindow) reload() {
+	ms, err := mw.d.svc.Meetings(context.Background(), mw.d.actor)
+	if err != nil {
+		mw.problem.set(err.Error())
+		return
+	}
+	mw.problem.set("")
+	mw.meetings = ms
+	mw.list.Refresh()
+}
+
+// show opens meeting id in the detail pane (and selects it in the list).
+func (mw *meetingsWindow) show(id int64) {
+	mw.detail.load(id)
+}
+
+func (mw *meetingsWindow) showCreate() {
+	f := newFieldForm()
+	day, title := widget.NewEntry(), widget.NewEntry()
+	day.SetPlaceHolder("YYYY-MM-DD")
+	day.SetText(mw.d.svc.Today().String())
+	title.SetPlaceHolder(lang.L("e.g. March plenary session"))
+	f.add("held_on", lang.L("Date"), day)
+	f.add("title", lang.L("Title"), title)
+	var created cases.Meeting
+	mw.lastForm = showFormDialog(mw.win, lang.L("New meeting"), lang.L("Create"), f, func() error {
+		heldOn, err := cases.ParseDate(day.Text)
+		if err != nil {
+			return cases.FieldErrors{"held_on": lang.L("Enter the date as YYYY-MM-DD, e.g. 2026-10-01.")}
+		}
+		created, err = mw.d.svc.CreateMeeting(context.Background(), mw.d.actor, heldOn, title.Text)
+		return err
+	}, func() {
+		mw.reload()
+		for i, m := range mw.meetings {
+			if m.ID == created.ID {
+				mw.list.Select(i)
+			}
+		}
+	})
+}
+
+// committeeMenu is "Committee": the meetings.
+func (r *registerWindow) committeeMenu() *fyne.Menu {
+	return fyne.NewMenu(lang.L("Committee"), fyne.NewMenuItem(lang.L("Meetings…"), func() { r.d.openMeetings() }))
+}
+
+// administrationMenu is "Administration": users, settings and the audit
+// log, each only for a role that may use it.
+func (r *registerWindow) administrationMenu() *fyne.Menu {
+	d := r.d
+	var items []*fyne.MenuItem
+	if d.actor.Can(cases.ActManageUsers) {
+		items = append(items, fyne.NewMenuItem(lang.L("Users…"), func() { d.openUsers() }))
+	}
+	if d.actor.Can(cases.ActManageSettings) {
+		items = append(items, fyne.NewMenuItem(lang.L("Committee settings…"), func() { d.openSettings() }))
+	}
+	if d.actor.Can(cases.ActViewAudit) {
+		items = append(items, fyne.NewMenuItem(lang.L("Audit log…"), func() { d.openAudit() }))
+	}
+	return fyne.NewMenu(lang.L("Administration"), items...)
+}
+
+// withoutEmptyMenus drops menus with no items, so a role sees no menu it
+// cannot use.
+func withoutEmptyMenus(mm *fyne.MainMenu) *fyne.MainMenu {
+	kept := mm.Items[:0]
+	for _, m := range mm.Items {
+		if len(m.Items) > 0 {
+			kept = append(kept, m)
+		}
+	}
+	mm.Items = kept
+	return mm
+}

@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"context"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"ethicsdesk/cases"
+)
+
+// meetingWithFive creates, through the meetings window, a meeting with one
+// case on its agenda and five members present.
+func meetingWithFive(t *testing.T, p *people) (*meetingsWindow, cases.Case) {
+	t.Helper()
+	ctx := context.Background()
+	c, err := p.svc.CreateCase(ctx, p.sec, validDraft(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.as(p.sec)
+	mw := p.d.openMeetings()
+	test.Tap(mw.create)
+	f := mw.lastForm
+	entries := formEntries(f.form)
+	entries[0].SetText("10 March")
+	test.Tap(f.confirm)
+	if msgs := f.form.messages(); !containsPart(msgs, "YYYY-MM-DD") {
+		t.Fatalf("a bad meeting date: %v", msgs)
+	}
+	entries[0].SetText("2026-03-10")
+	entries[1].SetText("March plenary session")
+	test.Tap(f.confirm)
+	if len(mw.meetings) != 1 || mw.detail.m.Title != "March plenary session" {
+		t.Fatalf("the new meeting is not shown: %+v %v", mw.meetings, f.form.messages())
+	}
+	md := mw.detail
+	md.reference.SetText("EC-2099-9999")
+	md.addToAgenda()
+	if msgs := md.agendaForm.messages(); !containsPart(msgs, "There is no case EC-2099-9999") {
+		t.Fatalf("an unknown reference: %v", msgs)
+	}
+	md.reference.SetText(c.Reference)
+	md.addToAgenda()
+	for i := 0; i < 5; i++ {
+		md.member.SetSelected(p.members[i].Name())
+		test.Tap(findButton(md.box, "Mark present"))
+	}
+	md.consultant.SetText("Ms. Expert Consultant")
+	test.Tap(findButton(md.box, "Add consultant"))
+	return mw, c
+}
+
+func TestAMeetingWithFiveMembersRecordsVotesAndShowsTheOutcome(t *testing.T) {
+	p := newPeople(t)
+	mw, c := meetingWithFive(t, p)
+	md := mw.detail
+	if md.quorum.Text != "Quorum met: 5 members present, at least 5 required." {
+		t.Fatalf("quorum: %q", md.quorum.Text)
+	}
+	votes := []string{"Approve", "Approve", "Approve", "Reject", "Approve with modifications"}
+	for i, v := range votes {
+		md.votes[c.ID][p.members[i].ID].SetSelected(v)
+		if i == 2 && !strings.HasPrefix(md.outcomes[c.ID].Text, "Outcome: Voting not finished") {
+			t.Fatalf("after three votes: %q", md.outcomes[c.ID].Text)
+		}
+	}
+	if got := md.outcomes[c.ID].Text; got != "Outcome: Approved with modifications" {
+		t.Fatalf("outcome: %q (%s)", got, md.problem.Text)
+	}
+	want := "Carries with at least 2/3 of the 5 non-recused members present (4 needed): 4 in favour, 1 against, 0 abstaining — Approved with modifications."
+	if md.rules[c.ID].Text != want {
+		t.Fatalf("rule in words:\n%q\nwant\n%q", md.rules[c.ID].Text, want)
+	}
+	// The vote stays as recorded when the meeting is shown again.
+	md.load(md.m.ID)
+	if md.votes[c.ID][p.members[3].ID].Selected != "Reject" {
+		t.Fatal("a recorded vote is not shown again")
+	}
+}
+
+func TestMinutesPDFHasTheTitleTheOutcomeAndTheAuditHead(t *testing.T) {
+	p := newPeople(t)
+	mw, c := meetingWithFive(t, p)
+	md := mw.detail
+	for i := 0; i < 5; i++ {
+		md.votes[c.ID][p.members[i].ID].SetSelected("Approve")
+	}
+	path := filepath.Join(t.TempDir(), "minutes.pdf")
+	if err := md.writeMinutes(path); err != nil {
+		t.Fatal(err)
+	}
+	seq, hash, err := p.svc.AuditHead(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed")
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, want := range []string{"March plenary session", "Outcome: Approved", "Dr. Chen Jie", "Ms. Expert Consultant",
+		"entry " + strconv.FormatInt(seq, 10), hash[:20]} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the minutes do not say %q:\n%s", want, text)
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package ui
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+func TestAPanelMemberDeclaresAConflictAndStaysOutOfTheCase(t *testing.T) {
+	p := newPeople(t)
+	ctx := context.Background()
+	c, err := p.svc.CreateCase(ctx, p.sec, validDraft(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	chen, liu := p.members[0], p.members[1]
+
+	// The secretary puts two members on the panel from the case window.
+	p.as(p.sec)
+	cw := p.d.openCase(c.ID)
+	for _, m := range []string{chen.Name(), liu.Name()} {
+		cw.panel.addMember.SetSelected(m)
+		test.Tap(findButton(cw.panel.box, "Add to panel"))
+	}
+	if texts := labelTexts(cw.panel.box); !contains(texts, chen.Name()) || !contains(texts, "Has not declared yet") {
+		t.Fatalf("the panel shows %v", texts)
+	}
+	cw.win.Close()
+
+	// Chen, undeclared, sees only the summary and the declaration.
+	p.as(chen)
+	cw = p.d.openCase(c.ID)
+	if cw == nil || cw.interest == nil {
+		t.Fatal("an undeclared member is not asked to declare")
+	}
+	texts := labelTexts(cw.win.Content())
+	if !contains(texts, c.Reference) || !contains(texts, "Metro Co.") || !contains(texts, "Declare your interests") {
+		t.Fatalf("the declaration screen shows %v", texts)
+	}
+	if containsPart(texts, "Face recognition") || containsPart(texts, "without consent") {
+		t.Fatalf("an undeclared member sees the case's details: %v", texts)
+	}
+	// A conflict needs its reason, said at the box.
+	test.Tap(cw.interest.conflict)
+	if msgs := cw.interest.form.messages(); !containsPart(msgs, "Say briefly what the conflict is") {
+		t.Fatalf("a conflict without a reason: %v", msgs)
+	}
+	test.Type(cw.interest.reason, "I advised Metro Co. on GateFace in 2025.")
+	test.Tap(cw.interest.conflict)
+	texts = labelTexts(cw.win.Content())
+	if !contains(texts, "You are recused") || containsPart(texts, "Face recognition") {
+		t.Fatalf("after recusal the window shows %v", texts)
+	}
+	cw.win.Close()
+	cw = p.d.openCase(c.ID)
+	if texts := labelTexts(cw.win.Content()); containsPart(texts, "Face recognition") || !contains(texts, "You are recused") {
+		t.Fatalf("reopened, a recused member sees %v", texts)
+	}
+	cw.win.Close()
+
+	// Liu declares no conflict and the case opens.
+	p.as(liu)
+	cw = p.d.openCase(c.ID)
+	test.Tap(cw.interest.noConflict)
+	texts = labelTexts(cw.win.Content())
+	if cw.interest != nil || !containsPart(texts, "Face recognition") {
+		t.Fatalf("no conflict did not open the case: %v", texts)
+	}
+	// Everyone who reads the case sees who is recused and why.
+	if !contains(texts, "Recused: I advised Metro Co. on GateFace in 2025.") {
+		t.Fatalf("the panel does not show the recusal: %v", labelTexts(cw.panel.box))
+	}
+}

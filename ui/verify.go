@@ -1,0 +1,230 @@
+package ui
+
+import (
+	"context"
+	"crypto/x509"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/signing"
+)
+
+// maxVerifySize bounds the files the verify screen reads: an opinion is a
+// few hundred kilobytes, so anything near this is not one.
+const maxVerifySize = 64 << 20
+
+// verifyWindow checks the digital signatures of a PDF opened or dropped
+// on it and shows, per signature, what the signature proves.
+type verifyWindow struct {
+	d       *desk
+	win     fyne.Window
+	file    *widget.Label
+	verdict *widget.Label
+	result  *fyne.Container
+}
+
+// openVerify shows the verify screen.
+func (d *desk) openVerify() *verifyWindow {
+	v := &verifyWindow{d: d}
+	v.win = d.app.NewWindow(lang.L("Verify a PDF") + " — " + lang.L("Ethics Desk"))
+	intro := widget.NewLabel(lang.L("Open a signed PDF opinion, or drop it on this window, to check who signed it, in what capacity, and whether it has changed since."))
+	intro.Wrapping = fyne.TextWrapWord
+	open := widget.NewButtonWithIcon(lang.L("Open a PDF…"), theme.FolderOpenIcon(), v.choose)
+	open.Importance = widget.HighImportance
+	v.file = widget.NewLabel("")
+	v.file.Truncation = fyne.TextTruncateEllipsis
+	v.verdict = widget.NewLabel("")
+	v.verdict.Wrapping = fyne.TextWrapWord
+	v.verdict.TextStyle = fyne.TextStyle{Bold: true}
+	v.verdict.Hide()
+	v.result = container.NewVBox()
+	top := container.NewVBox(intro, container.NewBorder(nil, nil, open, nil, v.file), v.verdict, widget.NewSeparator())
+	v.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(container.NewPadded(v.result))))
+	v.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		for _, u := range uris {
+			if strings.EqualFold(u.Extension(), ".pdf") {
+				v.openURI(u)
+				return
+			}
+		}
+		v.showProblem(lang.L("Drop a PDF file (a file whose name ends in .pdf)."))
+	})
+	closeOnEscape(v.win, v.win.Close)
+	v.win.Resize(fyne.NewSize(760, 680))
+	v.win.Show()
+	return v
+}
+
+func (v *verifyWindow) choose() {
+	dlg := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		v.read(r.URI().Name(), r)
+	}, v.win)
+	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	dlg.Show()
+}
+
+func (v *verifyWindow) openURI(u fyne.URI) {
+	r, err := storage.Reader(u)
+	if err != nil {
+		v.showProblem(lang.L("The file could not be opened: {{.Error}}", map[string]any{"Error": err.Error()}))
+		return
+	}
+	defer r.Close()
+	v.read(u.Name(), r)
+}
+
+func (v *verifyWindow) read(name string, r io.Reader) {
+	data, err := io.ReadAll(io.LimitReader(r, maxVerifySize+1))
+	if err != nil {
+		v.showProblem(lang.L("The file could not be read: {{.Error}}", map[string]any{"Error": err.Error()}))
+		return
+	}
+	if len(data) > maxVerifySize {
+		v.showProblem(lang.L("This file is too large to be an opinion of this committee."))
+		return
+	}
+	v.check(name, data)
+}
+
+// check verifies data and shows the report.
+func (v *verifyWindow) check(name string, data []byte) {
+	v.file.SetText(filepath.Base(name))
+	var rep *signing.Report
+	var err error
+	if v.d.opt.Keys != nil {
+		rep, err = v.d.opt.Keys.Verify(context.Background(), data)
+	} else {
+		rep, err = signing.Verify(data, x509.NewCertPool())
+	}
+	if err != nil {
+		v.showProblem(lang.L("This file could not be checked: {{.Error}}.", map[string]any{"Error": err.Error()}))
+		return
+	}
+	v.show(rep)
+}
+
+func (v *verifyWindow) showProblem(msg string) {
+	v.verdict.SetText(msg)
+	v.verdict.Importance = widget.DangerImportance
+	v.verdict.Show()
+	v.verdict.Refresh()
+	v.result.RemoveAll()
+}
+
+// show draws one card per signature, in the order they were applied.
+func (v *verifyWindow) show(rep *signing.Report) {
+	v.result.RemoveAll()
+	switch {
+	case len(rep.Signatures) == 0:
+		v.verdict.SetText(lang.L("This document carries no digital signature: nothing proves who issued it."))
+		v.verdict.Importance = widget.DangerImportance
+	case rep.OK():
+		v.verdict.SetText(lang.N("Verified: {{.Count}} valid signature, and the document has not changed since the last one.",
+			len(rep.Signatures), map[string]any{"Count": len(rep.Signatures)}))
+		v.verdict.Importance = widget.SuccessImportance
+	default:
+		v.verdict.SetText(lang.L("NOT VERIFIED: see the problems marked below."))
+		v.verdict.Importance = widget.DangerImportance
+	}
+	v.verdict.Show()
+	v.verdict.Refresh()
+	for i, s := range rep.Signatures {
+		v.result.Add(signatureCard(i, len(rep.Signatures), s))
+	}
+	changes := lang.L("None")
+	if len(rep.ChangesAfterLastSignature) > 0 {
+		changes = "• " + strings.Join(rep.ChangesAfterLastSignature, "\n• ")
+	}
+	if len(rep.Signatures) > 0 {
+		head := widget.NewLabel(lang.L("Changes after the last signature"))
+		head.TextStyle = fyne.TextStyle{Bold: true}
+		body := widget.NewLabel(changes)
+		body.Wrapping = fyne.TextWrapWord
+		if len(rep.ChangesAfterLastSignature) > 0 {
+			body.Importance = widget.DangerImportance
+		}
+		v.result.Add(container.NewVBox(head, body))
+	}
+	v.result.Refresh()
+}
+
+// signatureCard lists what one signature proves, problems in red.
+func signatureCard(i, n int, s signing.SignatureReport) fyne.CanvasObject {
+	title := widget.NewLabel(lang.L("Signature {{.N}} of {{.Total}}", map[string]any{"N": i + 1, "Total": n}))
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	title.SizeName = theme.SizeNameSubHeadingText
+	form := container.New(layout.NewFormLayout())
+	row := func(k, val string, bad bool) {
+		kl := widget.NewLabel(k)
+		kl.TextStyle = fyne.TextStyle{Bold: true}
+		vl := widget.NewLabel(val)
+		vl.Wrapping = fyne.TextWrapWord
+		if bad {
+			vl.Importance = widget.DangerImportance
+		}
+		form.Add(kl)
+		form.Add(vl)
+	}
+	signer := s.SignerName
+	if signer == "" {
+		signer = s.NameInDictionary
+	}
+	when := "—"
+	if !s.SigningTime.IsZero() {
+		when = formatDateTime(s.SigningTime)
+	}
+	valid := lang.L("Valid")
+	if !s.Valid {
+		valid = lang.L("Not valid: {{.Problem}}", map[string]any{"Problem": s.Problem})
+	}
+	chain := lang.L("Yes")
+	if !s.ChainsToRoot {
+		chain = lang.L("No")
+		if s.ChainProblem != "" {
+			chain += " — " + s.ChainProblem
+		}
+	}
+	covers := lang.L("Yes")
+	switch {
+	case !s.CoversWholeFile && i < n-1:
+		covers = lang.L("No: the later signatures were added after it, as expected")
+	case !s.CoversWholeFile:
+		covers = lang.L("No: something was added after this last signature")
+	}
+	row(lang.L("Signer"), orDash(signer), false)
+	row(lang.L("Role"), orDash(s.SignerRole), false)
+	row(lang.L("Meaning"), orDash(s.Reason), false)
+	row(lang.L("Signed at"), when, false)
+	row(lang.L("Signature"), valid, !s.Valid)
+	row(lang.L("Chains to this committee's root"), chain, !s.ChainsToRoot)
+	row(lang.L("Covers the whole document"), covers, !s.CoversWholeFile && i == n-1)
+	return container.NewVBox(title, form, widget.NewSeparator())
+}
+
+// verdictText is the verdict on display, for tests.
+func (v *verifyWindow) verdictText() string { return v.verdict.Text }
+
+// opinionsMenu is the register's menu for signed documents.
+func (r *registerWindow) opinionsMenu() *fyne.Menu {
+	verify := fyne.NewMenuItem(lang.L("Verify a PDF…"), func() { r.d.openVerify() })
+	m := fyne.NewMenu(lang.L("Signatures"), verify)
+	if r.d.opt.Keys != nil && r.d.can(cases.ActManageUsers) {
+		m.Items = append(m.Items, fyne.NewMenuItem(lang.L("Signing keys…"), func() { r.d.openKeys() }))
+	}
+	return m
+}
