@@ -75,6 +75,7 @@ func TestSmokeRealWindow(t *testing.T) {
 		}
 	}
 	win := strings.Fields(id)[0]
+	time.Sleep(2 * time.Second) // the window is mapped before its first frame is drawn and focused
 	xdo("windowfocus", "--sync", win)
 	xdo("type", "--delay", "20", "secretary")
 	xdo("key", "Tab")
@@ -82,7 +83,7 @@ func TestSmokeRealWindow(t *testing.T) {
 	xdo("key", "Return")
 	registerShown := false
 	for end := time.Now().Add(60 * time.Second); time.Now().Before(end); time.Sleep(500 * time.Millisecond) {
-		search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "Ethics Desk — demo.db")
+		search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "demo\\.db")
 		search.Env = env
 		if out, _ := search.Output(); strings.TrimSpace(string(out)) != "" {
 			registerShown = true
@@ -90,7 +91,11 @@ func TestSmokeRealWindow(t *testing.T) {
 		}
 	}
 	if !registerShown {
-		t.Fatalf("signing in as the demo secretary did not open the register window; the program printed:\n%s", appOut.String())
+		failShot := filepath.Join(os.TempDir(), "ethicsdesk-smoke-failed.png")
+		c := exec.Command("import", "-window", "root", failShot)
+		c.Env = env
+		c.Run()
+		t.Fatalf("signing in as the demo secretary did not open the register window (screen: %s); the program printed:\n%s", failShot, appOut.String())
 	}
 	time.Sleep(3 * time.Second) // let the first pages of the register load and draw
 	shot := os.Getenv("ETHICSDESK_SMOKE_PNG")

@@ -56,7 +56,11 @@ func (db *DB) Check(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(problems, more...), nil
+	index, err := db.CheckSearchIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(problems, more...), index...), nil
 }
 
 // checkCases checks references, statuses and dates row by row.

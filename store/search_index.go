@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 )
 
 // importIndexer indexes a bulk import's rows with one statement per table
@@ -56,4 +57,32 @@ func (ix *importIndexer) index(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return nil
+}
+
+// CheckSearchIndex compares the search index with what it indexes: one
+// document per case, note and opinion, and no other. It returns one
+// sentence per problem; `ethicsdesk check` can list them with the others.
+func (db *DB) CheckSearchIndex(ctx context.Context) ([]string, error) {
+	var problems []string
+	for _, k := range []struct {
+		kind  int
+		table string
+		what  string
+	}{{kindCase, "cases", "cases"}, {kindNote, "notes", "notes"}, {kindOpinion, "opinions", "opinions"}} {
+		var missing, extra int
+		err := db.read.QueryRowContext(ctx, `SELECT
+			(SELECT count(*) FROM `+k.table+` t WHERE NOT EXISTS (SELECT 1 FROM search_fts_docsize d WHERE d.id = t.id * 4 + ?1)),
+			(SELECT count(*) FROM search_fts_docsize d WHERE d.id & 3 = ?1 AND NOT EXISTS (SELECT 1 FROM `+k.table+` t WHERE t.id = d.id >> 2))`,
+			k.kind).Scan(&missing, &extra)
+		if err != nil {
+			return nil, err
+		}
+		if missing > 0 {
+			problems = append(problems, fmt.Sprintf("%d %s are missing from the search index: search does not find them.", missing, k.what))
+		}
+		if extra > 0 {
+			problems = append(problems, fmt.Sprintf("The search index holds %d %s that no longer exist.", extra, k.what))
+		}
+	}
+	return problems, nil
 }

@@ -186,6 +186,16 @@ func TestDeletedCaseLeavesNoTraceInTheIndex(t *testing.T) {
 	}
 	f.expect(t, secretary, "wombatine")
 	f.expect(t, secretary, "wombat*")
+	if problems, err := f.db.CheckSearchIndex(context.Background()); err != nil || len(problems) > 0 {
+		t.Fatalf("index check after a delete: %v %v", problems, err)
+	}
+	// A row removed from the index behind the program's back is reported.
+	if _, err := raw.Exec("INSERT INTO search_fts (search_fts, rowid, title, summary, parties) SELECT 'delete', id * 4, ed_index_text(title), ed_index_text(summary), ed_index_text(respondent || ' ' || ai_system) FROM cases WHERE id = ?", f.ids["chinese"]); err != nil {
+		t.Fatal(err)
+	}
+	if problems, _ := f.db.CheckSearchIndex(context.Background()); len(problems) != 1 || !strings.Contains(problems[0], "1 cases are missing") {
+		t.Fatalf("index check: %v", problems)
+	}
 	// secure-delete: the word is gone from the index's pages, not just marked deleted.
 	var n int
 	if err := raw.QueryRow("SELECT count(*) FROM search_fts_data WHERE instr(block, CAST('wombatine' AS BLOB)) > 0").Scan(&n); err != nil {
@@ -255,6 +265,9 @@ func TestImportedCasesAreIndexedAndLaterWritesToo(t *testing.T) {
 	}
 	if _, err := raw.Exec("INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)"); err == nil {
 		t.Log("integrity-check ran on a read-only connection") // it only reads; either way is fine
+	}
+	if problems, err := db.Check(ctx); err != nil || len(problems) > 0 {
+		t.Fatalf("seeded register fails its check: %v %v", problems, err)
 	}
 	hits, err := svc.Search(ctx, secretary, "同意", cases.Query{}, 0, 5)
 	if err != nil || len(hits) == 0 {

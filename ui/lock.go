@@ -151,7 +151,9 @@ func newActivityCatcher(content fyne.CanvasObject, onInput func()) *activityCatc
 }
 
 func (a *activityCatcher) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(a.content)
+	// The stack places the content at the catcher's origin; the content was
+	// the window's, so it still carries the window's offset below the menu.
+	return widget.NewSimpleRenderer(container.NewStack(a.content))
 }
 
 func (a *activityCatcher) MouseIn(*desktop.MouseEvent)    { a.onInput() }

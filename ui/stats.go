@@ -50,7 +50,10 @@ func (r *registerWindow) showStatistics() *statsWindow {
 	show := widget.NewButton(lang.L("Show"), s.load)
 	show.Importance = widget.HighImportance
 	annual := widget.NewButton(lang.L("Annual report…"), s.annualReport)
-	top := container.NewHBox(widget.NewLabel(lang.L("From")), s.from, widget.NewLabel(lang.L("to")), s.to, show, layout.NewSpacer(), annual)
+	dateBox := func(e *widget.Entry) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(140, e.MinSize().Height), e)
+	}
+	top := container.NewHBox(widget.NewLabel(lang.L("From")), dateBox(s.from), widget.NewLabel(lang.L("to")), dateBox(s.to), show, layout.NewSpacer(), annual)
 	s.win.SetContent(container.NewBorder(container.NewVBox(top, s.status), nil, nil, nil, container.NewVScroll(s.body)))
 	s.win.Resize(fyne.NewSize(980, 760))
 	closeOnEscape(s.win, s.win.Close)
@@ -123,43 +126,41 @@ func statsContent(st cases.Statistics) []fyne.CanvasObject {
 	out[1].(*widget.Label).Wrapping = fyne.TextWrapWord
 	for _, t := range st.Tables {
 		out = append(out, widget.NewSeparator(), widget.NewRichTextFromMarkdown("### "+t.Title))
-		out = append(out, container.NewGridWithColumns(2, statTable(t), barChart(t)))
+		out = append(out, statBreakdown(t))
 	}
 	return out
 }
 
-// statTable is a breakdown as a grid: value, received, decided.
-func statTable(t cases.StatTable) fyne.CanvasObject {
-	g := container.New(layout.NewGridLayoutWithColumns(3))
-	for _, h := range []string{t.Title, lang.L("Received"), lang.L("Decided")} {
-		l := widget.NewLabel(h)
-		l.TextStyle.Bold = true
-		g.Add(l)
-	}
-	for _, r := range t.Rows {
-		l := widget.NewLabel(r.Label)
-		l.Truncation = fyne.TextTruncateEllipsis
-		g.Add(l)
-		g.Add(widget.NewLabel(strconv.Itoa(r.Received)))
-		g.Add(widget.NewLabel(strconv.Itoa(r.Decided)))
-	}
-	return g
-}
+// Column widths of a breakdown: value, received, decided; the bars fill
+// the rest of the row, so each bar sits beside its numbers.
+const (
+	statLabelWidth float32 = 300
+	statCountWidth float32 = 90
+)
 
-// barChart draws a breakdown with canvas rectangles: per value a blue bar
-// for received and an orange one for decided, each with its count.
-func barChart(t cases.StatTable) fyne.CanvasObject {
+// statBreakdown is a breakdown as rows of value, counts and two bars drawn
+// with canvas rectangles (blue received, orange decided), and a legend.
+func statBreakdown(t cases.StatTable) fyne.CanvasObject {
 	maxV := 1
 	for _, r := range t.Rows {
 		maxV = max(maxV, r.Received, r.Decided)
 	}
-	rows := container.NewVBox()
-	for _, r := range t.Rows {
-		rows.Add(container.NewVBox(bar(r.Received, maxV, report.ReceivedColor), bar(r.Decided, maxV, report.DecidedColor)))
+	cell := func(text string, w float32, bold bool) fyne.CanvasObject {
+		l := widget.NewLabel(text)
+		l.Truncation = fyne.TextTruncateEllipsis
+		l.TextStyle.Bold = bold
+		return container.NewGridWrap(fyne.NewSize(w, l.MinSize().Height), l)
 	}
-	legend := container.NewHBox(legendBox(report.ReceivedColor), widget.NewLabel(lang.L("Received")),
-		legendBox(report.DecidedColor), widget.NewLabel(lang.L("Decided")))
-	return container.NewBorder(nil, legend, nil, nil, rows)
+	rows := container.NewVBox(container.NewHBox(cell(t.Title, statLabelWidth, true),
+		cell(lang.L("Received"), statCountWidth, true), cell(lang.L("Decided"), statCountWidth, true)))
+	for _, r := range t.Rows {
+		bars := container.NewVBox(layout.NewSpacer(), bar(r.Received, maxV, report.ReceivedColor), bar(r.Decided, maxV, report.DecidedColor), layout.NewSpacer())
+		rows.Add(container.NewHBox(cell(r.Label, statLabelWidth, false), cell(strconv.Itoa(r.Received), statCountWidth, false),
+			cell(strconv.Itoa(r.Decided), statCountWidth, false), bars))
+	}
+	rows.Add(container.NewHBox(layout.NewSpacer(), legendBox(report.ReceivedColor), widget.NewLabel(lang.L("Received")),
+		legendBox(report.DecidedColor), widget.NewLabel(lang.L("Decided"))))
+	return rows
 }
 
 func bar(v, maxV int, c color.Color) fyne.CanvasObject {

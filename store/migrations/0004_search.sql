@@ -85,7 +85,7 @@ CREATE TRIGGER search_opinion_insert AFTER INSERT ON opinions WHEN ed_index_live
 BEGIN
     INSERT INTO search_fts (rowid, opinion) VALUES (new.id * 4 + 2, ed_index_text(COALESCE(
         CASE WHEN json_valid(new.body)
-             THEN (SELECT group_concat(json_extract(p.value, '$.text'), char(10)) FROM json_each(new.body) p)
+             THEN COALESCE((SELECT group_concat(json_extract(p.value, '$.text'), char(10)) FROM json_each(new.body) p), '')
              ELSE new.body END, '')));
 END;
 
@@ -93,11 +93,11 @@ CREATE TRIGGER search_opinion_update AFTER UPDATE OF body ON opinions WHEN old.b
 BEGIN
     INSERT INTO search_fts (search_fts, rowid, opinion) VALUES ('delete', old.id * 4 + 2, ed_index_text(COALESCE(
         CASE WHEN json_valid(old.body)
-             THEN (SELECT group_concat(json_extract(p.value, '$.text'), char(10)) FROM json_each(old.body) p)
+             THEN COALESCE((SELECT group_concat(json_extract(p.value, '$.text'), char(10)) FROM json_each(old.body) p), '')
              ELSE old.body END, '')));
     INSERT INTO search_fts (rowid, opinion) VALUES (new.id * 4 + 2, ed_index_text(COALESCE(
         CASE WHEN json_valid(new.body)
-             THEN (SELECT group_concat(json_extract(p.value, '$.text'), char(10)) FROM json_each(new.body) p)
+             THEN COALESCE((SELECT group_concat(json_extract(p.value, '$.text'), char(10)) FROM json_each(new.body) p), '')
              ELSE new.body END, '')));
 END;
 
@@ -105,7 +105,7 @@ CREATE TRIGGER search_opinion_delete AFTER DELETE ON opinions
 BEGIN
     INSERT INTO search_fts (search_fts, rowid, opinion) VALUES ('delete', old.id * 4 + 2, ed_index_text(COALESCE(
         CASE WHEN json_valid(old.body)
-             THEN (SELECT group_concat(json_extract(p.value, '$.text'), char(10)) FROM json_each(old.body) p)
+             THEN COALESCE((SELECT group_concat(json_extract(p.value, '$.text'), char(10)) FROM json_each(old.body) p), '')
              ELSE old.body END, '')));
 END;
 
@@ -115,7 +115,7 @@ INSERT INTO search_fts (rowid, title, summary, parties)
 INSERT INTO search_fts (rowid, notes) SELECT id * 4 + 1, ed_index_text(body) FROM notes;
 INSERT INTO search_fts (rowid, opinion)
     SELECT id * 4 + 2, ed_index_text(COALESCE(CASE WHEN json_valid(body)
-        THEN (SELECT group_concat(json_extract(p.value, '$.text'), char(10)) FROM json_each(body) p)
+        THEN COALESCE((SELECT group_concat(json_extract(p.value, '$.text'), char(10)) FROM json_each(body) p), '')
         ELSE body END, '')) FROM opinions;
 
 -- Statistics look up decisions (the first move to a deciding status) by date.

@@ -119,7 +119,9 @@ func windowRuns(c config) ([]row, error) {
 		return nil, err
 	}
 	defer stop()
-	appTitle := "^Ethics Desk — " + regexp.QuoteMeta(filepath.Base(c.db)) + "$"
+	// xdotool's regular expressions do not match the em dash of the
+	// title ("Ethics Desk — FILE"), hence ".*".
+	appTitle := "^Ethics Desk.*" + regexp.QuoteMeta(filepath.Base(c.db)) + "$"
 	appEnv := []string{"ETHICSDESK_PASSWORD=" + "ethicsdesk-demo"}
 	appArgs := []string{"--db", c.db, "--user", "secretary"}
 
