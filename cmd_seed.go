@@ -18,6 +18,7 @@ func cmdSeed(args []string, stdout, stderr io.Writer) int {
 	n := fs.Int("cases", 2000, "number of cases to add")
 	notes := fs.Int("notes", -1, "number of notes to add in all (default: 5 per case)")
 	seed := fs.Uint64("seed", 1, "random seed: the same seed gives the same register")
+	opinions := fs.Int("opinions", demo.DefaultOpinions, "recent decided cases that get real signed opinions (each takes about a second)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -40,7 +41,7 @@ func cmdSeed(args []string, stdout, stderr io.Writer) int {
 	defer reg.Close()
 	start := time.Now()
 	last := time.Now()
-	err = demo.Seed(context.Background(), reg, demo.SeedOptions{Cases: *n, Notes: *notes, Seed: *seed,
+	err = demo.Seed(context.Background(), reg, demo.SeedOptions{Cases: *n, Notes: *notes, Seed: *seed, Opinions: *opinions,
 		Progress: func(done, total int) {
 			if time.Since(last) > 2*time.Second {
 				fmt.Fprintf(stdout, "  %d of %d cases…\n", done, total)

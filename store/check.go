@@ -60,7 +60,11 @@ func (db *DB) Check(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(append(problems, more...), index...), nil
+	files, err := db.CheckAttachments(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(append(problems, more...), index...), files...), nil
 }
 
 // checkCases checks references, statuses and dates row by row.
