@@ -275,7 +275,17 @@ func (cw *caseWindow) fillDetails() {
 
 // submitNote adds the note; the Service's message appears under the box.
 func (cw *caseWindow) submitNote() {
-	_, err := cw.d.svc.AddNote(context.Background(), cw.d.actor, cw.id, cw.note.Text, cw.notePrivate.Checked)
+	body, private := cw.note.Text, cw.notePrivate.Checked
+	// Saving runs off the main goroutine: if another copy of the program
+	// holds the register, the window says it is waiting instead of freezing.
+	cw.d.busy(cw.win, lang.L("Saving the note"), func() error {
+		_, err := cw.d.svc.AddNote(context.Background(), cw.d.actor, cw.id, body, private)
+		return err
+	}, cw.noteSaved)
+}
+
+// noteSaved shows the outcome of submitNote.
+func (cw *caseWindow) noteSaved(err error) {
 	var fe cases.FieldErrors
 	switch {
 	case errors.As(err, &fe):

@@ -304,12 +304,20 @@ func (f *caseForm) fill(dr cases.Draft) {
 func (f *caseForm) submit() {
 	dr := f.draft()
 	var saved cases.Case
-	var err error
-	if f.editing == nil {
-		saved, _, err = f.d.svc.CreateCaseWithAttachments(context.Background(), f.d.actor, dr, f.files)
-	} else {
-		saved, err = f.d.svc.UpdateCase(context.Background(), f.d.actor, f.editing.ID, f.editing.Version, dr)
-	}
+	// Saving runs off the main goroutine: if another copy of the program
+	// holds the register, the form says it is waiting instead of freezing.
+	f.d.busy(f.win, lang.L("Saving the case"), func() (err error) {
+		if f.editing == nil {
+			saved, _, err = f.d.svc.CreateCaseWithAttachments(context.Background(), f.d.actor, dr, f.files)
+		} else {
+			saved, err = f.d.svc.UpdateCase(context.Background(), f.d.actor, f.editing.ID, f.editing.Version, dr)
+		}
+		return err
+	}, func(err error) { f.saved(saved, err) })
+}
+
+// saved shows the outcome of submit.
+func (f *caseForm) saved(saved cases.Case, err error) {
 	var fe cases.FieldErrors
 	var stale *cases.StaleError
 	switch {

@@ -102,6 +102,7 @@ func TestEditOnAStaleCopyOffersReload(t *testing.T) {
 
 	f.title.SetText("My change")
 	test.Tap(f.save)
+	h.settle()
 	if f.closed {
 		t.Fatal("a stale save closed the form")
 	}

@@ -80,7 +80,16 @@ func (cw *caseWindow) askMove(to cases.Status) {
 
 func (m *moveDialog) submit() {
 	cw := m.cw
-	_, err := cw.d.svc.Transition(context.Background(), cw.d.actor, cw.c.ID, cw.c.Version, m.to, m.reason.Text)
+	id, version, reason := cw.c.ID, cw.c.Version, m.reason.Text
+	cw.d.busy(cw.win, lang.L("Saving the change of status"), func() error {
+		_, err := cw.d.svc.Transition(context.Background(), cw.d.actor, id, version, m.to, reason)
+		return err
+	}, m.moved)
+}
+
+// moved shows the outcome of submit.
+func (m *moveDialog) moved(err error) {
+	cw := m.cw
 	var fe cases.FieldErrors
 	var stale *cases.StaleError
 	switch {

@@ -35,6 +35,7 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 	f.risk.set("medium")
 	f.breach.set("price_discrimination")
 	test.Tap(f.save)
+	h.settle()
 
 	for field, part := range map[string]string{
 		cases.FieldTitle:      "Enter a title",
@@ -62,6 +63,7 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 	// A date typed wrongly is explained as such.
 	f.received.SetText("10/03/2026")
 	test.Tap(f.save)
+	h.settle()
 	if e := f.errs[cases.FieldReceivedOn]; !strings.Contains(e.Text, "10/03/2026") {
 		t.Errorf("a mistyped date: %q", e.Text)
 	}
@@ -71,6 +73,7 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 	f.received.SetText("2026-03-09")
 	f.catalogue.SetText(f.catalogueOptions()[0])
 	test.Tap(f.save)
+	h.settle()
 	if !f.closed {
 		t.Fatalf("form still open; errors: %v", visibleErrors(f))
 	}
@@ -105,6 +108,7 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 	// Withdrawing needs a reason: the message appears at the field.
 	test.Tap(cw.moves[cases.Withdrawn])
 	test.Tap(cw.pending.confirm)
+	h.settle()
 	if !cw.pending.err.Visible() || !strings.Contains(cw.pending.err.Text, "reason") {
 		t.Fatalf("withdrawal without reason: %q", cw.pending.err.Text)
 	}
@@ -113,14 +117,14 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 		t.Fatal("Esc did not close the reason dialog")
 	}
 
-	move(t, cw, cases.Screening, "")
+	move(t, h, cw, cases.Screening, "")
 	if cw.status.Text != "Screening" {
 		t.Fatalf("status after the first move: %q", cw.status.Text)
 	}
 	if !strings.Contains(cw.deadline.Text, "No deadline") {
 		t.Fatalf("deadline before acceptance: %q", cw.deadline.Text)
 	}
-	move(t, cw, cases.UnderReview, "Admissible: the submission names the system.")
+	move(t, h, cw, cases.UnderReview, "Admissible: the submission names the system.")
 	if cw.status.Text != "Under review" {
 		t.Fatalf("status after the second move: %q", cw.status.Text)
 	}
@@ -143,11 +147,13 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 
 	// An empty note is refused at the field; a real one lands on top.
 	test.Tap(cw.addNote)
+	h.settle()
 	if !cw.noteErr.Visible() {
 		t.Fatal("an empty note gave no message")
 	}
 	test.Type(cw.note, "Asked the operator for its data protection impact assessment.")
 	test.Tap(cw.addNote)
+	h.settle()
 	if cw.noteErr.Visible() {
 		t.Fatalf("note refused: %q", cw.noteErr.Text)
 	}
@@ -159,7 +165,7 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 	}
 }
 
-func move(t *testing.T, cw *caseWindow, to cases.Status, reason string) {
+func move(t *testing.T, h *harness, cw *caseWindow, to cases.Status, reason string) {
 	t.Helper()
 	b := cw.moves[to]
 	if b == nil {
@@ -176,6 +182,7 @@ func move(t *testing.T, cw *caseWindow, to cases.Status, reason string) {
 		test.Type(cw.pending.reason, reason)
 	}
 	test.Tap(cw.pending.confirm)
+	h.settle()
 	if cw.pending != nil {
 		t.Fatalf("move to %s refused: %q", to, cw.pending.err.Text)
 	}
