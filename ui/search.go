@@ -140,8 +140,11 @@ func newHitRow() fyne.CanvasObject {
 	ref := widget.NewLabel("")
 	ref.TextStyle = fyne.TextStyle{Monospace: true}
 	title := widget.NewRichText()
+	// One line each, so every row has the same height (a list of rows of
+	// varying height is slow and overlaps when a snippet wraps).
+	title.Truncation = fyne.TextTruncateEllipsis
 	snippet := widget.NewRichText()
-	snippet.Wrapping = fyne.TextWrapWord
+	snippet.Truncation = fyne.TextTruncateEllipsis
 	return container.NewBorder(container.NewBorder(nil, nil, ref, nil, title), nil, nil, nil, snippet)
 }
 

@@ -50,8 +50,8 @@ func shown(display string, title string, env []string, name string, args ...stri
 	exited := make(chan struct{})
 	go func() { cmd.Wait(); close(exited) }()
 	for time.Since(start) < 2*time.Minute {
-		out, _ := exec.Command("xdotool", "search", "--onlyvisible", "--name", title).Output()
-		if id := strings.TrimSpace(string(out)); id != "" {
+		out, _ := xdo(display, "search", "--onlyvisible", "--name", title)
+		if id := strings.TrimSpace(out); id != "" {
 			return cmd, strings.Fields(id)[0], time.Since(start), nil
 		}
 		select {
