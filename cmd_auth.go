@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/issuing"
+	"ethicsdesk/store"
 )
 
 // passwordEnv lets scripts give the password without a terminal.
@@ -58,4 +60,38 @@ func askPassword(prompt string, stderr io.Writer) (string, error) {
 		return "", fmt.Errorf("no password was given (set %s to give it without a terminal)", passwordEnv)
 	}
 	return strings.TrimRight(line, "\r\n"), nil
+}
+
+// session is a register opened by a command that acts as a signed-in user.
+type session struct {
+	db    *store.DB
+	svc   *cases.Service
+	actor cases.User
+}
+
+// openSession opens an existing register and signs the named user in. On
+// failure it says why, prefixed with the command's name, and returns the
+// exit status to use.
+func openSession(cmd, dbPath, userName string, stderr io.Writer) (*session, int) {
+	db, err := store.OpenExisting(dbPath)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return nil, 1
+	}
+	svc := newService(db)
+	actor, err := signIn(context.Background(), svc, userName, stderr)
+	if err != nil {
+		db.Close()
+		fmt.Fprintln(stderr, cmd+":", err)
+		return nil, 1
+	}
+	return &session{db: db, svc: svc, actor: actor}, 0
+}
+
+// newService is the domain service over a register with opinions, their
+// renderer and the keyring wired in, as the window and every command use it.
+func newService(db *store.DB) *cases.Service {
+	svc := cases.NewService(db, nil)
+	svc.SetPublishing(cases.Publishing{Store: db, Publisher: issuing.Publisher{Letterhead: db}, Signer: issuing.Keyring{Keys: db}})
+	return svc
 }

@@ -10,7 +10,6 @@ import (
 
 	"ethicsdesk/cases"
 	"ethicsdesk/export"
-	"ethicsdesk/store"
 )
 
 func init() {
@@ -38,20 +37,14 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "export: usage: ethicsdesk export --db PATH --user NAME --format csv|xlsx|ics --out FILE [--include-personal-data]")
 		return 2
 	}
-	reg, err := store.OpenExisting(*db)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	defer reg.Close()
-	svc := cases.NewService(reg, nil)
 	// The export acts as a signed-in user: it holds what that user may read,
 	// and personal data only for a role that may see it.
-	actor, err := signIn(context.Background(), svc, *userName, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "export:", err)
-		return 1
+	sess, code := openSession("export", *db, *userName, stderr)
+	if sess == nil {
+		return code
 	}
+	defer sess.db.Close()
+	svc, actor := sess.svc, sess.actor
 	// Write next to the target and rename, so a failed export never leaves
 	// a half-written file under the name asked for.
 	tmp, err := os.CreateTemp(filepath.Dir(*out), ".export-*")

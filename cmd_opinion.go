@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 
 	"ethicsdesk/cases"
-	"ethicsdesk/issuing"
-	"ethicsdesk/store"
 )
 
 func init() {
@@ -40,20 +38,12 @@ func cmdOpinion(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, opinionUsage)
 		return 2
 	}
-	db, err := store.OpenExisting(*dbPath)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+	sess, code := openSession("opinion", *dbPath, *userName, stderr)
+	if sess == nil {
+		return code
 	}
-	defer db.Close()
-	ctx := context.Background()
-	svc := cases.NewService(db, nil)
-	svc.SetPublishing(cases.Publishing{Store: db, Publisher: issuing.Publisher{Letterhead: db}, Signer: issuing.Keyring{Keys: db}})
-	actor, err := signIn(ctx, svc, *userName, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "opinion:", err)
-		return 1
-	}
+	defer sess.db.Close()
+	ctx, svc, actor := context.Background(), sess.svc, sess.actor
 	c, err := svc.FindCase(ctx, actor, *ref)
 	if errors.Is(err, cases.ErrNotFound) {
 		fmt.Fprintf(stderr, "opinion: there is no case %s, or you may not see it\n", *ref)

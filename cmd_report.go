@@ -8,10 +8,8 @@ import (
 	"os"
 	"time"
 
-	"ethicsdesk/cases"
 	"ethicsdesk/opinion"
 	"ethicsdesk/report"
-	"ethicsdesk/store"
 )
 
 func init() {
@@ -32,19 +30,12 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "report: usage: ethicsdesk report --db PATH --user NAME --year YYYY --out FILE.pdf")
 		return 2
 	}
-	reg, err := store.OpenExisting(*db)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+	sess, code := openSession("report", *db, *userName, stderr)
+	if sess == nil {
+		return code
 	}
-	defer reg.Close()
-	ctx := context.Background()
-	svc := cases.NewService(reg, nil)
-	actor, err := signIn(ctx, svc, *userName, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "report:", err)
-		return 1
-	}
+	defer sess.db.Close()
+	ctx, reg, svc, actor := context.Background(), sess.db, sess.svc, sess.actor
 	name, address, err := reg.CommitteeLetterhead(ctx)
 	if err != nil {
 		fmt.Fprintln(stderr, "report:", err)

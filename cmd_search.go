@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"ethicsdesk/cases"
-	"ethicsdesk/store"
 )
 
 func init() {
@@ -31,20 +30,14 @@ func cmdSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "search: usage: ethicsdesk search --db PATH --user NAME WORDS…")
 		return 2
 	}
-	reg, err := store.OpenExisting(*db)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	defer reg.Close()
-	svc := cases.NewService(reg, nil)
 	// The search acts as a signed-in user, so it finds only what that user
 	// may read in the window (confidential cases, private notes).
-	actor, err := signIn(context.Background(), svc, *userName, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "search:", err)
-		return 1
+	sess, code := openSession("search", *db, *userName, stderr)
+	if sess == nil {
+		return code
 	}
+	defer sess.db.Close()
+	svc, actor := sess.svc, sess.actor
 	start := time.Now()
 	hits, err := svc.Search(context.Background(), actor, text, cases.Query{}, 0, *limit)
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 	"text/tabwriter"
 
 	"ethicsdesk/cases"
-	"ethicsdesk/store"
 )
 
 func init() {
@@ -38,19 +37,12 @@ func cmdUsers(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, usersUsage)
 		return 2
 	}
-	db, err := store.OpenExisting(*dbPath)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
+	sess, code := openSession("users", *dbPath, *userName, stderr)
+	if sess == nil {
+		return code
 	}
-	defer db.Close()
-	ctx := context.Background()
-	svc := cases.NewService(db, nil)
-	actor, err := signIn(ctx, svc, *userName, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "users:", err)
-		return 1
-	}
+	defer sess.db.Close()
+	ctx, svc, actor := context.Background(), sess.svc, sess.actor
 	if err := runUsers(ctx, svc, actor, rest, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "users:", err)
 		return 1

@@ -18,7 +18,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ethicsdesk/assets"
-	"ethicsdesk/cases"
 	"ethicsdesk/demo"
 	"ethicsdesk/issuing"
 	"ethicsdesk/store"
@@ -95,9 +94,8 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 			return nil, fmt.Errorf("creating the demo register: %w", err)
 		}
 	}
-	svc := cases.NewService(db, nil)
+	svc := newService(db)
 	keys := issuing.Keyring{Keys: db}
-	svc.SetPublishing(cases.Publishing{Store: db, Publisher: issuing.Publisher{Letterhead: db}, Signer: keys})
 	m := &maintenance{db: db, path: db.Path}
 	if !db.ReadOnly {
 		go m.dailyBackup(stderr)
