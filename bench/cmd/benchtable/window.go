@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -24,7 +25,8 @@ func xDisplay() (string, func(), error) {
 		if err := x.Start(); err != nil {
 			return "", nil, fmt.Errorf("Xvfb (package xvfb) could not start: %w", err)
 		}
-		stop := func() { x.Process.Kill(); x.Wait() }
+		// SIGTERM, not SIGKILL: Xvfb then removes its socket and lock file.
+		stop := func() { x.Process.Signal(syscall.SIGTERM); x.Wait() }
 		for i := 0; i < 100; i++ {
 			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
 				return d, stop, nil
