@@ -42,6 +42,7 @@ func runWindow(args []string, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	writeHeapProfileLater()
 	a := app.NewWithID(appID)
 	if err := assets.LoadTranslations(); err != nil {
 		fmt.Fprintln(stderr, "translations:", err)
@@ -80,14 +81,6 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 		return nil, err
 	}
 	ctx := context.Background()
-	health, err := db.StartupHealth(ctx)
-	if err != nil || health.Damaged() {
-		db.Close()
-		if err == nil {
-			err = errors.New(health.Message)
-		}
-		return nil, err
-	}
 	if demoMode && fresh {
 		if err := demo.Seed(ctx, db, demo.SeedOptions{Cases: demoCases, Notes: 4 * demoCases, Seed: 1, Opinions: demo.DefaultOpinions}); err != nil {
 			db.Close()
@@ -97,6 +90,7 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 	svc := newService(db)
 	keys := issuing.Keyring{Keys: db}
 	m := &maintenance{db: db, path: db.Path}
+	go m.checkHealth(a)
 	if !db.ReadOnly {
 		go m.dailyBackup(stderr)
 	}
@@ -131,6 +125,39 @@ func (m *maintenance) backupDir() string {
 		return store.DefaultBackupDir(m.path)
 	}
 	return dir
+}
+
+// checkHealth runs SQLite's quick check once the window is up: it reads
+// every page (more than a second on a register of 100,000 cases), so
+// waiting for it would slow every start. A damaged file is reported as soon
+// as it is found, with the offer to restore the newest backup.
+func (m *maintenance) checkHealth(a fyne.App) {
+	time.Sleep(2 * time.Second) // let the first window draw before reading the whole file
+	h, err := m.db.StartupHealth(context.Background())
+	msg := h.Message
+	if err != nil {
+		msg = err.Error()
+	}
+	if msg == "" {
+		return
+	}
+	fyne.Do(func() {
+		w := a.NewWindow("Ethics Desk — the register needs attention")
+		l := widget.NewLabel(msg)
+		l.Wrapping = fyne.TextWrapWord
+		w.SetContent(container.NewBorder(nil, container.NewHBox(widget.NewButton("Close", w.Close)), nil, nil, l))
+		w.Resize(fyne.NewSize(600, 220))
+		w.Show()
+		if h.Damaged() {
+			if latest, err := m.LatestBackup(); err == nil && latest != "" {
+				ui.OfferRestore(w, msg, latest, func() {
+					if _, err := m.Restore(context.Background(), latest); err != nil {
+						dialog.ShowError(err, w)
+					}
+				})
+			}
+		}
+	})
 }
 
 // dailyBackup makes the day's automatic backup in the background, so a

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -20,6 +21,7 @@ type config struct {
 	cacheDir string
 	work     string // scratch files of this run
 	db       string // the cached register
+	only     string // run only the matching steps
 }
 
 func main() {
@@ -29,6 +31,7 @@ func main() {
 	flag.StringVar(&c.bare, "bare", "bin/barewindow", "the bare Fyne window binary (bench/barewindow)")
 	flag.StringVar(&c.cacheDir, "cache", defaultCache(), "folder of the cached benchmark register")
 	seedOnly := flag.Bool("seed-only", false, "only make sure the cached register exists")
+	flag.StringVar(&c.only, "only", "", "run only the steps whose name contains this (e.g. window)")
 	flag.Parse()
 	if err := run(c, *seedOnly); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -70,6 +73,9 @@ func run(c config, seedOnly bool) error {
 		{"keystroke benchmark", keystroke},
 		{"window start-up and memory under Xvfb", windowRuns},
 	} {
+		if c.only != "" && !strings.Contains(step.name, c.only) {
+			continue
+		}
 		fmt.Fprintf(os.Stderr, "bench: %s…\n", step.name)
 		r, err := step.do(c)
 		if err != nil {
