@@ -46,7 +46,13 @@ func (p Publisher) RenderOpinion(doc cases.OpinionDocument) ([]byte, cases.Signa
 		}
 	}
 	for _, s := range doc.Signatories {
-		o.Signatories = append(o.Signatories, opinion.Signatory{Name: s.Name, Role: s.Role, Meaning: s.Meaning, SignedAt: s.SignedAt})
+		sig := opinion.Signatory{Name: s.Name, Role: s.Role, Meaning: s.Meaning, SignedAt: s.SignedAt}
+		if !doc.Draft && s.SignedAt.IsZero() {
+			// The page is fixed when the rapporteur signs; the chair's time
+			// goes into the countersignature added afterwards.
+			sig.Pending = "at the date and time recorded in the digital signature beside this entry"
+		}
+		o.Signatories = append(o.Signatories, sig)
 	}
 	if doc.AuditHash != "" {
 		o.AuditHead = fmt.Sprintf("Audit record at signing: entry %d, hash %s", doc.AuditSeq, doc.AuditHash)
@@ -75,8 +81,11 @@ func parties(c cases.Case) []opinion.Field {
 	switch {
 	case c.Submitter.Kind == cases.SubmitterAnonymous:
 		sub = "Anonymous"
-	case c.Submitter.Confidential || sub == "":
-		sub = "Withheld (confidential)"
+	case c.Submitter.Confidential:
+		sub = "Withheld at the submitter's request"
+	case sub == "":
+		// The signer's role does not see submitters' personal data.
+		sub = "Withheld (personal data)"
 	}
 	label := "Submitter"
 	if c.TypeCode == "guidance_request" {

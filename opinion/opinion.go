@@ -37,6 +37,9 @@ type Signatory struct {
 	Role     string
 	Meaning  string
 	SignedAt time.Time // zero: not yet signed, printed "awaiting signature"
+	// Pending, when set, replaces "awaiting signature" for a signatory who
+	// signs digitally after the page content is fixed (the countersignature).
+	Pending string
 }
 
 // Layout tells the signing code where to put signature widgets.

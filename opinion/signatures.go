@@ -22,6 +22,9 @@ const sigHeading = "Signatures"
 // sigLines is what is printed beside one signature area.
 func sigLines(s Signatory) []string {
 	signed := "Signed: awaiting signature"
+	if s.Pending != "" {
+		signed = "Signed: " + oneLine(s.Pending)
+	}
 	if !s.SignedAt.IsZero() {
 		signed = "Signed: " + formatSigningTime(s.SignedAt)
 	}
