@@ -172,11 +172,7 @@ func (s *Service) AddToAgenda(ctx context.Context, actor User, meetingID, caseID
 	if err != nil {
 		return err
 	}
-	mr, err := s.meetings()
-	if err != nil {
-		return err
-	}
-	m, err := mr.Meeting(ctx, meetingID)
+	mr, m, err := s.meeting(ctx, meetingID)
 	if err != nil {
 		return err
 	}
@@ -233,11 +229,7 @@ func (s *Service) AddConsultant(ctx context.Context, actor User, meetingID int64
 }
 
 func (s *Service) addAttendee(ctx context.Context, actor User, meetingID int64, a Attendee) error {
-	mr, err := s.meetings()
-	if err != nil {
-		return err
-	}
-	m, err := mr.Meeting(ctx, meetingID)
+	mr, m, err := s.meeting(ctx, meetingID)
 	if err != nil {
 		return err
 	}
@@ -256,11 +248,7 @@ func (s *Service) RemoveAttendee(ctx context.Context, actor User, meetingID, att
 	if err := require(actor, ActManageMeetings); err != nil {
 		return err
 	}
-	mr, err := s.meetings()
-	if err != nil {
-		return err
-	}
-	m, err := mr.Meeting(ctx, meetingID)
+	mr, m, err := s.meeting(ctx, meetingID)
 	if err != nil {
 		return err
 	}
@@ -298,11 +286,7 @@ func (s *Service) RecordVote(ctx context.Context, actor User, meetingID, caseID,
 	if !v.Valid() {
 		return FieldErrors{"vote": "Choose approve, approve with modifications, reject or abstain."}
 	}
-	mr, err := s.meetings()
-	if err != nil {
-		return err
-	}
-	m, err := mr.Meeting(ctx, meetingID)
+	mr, m, err := s.meeting(ctx, meetingID)
 	if err != nil {
 		return err
 	}
@@ -440,4 +424,14 @@ func (s *Service) tally(ctx context.Context, m Meeting, caseID int64, st Setting
 		}
 	}
 	return Decide(t, st.Quorum, st.Majority), counted, nil
+}
+
+// meeting reads one meeting together with the repository that keeps it.
+func (s *Service) meeting(ctx context.Context, id int64) (MeetingRepository, Meeting, error) {
+	mr, err := s.meetings()
+	if err != nil {
+		return nil, Meeting{}, err
+	}
+	m, err := mr.Meeting(ctx, id)
+	return mr, m, err
 }

@@ -45,19 +45,7 @@ func (db *DB) CreateAccount(ctx context.Context, u *cases.User, passwordHash str
 				return cases.ErrAlreadySetUp
 			}
 		}
-		if u.CreatedAt.IsZero() {
-			u.CreatedAt = time.Now().UTC()
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO users (username, display_name, role, active, password_hash, created_at)
-			VALUES (?1, ?2, ?3, ?4, ?5, ?6)`, u.Username, u.DisplayName, u.Role, boolInt(u.Active), passwordHash, formatTime(u.CreatedAt))
-		if err != nil {
-			return err
-		}
-		if u.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		audit.EntityID = u.ID
-		return appendAudit(ctx, tx, audit, u.CreatedAt)
+		return insertUser(ctx, tx, u, passwordHash, audit)
 	})
 }
 

@@ -59,18 +59,23 @@ func (db *DB) UserByName(ctx context.Context, name string) (cases.User, error) {
 // with passwords are in use.
 func (db *DB) CreateUser(ctx context.Context, u *cases.User, passwordHash string, audit cases.AuditEntry) error {
 	return db.writeTx(ctx, func(tx *sql.Tx) error {
-		if u.CreatedAt.IsZero() {
-			u.CreatedAt = time.Now().UTC()
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO users (username, display_name, role, active, password_hash, created_at)
-			VALUES (?1, ?2, ?3, ?4, ?5, ?6)`, u.Username, u.DisplayName, u.Role, boolInt(u.Active), passwordHash, formatTime(u.CreatedAt))
-		if err != nil {
-			return err
-		}
-		if u.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		audit.EntityID = u.ID
-		return appendAudit(ctx, tx, audit, u.CreatedAt)
+		return insertUser(ctx, tx, u, passwordHash, audit)
 	})
+}
+
+// insertUser adds an account and its audit entry inside tx.
+func insertUser(ctx context.Context, tx *sql.Tx, u *cases.User, passwordHash string, audit cases.AuditEntry) error {
+	if u.CreatedAt.IsZero() {
+		u.CreatedAt = time.Now().UTC()
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO users (username, display_name, role, active, password_hash, created_at)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6)`, u.Username, u.DisplayName, u.Role, boolInt(u.Active), passwordHash, formatTime(u.CreatedAt))
+	if err != nil {
+		return err
+	}
+	if u.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	audit.EntityID = u.ID
+	return appendAudit(ctx, tx, audit, u.CreatedAt)
 }
