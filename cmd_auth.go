@@ -92,6 +92,7 @@ func openSession(cmd, dbPath, userName string, stderr io.Writer) (*session, int)
 // renderer and the keyring wired in, as the window and every command use it.
 func newService(db *store.DB) *cases.Service {
 	svc := cases.NewService(db, nil)
-	svc.SetPublishing(cases.Publishing{Store: db, Publisher: issuing.Publisher{Letterhead: db}, Signer: issuing.Keyring{Keys: db}})
+	keys := issuing.Keyring{Keys: db}
+	svc.SetPublishing(cases.Publishing{Store: db, Publisher: issuing.Publisher{Letterhead: db}, Signer: keys, Keys: keys})
 	return svc
 }

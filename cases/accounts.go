@@ -316,7 +316,31 @@ func (s *Service) ChangePassword(ctx context.Context, actor User, current, passw
 	if err := s.VerifyPassword(ctx, actor, current); err != nil {
 		return err
 	}
-	return s.setPassword(ctx, actor, actor.ID, password, "user.change_password")
+	if s.pub.Keys == nil {
+		return s.setPassword(ctx, actor, actor.ID, password, "user.change_password")
+	}
+	// The signing key is sealed under the password: reseal it with the new
+	// one in the same transaction, or the member could no longer sign.
+	if msg := ValidatePassword(password); msg != "" {
+		return FieldErrors{"password": msg}
+	}
+	sealed, err := s.pub.Keys.ResealKey(ctx, actor.ID, current, password)
+	if err != nil {
+		return err
+	}
+	if sealed == nil {
+		return s.setPassword(ctx, actor, actor.ID, password, "user.change_password")
+	}
+	repo, ok := s.repo.(PasswordKeyRepository)
+	if !ok {
+		return errors.New("This register cannot store signing keys.")
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	return repo.SetPasswordAndKey(ctx, actor.ID, hash, sealed, AuditEntry{Actor: actor, Action: "user.change_password",
+		Entity: "user", EntityID: actor.ID, After: map[string]any{"signing_key": "resealed"}})
 }
 
 func (s *Service) setPassword(ctx context.Context, actor User, userID int64, password, action string) error {

@@ -35,6 +35,20 @@ var ErrSignPassword = errors.New("The password is not correct, so nothing was si
 // ErrNoSigningKey is returned when the signer has no signing key yet.
 var ErrNoSigningKey = errors.New("You have no signing key yet. Ask the administrator to issue one, or import your certificate (PKCS#12).")
 
+// KeyResealer re-encrypts a member's signing key under a new password, so
+// that after a change of password the member still signs with the password
+// they sign in with. It returns the new sealed key, or nil when the member
+// has no key.
+type KeyResealer interface {
+	ResealKey(ctx context.Context, userID int64, oldPassword, newPassword string) ([]byte, error)
+}
+
+// PasswordKeyRepository stores a new password hash and the signing key
+// resealed under it in one transaction, so the two never disagree.
+type PasswordKeyRepository interface {
+	SetPasswordAndKey(ctx context.Context, userID int64, hash string, sealedKey []byte, audit AuditEntry) error
+}
+
 // CaseMove is a status change made in the same transaction as another write.
 type CaseMove struct {
 	Case            *Case

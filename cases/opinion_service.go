@@ -15,6 +15,7 @@ type Publishing struct {
 	Store     OpinionRepository
 	Publisher Publisher
 	Signer    Signer
+	Keys      KeyResealer // optional: keeps signing keys in step with passwords
 }
 
 // SetPublishing enables opinions; without it the opinion calls say so.

@@ -39,18 +39,23 @@ func newWorld(t *testing.T) *world {
 	}
 	t.Cleanup(func() { db.Close() })
 	w := &world{db: db, svc: cases.NewService(db, nil), keys: issuing.Keyring{Keys: db}}
-	w.svc.SetPublishing(cases.Publishing{Store: db, Publisher: issuing.Publisher{Letterhead: db}, Signer: w.keys})
-	mk := func(name, display string, role cases.Role) cases.User {
+	w.svc.SetPublishing(cases.Publishing{Store: db, Publisher: issuing.Publisher{Letterhead: db}, Signer: w.keys, Keys: w.keys})
+	cases.CheapPasswordHashingForTests()
+	mk := func(name, display string, role cases.Role, password string) cases.User {
 		u := cases.User{Username: name, DisplayName: display, Role: role, Active: true}
-		if err := db.CreateUser(ctx, &u, "", cases.AuditEntry{Actor: cases.System, Action: "user.create", Entity: "user"}); err != nil {
+		hash, err := cases.HashPassword(password)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.CreateUser(ctx, &u, hash, cases.AuditEntry{Actor: cases.System, Action: "user.create", Entity: "user"}); err != nil {
 			t.Fatal(err)
 		}
 		return u
 	}
-	w.admin = mk("admin", "Administrator", cases.RoleAdministrator)
-	w.rapp = mk("chen", "Dr. Chen Jie 陈杰", cases.RoleMember)
-	w.chair = mk("wang", "Prof. Wang Fang 王芳", cases.RoleChair)
-	w.member = mk("liu", "Dr. Liu Yang", cases.RoleMember)
+	w.admin = mk("admin", "Administrator", cases.RoleAdministrator, adminPass)
+	w.rapp = mk("chen", "Dr. Chen Jie 陈杰", cases.RoleMember, rappPass)
+	w.chair = mk("wang", "Prof. Wang Fang 王芳", cases.RoleChair, chairPass)
+	w.member = mk("liu", "Dr. Liu Yang", cases.RoleMember, "member-pass-1")
 	if err := w.keys.CreateRoot(ctx, w.admin, adminPass); err != nil {
 		t.Fatal(err)
 	}
@@ -259,5 +264,32 @@ func TestPopplerAgrees(t *testing.T) {
 		if !strings.Contains(flat, want) && !strings.Contains(string(txt), want) {
 			t.Errorf("pdftotext lacks %q", want)
 		}
+	}
+}
+
+// TestChangedPasswordStillSigns: the signing key is resealed with the new
+// password in the same change, so the member signs with the password they
+// sign in with, and the old one no longer opens the key.
+func TestChangedPasswordStillSigns(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	const newPass = "a-brand-new-password"
+	if err := w.svc.ChangePassword(ctx, w.rapp, "not-the-current-one", newPass); err == nil {
+		t.Fatal("a wrong current password changed the password")
+	}
+	if err := w.svc.ChangePassword(ctx, w.rapp, rappPass, newPass); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.Login(ctx, "chen", newPass); err != nil {
+		t.Fatalf("sign-in with the new password: %v", err)
+	}
+	if _, err := w.svc.SaveOpinionDraft(ctx, w.rapp, w.caseID, 0, text()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.svc.SignOpinion(ctx, w.rapp, w.caseID, rappPass); !errors.Is(err, cases.ErrSignPassword) {
+		t.Fatalf("the old password still opens the signing key: %v", err)
+	}
+	if _, err := w.svc.SignOpinion(ctx, w.rapp, w.caseID, newPass); err != nil {
+		t.Fatalf("signing with the new password: %v", err)
 	}
 }

@@ -182,3 +182,23 @@ func roleTitle(r cases.Role) string {
 	}
 	return "Member"
 }
+
+// ResealKey implements cases.KeyResealer: the member's key, opened with the
+// old password and sealed again under the new one.
+func (k Keyring) ResealKey(ctx context.Context, userID int64, oldPassword, newPassword string) ([]byte, error) {
+	_, _, sealed, err := k.Keys.UserKey(ctx, userID)
+	if errors.Is(err, cases.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	key, err := signing.OpenKey(sealed, oldPassword)
+	if errors.Is(err, signing.ErrWrongPassword) {
+		return nil, errors.New("Your signing key does not open with your current password (it was issued under another one). Ask the administrator to issue you a new key; your password was not changed.")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return signing.SealKey(key, newPassword)
+}

@@ -52,3 +52,19 @@ func (db *DB) SaveUserKey(ctx context.Context, userID int64, cert, chain, sealed
 		return appendAudit(ctx, tx, audit, now)
 	})
 }
+
+// SetPasswordAndKey replaces a password hash and the signing key sealed
+// under it in one transaction, and lifts any lock.
+func (db *DB) SetPasswordAndKey(ctx context.Context, userID int64, hash string, sealedKey []byte, audit cases.AuditEntry) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE users SET password_hash = ?2, failed_logins = 0, locked_until = '' WHERE id = ?1", userID, hash)
+		if err := affectedOne(res, err); err != nil {
+			return err
+		}
+		res, err = tx.ExecContext(ctx, "UPDATE user_keys SET sealed_key = ?2 WHERE user_id = ?1", userID, sealedKey)
+		if err := affectedOne(res, err); err != nil {
+			return err
+		}
+		return appendAudit(ctx, tx, audit, time.Now())
+	})
+}

@@ -240,6 +240,7 @@ func (u *usersWindow) showReset() {
 	pass, repeat := widget.NewPasswordEntry(), widget.NewPasswordEntry()
 	f.add("password", lang.L("New password"), pass)
 	f.add("repeat", lang.L("Password again"), repeat)
+	f.box.Add(quietText(lang.L("A signing key stays locked with the old password, which a reset does not know: if this member signs opinions, issue them a new key in Signatures › Signing keys.")))
 	u.lastForm = showFormDialog(u.win, lang.L("New password for {{.Name}}", map[string]any{"Name": x.Name()}), lang.L("Save"), f,
 		func() error {
 			if pass.Text != repeat.Text {
