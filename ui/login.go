@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -75,7 +76,19 @@ func (ls *loginScreen) build() {
 	}
 	intro.Wrapping = fyne.TextWrapWord
 	ls.submit.Importance = widget.HighImportance
-	ls.win.SetContent(container.NewVBox(intro, form, ls.submit, ls.message))
+	title := widget.NewLabel(lang.L("Ethics Desk"))
+	title.TextStyle = fyne.TextStyle{Bold: true}
+	file := widget.NewLabel(filepath.Base(ls.opt.DBPath))
+	file.Importance = widget.LowImportance
+	top := []fyne.CanvasObject{container.NewHBox(title, file), intro}
+	if ls.opt.Demo && !ls.first {
+		hint := widget.NewLabel(lang.L("Demonstration register: sign in as secretary, chair, member or admin, with the password ethicsdesk-demo."))
+		hint.Wrapping = fyne.TextWrapWord
+		hint.Importance = widget.HighImportance
+		top = append(top, hint)
+	}
+	ls.win.SetContent(container.NewVBox(append(top, form, ls.submit, ls.message)...))
+	ls.win.Resize(fyne.NewSize(460, 0))
 	ls.win.Canvas().Focus(ls.username)
 }
 
