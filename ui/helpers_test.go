@@ -36,6 +36,25 @@ type uiQueue struct{ ch chan func() }
 
 func (q *uiQueue) post(f func()) { q.ch <- f }
 
+// drain runs queued UI updates on the test goroutine until no background
+// work is running or queued; false if that takes longer than limit.
+func (q *uiQueue) drain(run *runner, limit time.Duration) bool {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		select {
+		case f := <-q.ch:
+			f()
+			continue
+		default:
+		}
+		if run.inFlight.Load() == 0 && len(q.ch) == 0 {
+			return true
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return false
+}
+
 type harness struct {
 	t     *testing.T
 	app   fyne.App
@@ -71,20 +90,9 @@ func newHarness(t *testing.T, opt Options) *harness {
 // settle runs queued UI updates until no load is running or queued.
 func (h *harness) settle() {
 	h.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
-		select {
-		case f := <-h.queue.ch:
-			f()
-			continue
-		default:
-		}
-		if h.d.run.inFlight.Load() == 0 && len(h.queue.ch) == 0 {
-			return
-		}
-		time.Sleep(time.Millisecond)
+	if !h.queue.drain(h.d.run, 20*time.Second) {
+		h.t.Fatal("background loads did not finish")
 	}
-	h.t.Fatal("background loads did not finish")
 }
 
 func validDraft(i int) cases.Draft {

@@ -133,24 +133,9 @@ func formOf(h *harness, w fyne.Window) *caseForm {
 }
 
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
-	var found *widget.Button
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch c := o.(type) {
-		case *widget.Button:
-			if c.Text == text {
-				found = c
-			}
-		case fyne.Widget:
-			for _, ch := range test.WidgetRenderer(c).Objects() {
-				walk(ch)
-			}
-		case *fyne.Container:
-			for _, ch := range c.Objects {
-				walk(ch)
-			}
-		}
+	bs := buttonsIn(o, text)
+	if len(bs) == 0 {
+		return nil
 	}
-	walk(o)
-	return found
+	return bs[len(bs)-1]
 }

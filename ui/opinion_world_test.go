@@ -108,20 +108,9 @@ func (w *opinionWorld) deskFor(u cases.User) *desk {
 // settle runs queued UI updates until no background work is left.
 func (w *opinionWorld) settle() {
 	w.tb.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		select {
-		case f := <-w.queue.ch:
-			f()
-			continue
-		default:
-		}
-		if w.run.inFlight.Load() == 0 && len(w.queue.ch) == 0 {
-			return
-		}
-		time.Sleep(time.Millisecond)
+	if !w.queue.drain(w.run, 30*time.Second) {
+		w.tb.Fatal("background work did not finish")
 	}
-	w.tb.Fatal("background work did not finish")
 }
 
 // buttonsIn lists the buttons inside o with the given text, in order.

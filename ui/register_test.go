@@ -84,25 +84,7 @@ func TestHeaderSortsAndSecondClickReverses(t *testing.T) {
 
 func headerButton(t *testing.T, r *registerWindow, title string) *widget.Button {
 	t.Helper()
-	var found *widget.Button
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch c := o.(type) {
-		case *widget.Button:
-			if c.Text == title {
-				found = c
-			}
-		case fyne.Widget:
-			for _, ch := range test.WidgetRenderer(c).Objects() {
-				walk(ch)
-			}
-		case *fyne.Container:
-			for _, ch := range c.Objects {
-				walk(ch)
-			}
-		}
-	}
-	walk(r.table)
+	found := findButton(r.table, title)
 	if found == nil {
 		t.Fatalf("no header %q", title)
 	}
