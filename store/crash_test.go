@@ -29,6 +29,9 @@ const childEnv = "ETHICSDESK_TEST_CHILD"
 // reports the case's reference.
 const notesPerCase = 2
 
+// concurrentCases is how many cases each of the two concurrent writers saves.
+const concurrentCases = 25
+
 func TestMain(m *testing.M) {
 	if mode := os.Getenv(childEnv); mode != "" {
 		os.Exit(runChild(mode, os.Getenv("ETHICSDESK_TEST_DB"), os.Getenv("ETHICSDESK_TEST_NAME")))
@@ -38,8 +41,10 @@ func TestMain(m *testing.M) {
 
 // runChild creates cases with notes in a loop and prints "REF" on stdout
 // only after the case and all its notes are committed. In "concurrent"
-// mode it also edits cases and stops after a while; any error ends it with
-// the message on stderr and exit status 1.
+// mode it waits for the shared start time, also edits each case, and stops
+// after concurrentCases cases; any error ends it with the message on stderr
+// and exit status 1. A fixed count rather than a time limit keeps the test
+// meaningful on a slow, loaded machine where each fsync takes long.
 func runChild(mode, path, name string) int {
 	db, err := store.Open(path, store.Options{})
 	if err != nil {
@@ -51,8 +56,12 @@ func runChild(mode, path, name string) int {
 	svc := cases.NewService(db, nil)
 	actor := cases.User{ID: 1, Username: name, DisplayName: name, Role: cases.RoleSecretariat, Active: true}
 	out := bufio.NewWriter(os.Stdout)
-	deadline := time.Now().Add(2 * time.Second)
-	for i := 0; mode != "concurrent" || time.Now().Before(deadline); i++ {
+	if mode == "concurrent" {
+		if start, err := strconv.ParseInt(os.Getenv("ETHICSDESK_TEST_START"), 10, 64); err == nil {
+			time.Sleep(time.Until(time.Unix(0, start)))
+		}
+	}
+	for i := 0; mode != "concurrent" || i < concurrentCases; i++ {
 		d := crashDraft(fmt.Sprintf("%s case %d", name, i))
 		c, err := svc.CreateCase(ctx, actor, d)
 		if err != nil {
@@ -189,12 +198,16 @@ func TestTwoProcessesWritingTheSameFile(t *testing.T) {
 		err    error
 	}
 	results := make([]result, 2)
+	// Both children start writing at the same moment, however long each
+	// took to start, so their transactions really interleave.
+	start := strconv.FormatInt(time.Now().Add(time.Second).UnixNano(), 10)
 	var wg sync.WaitGroup
 	for i := range results {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			cmd := childCommand(t, "concurrent", path, fmt.Sprintf("writer%d", i))
+			cmd.Env = append(cmd.Env, "ETHICSDESK_TEST_START="+start)
 			var stderr strings.Builder
 			cmd.Stderr = &stderr
 			out, err := cmd.Output()
@@ -208,8 +221,8 @@ func TestTwoProcessesWritingTheSameFile(t *testing.T) {
 		if r.err != nil || strings.Contains(strings.ToLower(r.stderr), "locked") {
 			t.Fatalf("writer %d failed: %v: %s", i, r.err, r.stderr)
 		}
-		if len(r.refs) < 5 {
-			t.Fatalf("writer %d only saved %d cases", i, len(r.refs))
+		if len(r.refs) != concurrentCases {
+			t.Fatalf("writer %d reported %d cases saved, want %d", i, len(r.refs), concurrentCases)
 		}
 		for _, ref := range r.refs {
 			if seen[ref] {
