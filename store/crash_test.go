@@ -154,16 +154,29 @@ func TestCrashSafetyUnderSIGKILL(t *testing.T) {
 		var mu sync.Mutex
 		var lines []string
 		done := make(chan struct{})
+		firstSaved := make(chan struct{})
 		go func() {
 			defer close(done)
 			sc := bufio.NewScanner(stdout)
 			for sc.Scan() {
 				mu.Lock()
 				lines = append(lines, sc.Text())
+				if len(lines) == 1 {
+					close(firstSaved)
+				}
 				mu.Unlock()
 			}
 		}()
-		// Kill at a random moment: sometimes during start-up, mostly mid-write.
+		// Kill at a random moment: every fourth round at any time from the
+		// start (often during start-up), the others mid-write, a while
+		// after the first save, however slow the machine is to get there.
+		if round%4 != 0 {
+			select {
+			case <-firstSaved:
+			case <-done:
+			case <-time.After(30 * time.Second):
+			}
+		}
 		time.Sleep(time.Duration(20+rand.IntN(400)) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		<-done
