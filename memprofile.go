@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -22,5 +23,9 @@ func writeHeapProfileLater() {
 			pprof.WriteHeapProfile(f)
 			f.Close()
 		}
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		os.WriteFile(path+".txt", []byte(fmt.Sprintf("HeapInuse %d MB\nHeapIdle %d MB\nHeapReleased %d MB\nStackInuse %d MB\nSys %d MB\nNumGC %d\n",
+			m.HeapInuse>>20, m.HeapIdle>>20, m.HeapReleased>>20, m.StackInuse>>20, m.Sys>>20, m.NumGC)), 0o644)
 	}()
 }

@@ -29,7 +29,7 @@ func TestSmokeRealWindow(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "ethicsdesk")
-	build := exec.Command("go", "build", "-tags", "sqlite_fts5 migrated_fynedo", "-o", bin, ".")
+	build := exec.Command("go", "build", "-tags", "sqlite_fts5 migrated_fynedo no_emoji", "-o", bin, ".")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}

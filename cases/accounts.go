@@ -97,7 +97,7 @@ func (s *Service) checkCredentials(ctx context.Context, username, password, acti
 	}
 	cred, err := repo.Credentials(ctx, username)
 	if errors.Is(err, ErrNotFound) {
-		CheckPassword(dummyHash, password)
+		CheckPassword(dummyHash(), password)
 		return User{}, ErrWrongPassword
 	}
 	if err != nil {

@@ -106,6 +106,9 @@ func dsn(path string, opt Options, readOnly, writer bool) string {
 	v.Set("_busy_timeout", fmt.Sprint(opt.BusyTimeoutMS))
 	v.Set("_foreign_keys", "on")
 	v.Set("_synchronous", "FULL")
+	// Keep each connection's prepared statements: preparing the search
+	// statement took longer than running it for a rare word.
+	v.Set("_stmt_cache_size", "32")
 	if readOnly {
 		v.Set("mode", "ro")
 	} else {

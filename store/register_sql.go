@@ -66,23 +66,18 @@ func LiteralSQL(query string, args []any) (string, error) {
 	return out, bad
 }
 
-// SearchCasesSQL is the ranking statement SearchCases runs for the user's
-// text when it has words to match (ok is false when it has none), with its
-// numbered parameters. The benchmark suite runs it in the sqlite3 shell as
-// the reference for the app's search; TestSearchCasesSQLMatchesSearchCases
-// keeps it the same as the statement in search.go.
+// SearchCasesSQL is the statement SearchCases runs for the user's text
+// when it has words to match (ok is false when it has none), with its
+// numbered parameters: a page of ranked cases with their snippet texts.
+// The benchmark suite runs it in the sqlite3 shell as the reference for
+// the app's search; TestSearchCasesSQLMatchesSearchCases keeps the two the
+// same.
 func SearchCasesSQL(text string, q cases.Query, offset, limit int) (query string, args []any, ok bool) {
 	pq := textindex.ParseQuery(text)
 	if pq.Match == "" {
 		return "", nil, false
 	}
-	w, args := where(q)
-	n := len(args)
-	r := strings.NewReplacer("?M", "?"+itoa(n+1), "?V", "?"+itoa(n+2), "?L", "?"+itoa(n+3), "?O", "?"+itoa(n+4))
-	query = r.Replace(`WITH ` + matchedDocs + `
-			SELECT c.id, c.reference, c.title, c.type_code, c.status, c.received_on, c.due_on, c.rapporteur_name, c.confidential,
-				COALESCE(c.rapporteur_id, 0), MIN(h.s) AS best, h.r
-			FROM h JOIN cases c ON c.id = h.case_id` + w + `
-			GROUP BY c.id ORDER BY best, c.id LIMIT ?L OFFSET ?O`)
-	return query, append(args, pq.Match, q.Viewer.ID, limit, offset), true
+	w, filterArgs := where(q)
+	bq := bindSearch(rankedPage(bestDocs, w), filterArgs, pq.Match, q.Viewer.ID, limit, offset, searchCutoff(offset, limit))
+	return bq.sql, bq.args, true
 }

@@ -47,10 +47,33 @@ const docsToCases = `
 // rankedCases pages through the cases of the documents in h, best first.
 func rankedCases(where string) string {
 	return `
-			SELECT c.id, c.reference, c.title, c.type_code, c.status, c.received_on, c.due_on, c.rapporteur_name, c.confidential,
-				COALESCE(c.rapporteur_id, 0), MIN(h.s) AS best, h.r
+			SELECT c.id AS id, c.reference AS reference, c.title AS title, c.type_code AS type_code, c.status AS status,
+				c.received_on AS received_on, c.due_on AS due_on, c.rapporteur_name AS rapporteur_name, c.confidential AS confidential,
+				COALESCE(c.rapporteur_id, 0) AS rid, MIN(h.s) AS best, h.r AS r
 			FROM h JOIN cases c ON c.id = h.case_id` + where + `
 			GROUP BY c.id ORDER BY best, c.id LIMIT ?L OFFSET ?O`
+}
+
+// withTexts turns a page p of ranked cases into the rows SearchCases
+// scans: each case with the text of its best document, for the snippet,
+// and how many documents m kept, to tell whether ?K cut the search short.
+// Reading the texts here, for the page's rows only, saves a query per row.
+func withTexts(page, order string) string {
+	return `, p AS (` + page + `)
+	SELECT p.id, p.reference, p.title, p.type_code, p.status, p.received_on, p.due_on, p.rapporteur_name, p.confidential,
+		p.rid, p.best, p.r,
+		CASE p.r & 3 WHEN 0 THEN c.summary
+			WHEN 1 THEN (SELECT n.body FROM notes n WHERE n.id = p.r >> 2)
+			ELSE (SELECT o.body FROM opinions o WHERE o.id = p.r >> 2) END,
+		CASE WHEN p.r & 3 = 0 THEN c.respondent ELSE '' END,
+		CASE WHEN p.r & 3 = 0 THEN c.ai_system ELSE '' END,
+		(SELECT count(*) FROM m)
+	FROM p JOIN cases c ON c.id = p.id ORDER BY ` + order
+}
+
+// rankedPage is the statement for one page of ranked search results.
+func rankedPage(docs, where string) string {
+	return `WITH ` + docs + withTexts(rankedCases(where), "p.best, p.id")
 }
 
 // searchCutoff is how many of the best documents the first try keeps.
@@ -60,19 +83,28 @@ func searchCutoff(offset, limit int) int { return max(1000, 4*(offset+limit)) }
 func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offset, limit int) ([]cases.SearchMatch, error) {
 	pq := textindex.ParseQuery(text)
 	w, args := where(q)
-	n := len(args)
-	bind := func(sqlText string, extra ...any) boundQuery {
-		all := append(append([]any(nil), args...), extra...)
-		r := strings.NewReplacer("?M", "?"+itoa(n+1), "?V", "?"+itoa(n+2), "?L", "?"+itoa(n+3), "?O", "?"+itoa(n+4), "?K", "?"+itoa(n+5))
-		return boundQuery{r.Replace(sqlText), all}
-	}
+	bind := func(sqlText string, extra ...any) boundQuery { return bindSearch(sqlText, args, extra...) }
 	switch {
 	case pq.Match != "":
-		out, err := db.searchPage(ctx, bind(`WITH `+bestDocs+rankedCases(w), pq.Match, q.Viewer.ID, limit, offset, searchCutoff(offset, limit)))
+		cutoff := searchCutoff(offset, limit)
+		out, kept, err := db.searchPage(ctx, bind(rankedPage(bestDocs, w), pq.Match, q.Viewer.ID, limit, offset, cutoff))
 		if err != nil || len(out) == limit {
 			return out, err
 		}
-		return db.searchPage(ctx, bind(`WITH `+matchedDocs+rankedCases(w), pq.Match, q.Viewer.ID, limit, offset))
+		if len(out) == 0 {
+			// The page may be empty because the filters or the viewer
+			// left out every one of the best documents: count them.
+			err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ?1 LIMIT ?2)`,
+				pq.Match, cutoff).Scan(&kept)
+			if err != nil {
+				return nil, searchError(err)
+			}
+		}
+		if kept < cutoff {
+			return out, nil // every matching document was ranked: the short page is exact
+		}
+		out, _, err = db.searchPage(ctx, bind(rankedPage(matchedDocs, w), pq.Match, q.Viewer.ID, limit, offset))
+		return out, err
 	case pq.Exclude != "":
 		// Only exclusions were typed: every case but those that match them,
 		// newest first.
@@ -80,11 +112,13 @@ func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offse
 		if w != "" {
 			cond = w + " AND "
 		}
-		return db.searchPage(ctx, bind(`WITH `+matchedDocs+`
-			SELECT c.id, c.reference, c.title, c.type_code, c.status, c.received_on, c.due_on, c.rapporteur_name, c.confidential,
-				COALESCE(c.rapporteur_id, 0), 0.0, c.id * 4
+		out, _, err := db.searchPage(ctx, bind(`WITH `+matchedDocs+withTexts(`
+			SELECT c.id AS id, c.reference AS reference, c.title AS title, c.type_code AS type_code, c.status AS status,
+				c.received_on AS received_on, c.due_on AS due_on, c.rapporteur_name AS rapporteur_name, c.confidential AS confidential,
+				COALESCE(c.rapporteur_id, 0) AS rid, 0.0 AS best, c.id * 4 AS r
 			FROM cases c`+cond+`c.id NOT IN (SELECT case_id FROM h WHERE case_id IS NOT NULL)
-			ORDER BY c.received_on DESC, c.id DESC LIMIT ?L OFFSET ?O`, pq.Exclude, q.Viewer.ID, limit, offset))
+			ORDER BY c.received_on DESC, c.id DESC LIMIT ?L OFFSET ?O`, "p.received_on DESC, p.id DESC"), pq.Exclude, q.Viewer.ID, limit, offset))
+		return out, err
 	}
 	return nil, nil
 }
@@ -95,39 +129,51 @@ type boundQuery struct {
 	args []any
 }
 
-// searchPage runs a search query and loads each hit's best text.
-func (db *DB) searchPage(ctx context.Context, bq boundQuery) ([]cases.SearchMatch, error) {
+// bindSearch numbers a search statement's named parameters after the
+// filter's: ?M the match, ?V the viewer, ?L and ?O the page, ?K the cutoff,
+// given in that order in extra.
+func bindSearch(sqlText string, filterArgs []any, extra ...any) boundQuery {
+	n := len(filterArgs)
+	r := strings.NewReplacer("?M", "?"+itoa(n+1), "?V", "?"+itoa(n+2), "?L", "?"+itoa(n+3), "?O", "?"+itoa(n+4), "?K", "?"+itoa(n+5))
+	return boundQuery{r.Replace(sqlText), append(append([]any(nil), filterArgs...), extra...)}
+}
+
+// searchPage runs a search statement built by withTexts. kept is how many
+// matching documents the statement ranked.
+func (db *DB) searchPage(ctx context.Context, bq boundQuery) (out []cases.SearchMatch, kept int, err error) {
 	rows, err := db.read.QueryContext(ctx, bq.sql, bq.args...)
 	if err != nil {
-		return nil, searchError(err)
+		return nil, 0, searchError(err)
 	}
 	defer rows.Close()
-	var out []cases.SearchMatch
-	var docs []int64
 	for rows.Next() {
 		var m cases.SearchMatch
-		var received, due string
+		var received, due, text, respondent, system string
 		var doc int64
 		if err := rows.Scan(&m.ID, &m.Reference, &m.Title, &m.TypeCode, &m.Status, &received, &due, &m.Rapporteur,
-			&m.Confidential, &m.RapporteurID, &m.Score, &doc); err != nil {
-			return nil, err
+			&m.Confidential, &m.RapporteurID, &m.Score, &doc, &text, &respondent, &system, &kept); err != nil {
+			return nil, 0, err
 		}
 		m.Score = -m.Score // bm25 is better when lower; SQLite's bare h.r comes from the best row
 		m.ReceivedOn, _ = cases.ParseDate(received)
 		m.DueOn, _ = cases.ParseDate(due)
+		switch doc & 3 {
+		case kindCase:
+			m.Source = cases.SourceCase
+			m.Texts = []string{text, joinNonEmpty(" · ", respondent, system)}
+		case kindNote:
+			m.Source = cases.SourceNote
+			m.Texts = []string{text}
+		default:
+			m.Source = cases.SourceOpinion
+			m.Texts = []string{opinionPlainText(text)}
+		}
 		out = append(out, m)
-		docs = append(docs, doc)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, searchError(err)
+		return nil, 0, searchError(err)
 	}
-	rows.Close()
-	for i := range out {
-		if err := db.matchTexts(ctx, &out[i], docs[i]); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return out, kept, nil
 }
 
 // searchError hides FTS5 query errors: the query text is built by
@@ -139,37 +185,6 @@ func searchError(err error) error {
 		return nil
 	}
 	return err
-}
-
-// matchTexts loads the original text of the document that matched best,
-// for the snippet.
-func (db *DB) matchTexts(ctx context.Context, m *cases.SearchMatch, doc int64) error {
-	id := doc >> 2
-	switch doc & 3 {
-	case kindCase:
-		m.Source = cases.SourceCase
-		var summary, respondent, system string
-		err := db.read.QueryRowContext(ctx, "SELECT summary, respondent, ai_system FROM cases WHERE id = ?1", id).Scan(&summary, &respondent, &system)
-		if err != nil {
-			return err
-		}
-		m.Texts = []string{summary, joinNonEmpty(" · ", respondent, system)}
-	case kindNote:
-		m.Source = cases.SourceNote
-		var body string
-		if err := db.read.QueryRowContext(ctx, "SELECT body FROM notes WHERE id = ?1", id).Scan(&body); err != nil {
-			return err
-		}
-		m.Texts = []string{body}
-	case kindOpinion:
-		m.Source = cases.SourceOpinion
-		var body string
-		if err := db.read.QueryRowContext(ctx, "SELECT body FROM opinions WHERE id = ?1", id).Scan(&body); err != nil {
-			return err
-		}
-		m.Texts = []string{opinionPlainText(body)}
-	}
-	return nil
 }
 
 // opinionPlainText is the paragraphs of an opinion body, one per line.

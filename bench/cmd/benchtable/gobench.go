@@ -10,7 +10,7 @@ import (
 	"strings"
 )
 
-const tags = "sqlite_fts5 migrated_fynedo"
+const tags = "sqlite_fts5 migrated_fynedo no_emoji"
 
 // benchResult is the metrics of each run (-count) of each Go benchmark,
 // keyed by the benchmark's name without the -N CPU suffix.

@@ -15,12 +15,17 @@ import (
 	"ethicsdesk/store"
 )
 
-// shellRepeats is how often the shell runs a statement in one invocation.
-// An invocation runs it once (to warm SQLite's cache and pay for opening
-// the file) or 1+shellRepeats times; the difference divided by
-// shellRepeats is the time of one warm statement, without the cost of
-// starting the shell, opening the register and printing.
-const shellRepeats = 5
+// shellRepeats is how often the shell runs a statement in one invocation,
+// at least. An invocation runs it once (to warm SQLite's cache and pay for
+// opening the file) or 1+repeats times; the difference divided by repeats
+// is the time of one warm statement, without the cost of starting the
+// shell, opening the register and printing. A statement that takes well
+// under a millisecond is repeated until the repeats take shellSpan, or the
+// noise of starting a process would be all the difference measures.
+const (
+	shellRepeats = 5
+	shellSpan    = 100 * time.Millisecond
+)
 
 func timeShell(db, script string) (time.Duration, error) {
 	cmd := exec.Command("sqlite3", "-bail", "-readonly", db)
@@ -33,7 +38,8 @@ func timeShell(db, script string) (time.Duration, error) {
 	return time.Since(start), nil
 }
 
-// shellStatement times one statement (literal SQL) in the sqlite3 shell.
+// shellStatement times one statement (literal SQL) in the sqlite3 shell,
+// in milliseconds.
 func shellStatement(db, stmt string) (float64, error) {
 	stmt = strings.TrimSpace(stmt) + ";\n"
 	once, err := timeShell(db, stmt)
@@ -44,7 +50,17 @@ func shellStatement(db, stmt string) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return max(0, float64(many-once)/1e6/shellRepeats), nil
+	if many-once >= shellSpan {
+		return float64(many-once) / 1e6 / shellRepeats, nil
+	}
+	// Too short to tell from the noise: repeat it for about shellSpan,
+	// going by the rough time per statement just measured.
+	each := max(float64(many-once)/shellRepeats, float64(10*time.Microsecond))
+	repeats := min(20000, int(float64(shellSpan)/each)+1)
+	if many, err = timeShell(db, strings.Repeat(stmt, 1+repeats)); err != nil {
+		return 0, err
+	}
+	return max(0, float64(many-once)/1e6/float64(repeats)), nil
 }
 
 func percentile(xs []float64, p int) float64 {
