@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -95,7 +96,7 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 		go m.dailyBackup(stderr)
 	}
 	opt := ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: demoMode, Maintenance: m,
-		Keys: keys, KeyStatus: db, Letters: issuing.Publisher{Letterhead: db}}
+		Keys: keys, KeyStatus: db, Letters: issuing.Publisher{Letterhead: db}, TrimMemory: debug.FreeOSMemory}
 	var w fyne.Window
 	if userName != "" {
 		actor, err := svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))

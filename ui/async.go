@@ -12,6 +12,7 @@ import (
 type runner struct {
 	post     func(func())
 	inFlight atomic.Int64
+	idle     *idleTrim // poked after each task; nil in tests
 }
 
 func newRunner(post func(func())) *runner { return &runner{post: post} }
@@ -25,5 +26,6 @@ func (r *runner) background(work func() (apply func())) {
 		if apply := work(); apply != nil {
 			r.post(apply)
 		}
+		r.idle.poke()
 	}()
 }

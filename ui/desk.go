@@ -29,6 +29,10 @@ type Options struct {
 	KeyStatus KeyStatus
 	// Letters prints letters to submitters; nil hides the letters.
 	Letters LetterRenderer
+	// TrimMemory, if set, runs once background work (loading pages of the
+	// register, searching, reports) has been quiet for a second, to give
+	// back the memory the work left free; main passes debug.FreeOSMemory.
+	TrimMemory func()
 }
 
 // desk is what every window of one running program shares: the service,
@@ -51,7 +55,7 @@ type desk struct {
 
 // NewMainWindow builds the register window; main calls ShowAndRun on it.
 func NewMainWindow(a fyne.App, svc *cases.Service, actor cases.User, opt Options) fyne.Window {
-	d := newDesk(a, svc, actor, opt, newRunner(fyne.Do))
+	d := newDesk(a, svc, actor, opt, newProgramRunner(opt))
 	return d.openRegister().win
 }
 
@@ -63,6 +67,14 @@ func newDesk(a fyne.App, svc *cases.Service, actor cases.User, opt Options, run 
 		d.types = types
 	}
 	return d
+}
+
+// newProgramRunner is the runner of the real program: results land on
+// Fyne's main goroutine and quiet spells trim memory.
+func newProgramRunner(opt Options) *runner {
+	r := newRunner(fyne.Do)
+	r.idle = newIdleTrim(idleTrimDelay, opt.TrimMemory)
+	return r
 }
 
 // fileName is the register's file name for window titles.

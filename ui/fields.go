@@ -13,6 +13,8 @@ type escEntry struct {
 	onEsc func()
 }
 
+func (e *escEntry) entry() *widget.Entry { return &e.Entry }
+
 func newEscEntry(multiLine bool) *escEntry {
 	e := &escEntry{}
 	e.MultiLine = multiLine

@@ -134,6 +134,8 @@ type searchEntry struct {
 	widget.Entry
 }
 
+func (e *searchEntry) entry() *widget.Entry { return &e.Entry }
+
 func newSearchEntry() *searchEntry {
 	e := &searchEntry{}
 	e.ExtendBaseWidget(e)

@@ -14,16 +14,19 @@ import (
 
 // inactivityLock hides every window's content after the configured minutes
 // without input and asks for the password again. Input is seen through
-// the register window's canvas (keys typed outside a text box) and a
-// catcher beneath its content (mouse movement over anything that does not
-// take the pointer itself); saving, loading and typing in the app's own
-// forms call touch too.
+// the register window's canvas (keys typed outside a text box), a catcher
+// beneath its content (mouse movement over anything that does not take the
+// pointer itself) and, at each check, the focused text box of every window
+// (Fyne hands keys typed into a box to the box alone, so a change of its
+// text since the last check is the sign of typing); saving and loading
+// call touch too.
 type inactivityLock struct {
 	d       *desk
 	now     func() time.Time
 	after   time.Duration
 	mu      sync.Mutex
 	last    time.Time
+	typing  map[fyne.Window]focusedText
 	locked  bool
 	saved   map[fyne.Window]fyne.CanvasObject
 	pass    *widget.Entry
@@ -68,12 +71,52 @@ func (l *inactivityLock) touch() {
 
 // check locks the windows once the idle time has passed.
 func (l *inactivityLock) check() {
+	if l.typedSinceLastCheck() {
+		l.touch()
+	}
 	l.mu.Lock()
 	idle := l.now().Sub(l.last)
 	l.mu.Unlock()
 	if !l.locked && l.after > 0 && idle >= l.after {
 		l.lock()
 	}
+}
+
+// focusedText is the focused object of a window and the text it held.
+type focusedText struct {
+	obj  fyne.Focusable
+	text string
+}
+
+// textEntry is implemented by the app's own entries, which embed
+// widget.Entry and so are not *widget.Entry themselves.
+type textEntry interface{ entry() *widget.Entry }
+
+// typedSinceLastCheck says whether the focus moved or the focused text box
+// changed in any window since the previous check.
+func (l *inactivityLock) typedSinceLastCheck() bool {
+	now := map[fyne.Window]focusedText{}
+	for _, w := range l.windows() {
+		f := w.Canvas().Focused()
+		ft := focusedText{obj: f}
+		switch e := f.(type) {
+		case *widget.Entry:
+			ft.text = e.Text
+		case textEntry:
+			ft.text = e.entry().Text
+		}
+		if f != nil {
+			now[w] = ft
+		}
+	}
+	changed := false
+	for w, ft := range now {
+		if l.typing[w] != ft {
+			changed = true
+		}
+	}
+	l.typing = now
+	return changed
 }
 
 func (l *inactivityLock) windows() []fyne.Window {

@@ -32,7 +32,7 @@ type loginScreen struct {
 // NewStartWindow is the window main shows first: the sign-in screen, which
 // opens the register window for the user who signs in.
 func NewStartWindow(a fyne.App, svc *cases.Service, opt Options) fyne.Window {
-	ls := newLoginScreen(a, svc, opt, newRunner(fyne.Do))
+	ls := newLoginScreen(a, svc, opt, newProgramRunner(opt))
 	return ls.win
 }
 

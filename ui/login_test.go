@@ -146,4 +146,20 @@ func TestInactivityLockHidesTheRegisterAndAsksForThePassword(t *testing.T) {
 	if l.locked {
 		t.Fatal("locked although the user was active 8 minutes ago")
 	}
+	// Keys typed into a text box reach only the box, yet keep it open too.
+	box := r.filters.search
+	r.win.Canvas().Focus(box)
+	test.Type(box, "drone")
+	h.clock.set(h.clock.now().Add(time.Minute))
+	l.check()
+	h.clock.set(h.clock.now().Add(9 * time.Minute))
+	l.check()
+	if l.locked {
+		t.Fatal("locked while the user was typing in the search box 9 minutes ago")
+	}
+	h.clock.set(h.clock.now().Add(time.Minute))
+	l.check()
+	if !l.locked {
+		t.Fatal("not locked 10 minutes after the typing stopped")
+	}
 }

@@ -66,6 +66,8 @@ type paraEntry struct {
 	onSave func()
 }
 
+func (e *paraEntry) entry() *widget.Entry { return &e.Entry }
+
 func newParaEntry(onSave func()) *paraEntry {
 	e := &paraEntry{onSave: onSave}
 	e.MultiLine = true

@@ -15,17 +15,17 @@ import (
 	"ethicsdesk/store"
 )
 
-// shellRepeats is how often the shell runs a statement in one invocation,
-// at least. An invocation runs it once (to warm SQLite's cache and pay for
-// opening the file) or 1+repeats times; the difference divided by repeats
-// is the time of one warm statement, without the cost of starting the
-// shell, opening the register and printing. A statement that takes well
-// under a millisecond is repeated until the repeats take shellSpan, or the
-// noise of starting a process would be all the difference measures.
-const (
-	shellRepeats = 5
-	shellSpan    = 100 * time.Millisecond
-)
+// shellRepeats is how often the shell runs a statement in one invocation.
+// An invocation runs it once (to warm SQLite's cache and pay for opening
+// the file) or 1+shellRepeats times; the difference divided by
+// shellRepeats is the time of one warm statement, without the cost of
+// starting the shell, opening the register and printing.
+const shellRepeats = 5
+
+// shellSpan is how long the repeats of a precisely timed statement last:
+// starting a process varies by a millisecond or more, which would be all
+// that five runs of a statement of a fraction of a millisecond measure.
+const shellSpan = 100 * time.Millisecond
 
 func timeShell(db, script string) (time.Duration, error) {
 	cmd := exec.Command("sqlite3", "-bail", "-readonly", db)
@@ -39,28 +39,33 @@ func timeShell(db, script string) (time.Duration, error) {
 }
 
 // shellStatement times one statement (literal SQL) in the sqlite3 shell,
-// in milliseconds.
+// in milliseconds, from shellRepeats runs.
 func shellStatement(db, stmt string) (float64, error) {
+	return shellTimed(db, stmt, false)
+}
+
+// shellStatementPrecise is shellStatement for statements that may take
+// well under a millisecond: it repeats them ten times more until the
+// repeats last shellSpan.
+func shellStatementPrecise(db, stmt string) (float64, error) {
+	return shellTimed(db, stmt, true)
+}
+
+func shellTimed(db, stmt string, precise bool) (float64, error) {
 	stmt = strings.TrimSpace(stmt) + ";\n"
 	once, err := timeShell(db, stmt)
 	if err != nil {
 		return 0, err
 	}
-	many, err := timeShell(db, strings.Repeat(stmt, 1+shellRepeats))
-	if err != nil {
-		return 0, err
+	for repeats := shellRepeats; ; repeats *= 10 {
+		many, err := timeShell(db, strings.Repeat(stmt, 1+repeats))
+		if err != nil {
+			return 0, err
+		}
+		if !precise || many-once >= shellSpan || repeats >= 50000 {
+			return max(0, float64(many-once)/1e6/float64(repeats)), nil
+		}
 	}
-	if many-once >= shellSpan {
-		return float64(many-once) / 1e6 / shellRepeats, nil
-	}
-	// Too short to tell from the noise: repeat it for about shellSpan,
-	// going by the rough time per statement just measured.
-	each := max(float64(many-once)/shellRepeats, float64(10*time.Microsecond))
-	repeats := min(20000, int(float64(shellSpan)/each)+1)
-	if many, err = timeShell(db, strings.Repeat(stmt, 1+repeats)); err != nil {
-		return 0, err
-	}
-	return max(0, float64(many-once)/1e6/float64(repeats)), nil
 }
 
 func percentile(xs []float64, p int) float64 {
@@ -133,7 +138,7 @@ func shellReferences(c config) ([]row, error) {
 			return nil, err
 		}
 		for run := 0; run < c.runs; run++ {
-			t, err := shellStatement(c.db, lit)
+			t, err := shellStatementPrecise(c.db, lit)
 			if err != nil {
 				return nil, err
 			}
