@@ -145,9 +145,9 @@ func (k Keyring) SignPDF(ctx context.Context, pdf []byte, req cases.SignRequest)
 		return nil, fmt.Errorf("your stored certificate chain is not readable: %w", err)
 	}
 	name, _, _ := k.Keys.CommitteeLetterhead(ctx)
-	return signing.SignPDF(pdf, &signing.Identity{Cert: cert, Chain: chain, Key: key}, signing.SignatureInfo{
+	return signing.SignPDF(pdf, &signing.Identity{Cert: cert, Chain: chain, Key: key}, withAppearanceFont(signing.SignatureInfo{
 		Name: req.Signer.Name(), Reason: req.Meaning, Location: name, FieldName: req.FieldName,
-		Page: req.Page, Rect: req.Rect, Time: req.Time})
+		Page: req.Page, Rect: req.Rect, Time: req.Time}))
 }
 
 // Roots is the pool of this committee's root, for verification.

@@ -11,8 +11,10 @@ import (
 // appearance builds the widget's normal appearance: a thin frame with the
 // signer, meaning and date. The opinion itself prints the full signature
 // block; this only marks the spot in viewers. Text outside Latin-1 is
-// replaced with '?', because the standard 14 fonts cannot show it.
-func appearance(info SignatureInfo) pdf.Raw {
+// replaced with '?', because the standard 14 fonts cannot show it, unless
+// info.Font can draw every character (see appearance_font.go); its font
+// objects are then added to u, the signature's own update.
+func appearance(info SignatureInfo, u *pdf.Update) pdf.Raw {
 	w := info.Rect[2] - info.Rect[0]
 	h := info.Rect[3] - info.Rect[1]
 	if w < 0 {
@@ -22,27 +24,28 @@ func appearance(info SignatureInfo) pdf.Raw {
 		h = -h
 	}
 	var content bytes.Buffer
+	font := helvetica()
 	if w > 0 && h > 0 {
 		fmt.Fprintf(&content, "q 0.5 w 0 0 %s %s re S Q\n", num(w), num(h))
-		lines := []string{"Digitally signed by " + info.Name, info.Reason, info.Time.Format("2006-01-02 15:04 MST")}
+		lines := appearanceLines(info)
+		font = widgetFontFor(info.Font, lines, u)
 		size := h / float64(len(lines)+1)
 		if size > 9 {
 			size = 9
 		}
-		content.WriteString("BT /Helv " + num(size) + " Tf\n")
+		content.WriteString("BT /" + font.resource + " " + num(size) + " Tf\n")
 		for i, l := range lines {
 			fmt.Fprintf(&content, "1 0 0 1 2 %s Tm ", num(h-float64(i+1)*size*1.2))
-			pdf.Write(&content, pdf.String{Bytes: latin1(l)})
+			pdf.Write(&content, font.encode(l))
 			content.WriteString(" Tj\n")
 		}
 		content.WriteString("ET\n")
 	}
-	font := dictOf("Type", pdf.Name("Font"), "Subtype", pdf.Name("Type1"), "BaseFont", pdf.Name("Helvetica"), "Encoding", pdf.Name("WinAnsiEncoding"))
 	d := dictOf(
 		"Type", pdf.Name("XObject"),
 		"Subtype", pdf.Name("Form"),
 		"BBox", pdf.Array{pdf.Integer(0), pdf.Integer(0), pdf.Real(num(w)), pdf.Real(num(h))},
-		"Resources", dictOf("Font", dictOf("Helv", font)),
+		"Resources", dictOf("Font", dictOf(font.resource, font.dict)),
 		"Length", pdf.Integer(content.Len()),
 	)
 	return rawStream(d, content.Bytes())

@@ -27,6 +27,7 @@ type SignatureInfo struct {
 	FieldName   string    // defaults to "Signature<n>"; made unique if taken
 	Page        int       // 1-based page carrying the widget; 0 means 1
 	Rect        [4]float64
+	Font        *AppearanceFont // draws the widget's text when it covers it; nil means Helvetica (Latin-1 only)
 }
 
 // contentsReserve is the room kept for the CMS, in bytes (the hex string is
@@ -120,7 +121,7 @@ func signOnce(d *pdf.Document, id *Identity, info SignatureInfo, reserve int) ([
 	field.Set("Rect", rect)
 	apRef := u.Reserve()
 	field.Set("AP", dictOf("N", apRef))
-	u.Set(apRef, appearance(info))
+	u.Set(apRef, appearance(info, u))
 	u.Set(fieldRef, field)
 
 	newPage := page.Copy()
