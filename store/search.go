@@ -27,7 +27,7 @@ const searchWeights = "10.0, 4.0, 3.0, 1.0, 2.0"
 // matchedDocs is the CTE of the documents matching ?M that the viewer ?V may
 // read, each mapped to its case: a note only when it is public or the
 // viewer's own.
-const matchedDocs = `m AS MATERIALIZED (SELECT rowid AS r, bm25(search_fts, ` + searchWeights + `) AS s FROM search_fts WHERE search_fts MATCH ?M),` + docsToCases
+var matchedDocs = `m AS MATERIALIZED (SELECT rowid AS r, bm25(search_fts, ` + searchWeights + `) AS s FROM search_fts WHERE search_fts MATCH ?M),` + docsToCases
 
 // bestDocs is matchedDocs keeping only the ?K best documents: for a common
 // word that is a few thousand rows to map and group instead of 100,000.
@@ -35,14 +35,20 @@ const matchedDocs = `m AS MATERIALIZED (SELECT rowid AS r, bm25(search_fts, ` + 
 // (a case left out has no document scoring better than the ?K-th), so the
 // page is exact whenever it comes back full; otherwise SearchCases asks
 // again with matchedDocs.
-const bestDocs = `m AS MATERIALIZED (SELECT rowid AS r, bm25(search_fts, ` + searchWeights + `) AS s FROM search_fts WHERE search_fts MATCH ?M
+var bestDocs = `m AS MATERIALIZED (SELECT rowid AS r, bm25(search_fts, ` + searchWeights + `) AS s FROM search_fts WHERE search_fts MATCH ?M
 		ORDER BY s LIMIT ?K),` + docsToCases
 
-const docsToCases = `
-	h AS (SELECT CASE m.r & 3
-		WHEN 0 THEN m.r >> 2
-		WHEN 1 THEN (SELECT n.case_id FROM notes n WHERE n.id = m.r >> 2 AND (n.private = 0 OR n.author_id = ?V))
-		WHEN 2 THEN (SELECT o.case_id FROM opinions o WHERE o.id = m.r >> 2) END AS case_id, m.r AS r, m.s AS s FROM m)`
+var docsToCases = `
+	h AS (SELECT ` + caseOfDoc("m.r") + ` AS case_id, m.r AS r, m.s AS s FROM m)`
+
+// caseOfDoc is the case of the index document whose rowid is the column
+// doc, or NULL when the viewer ?V may not read it (another's private note).
+func caseOfDoc(doc string) string {
+	return `CASE ` + doc + ` & 3
+		WHEN 0 THEN ` + doc + ` >> 2
+		WHEN 1 THEN (SELECT n.case_id FROM notes n WHERE n.id = ` + doc + ` >> 2 AND (n.private = 0 OR n.author_id = ?V))
+		WHEN 2 THEN (SELECT o.case_id FROM opinions o WHERE o.id = ` + doc + ` >> 2) END`
+}
 
 // rankedCases pages through the cases of the documents in h, best first.
 func rankedCases(where string) string {
@@ -100,11 +106,15 @@ func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offse
 				return nil, searchError(err)
 			}
 		}
-		if kept < cutoff {
-			return out, nil // every matching document was ranked: the short page is exact
+		if kept >= cutoff { // the cut may have left out matching cases: rank them all
+			if out, _, err = db.searchPage(ctx, bind(rankedPage(matchedDocs, w), pq.Match, q.Viewer.ID, limit, offset)); err != nil {
+				return nil, err
+			}
 		}
-		out, _, err = db.searchPage(ctx, bind(rankedPage(matchedDocs, w), pq.Match, q.Viewer.ID, limit, offset))
-		return out, err
+		if len(out) == limit || len(pq.Groups) < 2 {
+			return out, nil
+		}
+		return db.addAcrossDocuments(ctx, out, pq, w, args, q.Viewer.ID, offset, limit)
 	case pq.Exclude != "":
 		// Only exclusions were typed: every case but those that match them,
 		// newest first.

@@ -358,3 +358,27 @@ func TestSearchPagesEqualTheFullRanking(t *testing.T) {
 }
 
 func head(ids []int64) []int64 { return ids[:min(5, len(ids))] }
+
+// Words in different documents of one case still find it, after the cases
+// that hold them all in one document; notes and cases the viewer may not
+// read never complete a match.
+func TestSearchMatchesWordsAcrossACasesDocuments(t *testing.T) {
+	f := newSearchFixture(t)
+	f.expect(t, secretary, "refused facial", "noted") // summary + public note
+	hits := f.expect(t, secretary, "LoanScore facial", "facial", "noted")
+	if hits[0].Reference != f.refs["facial"] {
+		t.Fatalf("the case with both words in one document should come first: %v", refsOf(hits))
+	}
+	if got := cases.SpansText(hits[1].TitleSpans, "[", "]"); got != "Loan refusals in Futian" {
+		t.Fatalf("second hit's title %q", got)
+	}
+	f.expect(t, secretary, "refused facial -branch") // the note holding "facial" also holds "branch"
+	f.expect(t, secretary, "Futian zebracorn")       // only in the member's private note
+	f.expect(t, member, "Futian zebracorn", "noted")
+	f.expect(t, otherMember, "Futian zebracorn")
+	if _, err := f.svc.AddNote(context.Background(), secretary, f.ids["secret"], "A zebrafish farm is involved.", false); err != nil {
+		t.Fatal(err)
+	}
+	f.expect(t, secretary, "quokka zebrafish", "secret")
+	f.expect(t, member, "quokka zebrafish") // a confidential case
+}

@@ -21,6 +21,10 @@ type Query struct {
 	// Terms are the words and phrases to highlight with Snippet, as the user
 	// typed them; a trailing "*" marks a prefix.
 	Terms []string
+	// Groups are the AND-ed parts of Match, each a MATCH expression with
+	// the exclusions applied, so that a store can look for each part in a
+	// different document of the same case. Nil when Match has one part.
+	Groups []string
 }
 
 // ParseQuery turns what a user typed into a Query. It never fails: anything
@@ -96,10 +100,18 @@ func (b *queryBuilder) query() Query {
 			parts[i] = "(" + strings.Join(g, " OR ") + ")"
 		}
 	}
-	q.Match = strings.Join(parts, " AND ")
-	if neg != "" {
+	without := func(expr string) string {
+		if neg == "" {
+			return expr
+		}
 		// Parentheses on both sides: FTS5's NOT binds tighter than AND and OR.
-		q.Match = "(" + q.Match + ") NOT (" + neg + ")"
+		return "(" + expr + ") NOT (" + neg + ")"
+	}
+	q.Match = without(strings.Join(parts, " AND "))
+	if len(parts) > 1 {
+		for _, p := range parts {
+			q.Groups = append(q.Groups, without(p))
+		}
 	}
 	return q
 }

@@ -1,6 +1,7 @@
 package textindex
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -92,5 +93,16 @@ func TestParseQueryCapsHugeInput(t *testing.T) {
 	long := ParseQuery(strings.Repeat("隐", 10000))
 	if n := strings.Count(long.Match, "隐隐"); n != maxQueryRunes-1 {
 		t.Errorf("huge CJK query has %d bigrams, want %d", n, maxQueryRunes-1)
+	}
+}
+
+func TestParseQueryGroupsCarryTheExclusions(t *testing.T) {
+	q := ParseQuery(`acme "lift camera" OR lobby -draft`)
+	want := []string{`("acme") NOT ("draft")`, `(("lift camera" OR "lobby")) NOT ("draft")`}
+	if fmt.Sprint(q.Groups) != fmt.Sprint(want) {
+		t.Errorf("Groups = %q, want %q", q.Groups, want)
+	}
+	if g := ParseQuery("acme").Groups; g != nil {
+		t.Errorf("one word has groups %q", g)
 	}
 }
