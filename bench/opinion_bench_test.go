@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/testworld"
 	"ethicsdesk/issuing"
 	"ethicsdesk/signing"
 	"ethicsdesk/store"
@@ -30,37 +31,13 @@ type signingDesk struct {
 	rapp, chair cases.User
 }
 
+// newSigningDesk uses the shared test register without password hashes:
+// only the signing keys' own sealing (argon2id) should cost anything.
 func newSigningDesk(b *testing.B) *signingDesk {
 	b.Helper()
-	ctx := context.Background()
-	db, err := store.Open(filepath.Join(b.TempDir(), "keys.db"), store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { db.Close() })
-	d := &signingDesk{db: db, pub: issuing.Publisher{Letterhead: db}, keys: issuing.Keyring{Keys: db}}
-	mk := func(name, display string, role cases.Role) cases.User {
-		u := cases.User{Username: name, DisplayName: display, Role: role, Active: true}
-		if err := db.CreateUser(ctx, &u, "", cases.AuditEntry{Actor: cases.System, Action: "user.create", Entity: "user"}); err != nil {
-			b.Fatal(err)
-		}
-		return u
-	}
-	admin := mk("admin", "Administrator", cases.RoleAdministrator)
-	d.rapp = mk("chen", "Dr. Chen Jie 陈杰", cases.RoleMember)
-	d.chair = mk("wang", "Prof. Wang Fang 王芳", cases.RoleChair)
-	if err := d.keys.CreateRoot(ctx, admin, adminPass); err != nil {
-		b.Fatal(err)
-	}
-	for _, m := range []struct {
-		u cases.User
-		p string
-	}{{d.rapp, rappPass}, {d.chair, chairPass}} {
-		if err := d.keys.IssueMemberKey(ctx, admin, adminPass, m.u, m.p); err != nil {
-			b.Fatal(err)
-		}
-	}
-	return d
+	w := testworld.New(b, testworld.Options{AdminPassword: adminPass, RapporteurPassword: rappPass,
+		ChairPassword: chairPass, NoLogins: true})
+	return &signingDesk{db: w.DB, pub: w.Publisher, keys: w.Keys, rapp: w.Rapporteur, chair: w.Chair}
 }
 
 // tenPageDocument is a bilingual opinion of about ten A4 pages.

@@ -25,7 +25,7 @@ func TestSignatureWidgetsShowChineseNames(t *testing.T) {
 	if dir := os.Getenv("ISSUING_KEEP"); dir != "" {
 		_ = os.WriteFile(dir+"/issued-opinion.pdf", pdf, 0o644)
 	}
-	rep, err := w.keys.Verify(context.Background(), pdf)
+	rep, err := w.Keys.Verify(context.Background(), pdf)
 	if err != nil || !rep.OK() || len(rep.Signatures) != 2 {
 		t.Fatalf("the opinion with embedded widget fonts does not verify: %v\n%s", err, rep)
 	}
@@ -43,7 +43,7 @@ func TestSignatureWidgetsShowChineseNames(t *testing.T) {
 	if len(updates) != 2 {
 		t.Fatalf("found %d signature updates, want 2", len(updates))
 	}
-	for i, name := range []string{w.rapp.Name(), w.chair.Name()} {
+	for i, name := range []string{w.Rapporteur.Name(), w.Chair.Name()} {
 		u := updates[i]
 		if !strings.Contains(u, "/Subtype /Type0") || !strings.Contains(u, "/ToUnicode") {
 			t.Errorf("the widget of %s has no embedded composite font", name)

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 
 	"ethicsdesk/assets"
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/testworld"
 	"ethicsdesk/issuing"
 	"ethicsdesk/store"
 )
@@ -22,9 +22,10 @@ const (
 	chairPassword = "chair password one 1"
 )
 
-// opinionWorld is a real temporary register with an administrator, a
-// rapporteur and a chair who hold signing keys, and one case in opinion
-// drafting whose rapporteur has declared no conflict.
+// opinionWorld is the shared test register (testworld: an administrator,
+// a rapporteur and a chair who hold signing keys, and one case in opinion
+// drafting whose rapporteur has declared no conflict) seen through a Fyne
+// test app, with the background queue the desks post to.
 type opinionWorld struct {
 	tb                 testing.TB
 	app                fyne.App
@@ -44,57 +45,12 @@ func newOpinionWorld(tb testing.TB) *opinionWorld {
 	if err := assets.LoadTranslations(); err != nil {
 		tb.Fatal(err)
 	}
-	cases.CheapPasswordHashingForTests()
-	ctx := context.Background()
-	path := filepath.Join(tb.TempDir(), "register.db")
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	w := &opinionWorld{tb: tb, app: test.NewTempApp(tb), db: db, svc: cases.NewService(db, nil), keys: issuing.Keyring{Keys: db}}
-	w.svc.SetPublishing(cases.Publishing{Store: db, Publisher: issuing.Publisher{Letterhead: db}, Signer: w.keys})
+	tw := testworld.New(tb, testworld.Options{AdminPassword: testPassword, RapporteurPassword: rappPassword, ChairPassword: chairPassword})
+	w := &opinionWorld{tb: tb, app: test.NewTempApp(tb), db: tw.DB, svc: tw.Service, keys: tw.Keys,
+		admin: tw.Admin, rapp: tw.Rapporteur, chair: tw.Chair, caseID: tw.AddCaseInOpinionDrafting(tb, nil)}
 	w.queue = &uiQueue{ch: make(chan func(), 1024)}
 	w.run = newRunner(w.queue.post)
-	w.opt = Options{DBPath: path, Keys: w.keys, KeyStatus: db, Letters: issuing.Publisher{Letterhead: db}}
-	if w.admin, err = w.svc.Bootstrap(ctx, "admin", "Administrator", testPassword); err != nil {
-		tb.Fatal(err)
-	}
-	mk := func(user, name string, role cases.Role, pw string) cases.User {
-		u, err := w.svc.CreateUser(ctx, w.admin, cases.NewAccount{Username: user, DisplayName: name, Role: role, Password: pw})
-		if err != nil {
-			tb.Fatal(err)
-		}
-		return u
-	}
-	w.rapp = mk("chen", "Dr. Chen Jie 陈杰", cases.RoleMember, rappPassword)
-	w.chair = mk("wang", "Prof. Wang Fang 王芳", cases.RoleChair, chairPassword)
-	if err := w.keys.CreateRoot(ctx, w.admin, testPassword); err != nil {
-		tb.Fatal(err)
-	}
-	for u, pw := range map[*cases.User]string{&w.rapp: rappPassword, &w.chair: chairPassword} {
-		if err := w.keys.IssueMemberKey(ctx, w.admin, testPassword, *u, pw); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	now := time.Now().UTC()
-	c := cases.Case{Draft: cases.Draft{TypeCode: "privacy_complaint", Title: "Face data kept without consent",
-		Summary: "Faces are said to be stored without consent.", ReceivedOn: cases.DateOf(now.AddDate(0, -1, 0)), Channel: cases.ChannelEmail,
-		Submitter:  cases.Submitter{Kind: cases.SubmitterPerson, Name: "Zhang Wei", Contact: "zhang.wei@example.org"},
-		Respondent: "Metro Co.", AISystem: "GateFace", Sector: "transport", Risk: cases.RiskHigh, Breach: "privacy", Priority: cases.PriorityNormal},
-		Status: cases.OpinionDrafting, RapporteurID: w.rapp.ID, Rapporteur: w.rapp.Name(), CreatedAt: now, CreatedBy: "test", UpdatedAt: now, UpdatedBy: "test"}
-	batch := []cases.ImportedCase{{Case: c, History: []cases.StatusChange{
-		{At: now.AddDate(0, 0, -20), Actor: "test", From: cases.Received, To: cases.Screening},
-		{At: now.AddDate(0, 0, -19), Actor: "test", From: cases.Screening, To: cases.UnderReview},
-		{At: now.AddDate(0, 0, -10), Actor: "test", From: cases.UnderReview, To: cases.Deliberation},
-		{At: now.AddDate(0, 0, -5), Actor: "test", From: cases.Deliberation, To: cases.OpinionDrafting}}}}
-	if err := db.ImportCases(ctx, batch, cases.AuditEntry{Actor: cases.System, Action: "test.import", Entity: "register"}); err != nil {
-		tb.Fatal(err)
-	}
-	w.caseID = batch[0].Case.ID
-	if err := w.svc.DeclareInterest(ctx, w.rapp, w.caseID, false, ""); err != nil {
-		tb.Fatal(err)
-	}
+	w.opt = Options{DBPath: tw.Path, Keys: tw.Keys, KeyStatus: tw.DB, Letters: tw.Publisher}
 	return w
 }
 

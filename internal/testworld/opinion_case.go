@@ -1,0 +1,42 @@
+package testworld
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"ethicsdesk/cases"
+)
+
+// AddCaseInOpinionDrafting imports a privacy complaint that has reached
+// opinion drafting through the usual steps, with the Rapporteur assigned
+// and having declared no conflict of interest, so the opinion can be
+// drafted at once. edit, if not nil, changes the case's details first
+// (a test that needs a Chinese title, say). It returns the case's id.
+func (w *World) AddCaseInOpinionDrafting(tb testing.TB, edit func(*cases.Draft)) int64 {
+	tb.Helper()
+	ctx := context.Background()
+	now := time.Now().UTC()
+	d := cases.Draft{TypeCode: "privacy_complaint", Title: "Face data kept without consent",
+		Summary: "Faces are said to be stored without consent.", ReceivedOn: cases.DateOf(now.AddDate(0, -1, 0)), Channel: cases.ChannelEmail,
+		Submitter:  cases.Submitter{Kind: cases.SubmitterPerson, Name: "Zhang Wei", Contact: "zhang.wei@example.org"},
+		Respondent: "Metro Co.", AISystem: "GateFace", Sector: "transport", Risk: cases.RiskHigh, Breach: "privacy", Priority: cases.PriorityNormal}
+	if edit != nil {
+		edit(&d)
+	}
+	c := cases.Case{Draft: d, Status: cases.OpinionDrafting, RapporteurID: w.Rapporteur.ID, Rapporteur: w.Rapporteur.Name(),
+		CreatedAt: now, CreatedBy: "test", UpdatedAt: now, UpdatedBy: "test"}
+	batch := []cases.ImportedCase{{Case: c, History: []cases.StatusChange{
+		{At: now.AddDate(0, 0, -20), Actor: "test", From: cases.Received, To: cases.Screening},
+		{At: now.AddDate(0, 0, -19), Actor: "test", From: cases.Screening, To: cases.UnderReview},
+		{At: now.AddDate(0, 0, -10), Actor: "test", From: cases.UnderReview, To: cases.Deliberation},
+		{At: now.AddDate(0, 0, -5), Actor: "test", From: cases.Deliberation, To: cases.OpinionDrafting}}}}
+	if err := w.DB.ImportCases(ctx, batch, cases.AuditEntry{Actor: cases.System, Action: "test.import", Entity: "register"}); err != nil {
+		tb.Fatal(err)
+	}
+	id := batch[0].Case.ID
+	if err := w.Service.DeclareInterest(ctx, w.Rapporteur, id, false, ""); err != nil {
+		tb.Fatal(err)
+	}
+	return id
+}
