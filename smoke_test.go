@@ -114,4 +114,30 @@ func TestSmokeRealWindow(t *testing.T) {
 		t.Fatalf("the program panicked:\n%s", appOut.String())
 	}
 	t.Logf("window %s shown; screenshot at %s", strings.Fields(id)[0], shot)
+
+	// Click a case in the register and press Enter: its case window opens.
+	search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "demo\\.db")
+	search.Env = env
+	out, _ := search.Output()
+	reg := strings.Fields(string(out))[0]
+	xdo("mousemove", "--window", reg, "300", "215")
+	xdo("click", "1")
+	time.Sleep(time.Second) // a single click waits to be sure it is not a double one
+	xdo("key", "Return")
+	var caseWin string
+	for end := time.Now().Add(30 * time.Second); time.Now().Before(end) && caseWin == ""; time.Sleep(500 * time.Millisecond) {
+		search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^EC-[0-9]{4}-[0-9]{4}")
+		search.Env = env
+		out, _ := search.Output()
+		caseWin = strings.TrimSpace(string(out))
+	}
+	if caseWin == "" {
+		t.Fatalf("Enter on the clicked case did not open its window; the program printed:\n%s", appOut.String())
+	}
+	caseShot := strings.TrimSuffix(shot, ".png") + "-case.png"
+	time.Sleep(2 * time.Second)
+	c := exec.Command("import", "-window", "root", caseShot)
+	c.Env = env
+	c.Run()
+	t.Logf("case window %s opened; screenshot at %s", caseWin, caseShot)
 }

@@ -63,10 +63,21 @@ func (t *registerTable) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// Tapped selects the row and takes the keyboard focus, so that Enter and
+// the arrow keys then act on the register. widget.Table focuses itself
+// through its own pointer, which the window does not know when the table
+// is extended, so the focus was lost and Enter did nothing.
+func (t *registerTable) Tapped(ev *fyne.PointEvent) {
+	t.Table.Tapped(ev)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil && c.Focused() != t {
+		c.Focus(t)
+	}
+}
+
 // DoubleTapped opens the row under the pointer; the first tap of the pair
 // has already selected it.
 func (t *registerTable) DoubleTapped(ev *fyne.PointEvent) {
-	t.Table.Tapped(ev)
+	t.Tapped(ev)
 	if t.onOpen != nil {
 		t.onOpen()
 	}
