@@ -110,17 +110,17 @@ func TestSettingsDefaultsAndValidation(t *testing.T) {
 	k := newCommittee(t)
 	ctx := context.Background()
 	st, err := k.svc.Settings(ctx)
-	if err != nil || st != cases.DefaultSettings || st.Quorum != 5 || st.Majority != (cases.Fraction{Num: 2, Den: 3}) || st.LockMinutes != 10 {
+	if err != nil || st != cases.DefaultSettings || st.Quorum != 5 || st.Majority != (cases.Fraction{Num: 2, Den: 3}) || st.LockMinutes != 10 || st.RetentionYears != 5 {
 		t.Fatalf("defaults: %+v %v", st, err)
 	}
-	bad := cases.Settings{Quorum: 0, Majority: cases.Fraction{Num: 4, Den: 3}, LockMinutes: 0}
+	bad := cases.Settings{Quorum: 0, Majority: cases.Fraction{Num: 4, Den: 3}, LockMinutes: 0, RetentionYears: 0}
 	var fe cases.FieldErrors
-	if err := k.svc.SaveSettings(ctx, k.admin, bad); !errors.As(err, &fe) || len(fe) != 3 {
+	if err := k.svc.SaveSettings(ctx, k.admin, bad); !errors.As(err, &fe) || len(fe) != 4 {
 		t.Fatalf("invalid settings: %v", err)
 	}
-	must(t, k.svc.SaveSettings(ctx, k.admin, cases.Settings{Quorum: 3, Majority: cases.Fraction{Num: 1, Den: 2}, LockMinutes: 5}))
+	must(t, k.svc.SaveSettings(ctx, k.admin, cases.Settings{Quorum: 3, Majority: cases.Fraction{Num: 1, Den: 2}, LockMinutes: 5, RetentionYears: 7}))
 	st, _ = k.svc.Settings(ctx)
-	if st.Quorum != 3 || st.Majority.String() != "1/2" || st.LockMinutes != 5 {
+	if st.Quorum != 3 || st.Majority.String() != "1/2" || st.LockMinutes != 5 || st.RetentionYears != 7 {
 		t.Fatalf("saved settings read back as %+v", st)
 	}
 	if f, err := cases.ParseFraction("3/2"); err == nil {

@@ -81,8 +81,16 @@ var operations = []operation{
 	}},
 	{"save settings", true, func(k *committee, a cases.User) func() error {
 		return func() error {
-			return k.svc.SaveSettings(context.Background(), a, cases.Settings{Quorum: 4, Majority: cases.Fraction{Num: 3, Den: 5}, LockMinutes: 15})
+			return k.svc.SaveSettings(context.Background(), a, cases.Settings{Quorum: 4, Majority: cases.Fraction{Num: 3, Den: 5}, LockMinutes: 15, RetentionYears: 5})
 		}
+	}},
+	{"list the cases past retention", false, func(k *committee, a cases.User) func() error {
+		return func() error { _, err := k.svc.RetentionDue(context.Background(), a); return err }
+	}},
+	// Nothing is past retention in these fixtures, so it changes nothing;
+	// TestRetentionAnonymisesClosedCasesPastThePeriod covers the anonymising itself.
+	{"apply the retention period", false, func(k *committee, a cases.User) func() error {
+		return func() error { _, err := k.svc.ApplyRetention(context.Background(), a); return err }
 	}},
 	{"create a user", true, func(k *committee, a cases.User) func() error {
 		return func() error {
@@ -203,6 +211,8 @@ var allowedFor = map[string][]cases.Role{
 	"designate the simplified procedure": {cases.RoleSecretariat},
 	"record a simplified view":           {cases.RoleMember, cases.RoleChair},
 	"view the audit log":                 {cases.RoleAdministrator},
+	"list the cases past retention":      {cases.RoleAdministrator},
+	"apply the retention period":         {cases.RoleAdministrator},
 	"read a case's history":              {cases.RoleSecretariat, cases.RoleMember, cases.RoleChair, cases.RoleAdministrator},
 }
 

@@ -32,15 +32,19 @@ type Settings struct {
 	Quorum      int      // members present for a meeting to decide
 	Majority    Fraction // of the non-recused members present, for a decision to carry
 	LockMinutes int      // the window locks after this many minutes without input
+	// RetentionYears after a case's closure its submitter's name and
+	// contact details are removed (PRODUCT.md: default 5).
+	RetentionYears int
 }
 
 // DefaultSettings are PRODUCT.md's defaults.
-var DefaultSettings = Settings{Quorum: 5, Majority: Fraction{2, 3}, LockMinutes: 10}
+var DefaultSettings = Settings{Quorum: 5, Majority: Fraction{2, 3}, LockMinutes: 10, RetentionYears: 5}
 
 const (
 	settingQuorum   = "quorum"
 	settingMajority = "majority"
 	settingLock     = "inactivity_lock_minutes"
+	settingRetain   = "retention_years"
 )
 
 // Settings reads the committee's settings, defaults filling any not set.
@@ -65,6 +69,9 @@ func (s *Service) Settings(ctx context.Context) (Settings, error) {
 	if n, err := strconv.Atoi(m[settingLock]); err == nil && n > 0 {
 		out.LockMinutes = n
 	}
+	if n, err := strconv.Atoi(m[settingRetain]); err == nil && n > 0 {
+		out.RetentionYears = n
+	}
 	return out, nil
 }
 
@@ -79,6 +86,9 @@ func (st Settings) Validate() FieldErrors {
 	}
 	if st.LockMinutes < 1 || st.LockMinutes > 240 {
 		fe[settingLock] = "The inactivity lock must be between 1 and 240 minutes."
+	}
+	if st.RetentionYears < 1 || st.RetentionYears > 100 {
+		fe[settingRetain] = "The retention period must be between 1 and 100 years."
 	}
 	if len(fe) == 0 {
 		return nil
@@ -99,10 +109,12 @@ func (s *Service) SaveSettings(ctx context.Context, actor User, st Settings) err
 		return err
 	}
 	repo, _ := s.accounts()
-	values := map[string]string{settingQuorum: strconv.Itoa(st.Quorum), settingMajority: st.Majority.String(),
-		settingLock: strconv.Itoa(st.LockMinutes)}
-	return repo.SaveSettings(ctx, values, AuditEntry{Actor: actor, Action: "settings.save", Entity: "settings",
-		Before: map[string]string{settingQuorum: strconv.Itoa(old.Quorum), settingMajority: old.Majority.String(),
-			settingLock: strconv.Itoa(old.LockMinutes)},
-		After: values})
+	return repo.SaveSettings(ctx, st.values(), AuditEntry{Actor: actor, Action: "settings.save", Entity: "settings",
+		Before: old.values(), After: st.values()})
+}
+
+// values is the settings as stored.
+func (st Settings) values() map[string]string {
+	return map[string]string{settingQuorum: strconv.Itoa(st.Quorum), settingMajority: st.Majority.String(),
+		settingLock: strconv.Itoa(st.LockMinutes), settingRetain: strconv.Itoa(st.RetentionYears)}
 }

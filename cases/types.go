@@ -150,6 +150,9 @@ type Case struct {
 	UpdatedAt    time.Time
 	UpdatedBy    string
 	Version      int64 // bumped by every change; guards against overwriting a colleague's edit
+	// AnonymisedAt is when the retention period removed the submitter's
+	// name and contact; zero while they are kept.
+	AnonymisedAt time.Time
 }
 
 // Row is one line of the register table: only what the table shows.

@@ -23,16 +23,16 @@ const caseColumns = `c.id, c.reference, c.type_code, c.title, c.summary, c.recei
 	c.submitter_kind, c.submitter_name, c.submitter_contact, c.submitter_confidential,
 	c.respondent, c.ai_system, c.sector, c.catalogue_code, c.risk, c.breach, c.priority, c.confidential,
 	c.status, c.accepted_on, c.due_on, COALESCE(c.rapporteur_id, 0), c.rapporteur_name,
-	c.created_at, c.created_by, c.updated_at, c.updated_by, c.version`
+	c.created_at, c.created_by, c.updated_at, c.updated_by, c.version, c.anonymised_at`
 
 func scanCase(row interface{ Scan(...any) error }) (cases.Case, error) {
 	var c cases.Case
-	var received, accepted, due, created, updated string
+	var received, accepted, due, created, updated, anonymised string
 	err := row.Scan(&c.ID, &c.Reference, &c.TypeCode, &c.Title, &c.Summary, &received, &c.Channel,
 		&c.Submitter.Kind, &c.Submitter.Name, &c.Submitter.Contact, &c.Submitter.Confidential,
 		&c.Respondent, &c.AISystem, &c.Sector, &c.CatalogueCode, &c.Risk, &c.Breach, &c.Priority, &c.Confidential,
 		&c.Status, &accepted, &due, &c.RapporteurID, &c.Rapporteur,
-		&created, &c.CreatedBy, &updated, &c.UpdatedBy, &c.Version)
+		&created, &c.CreatedBy, &updated, &c.UpdatedBy, &c.Version, &anonymised)
 	if err != nil {
 		return c, err
 	}
@@ -40,6 +40,9 @@ func scanCase(row interface{ Scan(...any) error }) (cases.Case, error) {
 	c.AcceptedOn, _ = cases.ParseDate(accepted)
 	c.DueOn, _ = cases.ParseDate(due)
 	c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)
+	if anonymised != "" {
+		c.AnonymisedAt = parseTime(anonymised)
+	}
 	return c, nil
 }
 

@@ -22,10 +22,10 @@ type settingsWindow struct {
 	win  fyne.Window
 	tabs *container.AppTabs
 
-	quorum, majority, lock *widget.Entry
-	rules                  *fieldForm
-	saveRules              *widget.Button
-	rulesSaved             *widget.Label
+	quorum, majority, lock, retention *widget.Entry
+	rules                             *fieldForm
+	saveRules                         *widget.Button
+	rulesSaved                        *widget.Label
 
 	types []*caseTypeRow
 
@@ -70,14 +70,16 @@ func savedNote() *widget.Label {
 
 func (s *settingsWindow) rulesTab() fyne.CanvasObject {
 	st, err := s.d.svc.Settings(context.Background())
-	s.quorum, s.majority, s.lock = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	s.quorum, s.majority, s.lock, s.retention = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	s.quorum.SetText(strconv.Itoa(st.Quorum))
 	s.majority.SetText(st.Majority.String())
 	s.lock.SetText(strconv.Itoa(st.LockMinutes))
+	s.retention.SetText(strconv.Itoa(st.RetentionYears))
 	s.rules = newFieldForm()
 	s.rules.add("quorum", lang.L("Quorum (members present)"), s.quorum)
 	s.rules.add("majority", lang.L("Majority of the non-recused members present"), s.majority)
 	s.rules.add("inactivity_lock_minutes", lang.L("Lock after minutes without input"), s.lock)
+	s.rules.add("retention_years", lang.L("Years after closure until submitters are anonymised"), s.retention)
 	s.rulesSaved = savedNote()
 	s.saveRules = widget.NewButton(lang.L("Save"), s.submitRules)
 	s.saveRules.Importance = widget.HighImportance
@@ -89,7 +91,7 @@ func (s *settingsWindow) rulesTab() fyne.CanvasObject {
 		s.rules.content(), container.NewHBox(layout.NewSpacer(), s.rulesSaved, s.saveRules))
 }
 
-// submitRules reads the three boxes; a box that is not a number is
+// submitRules reads the four boxes; a box that is not a number is
 // reported at that box, then the Service checks the ranges.
 func (s *settingsWindow) submitRules() {
 	s.rulesSaved.SetText("")
@@ -104,6 +106,9 @@ func (s *settingsWindow) submitRules() {
 	}
 	if st.LockMinutes, err = strconv.Atoi(strings.TrimSpace(s.lock.Text)); err != nil {
 		fe["inactivity_lock_minutes"] = lang.L("Enter a whole number of minutes.")
+	}
+	if st.RetentionYears, err = strconv.Atoi(strings.TrimSpace(s.retention.Text)); err != nil {
+		fe["retention_years"] = lang.L("Enter a whole number of years.")
 	}
 	if len(fe) > 0 {
 		s.rules.show(fe)

@@ -19,7 +19,7 @@ func TestAuditViewFiltersByUser(t *testing.T) {
 	if _, err := p.svc.AddNote(ctx, p.sec, c.ID, "Asked the respondent for its data policy.", false); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.svc.SaveSettings(ctx, p.admin, cases.Settings{Quorum: 4, Majority: cases.Fraction{Num: 2, Den: 3}, LockMinutes: 10}); err != nil {
+	if err := p.svc.SaveSettings(ctx, p.admin, cases.Settings{Quorum: 4, Majority: cases.Fraction{Num: 2, Den: 3}, LockMinutes: 10, RetentionYears: 5}); err != nil {
 		t.Fatal(err)
 	}
 	p.as(p.admin)

@@ -228,7 +228,11 @@ func (cw *caseWindow) fillDetails() {
 		{lang.L("Confidential case"), yesNo(c.Confidential)},
 		{lang.L("Submitted by"), codeText(string(c.Submitter.Kind))},
 	}
-	if cw.d.actor.Can(cases.ActViewSubmitter) && c.Submitter.Kind != cases.SubmitterAnonymous {
+	switch {
+	case !c.AnonymisedAt.IsZero():
+		rows = append(rows, [2]string{lang.L("Name"), lang.L("Removed on {{.Date}}, after the retention period",
+			map[string]any{"Date": formatDate(cases.DateOf(c.AnonymisedAt))})})
+	case cw.d.actor.Can(cases.ActViewSubmitter) && c.Submitter.Kind != cases.SubmitterAnonymous:
 		rows = append(rows,
 			[2]string{lang.L("Name"), orDash(c.Submitter.Name)},
 			[2]string{lang.L("Contact"), orDash(c.Submitter.Contact)},

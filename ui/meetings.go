@@ -103,8 +103,8 @@ func (r *registerWindow) committeeMenu() *fyne.Menu {
 	return fyne.NewMenu(lang.L("Committee"), fyne.NewMenuItem(lang.L("Meetings…"), func() { r.d.openMeetings() }))
 }
 
-// administrationMenu is "Administration": users, settings and the audit
-// log, each only for a role that may use it.
+// administrationMenu is "Administration": users, settings, the retention
+// period and the audit log, each only for a role that may use it.
 func (r *registerWindow) administrationMenu() *fyne.Menu {
 	d := r.d
 	var items []*fyne.MenuItem
@@ -112,7 +112,8 @@ func (r *registerWindow) administrationMenu() *fyne.Menu {
 		items = append(items, fyne.NewMenuItem(lang.L("Users…"), func() { d.openUsers() }))
 	}
 	if d.actor.Can(cases.ActManageSettings) {
-		items = append(items, fyne.NewMenuItem(lang.L("Committee settings…"), func() { d.openSettings() }))
+		items = append(items, fyne.NewMenuItem(lang.L("Committee settings…"), func() { d.openSettings() }),
+			fyne.NewMenuItem(lang.L("Retention period…"), r.showRetention))
 	}
 	if d.actor.Can(cases.ActViewAudit) {
 		items = append(items, fyne.NewMenuItem(lang.L("Audit log…"), func() { d.openAudit() }))

@@ -1,0 +1,66 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"ethicsdesk/cases"
+)
+
+// RetentionDue implements cases.RetentionRepository: the closed cases,
+// closed (in local time) on or before day, not anonymised yet.
+func (db *DB) RetentionDue(ctx context.Context, closedOnOrBefore cases.Date) ([]cases.RetentionCase, error) {
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT c.id, c.reference, c.title, date(MAX(sc.at), 'localtime') AS closed
+		FROM cases c JOIN status_changes sc ON sc.case_id = c.id AND sc.to_status = 'closed'
+		WHERE c.status = 'closed' AND c.anonymised_at = ''
+		GROUP BY c.id HAVING closed <= ?1
+		ORDER BY closed, c.id`, closedOnOrBefore.String())
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []cases.RetentionCase
+	for rows.Next() {
+		var rc cases.RetentionCase
+		var closed string
+		if err := rows.Scan(&rc.ID, &rc.Reference, &rc.Title, &closed); err != nil {
+			return nil, err
+		}
+		rc.ClosedOn, _ = cases.ParseDate(closed)
+		out = append(out, rc)
+	}
+	return out, rows.Err()
+}
+
+// AnonymiseSubmitters implements cases.RetentionRepository. Each case
+// changes version, so a window still holding the old details cannot save
+// them back.
+func (db *DB) AnonymiseSubmitters(ctx context.Context, ids []int64, at time.Time, audit cases.AuditEntry) (int, error) {
+	n := 0
+	err := db.writeTx(ctx, func(tx *sqlTx) error {
+		stamp := formatTime(at)
+		for _, id := range ids {
+			res, err := tx.ExecContext(ctx, `UPDATE cases SET submitter_name = '', submitter_contact = '', anonymised_at = ?2,
+				updated_at = ?2, updated_by = ?3, version = version + 1
+				WHERE id = ?1 AND anonymised_at = ''`, id, stamp, audit.Actor.Name())
+			if err != nil {
+				return err
+			}
+			if changed, _ := res.RowsAffected(); changed == 0 {
+				continue // done by someone else meanwhile
+			}
+			e := audit
+			e.EntityID = id
+			if err := appendAudit(ctx, tx, e, at); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return n, nil
+}

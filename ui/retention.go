@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+)
+
+// showRetention tells the administrator which closed cases are past the
+// retention period and, after a confirmation, removes their submitters'
+// names and contact details.
+func (r *registerWindow) showRetention() {
+	d := r.d
+	due, err := d.svc.RetentionDue(context.Background(), d.actor)
+	if err != nil {
+		dialog.ShowError(err, r.win)
+		return
+	}
+	period := map[string]any{"Years": due.Years, "Date": formatDate(due.ClosedBefore), "Count": len(due.Cases)}
+	if len(due.Cases) == 0 {
+		dialog.ShowInformation(lang.L("Retention period"),
+			lang.L("No case closed on or before {{.Date}} still names its submitter: nothing is past the retention period of {{.Years}} years.", period), r.win)
+		return
+	}
+	msg := lang.L("Cases closed on or before {{.Date}}, more than {{.Years}} years ago, whose submitters are still named: {{.Count}}. Anonymising removes each submitter's name and contact details for good; the type, dates, sector, risk, breach and outcome stay for the statistics.", period)
+	confirm := dialog.NewConfirm(lang.L("Retention period"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		d.run.background(func() func() {
+			n, err := d.svc.ApplyRetention(context.Background(), d.actor)
+			return func() {
+				if err != nil {
+					dialog.ShowError(err, r.win)
+					return
+				}
+				r.reload()
+				dialog.ShowInformation(lang.L("Retention period"),
+					lang.L("Cases anonymised: {{.Count}}. Their submitters are no longer named.", map[string]any{"Count": n}), r.win)
+			}
+		})
+	}, r.win)
+	confirm.SetConfirmText(lang.L("Anonymise them"))
+	confirm.SetDismissText(lang.L("Cancel"))
+	confirm.Resize(fyne.NewSize(520, 260))
+	confirm.Show()
+}
