@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	subcommands["retention"] = subcommand{"list, or with --apply anonymise, the closed cases past the retention period (administrator)", cmdRetention}
+	subcommands["retention"] = subcommand{"list or, with --apply, anonymise the closed cases past the retention period (administrator)", cmdRetention}
 }
 
 func cmdRetention(args []string, stdout, stderr io.Writer) int {

@@ -59,12 +59,14 @@ Usage:
 
 Commands:`)
 	names := make([]string, 0, len(subcommands))
+	width := 0
 	for n := range subcommands {
 		names = append(names, n)
+		width = max(width, len(n))
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-8s %s\n", n, subcommands[n].summary)
+		fmt.Fprintf(w, "  %-*s  %s\n", width, n, subcommands[n].summary)
 	}
 	fmt.Fprintln(w, `
 Run "ethicsdesk COMMAND --help" for a command's flags.`)
