@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"ethicsdesk/cases"
 	"ethicsdesk/export"
@@ -25,6 +26,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	personal := fs.Bool("include-personal-data", false, "include submitters' names and contacts (recorded in the audit log)")
 	year := fs.Int("year", 0, "only cases received in this year")
 	status := fs.String("status", "", "only cases in this status (e.g. under_review)")
+	submitter := fs.String("submitter", "", "only the cases of this submitter, by name or e-mail (a request for their data; secretariat)")
 	userName := addUserFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -34,7 +36,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			fmt.Fprintln(stderr, "export:", err)
 		}
-		fmt.Fprintln(stderr, "export: usage: ethicsdesk export --db PATH --user NAME --format csv|xlsx|ics --out FILE [--include-personal-data]")
+		fmt.Fprintln(stderr, "export: usage: ethicsdesk export --db PATH --user NAME --format csv|xlsx|ics --out FILE [--include-personal-data] [--submitter NAME]")
 		return 2
 	}
 	// The export acts as a signed-in user: it holds what that user may read,
@@ -53,7 +55,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer os.Remove(tmp.Name())
-	opt := export.Options{Filter: cases.Query{Year: *year, Status: cases.Status(*status)}, IncludePersonal: *personal}
+	// A submitter's own data is what they asked for: it goes out whole.
+	opt := export.Options{Filter: cases.Query{Year: *year, Status: cases.Status(*status), Submitter: *submitter},
+		IncludePersonal: *personal || strings.TrimSpace(*submitter) != ""}
 	n, err := export.Write(context.Background(), f, tmp, svc, actor, opt)
 	if cerr := tmp.Close(); err == nil {
 		err = cerr

@@ -1,13 +1,16 @@
 package cases
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // PageSize is how many register rows the window fetches at a time.
 const PageSize = 100
 
 // ListCases returns one window of the register for q.
 func (s *Service) ListCases(ctx context.Context, actor User, q Query, offset, limit int) ([]Row, error) {
-	if err := require(actor, ActViewRegister); err != nil {
+	if err := requireQuery(actor, q); err != nil {
 		return nil, err
 	}
 	if limit <= 0 || limit > 1000 {
@@ -47,7 +50,7 @@ func (s *Service) hideUndeclaredTitles(ctx context.Context, actor User, rows []R
 // CountCases returns how many cases match q and how many the register holds
 // in all, for "1,204 of 100,000 cases".
 func (s *Service) CountCases(ctx context.Context, actor User, q Query) (matching, total int, err error) {
-	if err := require(actor, ActViewRegister); err != nil {
+	if err := requireQuery(actor, q); err != nil {
 		return 0, 0, err
 	}
 	q.Today, q.Viewer = s.Today(), actor
@@ -77,4 +80,16 @@ func (r Row) Overdue(today Date) bool {
 // DueSoon is true when a running deadline falls within DueSoonDays.
 func (r Row) DueSoon(today Date) bool {
 	return !r.DueOn.IsZero() && !r.DueOn.Before(today) && today.DaysUntil(r.DueOn) <= DueSoonDays && r.Status != AwaitingInfo
+}
+
+// requireQuery checks that actor may read the register with q: looking
+// cases up by their submitter is reading personal data.
+func requireQuery(actor User, q Query) error {
+	if err := require(actor, ActViewRegister); err != nil {
+		return err
+	}
+	if strings.TrimSpace(q.Submitter) != "" {
+		return require(actor, ActViewSubmitter)
+	}
+	return nil
 }

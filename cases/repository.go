@@ -37,8 +37,12 @@ type Query struct {
 	Sector   Sector
 	Year     int // year received
 	Due      DueFilter
-	Sort     SortKey
-	Desc     bool
+	// Submitter keeps the cases whose submitter's name or contact is this
+	// text (letters of either case): a submitter asking for their data.
+	// Personal data, so only roles that may see submitters may filter by it.
+	Submitter string
+	Sort      SortKey
+	Desc      bool
 
 	// Set by the Service, not by callers.
 	Today  Date

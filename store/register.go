@@ -40,6 +40,9 @@ func where(q cases.Query) (string, []any) {
 	if q.TypeCode != "" {
 		add("c.type_code = ?", q.TypeCode)
 	}
+	if who := strings.TrimSpace(q.Submitter); who != "" {
+		add("(c.submitter_name = ? COLLATE NOCASE OR c.submitter_contact = ? COLLATE NOCASE)", who, who)
+	}
 	if q.Status != "" {
 		add("c.status_rank = ?", statusRank(q.Status))
 	}

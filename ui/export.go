@@ -18,11 +18,15 @@ import (
 
 // reportsMenu offers statistics, the annual report and exports.
 func (r *registerWindow) reportsMenu() *fyne.Menu {
-	return fyne.NewMenu(lang.L("Reports"),
+	m := fyne.NewMenu(lang.L("Reports"),
 		fyne.NewMenuItem(lang.L("Statistics…"), r.openStatistics),
 		fyne.NewMenuItem(lang.L("Export the register…"), r.exportRegister),
 		fyne.NewMenuItem(lang.L("Export deadlines and meetings (iCalendar)…"), func() { r.exportTo(export.ICS, false) }),
 	)
+	if r.d.can(cases.ActViewSubmitter) {
+		m.Items = append(m.Items, fyne.NewMenuItem(lang.L("Export a submitter's data…"), r.exportSubmitter))
+	}
+	return m
 }
 
 // exportRegister asks for the format and whether to include personal data,
@@ -54,7 +58,11 @@ func (r *registerWindow) exportRegister() {
 // exportTo asks for the file and writes it behind a progress bar that can
 // be cancelled; the file appears under its name only when complete.
 func (r *registerWindow) exportTo(f export.Format, personal bool) {
-	q := r.query()
+	r.exportQuery(f, r.query(), personal, "register."+string(f))
+}
+
+// exportQuery writes the cases of q to a file the user chooses.
+func (r *registerWindow) exportQuery(f export.Format, q cases.Query, personal bool, fileName string) {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
@@ -89,6 +97,6 @@ func (r *registerWindow) exportTo(f export.Format, personal bool) {
 			return lang.N("{{.Count}} items exported to {{.Path}}.", n, map[string]any{"Count": n, "Path": path}), nil
 		})
 	}, r.win)
-	save.SetFileName("register." + string(f))
+	save.SetFileName(fileName)
 	save.Show()
 }
