@@ -50,7 +50,7 @@ type caseTypeRow struct {
 func (d *desk) openSettings() *settingsWindow {
 	s := &settingsWindow{d: d, win: d.app.NewWindow(lang.L("Committee settings") + " — " + lang.L("Ethics Desk"))}
 	s.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("Meetings and lock"), container.NewPadded(s.rulesTab())),
+		container.NewTabItem(lang.L("Meetings, lock and retention"), container.NewPadded(s.rulesTab())),
 		container.NewTabItem(lang.L("Case types"), container.NewPadded(s.typesTab())),
 		container.NewTabItem(lang.L("Holidays"), container.NewPadded(s.holidaysTab())),
 		container.NewTabItem(lang.L("Letterhead"), container.NewPadded(s.letterheadTab())),
