@@ -4,5 +4,7 @@
 -- submitter is no longer named.
 ALTER TABLE cases ADD COLUMN anonymised_at TEXT NOT NULL DEFAULT '';
 
--- Closures by case, for finding the cases whose period has run out.
-CREATE INDEX status_changes_closed ON status_changes (to_status, case_id, at);
+-- Closures by case, for finding the cases whose period has run out; only
+-- the closing changes, so the index stays small (a full one added 24 MB to
+-- a 100,000-case register).
+CREATE INDEX status_changes_closed ON status_changes (case_id, at) WHERE to_status = 'closed';
