@@ -1,28 +1,19 @@
 package main
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"ethicsdesk/demo"
-	"ethicsdesk/store"
 )
 
 // TestBackupRestoreCheckCommands runs the commands as a user would:
 // back up, refuse to overwrite, restore, and check the restored file.
 func TestBackupRestoreCheckCommands(t *testing.T) {
-	dir := t.TempDir()
-	reg := filepath.Join(dir, "register.db")
-	db, err := store.Open(reg, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Seed(context.Background(), db, demo.SeedOptions{Cases: 60, Notes: 120, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
+	db, reg := seededRegister(t, demo.SeedOptions{Cases: 60, Notes: 120, Seed: 3})
+	dir := filepath.Dir(reg)
 	db.Close()
 
 	runCmd := func(args ...string) (int, string) {

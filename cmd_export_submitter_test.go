@@ -12,24 +12,15 @@ import (
 
 	"ethicsdesk/cases"
 	"ethicsdesk/demo"
-	"ethicsdesk/store"
 )
 
 // TestExportSubmitterWritesThatSubmittersCasesWithTheirData runs
 // `ethicsdesk export --submitter NAME` as the demo secretary: the file
 // holds exactly that submitter's cases, with the name.
 func TestExportSubmitterWritesThatSubmittersCasesWithTheirData(t *testing.T) {
-	cases.CheapPasswordHashingForTests()
 	ctx := context.Background()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "demo.db")
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Seed(ctx, db, demo.SeedOptions{Cases: 300, Notes: 50, Seed: 6, End: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
+	db, path := seededRegister(t, demo.SeedOptions{Cases: 300, Notes: 50, Seed: 6, End: time.Now()})
+	dir := filepath.Dir(path)
 	svc := cases.NewService(db, nil)
 	sec, err := svc.Login(ctx, "secretary", demo.DemoPassword)
 	if err != nil {

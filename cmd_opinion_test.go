@@ -14,23 +14,14 @@ import (
 	"ethicsdesk/cases"
 	"ethicsdesk/demo"
 	"ethicsdesk/signing"
-	"ethicsdesk/store"
 )
 
 // TestOpinionCommandWritesTheIssuedSignedPDF runs `ethicsdesk opinion` on a
 // seeded register and checks the file with our verifier and with poppler.
 func TestOpinionCommandWritesTheIssuedSignedPDF(t *testing.T) {
-	cases.CheapPasswordHashingForTests()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "demo.db")
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	end := time.Now()
-	if err := demo.Seed(ctx, db, demo.SeedOptions{Cases: 400, Notes: 100, Seed: 3, End: end, Opinions: 1}); err != nil {
-		t.Fatal(err)
-	}
+	db, path := seededRegister(t, demo.SeedOptions{Cases: 400, Notes: 100, Seed: 3, End: end, Opinions: 1})
 	sec, err := db.UserByName(ctx, "secretary")
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -12,7 +11,6 @@ import (
 
 	"ethicsdesk/cases"
 	"ethicsdesk/demo"
-	"ethicsdesk/store"
 )
 
 // TestRetentionCommandListsThenAnonymises runs `ethicsdesk retention` on a
@@ -20,16 +18,8 @@ import (
 // with it the listed cases lose their submitters' details, and a member
 // may do neither.
 func TestRetentionCommandListsThenAnonymises(t *testing.T) {
-	cases.CheapPasswordHashingForTests()
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "demo.db")
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Seed(ctx, db, demo.SeedOptions{Cases: 600, Notes: 100, Seed: 4, End: time.Now()}); err != nil {
-		t.Fatal(err)
-	}
+	db, path := seededRegister(t, demo.SeedOptions{Cases: 600, Notes: 100, Seed: 4, End: time.Now()})
 	svc := cases.NewService(db, nil)
 	admin, err := svc.Login(ctx, "admin", demo.DemoPassword)
 	if err != nil {

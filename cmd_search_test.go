@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -11,21 +10,13 @@ import (
 	"time"
 
 	"ethicsdesk/demo"
-	"ethicsdesk/store"
 )
 
 // seededFile is a small demo register on disk for the commands.
 func seededFile(t *testing.T) string {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "reg.db")
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	end := time.Date(2026, 11, 24, 12, 0, 0, 0, time.Local)
-	if err := demo.Seed(context.Background(), db, demo.SeedOptions{Cases: 600, Notes: 600, Seed: 2, End: end}); err != nil {
-		t.Fatal(err)
-	}
+	db, path := seededRegister(t, demo.SeedOptions{Cases: 600, Notes: 600, Seed: 2, End: end})
 	db.Close()
 	t.Setenv(passwordEnv, demo.DemoPassword)
 	return path

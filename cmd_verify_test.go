@@ -13,23 +13,14 @@ import (
 
 	"ethicsdesk/cases"
 	"ethicsdesk/demo"
-	"ethicsdesk/store"
 )
 
 // issuedOpinionFile seeds a register with one signed opinion and writes it
 // out with `ethicsdesk opinion`, as a secretary would.
 func issuedOpinionFile(t *testing.T) (dbPath, pdfPath string) {
 	t.Helper()
-	cases.CheapPasswordHashingForTests()
 	ctx := context.Background()
-	dbPath = filepath.Join(t.TempDir(), "register.db")
-	db, err := store.Open(dbPath, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := demo.Seed(ctx, db, demo.SeedOptions{Cases: 400, Notes: 100, Seed: 3, Opinions: 1}); err != nil {
-		t.Fatal(err)
-	}
+	db, dbPath := seededRegister(t, demo.SeedOptions{Cases: 400, Notes: 100, Seed: 3, Opinions: 1})
 	sec, _ := db.UserByName(ctx, "secretary")
 	rows, _ := cases.NewService(db, nil).ListCases(ctx, sec, cases.Query{Status: cases.OpinionIssued}, 0, 1000)
 	db.Close()
