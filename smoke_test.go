@@ -120,16 +120,20 @@ func TestSmokeRealWindow(t *testing.T) {
 	search.Env = env
 	out, _ := search.Output()
 	reg := strings.Fields(string(out))[0]
-	xdo("mousemove", "--window", reg, "300", "215")
-	xdo("click", "1")
-	time.Sleep(time.Second) // a single click waits to be sure it is not a double one
-	xdo("key", "Return")
+	// On a slow machine the row may still be loading: click and press
+	// Enter again until a case window appears.
 	var caseWin string
-	for end := time.Now().Add(30 * time.Second); time.Now().Before(end) && caseWin == ""; time.Sleep(500 * time.Millisecond) {
-		search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^EC-[0-9]{4}-[0-9]{4}")
-		search.Env = env
-		out, _ := search.Output()
-		caseWin = strings.TrimSpace(string(out))
+	for end := time.Now().Add(60 * time.Second); time.Now().Before(end) && caseWin == ""; {
+		xdo("mousemove", "--window", reg, "300", "215")
+		xdo("click", "1")
+		time.Sleep(time.Second) // a single click waits to be sure it is not a double one
+		xdo("key", "Return")
+		for wait := time.Now().Add(5 * time.Second); time.Now().Before(wait) && caseWin == ""; time.Sleep(500 * time.Millisecond) {
+			search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^EC-[0-9]{4}-[0-9]{4}")
+			search.Env = env
+			out, _ := search.Output()
+			caseWin = strings.TrimSpace(string(out))
+		}
 	}
 	if caseWin == "" {
 		t.Fatalf("Enter on the clicked case did not open its window; the program printed:\n%s", appOut.String())
