@@ -11,22 +11,27 @@ import (
 func TestIdleTrimRunsOnceAfterTheBurst(t *testing.T) {
 	var trims atomic.Int32
 	done := make(chan struct{}, 4)
-	it := newIdleTrim(50*time.Millisecond, func() { trims.Add(1); done <- struct{}{} })
+	it := newIdleTrim(300*time.Millisecond, func() { trims.Add(1); done <- struct{}{} })
 	r := newRunner(func(f func()) { f() })
 	r.idle = it
-	for i := 0; i < 10; i++ {
+	start := time.Now()
+	for i := 0; i < 20; i++ {
 		r.background(func() func() { return nil })
-		time.Sleep(10 * time.Millisecond)
+	}
+	// Keep poking for longer than the delay: the trim must wait.
+	for time.Since(start) < 600*time.Millisecond {
+		it.poke()
+		time.Sleep(20 * time.Millisecond)
 	}
 	if n := trims.Load(); n != 0 {
 		t.Fatalf("trimmed %d times while work was still coming", n)
 	}
 	select {
 	case <-done:
-	case <-time.After(5 * time.Second):
+	case <-time.After(10 * time.Second):
 		t.Fatal("never trimmed after the work stopped")
 	}
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(time.Second)
 	if n := trims.Load(); n != 1 {
 		t.Fatalf("trimmed %d times for one burst", n)
 	}
