@@ -4,9 +4,14 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 )
+
+// retentionListed is how many of the due cases the dialog names.
+const retentionListed = 10
 
 // showRetention tells the administrator which closed cases are past the
 // retention period and, after a confirmation, removes their submitters'
@@ -24,8 +29,19 @@ func (r *registerWindow) showRetention() {
 			lang.L("No case closed on or before {{.Date}} still names its submitter: nothing is past the retention period of {{.Years}} years.", period), r.win)
 		return
 	}
-	msg := lang.L("Cases closed on or before {{.Date}}, more than {{.Years}} years ago, whose submitters are still named: {{.Count}}. Anonymising removes each submitter's name and contact details for good; the type, dates, sector, risk, breach and outcome stay for the statistics.", period)
-	confirm := dialog.NewConfirm(lang.L("Retention period"), msg, func(ok bool) {
+	msg := widget.NewLabel(lang.L("Cases closed on or before {{.Date}}, more than {{.Years}} years ago, whose submitters are still named: {{.Count}}. Anonymising removes each submitter's name and contact details for good; the type, dates, sector, risk, breach and outcome stay for the statistics.", period))
+	msg.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(msg)
+	for i, c := range due.Cases {
+		if i == retentionListed {
+			content.Add(quietText(lang.L("… and {{.More}} more (ethicsdesk retention lists them all).", map[string]any{"More": len(due.Cases) - i})))
+			break
+		}
+		l := widget.NewLabel(c.Reference + " · " + lang.L("closed {{.Date}}", map[string]any{"Date": formatDate(c.ClosedOn)}) + " · " + c.Title)
+		l.Truncation = fyne.TextTruncateEllipsis
+		content.Add(l)
+	}
+	confirm := dialog.NewCustomConfirm(lang.L("Retention period"), lang.L("Anonymise them"), lang.L("Cancel"), content, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -42,8 +58,6 @@ func (r *registerWindow) showRetention() {
 			}
 		})
 	}, r.win)
-	confirm.SetConfirmText(lang.L("Anonymise them"))
-	confirm.SetDismissText(lang.L("Cancel"))
-	confirm.Resize(fyne.NewSize(520, 260))
+	confirm.Resize(fyne.NewSize(640, 0)) // as tall as its content
 	confirm.Show()
 }

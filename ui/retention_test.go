@@ -2,9 +2,12 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"ethicsdesk/cases"
@@ -35,8 +38,13 @@ func TestAdministratorAppliesTheRetentionPeriod(t *testing.T) {
 	p.settle()
 	r.showRetention()
 	top := r.win.Canvas().Overlays().Top()
-	if top == nil || !containsPart(labelTexts(top), "Cases closed on or before 10 Mar 2021, more than 5 years ago, whose submitters are still named: 1.") {
+	if top == nil || !containsPart(labelTexts(top), "Cases closed on or before 10 Mar 2021, more than 5 years ago, whose submitters are still named: 1.") ||
+		!containsPart(labelTexts(top), "closed 4 May 2020 · Face recognition at metro gate 1") {
 		t.Fatalf("the retention dialog says %v", labelTexts(top))
+	}
+	if dir := os.Getenv("UI_SCREENSHOTS"); dir != "" {
+		r.win.Resize(fyne.NewSize(1100, 700))
+		capture(t, r.win, filepath.Join(dir, "ethicsdesk-retention.png"))
 	}
 	test.Tap(findButton(top, "Anonymise them"))
 	p.settle()
