@@ -10,7 +10,8 @@ import (
 
 // writeHeapProfileLater writes a heap profile to $ETHICSDESK_MEMPROFILE a
 // while after start-up, for finding what the window keeps in memory
-// (`go tool pprof -sample_index=inuse_space FILE`).
+// (`go tool pprof -sample_index=inuse_space FILE`), and beside it FILE.txt
+// with the runtime's totals: how much heap is in use, idle, and given back.
 func writeHeapProfileLater() {
 	path := os.Getenv("ETHICSDESK_MEMPROFILE")
 	if path == "" {
