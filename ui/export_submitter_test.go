@@ -49,25 +49,13 @@ func TestSubmitterDataExportAsksForAKnownSubmitter(t *testing.T) {
 // entriesIn lists the visible text boxes inside o, widgets' parts included.
 func entriesIn(o fyne.CanvasObject) []*widget.Entry {
 	var out []*widget.Entry
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
+	visitVisible(o, func(o fyne.CanvasObject) bool {
+		if e, ok := o.(*widget.Entry); ok {
+			out = append(out, e)
+			return false
 		}
-		switch c := o.(type) {
-		case *widget.Entry:
-			out = append(out, c)
-		case fyne.Widget:
-			for _, child := range test.WidgetRenderer(c).Objects() {
-				walk(child)
-			}
-		case *fyne.Container:
-			for _, child := range c.Objects {
-				walk(child)
-			}
-		}
-	}
-	walk(o)
+		return true
+	})
 	return out
 }
 

@@ -124,26 +124,32 @@ func itoa(i int) string {
 // (test.LaidOutObjects would build new ones and lose the table's state).
 func labelTexts(o fyne.CanvasObject) []string {
 	var out []string
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
+	visitVisible(o, func(o fyne.CanvasObject) bool {
+		if l, ok := o.(*widget.Label); ok {
+			out = append(out, l.Text)
+			return false
 		}
-		switch c := o.(type) {
-		case *widget.Label:
-			out = append(out, c.Text)
-		case fyne.Widget:
-			for _, child := range test.WidgetRenderer(c).Objects() {
-				walk(child)
-			}
-		case *fyne.Container:
-			for _, child := range c.Objects {
-				walk(child)
-			}
+		return true
+	})
+	return out
+}
+
+// visitVisible calls visit on o and every visible object inside it,
+// widgets' parts included; visit returns false to skip an object's insides.
+func visitVisible(o fyne.CanvasObject, visit func(fyne.CanvasObject) bool) {
+	if o == nil || !o.Visible() || !visit(o) {
+		return
+	}
+	switch c := o.(type) {
+	case fyne.Widget:
+		for _, child := range test.WidgetRenderer(c).Objects() {
+			visitVisible(child, visit)
+		}
+	case *fyne.Container:
+		for _, child := range c.Objects {
+			visitVisible(child, visit)
 		}
 	}
-	walk(o)
-	return out
 }
 
 func contains(list []string, want string) bool {

@@ -89,18 +89,27 @@ func TestLoginWrongPasswordAndLockoutThroughTheWindow(t *testing.T) {
 	}
 }
 
-func TestInactivityLockHidesTheRegisterAndAsksForThePassword(t *testing.T) {
-	h, _, _ := newLoginHarness(t)
+// actAsNewSecretary creates the first administrator and a secretary, Li
+// Na (password testPassword), and makes her the window's actor.
+func (h *harness) actAsNewSecretary() cases.User {
+	h.t.Helper()
 	ctx := context.Background()
 	admin, err := h.svc.Bootstrap(ctx, "admin", "Admin", testPassword)
 	if err != nil {
-		t.Fatal(err)
+		h.t.Fatal(err)
 	}
 	sec, err := h.svc.CreateUser(ctx, admin, cases.NewAccount{Username: "sec", DisplayName: "Li Na", Role: cases.RoleSecretariat, Password: testPassword})
 	if err != nil {
-		t.Fatal(err)
+		h.t.Fatal(err)
 	}
 	h.d.actor = sec
+	return sec
+}
+
+func TestInactivityLockHidesTheRegisterAndAsksForThePassword(t *testing.T) {
+	h, _, _ := newLoginHarness(t)
+	ctx := context.Background()
+	sec := h.actAsNewSecretary()
 	if _, err := h.svc.CreateCase(ctx, sec, validDraft(1)); err != nil {
 		t.Fatal(err)
 	}

@@ -5,22 +5,12 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-
-	"ethicsdesk/cases"
 )
 
 func TestChangeMyPasswordFromTheFileMenu(t *testing.T) {
 	h, _, _ := newLoginHarness(t)
 	ctx := context.Background()
-	admin, err := h.svc.Bootstrap(ctx, "admin", "Admin", testPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sec, err := h.svc.CreateUser(ctx, admin, cases.NewAccount{Username: "sec", DisplayName: "Li Na", Role: cases.RoleSecretariat, Password: testPassword})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.d.actor = sec
+	h.actAsNewSecretary()
 	r := h.d.openRegister()
 	h.settle()
 
