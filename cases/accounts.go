@@ -60,11 +60,7 @@ func (e *LockedError) Error() string {
 }
 
 func (s *Service) accounts() (AccountRepository, error) {
-	r, ok := s.repo.(AccountRepository)
-	if !ok {
-		return nil, ErrNoAccountsStore
-	}
-	return r, nil
+	return s.repo, nil
 }
 
 // HasUsers reports whether any account exists: the window asks for the
@@ -331,15 +327,11 @@ func (s *Service) ChangePassword(ctx context.Context, actor User, current, passw
 	if sealed == nil {
 		return s.setPassword(ctx, actor, actor.ID, password, "user.change_password")
 	}
-	repo, ok := s.repo.(PasswordKeyRepository)
-	if !ok {
-		return errors.New("This register cannot store signing keys.")
-	}
 	hash, err := HashPassword(password)
 	if err != nil {
 		return err
 	}
-	return repo.SetPasswordAndKey(ctx, actor.ID, hash, sealed, AuditEntry{Actor: actor, Action: "user.change_password",
+	return s.repo.SetPasswordAndKey(ctx, actor.ID, hash, sealed, AuditEntry{Actor: actor, Action: "user.change_password",
 		Entity: "user", EntityID: actor.ID, After: map[string]any{"signing_key": "resealed"}})
 }
 

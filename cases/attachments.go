@@ -161,11 +161,7 @@ func cleanContentType(ct, name string) string {
 }
 
 func (s *Service) attachmentRepo() (AttachmentRepository, error) {
-	ar, ok := s.repo.(AttachmentRepository)
-	if !ok {
-		return nil, ErrNoAttachments
-	}
-	return ar, nil
+	return s.repo, nil
 }
 
 // prepareUploads cleans and checks files before anything is written, so a

@@ -44,11 +44,7 @@ type AuditRepository interface {
 }
 
 func (s *Service) auditRepo() (AuditRepository, error) {
-	r, ok := s.repo.(AuditRepository)
-	if !ok {
-		return nil, ErrNoAccountsStore
-	}
-	return r, nil
+	return s.repo, nil
 }
 
 // AuditLog is the administrator's view of everything that was recorded.

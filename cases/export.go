@@ -22,11 +22,7 @@ type ExportRepository interface {
 var ErrNoExport = errors.New("This register cannot be exported.")
 
 func (s *Service) exporter() (ExportRepository, error) {
-	r, ok := s.repo.(ExportRepository)
-	if !ok {
-		return nil, ErrNoExport
-	}
-	return r, nil
+	return s.repo, nil
 }
 
 // ExportRequest says what to export.

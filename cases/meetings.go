@@ -85,11 +85,7 @@ type MeetingRepository interface {
 }
 
 func (s *Service) meetings() (MeetingRepository, error) {
-	r, ok := s.repo.(MeetingRepository)
-	if !ok {
-		return nil, errors.New("This register cannot store meetings.")
-	}
-	return r, nil
+	return s.repo, nil
 }
 
 // CreateMeeting schedules a meeting (secretariat and chair).

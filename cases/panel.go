@@ -54,11 +54,7 @@ type PanelRepository interface {
 }
 
 func (s *Service) panels() (PanelRepository, error) {
-	r, ok := s.repo.(PanelRepository)
-	if !ok {
-		return nil, errors.New("This register cannot store panels.")
-	}
-	return r, nil
+	return s.repo, nil
 }
 
 // InterestError refuses the details of a case to a panel member who has not

@@ -38,11 +38,7 @@ type RetentionReport struct {
 var ErrNoRetention = errors.New("This register cannot apply the retention period.")
 
 func (s *Service) retention() (RetentionRepository, error) {
-	r, ok := s.repo.(RetentionRepository)
-	if !ok {
-		return nil, ErrNoRetention
-	}
-	return r, nil
+	return s.repo, nil
 }
 
 // RetentionDue lists the closed cases whose retention period (the

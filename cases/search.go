@@ -59,11 +59,7 @@ const SnippetRunes = 160
 var ErrNoSearch = errors.New("This register cannot be searched.")
 
 func (s *Service) searcher() (SearchRepository, error) {
-	r, ok := s.repo.(SearchRepository)
-	if !ok {
-		return nil, ErrNoSearch
-	}
-	return r, nil
+	return s.repo, nil
 }
 
 // Search finds the cases whose title, summary, respondent, AI system,

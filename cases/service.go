@@ -10,13 +10,13 @@ import (
 // Service is the one door to the register: the window and the command line
 // both call it, with the acting user, and it enforces the rules.
 type Service struct {
-	repo Repository
+	repo Store
 	now  Clock
 	pub  Publishing
 }
 
 // NewService wires the domain to its storage; a nil clock means time.Now.
-func NewService(repo Repository, now Clock) *Service {
+func NewService(repo Store, now Clock) *Service {
 	if now == nil {
 		now = time.Now
 	}

@@ -45,11 +45,7 @@ type SimplifiedRepository interface {
 }
 
 func (s *Service) simplifiedRepo() (SimplifiedRepository, error) {
-	r, ok := s.repo.(SimplifiedRepository)
-	if !ok {
-		return nil, errors.New("This register cannot store the simplified procedure.")
-	}
-	return r, nil
+	return s.repo, nil
 }
 
 // DesignateSimplified puts a minimal-risk case into the simplified

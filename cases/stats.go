@@ -2,7 +2,6 @@ package cases
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"sort"
 )
@@ -143,11 +142,7 @@ type StatsRepository interface {
 }
 
 func (s *Service) stats() (StatsRepository, error) {
-	r, ok := s.repo.(StatsRepository)
-	if !ok {
-		return nil, fmt.Errorf("This register cannot produce statistics.")
-	}
-	return r, nil
+	return s.repo, nil
 }
 
 // CheckPeriod refuses a period that ends before it starts or has no ends.
@@ -342,16 +337,8 @@ func (s *Service) OpinionsIssuedIn(ctx context.Context, actor User, p Period) ([
 // documents that leave the committee.
 const ConfidentialTitle = "(confidential case)"
 
-// letterheads is implemented by stores that keep the committee's letterhead.
-type letterheads interface {
-	CommitteeLetterhead(ctx context.Context) (name, address string, err error)
-}
-
 // CommitteeLetterhead is the committee's name and address for documents
-// such as the annual report; empty when the store keeps none.
+// such as the annual report; empty until the administrator sets them.
 func (s *Service) CommitteeLetterhead(ctx context.Context) (name, address string, err error) {
-	if lh, ok := s.repo.(letterheads); ok {
-		return lh.CommitteeLetterhead(ctx)
-	}
-	return "", "", nil
+	return s.repo.CommitteeLetterhead(ctx)
 }

@@ -1,0 +1,31 @@
+package cases
+
+import "context"
+
+// Store is all the storage the Service needs, as one contract the compiler
+// checks: package store asserts `var _ cases.Store = (*store.DB)(nil)`, so
+// renaming a method on either side fails the build instead of failing in
+// the window with "this register cannot …". Each part is a named contract
+// declared beside the rules that use it.
+type Store interface {
+	Repository
+	AccountRepository
+	PasswordKeyRepository
+	AttachmentRepository
+	AuditRepository
+	ExportRepository
+	MeetingRepository
+	PanelRepository
+	RetentionRepository
+	SearchRepository
+	SimplifiedRepository
+	StatsRepository
+	LetterheadRepository
+	OpinionRepository
+}
+
+// LetterheadRepository reads the committee's name and address printed on
+// documents such as the annual report and the minutes.
+type LetterheadRepository interface {
+	CommitteeLetterhead(ctx context.Context) (name, address string, err error)
+}
