@@ -9,15 +9,9 @@ import (
 	"ethicsdesk/cases"
 )
 
-// statusRank orders statuses as the workflow does, for sorting.
-func statusRank(s cases.Status) int {
-	for i, st := range cases.AllStatuses {
-		if st == s {
-			return i
-		}
-	}
-	return len(cases.AllStatuses)
-}
+// statusRank orders statuses as the workflow does, for sorting: the
+// domain's fixed rank, stored with each case.
+func statusRank(s cases.Status) int { return cases.StatusRank(s) }
 
 const caseColumns = `c.id, c.reference, c.type_code, c.title, c.summary, c.received_on, c.channel,
 	c.submitter_kind, c.submitter_name, c.submitter_contact, c.submitter_confidential,

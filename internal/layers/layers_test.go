@@ -1,0 +1,155 @@
+package layers
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"os/exec"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// The build tags every build and test uses (see the Makefile): without
+// them go list would leave out files and so miss their imports.
+const tags = "sqlite_fts5 migrated_fynedo no_emoji"
+
+// casesLeaves are the only non-standard packages the domain may import:
+// small libraries that import no package of Ethics Desk themselves, so the
+// domain stays free of Fyne, SQL and PDF code and a remote implementation of
+// the service can reuse it.
+var casesLeaves = []string{
+	"ethicsdesk/mailintake",      // reading intake e-mail into a draft
+	"ethicsdesk/textindex",       // the words of a text, for search
+	"golang.org/x/crypto/argon2", // password hashing
+}
+
+type pkg struct {
+	ImportPath string
+	Standard   bool
+	Imports    []string
+	Deps       []string
+}
+
+// modulePackages lists every package of the module with its imports and
+// all its dependencies, as the go command sees them.
+func modulePackages(t *testing.T) map[string]pkg {
+	t.Helper()
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal("the layering test needs the go command on PATH (scripts/install-deps.sh installs Go)")
+	}
+	cmd := exec.Command(goCmd, "list", "-deps", "-tags", tags, "-json=ImportPath,Standard,Imports,Deps", "ethicsdesk/...")
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("go list failed: %v\n%s", err, stderr.String())
+	}
+	pkgs := map[string]pkg{}
+	dec := json.NewDecoder(&out)
+	for {
+		var p pkg
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		pkgs[p.ImportPath] = p
+	}
+	for _, want := range []string{"ethicsdesk/cases", "ethicsdesk/store", "ethicsdesk/ui", "ethicsdesk/opinion", "ethicsdesk/signing"} {
+		if _, ok := pkgs[want]; !ok {
+			t.Fatalf("go list did not list %s: the test no longer sees the module's layers", want)
+		}
+	}
+	return pkgs
+}
+
+// under says whether path is prefix itself or a package below it.
+func under(path, prefix string) bool {
+	return path == prefix || strings.HasPrefix(path, prefix+"/")
+}
+
+// crossing lists the packages in list that fall under any of forbidden.
+func crossing(list []string, forbidden ...string) []string {
+	var bad []string
+	for _, p := range list {
+		for _, f := range forbidden {
+			if under(p, f) {
+				bad = append(bad, p)
+				break
+			}
+		}
+	}
+	sort.Strings(bad)
+	return bad
+}
+
+func TestImportsStayInTheirLayers(t *testing.T) {
+	pkgs := modulePackages(t)
+	own := func(prefix string) []pkg {
+		var out []pkg
+		for path, p := range pkgs {
+			if under(path, prefix) {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	rules := []struct {
+		layer     string
+		why       string
+		forbidden []string
+	}{
+		{"ethicsdesk/ui", "the window reaches the register only through the cases service",
+			[]string{"ethicsdesk/store", "github.com/mattn/go-sqlite3", "database/sql"}},
+		{"ethicsdesk/cases", "the domain knows nothing of the window, SQL or PDF",
+			[]string{"fyne.io", "ethicsdesk/ui", "ethicsdesk/store", "github.com/mattn/go-sqlite3", "database/sql",
+				"ethicsdesk/opinion", "ethicsdesk/signing", "ethicsdesk/issuing", "ethicsdesk/report", "ethicsdesk/export"}},
+		{"ethicsdesk/store", "storage knows nothing of the window",
+			[]string{"fyne.io", "ethicsdesk/ui"}},
+		{"ethicsdesk/opinion", "PDF rendering knows nothing of the window or the database",
+			[]string{"fyne.io", "ethicsdesk/ui", "ethicsdesk/store", "github.com/mattn/go-sqlite3"}},
+		{"ethicsdesk/signing", "signatures know nothing of the window or the database",
+			[]string{"fyne.io", "ethicsdesk/ui", "ethicsdesk/store", "github.com/mattn/go-sqlite3"}},
+		{"ethicsdesk/internal/font", "font tables are a leaf shared by opinion and signing",
+			[]string{"ethicsdesk/opinion", "ethicsdesk/signing", "fyne.io", "ethicsdesk/ui", "ethicsdesk/store"}},
+	}
+	for _, r := range rules {
+		for _, p := range own(r.layer) {
+			if bad := crossing(p.Deps, r.forbidden...); len(bad) > 0 {
+				t.Errorf("%s depends on %s, but %s", p.ImportPath, strings.Join(bad, ", "), r.why)
+			}
+		}
+	}
+
+	// The domain imports only the standard library and the leaves above,
+	// and the leaves import no package of Ethics Desk.
+	allowed := map[string]bool{}
+	for _, l := range casesLeaves {
+		allowed[l] = true
+		leaf, ok := pkgs[l]
+		if !ok {
+			continue // a leaf the domain no longer uses
+		}
+		if bad := crossing(leaf.Deps, "ethicsdesk"); len(bad) > 0 {
+			t.Errorf("%s is listed as a leaf the domain may import, but depends on %s", l, strings.Join(bad, ", "))
+		}
+	}
+	for _, p := range own("ethicsdesk/cases") {
+		for _, imp := range p.Imports {
+			if pkgs[imp].Standard || allowed[imp] {
+				continue
+			}
+			t.Errorf("%s imports %s: the domain imports only the standard library and %s",
+				p.ImportPath, imp, strings.Join(casesLeaves, ", "))
+		}
+	}
+}
+
+// TestLayerRulesCatchACrossing makes sure the rules above can fail: a
+// package list with the window importing the database is reported.
+func TestLayerRulesCatchACrossing(t *testing.T) {
+	if bad := crossing([]string{"fmt", "ethicsdesk/store", "ethicsdesk/storefront"}, "ethicsdesk/store"); len(bad) != 1 || bad[0] != "ethicsdesk/store" {
+		t.Fatalf("crossing found %v, want only ethicsdesk/store", bad)
+	}
+}
