@@ -13,6 +13,7 @@ import (
 
 	"ethicsdesk/cases"
 	"ethicsdesk/issuing"
+	"ethicsdesk/report"
 	"ethicsdesk/store"
 )
 
@@ -78,7 +79,7 @@ func openSession(cmd, dbPath, userName string, stderr io.Writer) (*session, int)
 		fmt.Fprintln(stderr, err)
 		return nil, 1
 	}
-	svc := newService(db)
+	svc := newService(db, nil)
 	actor, err := signIn(context.Background(), svc, userName, stderr)
 	if err != nil {
 		db.Close()
@@ -88,11 +89,13 @@ func openSession(cmd, dbPath, userName string, stderr io.Writer) (*session, int)
 	return &session{db: db, svc: svc, actor: actor}, 0
 }
 
-// newService is the domain service over a register with opinions, their
-// renderer and the keyring wired in, as the window and every command use it.
-func newService(db *store.DB) *cases.Service {
+// newService is the domain service over a register with its ports wired
+// in — the document renderer, the keyring, the annual report and (for the
+// window; nil for commands) backup and restore — as the window and every
+// command use it.
+func newService(db *store.DB, maint cases.Maintenance) *cases.Service {
 	svc := cases.NewService(db, nil)
-	keys := issuing.Keyring{Keys: db}
-	svc.SetPublishing(cases.Publishing{Store: db, Publisher: issuing.Publisher{Letterhead: db}, Signer: keys, Keys: keys})
+	svc.SetPorts(cases.Ports{Documents: issuing.Renderer{Letterhead: db}, Keys: issuing.Keyring{Keys: db},
+		Reports: report.Annuals{}, Maintenance: maint})
 	return svc
 }

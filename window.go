@@ -20,7 +20,6 @@ import (
 
 	"ethicsdesk/assets"
 	"ethicsdesk/demo"
-	"ethicsdesk/issuing"
 	"ethicsdesk/store"
 	"ethicsdesk/ui"
 )
@@ -88,15 +87,13 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 			return nil, fmt.Errorf("creating the demo register: %w", err)
 		}
 	}
-	svc := newService(db)
-	keys := issuing.Keyring{Keys: db}
 	m := &maintenance{db: db, path: db.Path}
+	svc := newService(db, m)
 	go m.checkHealth(a)
 	if !db.ReadOnly {
 		go m.dailyBackup(stderr)
 	}
-	opt := ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: demoMode, Maintenance: m,
-		Keys: keys, KeyStatus: db, Letters: issuing.Publisher{Letterhead: db}, TrimMemory: debug.FreeOSMemory}
+	opt := ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: demoMode, TrimMemory: debug.FreeOSMemory}
 	var w fyne.Window
 	if userName != "" {
 		actor, err := svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))

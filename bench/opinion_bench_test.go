@@ -26,7 +26,7 @@ const (
 // rapporteur and a chair, for rendering and signing opinions.
 type signingDesk struct {
 	db          *store.DB
-	pub         issuing.Publisher
+	pub         issuing.Renderer
 	keys        issuing.Keyring
 	rapp, chair cases.User
 }
@@ -37,7 +37,7 @@ func newSigningDesk(b *testing.B) *signingDesk {
 	b.Helper()
 	w := testworld.New(b, testworld.Options{AdminPassword: adminPass, RapporteurPassword: rappPass,
 		ChairPassword: chairPass, NoLogins: true})
-	return &signingDesk{db: w.DB, pub: w.Publisher, keys: w.Keys, rapp: w.Rapporteur, chair: w.Chair}
+	return &signingDesk{db: w.DB, pub: w.Renderer, keys: w.Keys, rapp: w.Rapporteur, chair: w.Chair}
 }
 
 // tenPageDocument is a bilingual opinion of about ten A4 pages.

@@ -312,7 +312,7 @@ func (s *Service) ChangePassword(ctx context.Context, actor User, current, passw
 	if err := s.VerifyPassword(ctx, actor, current); err != nil {
 		return err
 	}
-	if s.pub.Keys == nil {
+	if s.ports.Keys == nil {
 		return s.setPassword(ctx, actor, actor.ID, password, "user.change_password")
 	}
 	// The signing key is sealed under the password: reseal it with the new
@@ -320,7 +320,7 @@ func (s *Service) ChangePassword(ctx context.Context, actor User, current, passw
 	if msg := ValidatePassword(password); msg != "" {
 		return FieldErrors{"password": msg}
 	}
-	sealed, err := s.pub.Keys.ResealKey(ctx, actor.ID, current, password)
+	sealed, err := s.ports.Keys.ResealKey(ctx, actor.ID, current, password)
 	if err != nil {
 		return err
 	}

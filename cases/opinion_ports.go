@@ -6,11 +6,6 @@ import (
 	"time"
 )
 
-// Publisher renders opinions to PDF (package opinion, through an adapter).
-type Publisher interface {
-	RenderOpinion(doc OpinionDocument) (pdf []byte, layout SignatureLayout, err error)
-}
-
 // SignRequest asks for one digital signature on a PDF.
 type SignRequest struct {
 	Signer    User

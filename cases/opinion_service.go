@@ -10,24 +10,13 @@ import (
 	"time"
 )
 
-// Publishing wires opinion rendering and signing into the service.
-type Publishing struct {
-	Store     OpinionRepository
-	Publisher Publisher
-	Signer    Signer
-	Keys      KeyResealer // optional: keeps signing keys in step with passwords
-}
-
-// SetPublishing enables opinions; without it the opinion calls say so.
-func (s *Service) SetPublishing(p Publishing) { s.pub = p }
-
 var errNoPublishing = errors.New("Opinions are not available in this copy of the program.")
 
 func (s *Service) opinions() (OpinionRepository, error) {
-	if s.pub.Store == nil {
+	if s.ports.Documents == nil {
 		return nil, errNoPublishing
 	}
-	return s.pub.Store, nil
+	return s.repo, nil
 }
 
 // MaxParagraph is the longest paragraph, in characters.
@@ -51,18 +40,12 @@ func (s *Service) OpinionVersions(ctx context.Context, actor User, caseID int64)
 	if err != nil {
 		return nil, err
 	}
-	return s.pub.Store.OpinionVersions(ctx, op.ID)
+	return s.repo.OpinionVersions(ctx, op.ID)
 }
 
 // CanDraftOpinion says whether actor may write the case's opinion now.
 func (s *Service) CanDraftOpinion(actor User, c Case, op Opinion) bool {
-	if !actor.Active || c.RapporteurID == 0 || c.RapporteurID != actor.ID {
-		return false
-	}
-	if op.ID != 0 && op.State != OpinionDraft {
-		return false
-	}
-	return c.Status == OpinionDrafting || op.CorrectsID != 0
+	return mayAuthorSign(actor, c, op)
 }
 
 // cleanOpinionText normalises a draft and checks it against the case type.
@@ -210,7 +193,7 @@ func (s *Service) document(ctx context.Context, c Case, op Opinion, draft bool) 
 	if op.CorrectsID != 0 {
 		doc.CorrectsRef = fmt.Sprintf("%s (opinion no. %d)", c.Reference, op.CorrectsID)
 	}
-	doc.AuditSeq, doc.AuditHash, err = s.pub.Store.AuditHead(ctx)
+	doc.AuditSeq, doc.AuditHash, err = s.repo.AuditHead(ctx)
 	return doc, err
 }
 
@@ -236,7 +219,7 @@ func (s *Service) PreviewOpinion(ctx context.Context, actor User, caseID int64) 
 		return nil, err
 	}
 	if op.State != OpinionDraft {
-		pdf, _, err := s.pub.Store.OpinionPDF(ctx, op.ID)
+		pdf, _, err := s.repo.OpinionPDF(ctx, op.ID)
 		return pdf, err
 	}
 	c, err := s.GetCase(ctx, actor, caseID)
@@ -247,7 +230,7 @@ func (s *Service) PreviewOpinion(ctx context.Context, actor User, caseID int64) 
 	if err != nil {
 		return nil, err
 	}
-	pdf, _, err := s.pub.Publisher.RenderOpinion(doc)
+	pdf, _, err := s.ports.Documents.RenderOpinion(doc)
 	return pdf, err
 }
 
@@ -259,7 +242,7 @@ func (s *Service) SignOpinion(ctx context.Context, actor User, caseID int64, pas
 	if err != nil {
 		return Opinion{}, err
 	}
-	if s.pub.Publisher == nil || s.pub.Signer == nil {
+	if s.ports.Documents == nil || s.ports.Keys == nil {
 		return Opinion{}, errNoPublishing
 	}
 	c, err := s.GetCase(ctx, actor, caseID)
@@ -304,32 +287,32 @@ func (s *Service) signAsRapporteur(ctx context.Context, actor User, c Case, op O
 	if err != nil {
 		return Opinion{}, err
 	}
-	pdf, layout, err := s.pub.Publisher.RenderOpinion(doc)
+	pdf, layout, err := s.ports.Documents.RenderOpinion(doc)
 	if err != nil {
 		return Opinion{}, fmt.Errorf("The opinion could not be rendered: %w", err)
 	}
-	signed, err := s.pub.Signer.SignPDF(ctx, pdf, SignRequest{Signer: actor, Password: password, Meaning: MeaningAuthor,
+	signed, err := s.ports.Keys.SignPDF(ctx, pdf, SignRequest{Signer: actor, Password: password, Meaning: MeaningAuthor,
 		FieldName: "Rapporteur", Page: layout.Page, Rect: rectAt(layout, 0), Time: now})
 	if err != nil {
 		return Opinion{}, err
 	}
 	audit := AuditEntry{Actor: actor, Action: "opinion.sign", Entity: "opinion", EntityID: op.ID,
 		After: map[string]any{"case_id": c.ID, "meaning": MeaningAuthor, "sha256": sha256hex(signed)}}
-	if err := s.pub.Store.RecordOpinionSignature(ctx, op.ID, OpinionDraft, OpinionSignedRapporteur, signed, layout, sig, nil, audit); err != nil {
+	if err := s.repo.RecordOpinionSignature(ctx, op.ID, OpinionDraft, OpinionSignedRapporteur, signed, layout, sig, nil, audit); err != nil {
 		return Opinion{}, err
 	}
-	return s.pub.Store.CurrentOpinion(ctx, c.ID)
+	return s.repo.CurrentOpinion(ctx, c.ID)
 }
 
 func (s *Service) countersign(ctx context.Context, actor User, c Case, op Opinion, password string, now time.Time) (Opinion, error) {
-	if !actor.Active || actor.Role != RoleChair {
+	if !mayCountersign(actor) {
 		return Opinion{}, &ForbiddenError{Action: "countersign an opinion: only the chair can"}
 	}
-	pdf, _, err := s.pub.Store.OpinionPDF(ctx, op.ID)
+	pdf, _, err := s.repo.OpinionPDF(ctx, op.ID)
 	if err != nil {
 		return Opinion{}, err
 	}
-	signed, err := s.pub.Signer.SignPDF(ctx, pdf, SignRequest{Signer: actor, Password: password, Meaning: MeaningApproval,
+	signed, err := s.ports.Keys.SignPDF(ctx, pdf, SignRequest{Signer: actor, Password: password, Meaning: MeaningApproval,
 		FieldName: "Chair", Page: op.Layout.Page, Rect: rectAt(op.Layout, 1), Time: now})
 	if err != nil {
 		return Opinion{}, err
@@ -349,10 +332,10 @@ func (s *Service) countersign(ctx context.Context, actor User, c Case, op Opinio
 	}
 	audit := AuditEntry{Actor: actor, Action: "opinion.issue", Entity: "opinion", EntityID: op.ID,
 		After: map[string]any{"case_id": c.ID, "meaning": MeaningApproval, "sha256": sha256hex(signed)}}
-	if err := s.pub.Store.RecordOpinionSignature(ctx, op.ID, OpinionSignedRapporteur, OpinionIssuedState, signed, op.Layout, sig, move, audit); err != nil {
+	if err := s.repo.RecordOpinionSignature(ctx, op.ID, OpinionSignedRapporteur, OpinionIssuedState, signed, op.Layout, sig, move, audit); err != nil {
 		return Opinion{}, err
 	}
-	return s.pub.Store.CurrentOpinion(ctx, c.ID)
+	return s.repo.CurrentOpinion(ctx, c.ID)
 }
 
 // IssuedOpinionPDF returns the exact bytes of the case's newest issued

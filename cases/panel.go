@@ -111,7 +111,7 @@ func (s *Service) checkAccess(ctx context.Context, actor User, c Case) error {
 	if err := require(actor, ActViewRegister); err != nil {
 		return err
 	}
-	if actor.Role == RoleSecretariat {
+	if seesAllConfidential(actor) {
 		return nil
 	}
 	p, onPanel, err := s.declaration(ctx, actor, c)
@@ -157,7 +157,7 @@ func (s *Service) RequireNoConflict(ctx context.Context, actor User, caseID int6
 	if onPanel && p.Conflict != NoConflict {
 		return &InterestError{Summary: summaryOf(c), Recused: p.Recused(), Reason: p.Reason}
 	}
-	if !onPanel && c.Confidential && actor.Role != RoleSecretariat {
+	if !onPanel && c.Confidential && !seesAllConfidential(actor) {
 		return ErrNotFound
 	}
 	return nil

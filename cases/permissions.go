@@ -20,6 +20,10 @@ const (
 	ActRecordVotes     Action = "record the votes cast at a meeting"
 	ActSimplified      Action = "designate members for the simplified procedure"
 	ActViewAudit       Action = "view the audit log"
+
+	ActIssueKeys Action = "create the root certificate and issue or import signing keys"
+	ActBackup    Action = "back up the register"
+	ActRestore   Action = "restore the register from a backup"
 )
 
 // allowed is the role matrix. The window hides what is not allowed, but this
@@ -41,6 +45,17 @@ var allowed = map[Action][]Role{
 	ActRecordVotes:     {RoleSecretariat, RoleChair},
 	ActSimplified:      {RoleSecretariat},
 	ActViewAudit:       {RoleAdministrator},
+
+	// Keys certify who signs for the committee: the administrator, who
+	// also manages the accounts they belong to.
+	ActIssueKeys: {RoleAdministrator},
+	// A backup holds the whole register, confidential cases and
+	// submitters included, and a restore replaces everyone's work: the
+	// roles that keep the register (the secretariat, day to day) and the
+	// program (the administrator). Members and the chair see only part of
+	// the register and get neither.
+	ActBackup:  {RoleSecretariat, RoleAdministrator},
+	ActRestore: {RoleSecretariat, RoleAdministrator},
 }
 
 // Can reports whether u may perform a.

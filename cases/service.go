@@ -10,9 +10,9 @@ import (
 // Service is the one door to the register: the window and the command line
 // both call it, with the acting user, and it enforces the rules.
 type Service struct {
-	repo Store
-	now  Clock
-	pub  Publishing
+	repo  Store
+	now   Clock
+	ports Ports
 }
 
 // NewService wires the domain to its storage; a nil clock means time.Now.

@@ -22,10 +22,19 @@ type Store interface {
 	StatsRepository
 	LetterheadRepository
 	OpinionRepository
+	KeyRepository
 }
 
 // LetterheadRepository reads the committee's name and address printed on
 // documents such as the annual report and the minutes.
 type LetterheadRepository interface {
 	CommitteeLetterhead(ctx context.Context) (name, address string, err error)
+}
+
+// KeyRepository reads the certificates of the committee's root and of a
+// member (ErrNotFound when there is none). The sealed keys stored with them
+// stay inside the Service: only certificates reach the window.
+type KeyRepository interface {
+	SigningRoot(ctx context.Context) (cert, sealedKey []byte, err error)
+	UserKey(ctx context.Context, userID int64) (cert, chain, sealedKey []byte, err error)
 }

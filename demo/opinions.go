@@ -82,7 +82,7 @@ func issueOpinions(ctx context.Context, db *store.DB, list []pendingOpinion, mem
 	for i, p := range list {
 		at := p.issuedAt
 		svc := cases.NewService(db, func() time.Time { return at })
-		svc.SetPublishing(cases.Publishing{Store: db, Publisher: issuing.Publisher{Letterhead: db}, Signer: keys})
+		svc.SetPorts(cases.Ports{Documents: issuing.Renderer{Letterhead: db}, Keys: keys})
 		rapp := byID[p.rapporteurID]
 		if err := svc.DeclareInterest(ctx, rapp, p.caseID, false, ""); err != nil {
 			return err

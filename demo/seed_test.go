@@ -76,7 +76,7 @@ func TestSeedIssuesRealSignedOpinions(t *testing.T) {
 	}
 	keys := issuing.Keyring{Keys: db}
 	svc := cases.NewService(db, func() time.Time { return end })
-	svc.SetPublishing(cases.Publishing{Store: db, Publisher: issuing.Publisher{Letterhead: db}, Signer: keys})
+	svc.SetPorts(cases.Ports{Documents: issuing.Renderer{Letterhead: db}, Keys: keys})
 	sec, err := db.UserByName(ctx, "secretary")
 	if err != nil {
 		t.Fatal(err)

@@ -40,7 +40,7 @@ var ErrNoRoot = errors.New("The committee has no root certificate yet: the admin
 // CreateRoot makes the committee's root certificate, its key sealed under
 // the administrator's password. There is only ever one.
 func (k Keyring) CreateRoot(ctx context.Context, admin cases.User, adminPassword string) error {
-	if !admin.Can(cases.ActManageUsers) {
+	if !admin.Can(cases.ActIssueKeys) {
 		return &cases.ForbiddenError{Action: "create the committee's root certificate"}
 	}
 	if _, _, err := k.Keys.SigningRoot(ctx); err == nil {
@@ -75,7 +75,7 @@ func (k Keyring) root(ctx context.Context) (*x509.Certificate, []byte, error) {
 // from the committee's root. The administrator unlocks the root with their
 // password; the member's key is sealed under the member's password.
 func (k Keyring) IssueMemberKey(ctx context.Context, admin cases.User, adminPassword string, member cases.User, memberPassword string) error {
-	if !admin.Can(cases.ActManageUsers) {
+	if !admin.Can(cases.ActIssueKeys) {
 		return &cases.ForbiddenError{Action: "issue signing keys"}
 	}
 	rootCert, sealed, err := k.root(ctx)

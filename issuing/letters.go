@@ -2,35 +2,26 @@ package issuing
 
 import (
 	"fmt"
-	"time"
 
 	"ethicsdesk/cases"
 	"ethicsdesk/opinion"
 )
 
-// LetterKind names the letters the secretariat sends to a submitter.
-type LetterKind string
-
-const (
-	LetterAcknowledgement LetterKind = "acknowledgement"
-	LetterRequestInfo     LetterKind = "request_information"
-	LetterDecisionNotice  LetterKind = "decision_notice"
+// The letters and what they need are the domain's (cases.LetterRequest);
+// these names keep the package's callers short.
+type (
+	LetterKind    = cases.LetterKind
+	LetterRequest = cases.LetterRequest
 )
 
-// LetterRequest is what a letter needs beyond the case.
-type LetterRequest struct {
-	Kind     LetterKind
-	Case     cases.Case // as the service returned it to the sender
-	From     cases.User // who signs the letter
-	Date     time.Time
-	Items    []string       // request for information: what is missing
-	DueBy    time.Time      // request for information: reply by
-	Decision cases.Decision // decision notice
-	IssuedOn time.Time      // decision notice
-}
+const (
+	LetterAcknowledgement = cases.LetterAcknowledgement
+	LetterRequestInfo     = cases.LetterRequestInfo
+	LetterDecisionNotice  = cases.LetterDecisionNotice
+)
 
 // RenderLetter prints a letter to the case's submitter.
-func (p Publisher) RenderLetter(r LetterRequest) ([]byte, error) {
+func (p Renderer) RenderLetter(r LetterRequest) ([]byte, error) {
 	c := r.Case
 	if c.Submitter.Kind == cases.SubmitterAnonymous {
 		return nil, fmt.Errorf("Case %s was submitted anonymously: there is no one to write to.", c.Reference)

@@ -20,4 +20,5 @@ var (
 	_ cases.StatsRepository       = (*DB)(nil)
 	_ cases.LetterheadRepository  = (*DB)(nil)
 	_ cases.OpinionRepository     = (*DB)(nil)
+	_ cases.KeyRepository         = (*DB)(nil)
 )

@@ -65,11 +65,11 @@ func where(q cases.Query) (string, []any) {
 	case cases.DueOverdueOr7:
 		add("c.due_key <= ? AND c.status <> 'awaiting_info'", soon)
 	}
-	if !q.Viewer.Can(cases.ActViewSubmitter) || q.Viewer.Role != cases.RoleSecretariat {
-		// Confidential cases are for the secretariat and the case's own
-		// rapporteur and non-recused panel.
+	if vis := q.Visibility(); !vis.AllConfidential {
+		// The domain's rule (cases.CaseVisibility): confidential cases only
+		// for their rapporteur and non-recused panel.
 		add("(c.confidential = 0 OR c.rapporteur_id = ? OR EXISTS (SELECT 1 FROM case_panel p WHERE p.case_id = c.id AND p.user_id = ? AND p.conflict <> 'declared'))",
-			q.Viewer.ID, q.Viewer.ID)
+			vis.PanelMember, vis.PanelMember)
 	}
 	if len(conds) == 0 {
 		return "", nil

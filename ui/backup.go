@@ -14,19 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// Maintenance is what the window needs from main to back up and restore
-// the register; the window itself holds no SQL. Nil hides the menu items.
-type Maintenance interface {
-	// Backup writes a checked copy to path and describes the result.
-	Backup(ctx context.Context, path string) (string, error)
-	// LatestBackup is the newest automatic backup, "" if none.
-	LatestBackup() (string, error)
-	// Restore replaces the register with the backup at path (after the
-	// window closed the register) and reopens it; it returns where the
-	// previous file was kept.
-	Restore(ctx context.Context, path string) (string, error)
-}
-
 // busyDelay is how long a save may take before the window says it is
 // waiting, typically for another copy of the program to finish its write.
 const busyDelay = 400 * time.Millisecond
@@ -65,8 +52,7 @@ func (d *desk) busy(win fyne.Window, what string, work func() error, done func(e
 
 // backupNow asks where to write a backup and writes it.
 func (r *registerWindow) backupNow() {
-	m := r.d.opt.Maintenance
-	if m == nil {
+	if !r.d.svc.MayBackup(r.d.actor) {
 		return
 	}
 	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -79,7 +65,7 @@ func (r *registerWindow) backupNow() {
 		// files, so the placeholder goes first.
 		removeEmpty(path)
 		r.d.busy(r.win, lang.L("Backing up…"), func() error {
-			msg, err := m.Backup(context.Background(), path)
+			msg, err := r.d.svc.Backup(context.Background(), r.d.actor, path)
 			if err == nil {
 				r.d.run.post(func() { dialog.ShowInformation(lang.L("Backup written"), msg, r.win) })
 			}
@@ -98,8 +84,7 @@ func (r *registerWindow) backupNow() {
 
 // restoreFromBackup asks for a backup file, confirms, and restores it.
 func (r *registerWindow) restoreFromBackup() {
-	m := r.d.opt.Maintenance
-	if m == nil {
+	if !r.d.svc.MayRestore(r.d.actor) {
 		return
 	}
 	open := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
@@ -110,7 +95,7 @@ func (r *registerWindow) restoreFromBackup() {
 		rc.Close()
 		r.confirmRestore(path)
 	}, r.win)
-	if latest, err := m.LatestBackup(); err == nil && latest != "" {
+	if latest, err := r.d.svc.LatestBackup(r.d.actor); err == nil && latest != "" {
 		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(latest))); err == nil {
 			open.SetLocation(dir)
 		}
@@ -121,7 +106,6 @@ func (r *registerWindow) restoreFromBackup() {
 
 // confirmRestore explains what restoring does before doing it.
 func (r *registerWindow) confirmRestore(path string) {
-	m := r.d.opt.Maintenance
 	msg := lang.L("Replace the register with the backup {{.File}}? Changes made since that backup will not be in the register. The current file is kept aside under a new name, not deleted.",
 		map[string]any{"File": filepath.Base(path)})
 	l := widget.NewLabel(msg)
@@ -130,7 +114,7 @@ func (r *registerWindow) confirmRestore(path string) {
 		if !ok {
 			return
 		}
-		aside, err := m.Restore(context.Background(), path)
+		aside, err := r.d.svc.Restore(context.Background(), r.d.actor, path)
 		if err != nil {
 			dialog.ShowError(err, r.win)
 			return

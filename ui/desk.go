@@ -19,16 +19,6 @@ type Options struct {
 	DBPath   string // the register file, shown in the title bar
 	ReadOnly bool   // the file was opened read-only: no action that writes is offered
 	Demo     bool   // a demonstration register: a banner says so
-	// Maintenance backs up and restores the register; nil hides those items.
-	Maintenance Maintenance
-	// Keys makes and uses signing keys and verifies PDFs; nil hides the
-	// signing-keys window (the verify screen then checks signatures without
-	// the committee's root).
-	Keys KeyManager
-	// KeyStatus says who holds a signing key; nil shows no key list.
-	KeyStatus KeyStatus
-	// Letters prints letters to submitters; nil hides the letters.
-	Letters LetterRenderer
 	// TrimMemory, if set, runs once background work (loading pages of the
 	// register, searching, reports) has been quiet for a second, to give
 	// back the memory the work left free; main passes debug.FreeOSMemory.

@@ -16,19 +16,6 @@ import (
 	"ethicsdesk/export"
 )
 
-// reportsMenu offers statistics, the annual report and exports.
-func (r *registerWindow) reportsMenu() *fyne.Menu {
-	m := fyne.NewMenu(lang.L("Reports"),
-		fyne.NewMenuItem(lang.L("Statistics…"), r.openStatistics),
-		fyne.NewMenuItem(lang.L("Export the register…"), r.exportRegister),
-		fyne.NewMenuItem(lang.L("Export deadlines and meetings (iCalendar)…"), func() { r.exportTo(export.ICS, false) }),
-	)
-	if r.d.can(cases.ActViewSubmitter) {
-		m.Items = append(m.Items, fyne.NewMenuItem(lang.L("Export a submitter's data…"), r.exportSubmitter))
-	}
-	return m
-}
-
 // exportRegister asks for the format and whether to include personal data,
 // then for the file; the current filters decide which cases go out.
 func (r *registerWindow) exportRegister() {

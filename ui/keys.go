@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"crypto/x509"
-	"errors"
 	"fmt"
 	"io"
 
@@ -17,24 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ethicsdesk/cases"
-	"ethicsdesk/signing"
 )
-
-// KeyManager makes the committee's signing keys and checks signatures
-// (issuing.Keyring).
-type KeyManager interface {
-	CreateRoot(ctx context.Context, admin cases.User, adminPassword string) error
-	IssueMemberKey(ctx context.Context, admin cases.User, adminPassword string, member cases.User, memberPassword string) error
-	ImportPKCS12(ctx context.Context, member cases.User, p12 []byte, p12Password, memberPassword string) error
-	Verify(ctx context.Context, pdf []byte) (*signing.Report, error)
-}
-
-// KeyStatus reads which certificates exist (the register, store.DB). The
-// window reads certificates only; sealed keys stay unopened.
-type KeyStatus interface {
-	SigningRoot(ctx context.Context) (cert, sealedKey []byte, err error)
-	UserKey(ctx context.Context, userID int64) (cert, chain, sealedKey []byte, err error)
-}
 
 // keysWindow is the administrator's window for the committee's root
 // certificate and the members' signing keys.
@@ -70,18 +51,15 @@ func (k *keysWindow) reload() {
 	ctx := context.Background()
 	k.root.RemoveAll()
 	k.list.RemoveAll()
-	hasRoot := false
-	if k.d.opt.KeyStatus != nil {
-		der, _, err := k.d.opt.KeyStatus.SigningRoot(ctx)
-		switch {
-		case err == nil:
-			hasRoot = true
-			l := widget.NewLabel(certText(der))
-			l.Wrapping = fyne.TextWrapWord
-			k.root.Add(l)
-		case !errors.Is(err, cases.ErrNotFound):
-			k.msg.set(err.Error())
-		}
+	keys, err := k.d.svc.SigningKeys(ctx, k.d.actor)
+	if err != nil {
+		k.msg.set(err.Error())
+	}
+	hasRoot := keys.Root != nil
+	if hasRoot {
+		l := widget.NewLabel(certText(*keys.Root))
+		l.Wrapping = fyne.TextWrapWord
+		k.root.Add(l)
 	}
 	if !hasRoot {
 		l := widget.NewLabel(lang.L("The committee has no root certificate yet. Create it once: it certifies every member's signing key. Its key is locked with your password."))
@@ -89,7 +67,7 @@ func (k *keysWindow) reload() {
 		pw := widget.NewPasswordEntry()
 		pw.SetPlaceHolder(lang.L("Your password (administrator)"))
 		create := widget.NewButtonWithIcon(lang.L("Create root certificate"), theme.ContentAddIcon(), func() {
-			if err := k.d.opt.Keys.CreateRoot(context.Background(), k.d.actor, pw.Text); err != nil {
+			if err := k.d.svc.CreateSigningRoot(context.Background(), k.d.actor, pw.Text); err != nil {
 				k.msg.set(err.Error())
 				return
 			}
@@ -114,11 +92,9 @@ func (k *keysWindow) reload() {
 		name.TextStyle = fyne.TextStyle{Bold: true}
 		status := widget.NewLabel(lang.L("No signing key"))
 		status.Importance = widget.LowImportance
-		if k.d.opt.KeyStatus != nil {
-			if der, _, _, err := k.d.opt.KeyStatus.UserKey(ctx, u.ID); err == nil {
-				status.SetText(issuerText(der))
-				status.Importance = widget.MediumImportance
-			}
+		if cert, ok := keys.Members[u.ID]; ok {
+			status.SetText(issuerText(cert))
+			status.Importance = widget.MediumImportance
 		}
 		status.Wrapping = fyne.TextWrapWord
 		issue := widget.NewButton(lang.L("Issue key…"), func() { k.askIssue(u) })
@@ -135,23 +111,21 @@ func (k *keysWindow) reload() {
 }
 
 // certText describes a certificate in one line: whose, by whom, until when.
-func certText(der []byte) string {
-	c, err := x509.ParseCertificate(der)
-	if err != nil {
+func certText(c cases.Certificate) string {
+	if !c.Readable {
 		return lang.L("A certificate that cannot be read")
 	}
 	return lang.L("{{.Subject}} — issued by {{.Issuer}}, valid until {{.Until}}", map[string]any{
-		"Subject": c.Subject.CommonName, "Issuer": c.Issuer.CommonName, "Until": c.NotAfter.Local().Format("2006-01-02")})
+		"Subject": c.Subject, "Issuer": c.Issuer, "Until": c.NotAfter.Local().Format("2006-01-02")})
 }
 
 // issuerText says who certified a member's key and until when.
-func issuerText(der []byte) string {
-	c, err := x509.ParseCertificate(der)
-	if err != nil {
+func issuerText(c cases.Certificate) string {
+	if !c.Readable {
 		return lang.L("A certificate that cannot be read")
 	}
 	return lang.L("Key certified by {{.Issuer}}, valid until {{.Until}}", map[string]any{
-		"Issuer": c.Issuer.CommonName, "Until": c.NotAfter.Local().Format("2006-01-02")})
+		"Issuer": c.Issuer, "Until": c.NotAfter.Local().Format("2006-01-02")})
 }
 
 // askIssue issues member a new key: the administrator unlocks the root,
@@ -175,7 +149,7 @@ func (k *keysWindow) askIssue(member cases.User) {
 			errL.set(lang.L("That is not {{.Name}}'s password: they type the password they sign in with.", map[string]any{"Name": member.Name()}))
 			return
 		}
-		if err := k.d.opt.Keys.IssueMemberKey(ctx, k.d.actor, admin.Text, member, mine.Text); err != nil {
+		if err := k.d.svc.IssueSigningKey(ctx, k.d.actor, admin.Text, member, mine.Text); err != nil {
 			errL.set(err.Error())
 			return
 		}
@@ -222,7 +196,7 @@ func (k *keysWindow) askImport(member cases.User, file string, p12 []byte) {
 			errL.set(lang.L("That is not {{.Name}}'s password: they type the password they sign in with.", map[string]any{"Name": member.Name()}))
 			return
 		}
-		if err := k.d.opt.Keys.ImportPKCS12(ctx, member, p12, filePW.Text, mine.Text); err != nil {
+		if err := k.d.svc.ImportSigningKey(ctx, k.d.actor, member, p12, filePW.Text, mine.Text); err != nil {
 			errL.set(fmt.Sprint(err))
 			return
 		}

@@ -16,13 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ethicsdesk/cases"
-	"ethicsdesk/issuing"
 )
-
-// LetterRenderer prints letters to a case's submitter (issuing.Publisher).
-type LetterRenderer interface {
-	RenderLetter(r issuing.LetterRequest) ([]byte, error)
-}
 
 // savePDF asks where to save pdf and writes it there.
 func savePDF(parent fyne.Window, name string, pdf []byte) {
@@ -59,17 +53,17 @@ func (ed *opinionEditor) saveIssuedPDF() {
 // may not write them.
 func (cw *caseWindow) lettersButton() *widget.Button {
 	d := cw.d
-	if d.opt.Letters == nil || !d.actor.Can(cases.ActViewSubmitter) ||
+	if !d.svc.MayWriteLetters(d.actor) ||
 		cw.c.Submitter.Kind == cases.SubmitterAnonymous {
 		return nil
 	}
 	var b *widget.Button
 	b = widget.NewButtonWithIcon(lang.L("Letters…"), theme.MailComposeIcon(), func() {
 		menu := fyne.NewMenu("",
-			fyne.NewMenuItem(lang.L("Acknowledgement of receipt"), func() { cw.letter(issuing.LetterAcknowledgement, nil, time.Time{}) }),
+			fyne.NewMenuItem(lang.L("Acknowledgement of receipt"), func() { cw.letter(cases.LetterAcknowledgement, nil, time.Time{}) }),
 			fyne.NewMenuItem(lang.L("Request for information…"), cw.askInformation),
 		)
-		notice := fyne.NewMenuItem(lang.L("Notice of decision"), func() { cw.letter(issuing.LetterDecisionNotice, nil, time.Time{}) })
+		notice := fyne.NewMenuItem(lang.L("Notice of decision"), func() { cw.letter(cases.LetterDecisionNotice, nil, time.Time{}) })
 		notice.Disabled = !cw.hasIssuedOpinion()
 		menu.Items = append(menu.Items, notice)
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
@@ -84,9 +78,9 @@ func (cw *caseWindow) hasIssuedOpinion() bool {
 }
 
 // letterPDF renders one letter for the case as the user sees it.
-func (cw *caseWindow) letterPDF(kind issuing.LetterKind, items []string, due time.Time) ([]byte, error) {
-	req := issuing.LetterRequest{Kind: kind, Case: cw.c, From: cw.d.actor, Date: time.Now(), Items: items, DueBy: due}
-	if kind == issuing.LetterDecisionNotice {
+func (cw *caseWindow) letterPDF(kind cases.LetterKind, items []string, due time.Time) ([]byte, error) {
+	req := cases.LetterRequest{Kind: kind, Case: cw.c, From: cw.d.actor, Date: time.Now(), Items: items, DueBy: due}
+	if kind == cases.LetterDecisionNotice {
 		_, op, err := cw.d.svc.IssuedOpinionPDF(context.Background(), cw.d.actor, cw.id)
 		if errors.Is(err, cases.ErrNotFound) {
 			return nil, fmt.Errorf("%s", lang.L("This case has no issued opinion yet."))
@@ -96,10 +90,10 @@ func (cw *caseWindow) letterPDF(kind issuing.LetterKind, items []string, due tim
 		}
 		req.Decision, req.IssuedOn = op.Text.Decision, op.IssuedAt
 	}
-	return cw.d.opt.Letters.RenderLetter(req)
+	return cw.d.svc.Letter(context.Background(), cw.d.actor, req)
 }
 
-func (cw *caseWindow) letter(kind issuing.LetterKind, items []string, due time.Time) {
+func (cw *caseWindow) letter(kind cases.LetterKind, items []string, due time.Time) {
 	pdf, err := cw.letterPDF(kind, items, due)
 	if err != nil {
 		dialog.ShowError(err, cw.win)
@@ -136,7 +130,7 @@ func (cw *caseWindow) askInformation() {
 			errL.set(lang.L("Write the reply-by date as year-month-day, for example 2026-04-30."))
 			return
 		}
-		pdf, err := cw.letterPDF(issuing.LetterRequestInfo, list, by)
+		pdf, err := cw.letterPDF(cases.LetterRequestInfo, list, by)
 		if err != nil {
 			errL.set(err.Error())
 			return

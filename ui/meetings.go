@@ -97,39 +97,3 @@ func (mw *meetingsWindow) showCreate() {
 		}
 	})
 }
-
-// committeeMenu is "Committee": the meetings.
-func (r *registerWindow) committeeMenu() *fyne.Menu {
-	return fyne.NewMenu(lang.L("Committee"), fyne.NewMenuItem(lang.L("Meetings…"), func() { r.d.openMeetings() }))
-}
-
-// administrationMenu is "Administration": users, settings, the retention
-// period and the audit log, each only for a role that may use it.
-func (r *registerWindow) administrationMenu() *fyne.Menu {
-	d := r.d
-	var items []*fyne.MenuItem
-	if d.actor.Can(cases.ActManageUsers) {
-		items = append(items, fyne.NewMenuItem(lang.L("Users…"), func() { d.openUsers() }))
-	}
-	if d.actor.Can(cases.ActManageSettings) {
-		items = append(items, fyne.NewMenuItem(lang.L("Committee settings…"), func() { d.openSettings() }),
-			fyne.NewMenuItem(lang.L("Retention period…"), r.showRetention))
-	}
-	if d.actor.Can(cases.ActViewAudit) {
-		items = append(items, fyne.NewMenuItem(lang.L("Audit log…"), func() { d.openAudit() }))
-	}
-	return fyne.NewMenu(lang.L("Administration"), items...)
-}
-
-// withoutEmptyMenus drops menus with no items, so a role sees no menu it
-// cannot use.
-func withoutEmptyMenus(mm *fyne.MainMenu) *fyne.MainMenu {
-	kept := mm.Items[:0]
-	for _, m := range mm.Items {
-		if len(m.Items) > 0 {
-			kept = append(kept, m)
-		}
-	}
-	mm.Items = kept
-	return mm
-}

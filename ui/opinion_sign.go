@@ -18,19 +18,14 @@ import (
 // Service would not let them sign: the rapporteur signs a saved draft, then
 // a chair countersigns.
 func (ed *opinionEditor) signLabel() string {
-	a, c, op := ed.d.actor, ed.c, ed.op
-	if ed.d.opt.ReadOnly || !a.Active || op.ID == 0 {
+	if ed.d.opt.ReadOnly {
 		return ""
 	}
-	switch op.State {
-	case cases.OpinionDraft:
-		if c.RapporteurID == a.ID && (c.Status == cases.OpinionDrafting || op.CorrectsID != 0) {
-			return lang.L("Sign as rapporteur")
-		}
-	case cases.OpinionSignedRapporteur:
-		if a.Role == cases.RoleChair {
-			return lang.L("Countersign as chair")
-		}
+	switch cases.SignatureDue(ed.d.actor, ed.c, ed.op) {
+	case cases.MeaningAuthor:
+		return lang.L("Sign as rapporteur")
+	case cases.MeaningApproval:
+		return lang.L("Countersign as chair")
 	}
 	return ""
 }

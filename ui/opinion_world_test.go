@@ -50,7 +50,7 @@ func newOpinionWorld(tb testing.TB) *opinionWorld {
 		admin: tw.Admin, rapp: tw.Rapporteur, chair: tw.Chair, caseID: tw.AddCaseInOpinionDrafting(tb, nil)}
 	w.queue = &uiQueue{ch: make(chan func(), 1024)}
 	w.run = newRunner(w.queue.post)
-	w.opt = Options{DBPath: tw.Path, Keys: tw.Keys, KeyStatus: tw.DB, Letters: tw.Publisher}
+	w.opt = Options{DBPath: tw.Path}
 	return w
 }
 

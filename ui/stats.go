@@ -19,7 +19,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ethicsdesk/cases"
-	"ethicsdesk/opinion"
 	"ethicsdesk/report"
 )
 
@@ -198,11 +197,7 @@ func (s *statsWindow) annualReport() {
 		w.Close()
 		d := s.d
 		runCancellable(d, s.win, lang.L("Writing the annual report…"), func(ctx context.Context, progress func(float64)) (string, error) {
-			name, address, err := d.svc.CommitteeLetterhead(ctx)
-			if err != nil {
-				return "", err
-			}
-			pdf, err := report.Annual(ctx, d.svc, d.actor, year, opinion.Letterhead{Name: name, Address: address},
+			pdf, err := d.svc.AnnualReport(ctx, d.actor, year,
 				func(done, total int) { progress(float64(done) / float64(total)) })
 			if err != nil {
 				return "", err

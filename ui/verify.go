@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"crypto/x509"
 	"io"
 	"path/filepath"
 	"strings"
@@ -16,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"ethicsdesk/cases"
 	"ethicsdesk/signing"
 )
 
@@ -104,13 +102,7 @@ func (v *verifyWindow) read(name string, r io.Reader) {
 // check verifies data and shows the report.
 func (v *verifyWindow) check(name string, data []byte) {
 	v.file.SetText(filepath.Base(name))
-	var rep *signing.Report
-	var err error
-	if v.d.opt.Keys != nil {
-		rep, err = v.d.opt.Keys.Verify(context.Background(), data)
-	} else {
-		rep, err = signing.Verify(data, x509.NewCertPool())
-	}
+	rep, err := v.d.svc.VerifyPDF(context.Background(), v.d.actor, data)
 	if err != nil {
 		v.showProblem(lang.L("This file could not be checked: {{.Error}}.", map[string]any{"Error": err.Error()}))
 		return
@@ -218,13 +210,3 @@ func signatureCard(i, n int, s signing.SignatureReport) fyne.CanvasObject {
 
 // verdictText is the verdict on display, for tests.
 func (v *verifyWindow) verdictText() string { return v.verdict.Text }
-
-// opinionsMenu is the register's menu for signed documents.
-func (r *registerWindow) opinionsMenu() *fyne.Menu {
-	verify := fyne.NewMenuItem(lang.L("Verify a PDF…"), func() { r.d.openVerify() })
-	m := fyne.NewMenu(lang.L("Signatures"), verify)
-	if r.d.opt.Keys != nil && r.d.can(cases.ActManageUsers) {
-		m.Items = append(m.Items, fyne.NewMenuItem(lang.L("Signing keys…"), func() { r.d.openKeys() }))
-	}
-	return m
-}

@@ -26,11 +26,11 @@ type Options struct {
 // World is a temporary register ready for opinions. The users' signing
 // keys are sealed with the passwords given in Options.
 type World struct {
-	Path      string // the register's file, for code that opens it itself
-	DB        *store.DB
-	Service   *cases.Service
-	Publisher issuing.Publisher
-	Keys      issuing.Keyring
+	Path     string // the register's file, for code that opens it itself
+	DB       *store.DB
+	Service  *cases.Service
+	Renderer issuing.Renderer
+	Keys     issuing.Keyring
 
 	Admin, Rapporteur, Chair cases.User
 	Member                   cases.User // zero unless Options.MemberPassword is set
@@ -55,10 +55,10 @@ func New(tb testing.TB, opt Options) *World {
 	}
 	tb.Cleanup(func() { db.Close() })
 	w := &World{Path: path, DB: db, Service: cases.NewService(db, nil),
-		Publisher: issuing.Publisher{Letterhead: db}, Keys: issuing.Keyring{Keys: db},
+		Renderer: issuing.Renderer{Letterhead: db}, Keys: issuing.Keyring{Keys: db},
 		AdminPassword: opt.AdminPassword, RapporteurPassword: opt.RapporteurPassword,
 		ChairPassword: opt.ChairPassword, MemberPassword: opt.MemberPassword}
-	w.Service.SetPublishing(cases.Publishing{Store: db, Publisher: w.Publisher, Signer: w.Keys, Keys: w.Keys})
+	w.Service.SetPorts(cases.Ports{Documents: w.Renderer, Keys: w.Keys})
 
 	w.Admin = w.createUser(tb, "admin", "Administrator", cases.RoleAdministrator, opt.AdminPassword, opt.NoLogins)
 	if err := w.Keys.CreateRoot(ctx, w.Admin, opt.AdminPassword); err != nil {

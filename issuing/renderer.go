@@ -1,5 +1,5 @@
 // Package issuing connects the domain's opinions to the PDF renderer and the
-// signing keys: it implements cases.Publisher and cases.Signer.
+// signing keys: it implements cases.DocumentRenderer and cases.Keyring.
 package issuing
 
 import (
@@ -16,18 +16,19 @@ type LetterheadSource interface {
 	CommitteeLetterhead(ctx context.Context) (name, address string, err error)
 }
 
-// Publisher renders opinions with package opinion.
-type Publisher struct {
+// Renderer prints the committee's opinions and letters with package
+// opinion (cases.DocumentRenderer).
+type Renderer struct {
 	Letterhead LetterheadSource
 }
 
-func (p Publisher) letterhead() opinion.Letterhead {
+func (p Renderer) letterhead() opinion.Letterhead {
 	name, addr, _ := p.Letterhead.CommitteeLetterhead(context.Background())
 	return opinion.Letterhead{Name: name, Address: addr}
 }
 
 // RenderOpinion prints an opinion document.
-func (p Publisher) RenderOpinion(doc cases.OpinionDocument) ([]byte, cases.SignatureLayout, error) {
+func (p Renderer) RenderOpinion(doc cases.OpinionDocument) ([]byte, cases.SignatureLayout, error) {
 	c, op := doc.Case, doc.Opinion
 	o := opinion.Opinion{
 		Letterhead: p.letterhead(), Reference: c.Reference, Date: opinionDate(doc), Title: c.Title,

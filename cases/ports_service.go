@@ -1,0 +1,222 @@
+package cases
+
+import (
+	"context"
+	"crypto/x509"
+	"errors"
+	"time"
+
+	"ethicsdesk/signing"
+)
+
+// The Service's calls that delegate to its Ports, each after the rule that
+// governs it.
+
+// MayBackup says whether actor may back the register up now: the
+// secretariat and the administrator, who keep the register (a backup holds
+// every case, confidential ones and submitters included, so other roles
+// do not get one), when the program can back up.
+func (s *Service) MayBackup(actor User) bool {
+	return s.ports.Maintenance != nil && actor.Can(ActBackup)
+}
+
+// MayRestore says whether actor may replace the register by a backup now.
+func (s *Service) MayRestore(actor User) bool {
+	return s.ports.Maintenance != nil && actor.Can(ActRestore)
+}
+
+// Backup writes a checked copy of the register to path and describes it.
+// Secretariat and administrator; *ForbiddenError for others,
+// ErrNotAvailable without maintenance.
+func (s *Service) Backup(ctx context.Context, actor User, path string) (string, error) {
+	if err := require(actor, ActBackup); err != nil {
+		return "", err
+	}
+	if s.ports.Maintenance == nil {
+		return "", ErrNotAvailable
+	}
+	return s.ports.Maintenance.Backup(ctx, path)
+}
+
+// LatestBackup is the newest automatic backup ("" if none), where the
+// restore dialog starts. Same roles as Restore.
+func (s *Service) LatestBackup(actor User) (string, error) {
+	if err := require(actor, ActRestore); err != nil {
+		return "", err
+	}
+	if s.ports.Maintenance == nil {
+		return "", ErrNotAvailable
+	}
+	return s.ports.Maintenance.LatestBackup()
+}
+
+// Restore replaces the register with the backup at path and restarts on
+// it, returning where the replaced file was kept. Secretariat and
+// administrator; *ForbiddenError for others, ErrNotAvailable without
+// maintenance.
+func (s *Service) Restore(ctx context.Context, actor User, path string) (string, error) {
+	if err := require(actor, ActRestore); err != nil {
+		return "", err
+	}
+	if s.ports.Maintenance == nil {
+		return "", ErrNotAvailable
+	}
+	return s.ports.Maintenance.Restore(ctx, path)
+}
+
+// MayManageKeys says whether actor may open the signing keys: create the
+// root, issue and import members' keys (the administrator).
+func (s *Service) MayManageKeys(actor User) bool {
+	return s.ports.Keys != nil && actor.Can(ActIssueKeys)
+}
+
+func (s *Service) keyring(actor User) (Keyring, error) {
+	if err := require(actor, ActIssueKeys); err != nil {
+		return nil, err
+	}
+	if s.ports.Keys == nil {
+		return nil, ErrNotAvailable
+	}
+	return s.ports.Keys, nil
+}
+
+// CreateSigningRoot makes the committee's root certificate, its key
+// sealed under the administrator's password. Administrator only
+// (*ForbiddenError); an error if the root exists already.
+func (s *Service) CreateSigningRoot(ctx context.Context, actor User, password string) error {
+	k, err := s.keyring(actor)
+	if err != nil {
+		return err
+	}
+	return k.CreateRoot(ctx, actor, password)
+}
+
+// IssueSigningKey gives member a new key certified by the root, which the
+// administrator unlocks with adminPassword; the key is sealed under the
+// member's password. Administrator only (*ForbiddenError).
+func (s *Service) IssueSigningKey(ctx context.Context, actor User, adminPassword string, member User, memberPassword string) error {
+	k, err := s.keyring(actor)
+	if err != nil {
+		return err
+	}
+	return k.IssueMemberKey(ctx, actor, adminPassword, member, memberPassword)
+}
+
+// ImportSigningKey stores member's key and certificate from a PKCS#12
+// file, resealed under the member's password. Administrator only
+// (*ForbiddenError).
+func (s *Service) ImportSigningKey(ctx context.Context, actor User, member User, p12 []byte, p12Password, memberPassword string) error {
+	k, err := s.keyring(actor)
+	if err != nil {
+		return err
+	}
+	return k.ImportPKCS12(ctx, member, p12, p12Password, memberPassword)
+}
+
+// Certificate is what the window shows of a certificate: never the key.
+type Certificate struct {
+	Subject, Issuer     string // common names
+	NotBefore, NotAfter time.Time
+	// Readable is false when the stored certificate could not be parsed.
+	Readable bool
+}
+
+// ValidAt says whether the certificate is readable and in force at t.
+func (c Certificate) ValidAt(t time.Time) bool {
+	return c.Readable && !t.Before(c.NotBefore) && !t.After(c.NotAfter)
+}
+
+// SigningKeys is who holds a signing key: the committee's root (nil before
+// it is created) and each member's certificate by user id. It carries
+// certificates only; sealed private keys never leave the store.
+type SigningKeys struct {
+	Root    *Certificate
+	Members map[int64]Certificate
+}
+
+// SigningKeys lists the committee's root and members' certificates.
+// Administrator only (*ForbiddenError).
+func (s *Service) SigningKeys(ctx context.Context, actor User) (SigningKeys, error) {
+	if err := require(actor, ActIssueKeys); err != nil {
+		return SigningKeys{}, err
+	}
+	out := SigningKeys{Members: map[int64]Certificate{}}
+	der, _, err := s.repo.SigningRoot(ctx)
+	switch {
+	case err == nil:
+		c := certificateOf(der)
+		out.Root = &c
+	case !errors.Is(err, ErrNotFound):
+		return SigningKeys{}, err
+	}
+	users, err := s.repo.Users(ctx)
+	if err != nil {
+		return SigningKeys{}, err
+	}
+	for _, u := range users {
+		der, _, _, err := s.repo.UserKey(ctx, u.ID)
+		switch {
+		case err == nil:
+			out.Members[u.ID] = certificateOf(der)
+		case !errors.Is(err, ErrNotFound):
+			return SigningKeys{}, err
+		}
+	}
+	return out, nil
+}
+
+func certificateOf(der []byte) Certificate {
+	c, err := x509.ParseCertificate(der)
+	if err != nil {
+		return Certificate{}
+	}
+	return Certificate{Subject: c.Subject.CommonName, Issuer: c.Issuer.CommonName,
+		NotBefore: c.NotBefore, NotAfter: c.NotAfter, Readable: true}
+}
+
+// VerifyPDF checks every signature of a PDF against the committee's root
+// (without it, against no root, so no signer is trusted). Anyone signed in
+// may verify: it reads nothing of the register but the root certificate.
+func (s *Service) VerifyPDF(ctx context.Context, actor User, pdf []byte) (*signing.Report, error) {
+	if !actor.Active {
+		return nil, &ForbiddenError{Action: "verify a signed PDF"}
+	}
+	if s.ports.Keys == nil {
+		return signing.Verify(pdf, x509.NewCertPool())
+	}
+	return s.ports.Keys.Verify(ctx, pdf)
+}
+
+// MayWriteLetters says whether actor may print letters to submitters: the
+// roles that see submitters' personal data, when letters can be printed.
+func (s *Service) MayWriteLetters(actor User) bool {
+	return s.ports.Documents != nil && actor.Can(ActViewSubmitter)
+}
+
+// Letter prints a letter to a case's submitter. Roles that see
+// submitters (*ForbiddenError for others); an error naming the case when it
+// was submitted anonymously.
+func (s *Service) Letter(ctx context.Context, actor User, r LetterRequest) ([]byte, error) {
+	if err := require(actor, ActViewSubmitter); err != nil {
+		return nil, err
+	}
+	if s.ports.Documents == nil {
+		return nil, ErrNotAvailable
+	}
+	return s.ports.Documents.RenderLetter(r)
+}
+
+// AnnualReport writes the annual report of year as a PDF with the
+// committee's letterhead. The roles that may read statistics
+// (*ForbiddenError for others); ErrNotAvailable without a report writer;
+// the context's error when cancelled.
+func (s *Service) AnnualReport(ctx context.Context, actor User, year int, progress func(done, total int)) ([]byte, error) {
+	if s.ports.Reports == nil {
+		return nil, ErrNotAvailable
+	}
+	name, address, err := s.CommitteeLetterhead(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.ports.Reports.AnnualReport(ctx, s, actor, year, name, address, progress)
+}
