@@ -8,8 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"strings"
+
+	"golang.org/x/term"
 
 	"ethicsdesk/cases"
 	"ethicsdesk/issuing"
@@ -42,19 +43,18 @@ func signIn(ctx context.Context, svc *cases.Service, username string, stderr io.
 	return svc.Login(ctx, username, pw)
 }
 
-// askPassword reads a line from the terminal with echo turned off where
-// stty exists (Linux, macOS); elsewhere the typed password shows.
+// askPassword reads the password from the terminal without showing it
+// (golang.org/x/term, on every system); when standard input is not a
+// terminal (a pipe from a script) it reads one line.
 func askPassword(prompt string, stderr io.Writer) (string, error) {
 	fmt.Fprint(stderr, prompt)
-	echoOff := exec.Command("stty", "-echo")
-	echoOff.Stdin = os.Stdin
-	if echoOff.Run() == nil {
-		defer func() {
-			on := exec.Command("stty", "echo")
-			on.Stdin = os.Stdin
-			on.Run()
-			fmt.Fprintln(stderr)
-		}()
+	if fd := int(os.Stdin.Fd()); term.IsTerminal(fd) {
+		pw, err := term.ReadPassword(fd)
+		fmt.Fprintln(stderr)
+		if err != nil {
+			return "", fmt.Errorf("no password was given (set %s to give it without a terminal)", passwordEnv)
+		}
+		return string(pw), nil
 	}
 	line, err := bufio.NewReader(os.Stdin).ReadString('\n')
 	if err != nil && line == "" {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,7 +19,7 @@ func auditWhere(f cases.AuditFilter) (string, []any) {
 	var args []any
 	add := func(cond string, v any) {
 		args = append(args, v)
-		conds = append(conds, strings.ReplaceAll(cond, "?", "?"+itoa(len(args))))
+		conds = append(conds, strings.ReplaceAll(cond, "?", "?"+strconv.Itoa(len(args))))
 	}
 	if f.UserID != 0 {
 		add("actor_id = ?", f.UserID)
@@ -61,7 +62,7 @@ func (db *DB) AuditQuery(ctx context.Context, f cases.AuditFilter) ([]cases.Audi
 	args = append(args, f.Limit, f.Offset)
 	n := len(args)
 	rows, err := db.read.QueryContext(ctx, `SELECT seq, at, actor_id, actor, action, entity, entity_id, before, after, hash
-		FROM audit_log`+w+" ORDER BY seq DESC LIMIT ?"+itoa(n-1)+" OFFSET ?"+itoa(n), args...)
+		FROM audit_log`+w+" ORDER BY seq DESC LIMIT ?"+strconv.Itoa(n-1)+" OFFSET ?"+strconv.Itoa(n), args...)
 	if err != nil {
 		return nil, 0, err
 	}

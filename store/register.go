@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"ethicsdesk/cases"
@@ -32,7 +33,7 @@ func where(q cases.Query) (string, []any) {
 			b.WriteString(part)
 			if i < len(parts)-1 {
 				args = append(args, v[i])
-				b.WriteString("?" + itoa(len(args)))
+				b.WriteString("?" + strconv.Itoa(len(args)))
 			}
 		}
 		conds = append(conds, b.String())
@@ -75,14 +76,6 @@ func where(q cases.Query) (string, []any) {
 		return "", nil
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args
-}
-
-func itoa(n int) string {
-	const digits = "0123456789"
-	if n < 10 {
-		return digits[n : n+1]
-	}
-	return itoa(n/10) + digits[n%10:n%10+1]
 }
 
 // ListCases returns one page of the register.

@@ -29,7 +29,7 @@ func ListCasesSQL(q cases.Query, offset, limit int) (string, []any) {
 	n := len(args)
 	query := `SELECT c.id, c.reference, c.title, c.type_code, c.status, c.received_on, c.due_on, c.rapporteur_name, c.confidential
 		FROM cases c` + w + " ORDER BY " + col + dir + ", c.id" + dir +
-		" LIMIT ?" + itoa(n-1) + " OFFSET ?" + itoa(n)
+		" LIMIT ?" + strconv.Itoa(n-1) + " OFFSET ?" + strconv.Itoa(n)
 	return query, args
 }
 

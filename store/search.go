@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/mattn/go-sqlite3"
@@ -144,7 +145,7 @@ type boundQuery struct {
 // given in that order in extra.
 func bindSearch(sqlText string, filterArgs []any, extra ...any) boundQuery {
 	n := len(filterArgs)
-	r := strings.NewReplacer("?M", "?"+itoa(n+1), "?V", "?"+itoa(n+2), "?L", "?"+itoa(n+3), "?O", "?"+itoa(n+4), "?K", "?"+itoa(n+5))
+	r := strings.NewReplacer("?M", "?"+strconv.Itoa(n+1), "?V", "?"+strconv.Itoa(n+2), "?L", "?"+strconv.Itoa(n+3), "?O", "?"+strconv.Itoa(n+4), "?K", "?"+strconv.Itoa(n+5))
 	return boundQuery{r.Replace(sqlText), append(append([]any(nil), filterArgs...), extra...)}
 }
 

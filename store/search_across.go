@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"ethicsdesk/cases"
@@ -93,7 +94,7 @@ func (db *DB) rarestFirst(ctx context.Context, groups []string) (ordered []strin
 // and gives the snippet; the others are only looked for in the documents
 // of the first part's cases.
 func acrossDocumentsPage(where string, filterParams, n int) string {
-	param := func(i int) string { return "?" + itoa(filterParams+6+i) }
+	param := func(i int) string { return "?" + strconv.Itoa(filterParams+6+i) }
 	var b strings.Builder
 	b.WriteString("WITH " + matchedDocs + `,
 	g0m AS MATERIALIZED (SELECT rowid AS r, bm25(search_fts, ` + searchWeights + `) AS s
@@ -105,14 +106,14 @@ func acrossDocumentsPage(where string, filterParams, n int) string {
 		UNION ALL SELECT o.id * 4 + 2 FROM opinions o WHERE o.case_id IN (SELECT case_id FROM g0))`)
 	for i := 1; i < n; i++ {
 		b.WriteString(`,
-	g` + itoa(i) + ` AS (SELECT DISTINCT case_id FROM (SELECT ` + caseOfDoc("search_fts.rowid") + ` AS case_id
+	g` + strconv.Itoa(i) + ` AS (SELECT DISTINCT case_id FROM (SELECT ` + caseOfDoc("search_fts.rowid") + ` AS case_id
 		FROM search_fts WHERE search_fts MATCH ` + param(i) + ` AND search_fts.rowid IN (SELECT r FROM candidates))
 		WHERE case_id IS NOT NULL)`)
 	}
 	b.WriteString(`,
 	x AS (SELECT g0.case_id AS case_id, g0.r AS r, g0.s AS s FROM g0 WHERE 1`)
 	for i := 1; i < n; i++ {
-		b.WriteString(` AND g0.case_id IN (SELECT case_id FROM g` + itoa(i) + `)`)
+		b.WriteString(` AND g0.case_id IN (SELECT case_id FROM g` + strconv.Itoa(i) + `)`)
 	}
 	b.WriteString(`)`)
 	b.WriteString(withTexts(`
