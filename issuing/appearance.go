@@ -25,11 +25,7 @@ func withAppearanceFont(info signing.SignatureInfo) signing.SignatureInfo {
 	if !ok {
 		return info
 	}
-	glyphs := make(map[rune]signing.AppearanceGlyph, len(f.Glyphs))
-	for r, g := range f.Glyphs {
-		glyphs[r] = signing.AppearanceGlyph{ID: g.ID, Advance: g.Advance}
-	}
-	info.Font = &signing.AppearanceFont{TTF: f.TTF, BaseName: f.BaseName, Glyphs: glyphs}
+	info.Font = &f // the same font.Subset type on both sides
 	return info
 }
 

@@ -1,24 +1,20 @@
 package opinion
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+
+	"ethicsdesk/internal/font"
+)
 
 // SubsetFont is a small standalone TrueType font made from an installed
 // face, holding only the characters of one piece of text, with where each
-// character is in it. The signing package embeds it in a signature
-// widget, which otherwise could only show Latin-1 (a Chinese name would
-// read "??").
-type SubsetFont struct {
-	TTF      []byte
-	BaseName string // the face's family, for the PDF /BaseFont
-	Glyphs   map[rune]SubsetGlyph
-}
-
-// SubsetGlyph is one character's glyph id in SubsetFont.TTF and its
-// advance width in thousandths of the font size.
-type SubsetGlyph struct {
-	ID      uint16
-	Advance int
-}
+// character is in it (font.Subset, the type package signing embeds in a
+// signature widget, which otherwise could only show Latin-1: a Chinese
+// name would read "??").
+type (
+	SubsetFont  = font.Subset
+	SubsetGlyph = font.Glyph
+)
 
 // SubsetFontFor subsets the first installed face, in the order the
 // renderer prefers them (the serif, then the Chinese face, then the
@@ -27,7 +23,7 @@ type SubsetGlyph struct {
 // keep its built-in font. The faces are those parsed once per process for
 // rendering, so this costs only the subsetting (well under a millisecond
 // for a signature's few dozen characters).
-func SubsetFontFor(text string) (font SubsetFont, ok bool) {
+func SubsetFontFor(text string) (sf SubsetFont, ok bool) {
 	var runes []rune
 	seen := map[rune]bool{}
 	for _, r := range text {
@@ -52,14 +48,14 @@ func SubsetFontFor(text string) (font SubsetFont, ok bool) {
 	if err != nil {
 		return SubsetFont{}, false
 	}
-	font = SubsetFont{TTF: ttf, BaseName: face.familyName(), Glyphs: make(map[rune]SubsetGlyph, len(runes))}
+	sf = SubsetFont{TTF: ttf, BaseName: face.familyName(), Glyphs: make(map[rune]SubsetGlyph, len(runes))}
 	for _, r := range runes {
 		if !sub.has(r) {
 			return SubsetFont{}, false
 		}
-		font.Glyphs[r] = SubsetGlyph{ID: sub.cmap[r], Advance: int(sub.advance(r) + 0.5)}
+		sf.Glyphs[r] = SubsetGlyph{ID: sub.cmap[r], Advance: int(sub.advance(r) + 0.5)}
 	}
-	return font, true
+	return sf, true
 }
 
 // faceCovering returns the first face, in rendering preference, that has

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+
+	"ethicsdesk/internal/font"
 )
 
 // sfntFont is a TrueType font parsed once per process: the tables gofpdf
@@ -25,7 +27,7 @@ type sfntFont struct {
 var requiredTables = []string{"head", "hhea", "maxp", "hmtx", "loca", "glyf", "cmap", "name", "post"}
 
 func parseSfnt(data []byte) (*sfntFont, error) {
-	if len(data) < sfntHeaderLen {
+	if len(data) < font.HeaderLen {
 		return nil, errNotFontFile
 	}
 	switch binary.BigEndian.Uint32(data) {
@@ -35,13 +37,13 @@ func parseSfnt(data []byte) (*sfntFont, error) {
 	default:
 		return nil, errNotFontFile
 	}
-	list, _, err := readTableDirectory(data, 0)
+	list, _, err := font.ReadTableDirectory(data, 0)
 	if err != nil {
 		return nil, err
 	}
 	f := &sfntFont{tables: make(map[string][]byte, len(list))}
 	for _, t := range list {
-		f.tables[t.tag] = t.data
+		f.tables[t.Tag] = t.Data
 	}
 	for _, tag := range requiredTables {
 		if len(f.tables[tag]) == 0 {

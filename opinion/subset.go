@@ -3,6 +3,8 @@ package opinion
 import (
 	"encoding/binary"
 	"sort"
+
+	"ethicsdesk/internal/font"
 )
 
 // Composite-glyph flags (OpenType spec, glyf table).
@@ -75,17 +77,17 @@ func (f *sfntFont) subset(runes []rune) []byte {
 	post := append([]byte(nil), f.tables["post"][:32]...)
 	binary.BigEndian.PutUint32(post, 0x00030000) // no glyph names
 
-	tables := []sfntTable{
-		{"head", head}, {"hhea", hhea}, {"maxp", maxp}, {"post", post},
-		{"glyf", glyf}, {"loca", loca}, {"hmtx", hmtx},
-		{"cmap", cmapFormat4(runes, runeGlyph)},
+	tables := []font.Table{
+		{Tag: "head", Data: head}, {Tag: "hhea", Data: hhea}, {Tag: "maxp", Data: maxp}, {Tag: "post", Data: post},
+		{Tag: "glyf", Data: glyf}, {Tag: "loca", Data: loca}, {Tag: "hmtx", Data: hmtx},
+		{Tag: "cmap", Data: cmapFormat4(runes, runeGlyph)},
 	}
 	for _, tag := range []string{"name", "OS/2", "cvt ", "fpgm", "prep", "gasp"} {
 		if t := f.tables[tag]; len(t) > 0 {
-			tables = append(tables, sfntTable{tag, t})
+			tables = append(tables, font.Table{Tag: tag, Data: t})
 		}
 	}
-	return writeSfnt(0x00010000, tables)
+	return font.WriteSfnt(0x00010000, tables)
 }
 
 // glyph returns the outline bytes of glyph g (empty for blank glyphs).

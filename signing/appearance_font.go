@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf16"
 
+	"ethicsdesk/internal/font"
 	"ethicsdesk/signing/internal/pdf"
 )
 
@@ -17,17 +18,11 @@ import (
 // Helvetica can only show Latin-1). The signing package does not look for
 // fonts itself; the caller (which knows the installed fonts) supplies one,
 // usually a small subset holding just the widget's characters.
-type AppearanceFont struct {
-	TTF      []byte                   // a standalone TrueType font with glyf outlines
-	BaseName string                   // PostScript-like name for /BaseFont; optional
-	Glyphs   map[rune]AppearanceGlyph // every character the widget may show
-}
+// It is the subset font that package opinion makes (font.Subset).
+type AppearanceFont = font.Subset
 
 // AppearanceGlyph is where one character is in AppearanceFont.TTF.
-type AppearanceGlyph struct {
-	ID      uint16 // glyph id in the TTF (0, .notdef, counts as missing)
-	Advance int    // advance width in thousandths of the font size
-}
+type AppearanceGlyph = font.Glyph
 
 // AppearanceText is every character the widget for info shows, so that a
 // caller can pick (or subset) a font covering exactly that. info should
@@ -64,7 +59,7 @@ func helvetica() widgetFont {
 // lines, and falls back to Helvetica otherwise: a widget half in one font
 // and half in question marks would look worse than a consistent one.
 func widgetFontFor(f *AppearanceFont, lines []string, u *pdf.Update) widgetFont {
-	if u == nil || !f.covers(lines) {
+	if u == nil || !f.Covers(lines) {
 		return helvetica()
 	}
 	used := map[rune]AppearanceGlyph{}
@@ -85,22 +80,6 @@ func widgetFontFor(f *AppearanceFont, lines []string, u *pdf.Update) widgetFont 
 			return pdf.String{Bytes: b, Hex: true}
 		},
 	}
-}
-
-// covers reports whether f is usable for lines: a font program and a
-// real glyph for every character.
-func (f *AppearanceFont) covers(lines []string) bool {
-	if f == nil || len(f.TTF) < 12 {
-		return false
-	}
-	for _, l := range lines {
-		for _, r := range l {
-			if g, ok := f.Glyphs[r]; !ok || g.ID == 0 {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // embedType0 writes f as a composite font (Type0, Identity-H, with a

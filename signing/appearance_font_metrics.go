@@ -1,6 +1,10 @@
 package signing
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+
+	"ethicsdesk/internal/font"
+)
 
 // fontMetrics are the FontDescriptor numbers, in thousandths of an em.
 type fontMetrics struct {
@@ -14,7 +18,7 @@ type fontMetrics struct {
 // guides substitution, so a wrong guess is not worth failing a signature.
 func readFontMetrics(ttf []byte) fontMetrics {
 	m := fontMetrics{bbox: [4]int{0, -200, 1000, 900}, ascent: 880, descent: -120, capHeight: 700}
-	head, hhea, os2 := sfntTable(ttf, "head"), sfntTable(ttf, "hhea"), sfntTable(ttf, "OS/2")
+	head, hhea, os2 := font.Lookup(ttf, "head"), font.Lookup(ttf, "hhea"), font.Lookup(ttf, "OS/2")
 	if len(head) < 54 {
 		return m
 	}
@@ -33,28 +37,4 @@ func readFontMetrics(ttf []byte) fontMetrics {
 		m.capHeight = m.ascent
 	}
 	return m
-}
-
-// sfntTable returns the bytes of the table tag, or nil when the font does
-// not have it or its directory points outside the file.
-func sfntTable(ttf []byte, tag string) []byte {
-	if len(ttf) < 12 {
-		return nil
-	}
-	n := int(binary.BigEndian.Uint16(ttf[4:]))
-	for i := 0; i < n; i++ {
-		rec := 12 + 16*i
-		if rec+16 > len(ttf) {
-			return nil
-		}
-		if string(ttf[rec:rec+4]) != tag {
-			continue
-		}
-		off, length := uint64(binary.BigEndian.Uint32(ttf[rec+8:])), uint64(binary.BigEndian.Uint32(ttf[rec+12:]))
-		if off+length > uint64(len(ttf)) {
-			return nil
-		}
-		return ttf[off : off+length]
-	}
-	return nil
 }
