@@ -98,7 +98,7 @@ type rowSink interface {
 }
 
 // register streams the cases the service hands out into sink.
-func register(ctx context.Context, svc *cases.Service, actor cases.User, f Format, opt Options, sink rowSink) (int, error) {
+func register(ctx context.Context, svc cases.API, actor cases.User, f Format, opt Options, sink rowSink) (int, error) {
 	cols := columnsFor(opt.IncludePersonal)
 	headers := make([]string, len(cols))
 	for i, c := range cols {

@@ -34,7 +34,7 @@ func defuseFormula(s string) string {
 
 // WriteCSV writes the register (opt.Filter) as UTF-8 CSV with a byte order
 // mark, so that spreadsheet programs read Chinese text correctly.
-func WriteCSV(ctx context.Context, w io.Writer, svc *cases.Service, actor cases.User, opt Options) (int, error) {
+func WriteCSV(ctx context.Context, w io.Writer, svc cases.API, actor cases.User, opt Options) (int, error) {
 	bw := bufio.NewWriter(w)
 	if _, err := bw.WriteString("\ufeff"); err != nil {
 		return 0, err

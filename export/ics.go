@@ -13,7 +13,7 @@ import (
 // WriteICS writes the running deadlines of the filtered register and the
 // committee's meetings as all-day events of an iCalendar file (RFC 5545).
 // Event UIDs are stable, so importing a newer file updates the events.
-func WriteICS(ctx context.Context, w io.Writer, svc *cases.Service, actor cases.User, opt Options) (int, error) {
+func WriteICS(ctx context.Context, w io.Writer, svc cases.API, actor cases.User, opt Options) (int, error) {
 	events, err := svc.CalendarEvents(ctx, actor, opt.Filter)
 	if err != nil {
 		return 0, err
@@ -63,7 +63,7 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 }
 
 // Write exports in format f.
-func Write(ctx context.Context, f Format, w io.Writer, svc *cases.Service, actor cases.User, opt Options) (int, error) {
+func Write(ctx context.Context, f Format, w io.Writer, svc cases.API, actor cases.User, opt Options) (int, error) {
 	switch f {
 	case XLSX:
 		return WriteXLSX(ctx, w, svc, actor, opt)

@@ -35,7 +35,7 @@ func (s *xlsxSink) write(cells []string) error {
 
 // WriteXLSX writes the register (opt.Filter) as an Excel workbook with one
 // sheet, streamed so 100,000 rows do not have to be held in memory twice.
-func WriteXLSX(ctx context.Context, w io.Writer, svc *cases.Service, actor cases.User, opt Options) (int, error) {
+func WriteXLSX(ctx context.Context, w io.Writer, svc cases.API, actor cases.User, opt Options) (int, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", sheetName); err != nil {

@@ -33,7 +33,7 @@ type MinutesItem struct {
 // CollectMinutes reads everything the minutes of meeting id print, through
 // the service and so with the acting user's permissions: agenda cases the
 // actor may not know of are left out, as on the screen.
-func CollectMinutes(ctx context.Context, svc *cases.Service, actor cases.User, meetingID int64) (Minutes, error) {
+func CollectMinutes(ctx context.Context, svc cases.API, actor cases.User, meetingID int64) (Minutes, error) {
 	m, err := svc.Meeting(ctx, actor, meetingID)
 	if err != nil {
 		return Minutes{}, err

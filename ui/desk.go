@@ -30,7 +30,7 @@ type Options struct {
 // refresh the others.
 type desk struct {
 	app   fyne.App
-	svc   *cases.Service
+	svc   cases.API
 	actor cases.User
 	opt   Options
 	run   *runner
@@ -44,12 +44,12 @@ type desk struct {
 }
 
 // NewMainWindow builds the register window; main calls ShowAndRun on it.
-func NewMainWindow(a fyne.App, svc *cases.Service, actor cases.User, opt Options) fyne.Window {
+func NewMainWindow(a fyne.App, svc cases.API, actor cases.User, opt Options) fyne.Window {
 	d := newDesk(a, svc, actor, opt, newProgramRunner(opt))
 	return d.openRegister().win
 }
 
-func newDesk(a fyne.App, svc *cases.Service, actor cases.User, opt Options, run *runner) *desk {
+func newDesk(a fyne.App, svc cases.API, actor cases.User, opt Options, run *runner) *desk {
 	d := &desk{app: a, svc: svc, actor: actor, opt: opt, run: run, caseWins: map[int64]*caseWindow{}}
 	// Case types are few and change only in the settings; reading them once
 	// up front lets the table name a type without a query per cell.

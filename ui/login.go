@@ -16,7 +16,7 @@ import (
 // accounts yet, create its administrator.
 type loginScreen struct {
 	app   fyne.App
-	svc   *cases.Service
+	svc   cases.API
 	opt   Options
 	run   *runner
 	win   fyne.Window
@@ -31,12 +31,12 @@ type loginScreen struct {
 
 // NewStartWindow is the window main shows first: the sign-in screen, which
 // opens the register window for the user who signs in.
-func NewStartWindow(a fyne.App, svc *cases.Service, opt Options) fyne.Window {
+func NewStartWindow(a fyne.App, svc cases.API, opt Options) fyne.Window {
 	ls := newLoginScreen(a, svc, opt, newProgramRunner(opt))
 	return ls.win
 }
 
-func newLoginScreen(a fyne.App, svc *cases.Service, opt Options, run *runner) *loginScreen {
+func newLoginScreen(a fyne.App, svc cases.API, opt Options, run *runner) *loginScreen {
 	ls := &loginScreen{app: a, svc: svc, opt: opt, run: run}
 	has, err := svc.HasUsers(context.Background())
 	ls.first = err == nil && !has
