@@ -29,25 +29,32 @@ func (s *Service) MayRestore(actor User) bool {
 // Secretariat and administrator; *ForbiddenError for others,
 // ErrNotAvailable without maintenance.
 func (s *Service) Backup(ctx context.Context, actor User, path string) (string, error) {
-	if err := require(actor, ActBackup); err != nil {
+	m, err := s.maintenance(actor, ActBackup)
+	if err != nil {
 		return "", err
 	}
-	if s.ports.Maintenance == nil {
-		return "", ErrNotAvailable
+	return m.Backup(ctx, path)
+}
+
+// maintenance is the backup port for an actor allowed action a.
+func (s *Service) maintenance(actor User, a Action) (Maintenance, error) {
+	if err := require(actor, a); err != nil {
+		return nil, err
 	}
-	return s.ports.Maintenance.Backup(ctx, path)
+	if s.ports.Maintenance == nil {
+		return nil, ErrNotAvailable
+	}
+	return s.ports.Maintenance, nil
 }
 
 // LatestBackup is the newest automatic backup ("" if none), where the
 // restore dialog starts. Same roles as Restore.
 func (s *Service) LatestBackup(actor User) (string, error) {
-	if err := require(actor, ActRestore); err != nil {
+	m, err := s.maintenance(actor, ActRestore)
+	if err != nil {
 		return "", err
 	}
-	if s.ports.Maintenance == nil {
-		return "", ErrNotAvailable
-	}
-	return s.ports.Maintenance.LatestBackup()
+	return m.LatestBackup()
 }
 
 // Restore replaces the register with the backup at path and restarts on
@@ -55,13 +62,11 @@ func (s *Service) LatestBackup(actor User) (string, error) {
 // administrator; *ForbiddenError for others, ErrNotAvailable without
 // maintenance.
 func (s *Service) Restore(ctx context.Context, actor User, path string) (string, error) {
-	if err := require(actor, ActRestore); err != nil {
+	m, err := s.maintenance(actor, ActRestore)
+	if err != nil {
 		return "", err
 	}
-	if s.ports.Maintenance == nil {
-		return "", ErrNotAvailable
-	}
-	return s.ports.Maintenance.Restore(ctx, path)
+	return m.Restore(ctx, path)
 }
 
 // MayManageKeys says whether actor may open the signing keys: create the
