@@ -67,9 +67,6 @@ const DefaultAttachmentMaxBytes = 50 << 20
 // MaxFileName is the longest attachment file name kept, in characters.
 const MaxFileName = 255
 
-// ErrNoAttachments is returned by a store that does not keep attachments.
-var ErrNoAttachments = errors.New("This register cannot keep attachments.")
-
 // TooLargeError refuses a file above the size limit.
 type TooLargeError struct {
 	FileName string

@@ -2,7 +2,6 @@ package cases
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 )
@@ -17,9 +16,6 @@ type ExportRepository interface {
 	// own: an export changes nothing else.
 	RecordExport(ctx context.Context, audit AuditEntry) error
 }
-
-// ErrNoExport is returned when the register's store cannot export.
-var ErrNoExport = errors.New("This register cannot be exported.")
 
 func (s *Service) exporter() (ExportRepository, error) {
 	return s.repo, nil

@@ -2,7 +2,6 @@ package cases
 
 import (
 	"context"
-	"errors"
 	"time"
 )
 
@@ -33,9 +32,6 @@ type RetentionReport struct {
 	ClosedBefore Date // cases closed on or before this day are due
 	Cases        []RetentionCase
 }
-
-// ErrNoRetention is returned by a store that keeps no closure history.
-var ErrNoRetention = errors.New("This register cannot apply the retention period.")
 
 func (s *Service) retention() (RetentionRepository, error) {
 	return s.repo, nil

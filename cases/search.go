@@ -2,7 +2,6 @@ package cases
 
 import (
 	"context"
-	"errors"
 	"strings"
 
 	"ethicsdesk/textindex"
@@ -54,9 +53,6 @@ type SearchHit struct {
 
 // SnippetRunes is the length of a search result's extract.
 const SnippetRunes = 160
-
-// ErrNoSearch is returned when the register's store cannot search.
-var ErrNoSearch = errors.New("This register cannot be searched.")
 
 func (s *Service) searcher() (SearchRepository, error) {
 	return s.repo, nil

@@ -7,6 +7,10 @@ import "context"
 // renaming a method on either side fails the build instead of failing in
 // the window with "this register cannot …". Each part is a named contract
 // declared beside the rules that use it.
+//
+// The Service's small accessors (accounts(), meetings(), panels() …) were
+// run-time type assertions on the repository; they now return the Store
+// itself and a nil error, kept so their call sites did not have to change.
 type Store interface {
 	Repository
 	AccountRepository

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -49,9 +48,6 @@ func (v *attachmentsView) reload() {
 	list, err := v.cw.d.svc.Attachments(context.Background(), v.cw.d.actor, v.cw.id)
 	v.list.RemoveAll()
 	switch {
-	case errors.Is(err, cases.ErrNoAttachments):
-		v.box.Hide()
-		return
 	case err != nil:
 		l := widget.NewLabel(lang.L("The attachments could not be read: {{.Error}}", map[string]any{"Error": err.Error()}))
 		l.Importance = widget.DangerImportance
