@@ -30,7 +30,7 @@ func (r *registerWindow) mainMenu() *fyne.MainMenu {
 	fromMail := fyne.NewMenuItem(lang.L("New case from e-mail…"), r.chooseMail)
 	fromMail.Disabled = !r.d.can(cases.ActCreateCase)
 	password := fyne.NewMenuItem(lang.L("Change my password…"), func() { r.showChangePassword() })
-	file := fyne.NewMenu(lang.L("File"), newCase, fromMail, fyne.NewMenuItemSeparator(), password)
+	file := fyne.NewMenu(lang.L("File"), newCase, fromMail, fyne.NewMenuItemSeparator(), password, r.languageMenuItem())
 	if r.d.opt.Maintenance != nil {
 		restore := fyne.NewMenuItem(lang.L("Restore from backup…"), r.restoreFromBackup)
 		restore.Disabled = !r.d.actor.Can(cases.ActManageSettings) && !r.d.actor.Can(cases.ActCreateCase)
