@@ -105,7 +105,9 @@ func (l Language) corrects(ref string) string {
 	return l.pick("This opinion corrects opinion "+ref+", which it replaces.",
 		"本意见书更正并取代编号为 "+ref+" 的意见书。")
 }
-func (l Language) signedAwaiting() string { return l.pick("Signed: awaiting signature", "签署：待签署") }
+func (l Language) signedAwaiting() string {
+	return l.pick("Signed: awaiting signature", "签署：待签署")
+}
 func (l Language) signed(when string) string {
 	return l.pick("Signed: "+when, "签署时间："+when)
 }
