@@ -58,3 +58,33 @@ func auditLineIn(l opinion.Language, seq int64, hash string) string {
 	return l.Text(fmt.Sprintf("Audit record at signing: entry %d, hash %s", seq, hash),
 		fmt.Sprintf("签署时的审计记录：第 %d 条，哈希值 %s", seq, hash))
 }
+
+var (
+	votesZH = map[cases.Vote]string{cases.VoteApprove: "同意", cases.VoteApproveModified: "修改后同意",
+		cases.VoteReject: "反对", cases.VoteAbstain: "弃权"}
+	outcomesZH = map[cases.Outcome]string{cases.OutcomeNoQuorum: "未达法定人数：不作决定", cases.OutcomePending: "表决尚未结束",
+		cases.OutcomeApproved: "通过", cases.OutcomeApprovedModified: "修改后通过", cases.OutcomeNotCarried: "未通过",
+		cases.OutcomeReferred: "提交全体会议"}
+)
+
+func voteIn(l opinion.Language, v cases.Vote) string {
+	return inLanguage(l, cases.VoteLabel(v), votesZH[v])
+}
+
+func outcomeIn(l opinion.Language, o cases.Outcome) string {
+	return inLanguage(l, cases.OutcomeLabel(o), outcomesZH[o])
+}
+
+// ruleInWordsIn is cases.RuleInWords in the minutes' language.
+func ruleInWordsIn(l opinion.Language, t cases.Tally, quorum int, majority cases.Fraction) string {
+	en := cases.RuleInWords(t, quorum, majority)
+	if !t.Quorum {
+		return l.Text(en, fmt.Sprintf("未达法定人数：出席委员 %d 名，至少需 %d 名 — 不作决定。", t.Present, quorum))
+	}
+	counts := fmt.Sprintf("同意 %d 票，反对 %d 票，弃权 %d 票", t.InFavour(), t.Reject, t.Abstain)
+	if t.NotVoted > 0 {
+		counts += fmt.Sprintf("，尚未表决 %d 人", t.NotVoted)
+	}
+	return l.Text(en, fmt.Sprintf("须获出席且未回避的 %d 名委员中至少 %s 同意（需 %d 票）方为通过：%s — %s。",
+		t.Eligible, majority, t.Needed, counts, outcomeIn(opinion.Chinese, t.Outcome)))
+}
