@@ -1,6 +1,8 @@
-// Package assets holds what the program embeds: for now the translations of
-// the window's text. Adding a language is adding a file such as
-// translations/zh.json with the same keys as en.json; no screen changes.
+// Package assets holds what the program embeds: the translations of the
+// window's text, one file per language in translations/ (en.json, whose
+// keys are the English text, and zh-Hans.json), following GLOSSARY.md.
+// Adding a language is adding a file with the same keys and listing it in
+// Languages; no screen changes.
 package assets
 
 import (

@@ -36,6 +36,9 @@ type API interface {
 	Settings(ctx context.Context) (Settings, error)
 	// CommitteeLetterhead is the name and address printed on documents.
 	CommitteeLetterhead(ctx context.Context) (name, address string, err error)
+	// DocumentLanguage is the committee's language for opinions, letters
+	// and minutes (English until the administrator chooses another).
+	DocumentLanguage(ctx context.Context) (DocumentLanguage, error)
 	// AuditHead is the newest audit entry's number and hash, printed on
 	// opinions and minutes.
 	AuditHead(ctx context.Context) (int64, string, error)
@@ -217,8 +220,14 @@ type API interface {
 
 	SaveSettings(ctx context.Context, actor User, st Settings) error
 	SaveCommitteeLetterhead(ctx context.Context, actor User, name, address string) error
+	// SaveDocumentLanguage: FieldErrors for a language not in DocumentLanguages.
+	SaveDocumentLanguage(ctx context.Context, actor User, l DocumentLanguage) error
 	SaveHoliday(ctx context.Context, actor User, h Holiday) error
 	DeleteHoliday(ctx context.Context, actor User, day Date) error
+	// ImportHolidays saves a whole holiday arrangement in one transaction
+	// (days off and weekend days worked) and says how many open cases'
+	// due dates moved; FieldErrors under "file" refuse it whole.
+	ImportHolidays(ctx context.Context, actor User, days []Holiday) (int, error)
 	SaveCaseType(ctx context.Context, actor User, t CaseType) error
 	// RecomputeDeadlines recomputes every running deadline (after holidays
 	// or a rule changed) and says how many moved. Called by the settings

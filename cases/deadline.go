@@ -42,14 +42,20 @@ type DeadlineExplanation struct {
 // Calendar answers whether a day is a working day.
 type Calendar struct {
 	holidays map[Date]bool
+	workdays map[Date]bool // weekend days made working days (调休)
 }
 
-// NewCalendar builds a calendar from the holiday list; weekends are never
-// working days.
+// NewCalendar builds a calendar from the holiday list: weekends are days off
+// unless the list makes one a working day, and the list's holidays are days
+// off whatever their weekday.
 func NewCalendar(holidays []Holiday) Calendar {
-	c := Calendar{holidays: make(map[Date]bool, len(holidays))}
+	c := Calendar{holidays: make(map[Date]bool, len(holidays)), workdays: map[Date]bool{}}
 	for _, h := range holidays {
-		c.holidays[h.Day] = true
+		if h.Working {
+			c.workdays[h.Day] = true
+		} else {
+			c.holidays[h.Day] = true
+		}
 	}
 	return c
 }
@@ -57,8 +63,14 @@ func NewCalendar(holidays []Holiday) Calendar {
 func (c Calendar) IsHoliday(d Date) bool { return c.holidays[d] }
 
 func (c Calendar) IsWorkingDay(d Date) bool {
+	if c.holidays[d] {
+		return false
+	}
+	if c.workdays[d] {
+		return true
+	}
 	wd := d.Weekday()
-	return wd != time.Saturday && wd != time.Sunday && !c.holidays[d]
+	return wd != time.Saturday && wd != time.Sunday
 }
 
 // paused reports whether day d falls inside one of the pauses; an ongoing

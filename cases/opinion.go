@@ -75,6 +75,9 @@ type Paragraph struct {
 type OpinionText struct {
 	Decision   Decision    `json:"decision"`
 	Paragraphs []Paragraph `json:"paragraphs"`
+	// Language overrides the committee's language for documents for this
+	// opinion; empty follows the committee's.
+	Language DocumentLanguage `json:"language,omitempty"`
 }
 
 // OpinionState is how far an opinion has gone towards issue.
@@ -158,4 +161,5 @@ type OpinionDocument struct {
 	CorrectsRef string
 	AuditSeq    int64
 	AuditHash   string
+	Language    DocumentLanguage // of the fixed texts and dates printed
 }

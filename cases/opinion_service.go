@@ -82,6 +82,9 @@ func cleanOpinionText(t OpinionText, ct CaseType, forSigning bool) (OpinionText,
 		}
 	}
 	t.Paragraphs = ordered
+	if t.Language != "" && !t.Language.Valid() {
+		fe["language"] = "Choose the language the opinion is printed in from the list."
+	}
 	if forSigning {
 		if t.Decision == "" {
 			fe["decision"] = "Choose the decision before signing."
@@ -131,7 +134,7 @@ func (s *Service) SaveOpinionDraft(ctx context.Context, actor User, caseID int64
 	op.Text = text
 	op.UpdatedAt, op.UpdatedBy = s.now().UTC(), actor.Name()
 	audit := AuditEntry{Actor: actor, Action: "opinion.save_draft", Entity: "opinion", EntityID: op.ID,
-		After: map[string]any{"case_id": caseID, "version": expected + 1, "decision": text.Decision, "paragraphs": len(text.Paragraphs)}}
+		After: map[string]any{"case_id": caseID, "version": expected + 1, "decision": text.Decision, "paragraphs": len(text.Paragraphs), "language": text.Language}}
 	if err := st.SaveOpinionVersion(ctx, &op, expected, audit); err != nil {
 		return Opinion{}, err
 	}
@@ -175,7 +178,8 @@ func (s *Service) document(ctx context.Context, c Case, op Opinion, draft bool) 
 	if err != nil {
 		return OpinionDocument{}, err
 	}
-	doc := OpinionDocument{Case: c, TypeName: ref.Types[c.TypeCode].Name, Opinion: op, Draft: draft}
+	doc := OpinionDocument{Case: c, TypeName: ref.Types[c.TypeCode].Name, Opinion: op, Draft: draft,
+		Language: s.documentLanguage(ctx, op)}
 	chair, err := s.chair(ctx)
 	if err != nil {
 		return doc, err

@@ -87,4 +87,6 @@ type LetterRequest struct {
 	DueBy    time.Time // request for information: reply by
 	Decision Decision  // decision notice
 	IssuedOn time.Time // decision notice
+	// Language of the letter; empty is English.
+	Language DocumentLanguage
 }

@@ -77,6 +77,8 @@ type Repository interface {
 	Catalogue(ctx context.Context) ([]CatalogueEntry, error)
 	Holidays(ctx context.Context) ([]Holiday, error)
 	SaveHoliday(ctx context.Context, h Holiday, audit AuditEntry) error
+	// SaveHolidays saves every day with its audit entry in one transaction.
+	SaveHolidays(ctx context.Context, days []Holiday, audits []AuditEntry) error
 	DeleteHoliday(ctx context.Context, day Date, audit AuditEntry) error
 	SaveCaseType(ctx context.Context, t CaseType, audit AuditEntry) error
 

@@ -14,6 +14,9 @@ const (
 	SourceCase    SearchSource = "case"    // title, summary, respondent or AI system
 	SourceNote    SearchSource = "note"    // a note the searcher may read
 	SourceOpinion SearchSource = "opinion" // the text of the case's opinion
+	// SourceSubmitter: the submitter's name or contact is what was typed
+	// (shown only to those who may see submitters; names are not indexed).
+	SourceSubmitter SearchSource = "submitter"
 )
 
 // SearchMatch is one case a search store found, best document first.
@@ -95,6 +98,9 @@ func (s *Service) Search(ctx context.Context, actor User, text string, q Query, 
 	for _, m := range matches {
 		hits = append(hits, SearchHit{Row: m.Row, Score: m.Score, Source: m.Source,
 			TitleSpans: textindex.HighlightAll(m.Title, terms), Snippet: bestSnippet(m.Texts, terms)})
+	}
+	if offset == 0 {
+		return s.withSubmitterHits(ctx, actor, text, q, limit, hits)
 	}
 	return hits, nil
 }

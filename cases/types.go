@@ -102,10 +102,13 @@ type CatalogueEntry struct {
 	Name string
 }
 
-// Holiday is a day on which working-day deadlines do not run.
+// Holiday is a day on which working-day deadlines do not run, or, with
+// Working set, a weekend day on which they do: China's make-up working days
+// (调休上班), which the State Council's holiday arrangement names every year.
 type Holiday struct {
-	Day  Date
-	Name string
+	Day     Date
+	Name    string
+	Working bool
 }
 
 // Submitter is personal data: shown only to roles that need it.

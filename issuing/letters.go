@@ -29,25 +29,26 @@ func (p Renderer) RenderLetter(r LetterRequest) ([]byte, error) {
 	if c.Submitter.Name == "" {
 		return nil, fmt.Errorf("You may not see the submitter of %s, so you cannot write the letter.", c.Reference)
 	}
-	l := opinion.Letter{Letterhead: p.letterhead(), Reference: c.Reference, Date: r.Date,
+	lang := docLanguage(r.Language)
+	l := opinion.Letter{Letterhead: p.letterhead(lang), Reference: c.Reference, Date: r.Date,
 		RecipientName: c.Submitter.Name, RecipientAddress: c.Submitter.Contact,
-		SignOff: r.From.Name(), SignOffRole: "Secretariat"}
+		SignOff: r.From.Name(), SignOffRole: lang.Text("Secretariat", "秘书处")}
 	switch r.Kind {
 	case LetterAcknowledgement:
 		l.Kind = opinion.Acknowledgement
-		l.Paragraphs = opinion.AcknowledgementText(c.Reference, c.ReceivedOn.Time())
+		l.Paragraphs = opinion.AcknowledgementText(lang, c.Reference, c.ReceivedOn.Time())
 	case LetterRequestInfo:
 		if len(r.Items) == 0 {
 			return nil, fmt.Errorf("List the information you are asking for.")
 		}
 		l.Kind = opinion.RequestForInformation
-		l.Paragraphs = opinion.RequestForInformationText(c.Reference, r.Items, r.DueBy)
+		l.Paragraphs = opinion.RequestForInformationText(lang, c.Reference, r.Items, r.DueBy)
 	case LetterDecisionNotice:
 		if r.Decision == "" {
 			return nil, fmt.Errorf("Case %s has no issued opinion yet.", c.Reference)
 		}
 		l.Kind = opinion.DecisionNotice
-		l.Paragraphs = opinion.DecisionNoticeText(c.Reference, cases.DecisionLabel(r.Decision), r.IssuedOn)
+		l.Paragraphs = opinion.DecisionNoticeText(lang, c.Reference, decisionIn(lang, r.Decision), r.IssuedOn)
 	default:
 		return nil, fmt.Errorf("unknown letter %q", r.Kind)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"ethicsdesk/cases"
@@ -74,17 +75,19 @@ func MinutesReference(m cases.Meeting) string {
 }
 
 // RenderMinutes prints the minutes as a PDF with the committee's
-// letterhead, through the same document builder as opinions.
+// letterhead, through the same document builder as opinions, in the
+// letterhead's language.
 func RenderMinutes(lh opinion.Letterhead, mi Minutes) ([]byte, error) {
 	m := mi.Meeting
-	title := "Minutes of the meeting"
+	l := lh.Language
+	title := l.Text("Minutes of the meeting", "会议纪要")
 	if m.Title != "" {
-		title = "Minutes: " + m.Title
+		title = l.Text("Minutes: ", "会议纪要：") + m.Title
 	}
 	doc := opinion.NewDocument(lh, MinutesReference(m), m.HeldOn.Time(), title)
-	doc.Title(title, "Meeting held on "+m.HeldOn.Human())
+	doc.Title(title, l.Text("Meeting held on ", "会议日期：")+l.FormatDate(m.HeldOn.Time()))
 
-	doc.Heading("Attendance")
+	doc.Heading(l.Text("Attendance", "出席情况"))
 	var members, consultants []string
 	for _, a := range m.Attendance {
 		if a.Capacity == cases.CapacityMember {
@@ -94,19 +97,21 @@ func RenderMinutes(lh opinion.Letterhead, mi Minutes) ([]byte, error) {
 		}
 	}
 	doc.KeyValues([]opinion.Field{
-		{Label: "Members present", Value: listOrNone(members)},
-		{Label: "Consultants (not voting)", Value: listOrNone(consultants)},
+		{Label: l.Text("Members present", "出席委员"), Value: listOrNone(l, members)},
+		{Label: l.Text("Consultants (not voting)", "顾问（不参加表决）"), Value: listOrNone(l, consultants)},
 	})
-	present := m.MembersPresent()
-	quorum := fmt.Sprintf("Quorum met: %d members present, at least %d required.", present, mi.Settings.Quorum)
-	if present < mi.Settings.Quorum {
-		quorum = fmt.Sprintf("Quorum not met: %d members present, at least %d required. The meeting could not decide.", present, mi.Settings.Quorum)
+	present, q := m.MembersPresent(), mi.Settings.Quorum
+	quorum := l.Text(fmt.Sprintf("Quorum met: %d members present, at least %d required.", present, q),
+		fmt.Sprintf("已达法定人数：出席委员 %d 名，至少需 %d 名。", present, q))
+	if present < q {
+		quorum = l.Text(fmt.Sprintf("Quorum not met: %d members present, at least %d required. The meeting could not decide.", present, q),
+			fmt.Sprintf("未达法定人数：出席委员 %d 名，至少需 %d 名。会议不能作出决定。", present, q))
 	}
 	doc.Paragraph(false, quorum)
 
-	doc.Heading("Agenda and decisions")
+	doc.Heading(l.Text("Agenda and decisions", "议程与决定"))
 	if len(mi.Items) == 0 {
-		doc.Paragraph(false, "No cases were on the agenda.")
+		doc.Paragraph(false, l.Text("No cases were on the agenda.", "议程中没有案件。"))
 	}
 	for _, it := range mi.Items {
 		head := it.Item.Reference
@@ -119,40 +124,37 @@ func RenderMinutes(lh opinion.Letterhead, mi Minutes) ([]byte, error) {
 			for _, p := range it.Recused {
 				names = append(names, p.Name+" ("+p.Reason+")")
 			}
-			doc.Note("Recused for this case: " + listOrNone(names))
+			doc.Note(l.Text("Recused for this case: ", "本案回避：") + listOrNone(l, names))
 		}
 		if len(it.Votes) > 0 {
 			rows := make([][]string, 0, len(it.Votes))
 			for _, v := range it.Votes {
-				rows = append(rows, []string{v.Name, cases.VoteLabel(v.Vote)})
+				rows = append(rows, []string{v.Name, voteIn(l, v.Vote)})
 			}
-			doc.Table([]string{"Member", "Vote"}, rows, []float64{2, 1})
+			doc.Table([]string{l.Text("Member", "委员"), l.Text("Vote", "表决")}, rows, []float64{2, 1})
 		} else {
-			doc.Note("No votes were recorded on this case.")
+			doc.Note(l.Text("No votes were recorded on this case.", "本案没有表决记录。"))
 		}
 		t := it.Tally
 		doc.KeyValues([]opinion.Field{
-			{Label: "Approve", Value: strconv.Itoa(t.Approve)},
-			{Label: "Approve with modifications", Value: strconv.Itoa(t.ApproveModified)},
-			{Label: "Reject", Value: strconv.Itoa(t.Reject)},
-			{Label: "Abstain", Value: strconv.Itoa(t.Abstain)},
+			{Label: voteIn(l, cases.VoteApprove), Value: strconv.Itoa(t.Approve)},
+			{Label: voteIn(l, cases.VoteApproveModified), Value: strconv.Itoa(t.ApproveModified)},
+			{Label: voteIn(l, cases.VoteReject), Value: strconv.Itoa(t.Reject)},
+			{Label: voteIn(l, cases.VoteAbstain), Value: strconv.Itoa(t.Abstain)},
 		})
-		doc.Box("Outcome: "+cases.OutcomeLabel(t.Outcome), cases.RuleInWords(t, mi.Settings.Quorum, mi.Settings.Majority))
+		doc.Box(l.Text("Outcome: ", "结果：")+outcomeIn(l, t.Outcome), ruleInWordsIn(l, t, mi.Settings.Quorum, mi.Settings.Majority))
 	}
 
 	doc.Spacer(12)
-	doc.Note(fmt.Sprintf("Audit record when these minutes were printed (%s): entry %d, hash %s",
-		mi.PrintedAt.UTC().Format("2006-01-02 15:04 UTC"), mi.AuditSeq, mi.AuditHash))
+	at := mi.PrintedAt.UTC().Format("2006-01-02 15:04 UTC")
+	doc.Note(l.Text(fmt.Sprintf("Audit record when these minutes were printed (%s): entry %d, hash %s", at, mi.AuditSeq, mi.AuditHash),
+		fmt.Sprintf("本纪要打印时（%s）的审计记录：第 %d 条，哈希值 %s", at, mi.AuditSeq, mi.AuditHash)))
 	return doc.Bytes()
 }
 
-func listOrNone(names []string) string {
+func listOrNone(l opinion.Language, names []string) string {
 	if len(names) == 0 {
-		return "None"
+		return l.Text("None", "无")
 	}
-	out := names[0]
-	for _, n := range names[1:] {
-		out += ", " + n
-	}
-	return out
+	return strings.Join(names, l.Text(", ", "、"))
 }

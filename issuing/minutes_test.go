@@ -81,7 +81,7 @@ func TestMinutesPrintTheMeetingTheOutcomeAndTheAuditHead(t *testing.T) {
 		t.Fatal("not a PDF")
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed")
+		t.Fatal("pdftotext is not installed: run scripts/install-deps.sh (poppler-utils)")
 	}
 	path := filepath.Join(t.TempDir(), "minutes.pdf")
 	must(os.WriteFile(path, pdf, 0o644))
@@ -94,6 +94,20 @@ func TestMinutesPrintTheMeetingTheOutcomeAndTheAuditHead(t *testing.T) {
 		"entry " + strconv.FormatInt(seq, 10) + ", hash " + hash[:16]} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the minutes do not say %q:\n%s", want, text)
+		}
+	}
+
+	// The same minutes for a committee that writes in Chinese.
+	zh, err := issuing.RenderMinutes(opinion.Letterhead{Name: "人工智能伦理委员会", Language: opinion.Chinese}, mi)
+	must(err)
+	must(os.WriteFile(path, zh, 0o644))
+	out, err = exec.Command("pdftotext", path, "-").Output()
+	must(err)
+	flat := strings.Join(strings.Fields(string(out)), "")
+	for _, want := range []string{"会议纪要：Marchplenarysession", "出席情况", "出席委员", "已达法定人数：出席委员5名", "议程与决定",
+		"结果：通过", "须获出席且未回避的5名委员中至少2/3同意（需4票）方为通过：同意4票，反对1票", "第1页，共"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the Chinese minutes do not say %q:\n%s", want, flat)
 		}
 	}
 }

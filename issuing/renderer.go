@@ -4,7 +4,6 @@ package issuing
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"ethicsdesk/cases"
@@ -22,18 +21,19 @@ type Renderer struct {
 	Letterhead LetterheadSource
 }
 
-func (p Renderer) letterhead() opinion.Letterhead {
+func (p Renderer) letterhead(l opinion.Language) opinion.Letterhead {
 	name, addr, _ := p.Letterhead.CommitteeLetterhead(context.Background())
-	return opinion.Letterhead{Name: name, Address: addr}
+	return opinion.Letterhead{Name: name, Address: addr, Language: l}
 }
 
 // RenderOpinion prints an opinion document.
 func (p Renderer) RenderOpinion(doc cases.OpinionDocument) ([]byte, cases.SignatureLayout, error) {
 	c, op := doc.Case, doc.Opinion
+	l := docLanguage(doc.Language)
 	o := opinion.Opinion{
-		Letterhead: p.letterhead(), Reference: c.Reference, Date: opinionDate(doc), Title: c.Title,
-		CaseType: doc.TypeName, Parties: parties(c), Draft: doc.Draft, Corrects: doc.CorrectsRef,
-		DecisionLabel: "Decision", DecisionText: cases.DecisionLabel(op.Text.Decision),
+		Letterhead: p.letterhead(l), Reference: c.Reference, Date: opinionDate(doc), Title: c.Title,
+		CaseType: caseTypeIn(l, c.TypeCode, doc.TypeName), Parties: parties(l, c), Draft: doc.Draft, Corrects: doc.CorrectsRef,
+		DecisionText: decisionIn(l, op.Text.Decision),
 	}
 	for _, h := range cases.AllHeadings {
 		var paras []string
@@ -43,20 +43,22 @@ func (p Renderer) RenderOpinion(doc cases.OpinionDocument) ([]byte, cases.Signat
 			}
 		}
 		if len(paras) > 0 {
-			o.Sections = append(o.Sections, opinion.Section{Heading: cases.HeadingLabel(h), Paragraphs: paras})
+			o.Sections = append(o.Sections, opinion.Section{Heading: headingIn(l, h), Paragraphs: paras})
 		}
 	}
 	for _, s := range doc.Signatories {
-		sig := opinion.Signatory{Name: s.Name, Role: s.Role, Meaning: s.Meaning, SignedAt: s.SignedAt}
+		sig := opinion.Signatory{Name: s.Name, Role: inLanguage(l, s.Role, rolesZH[s.Role]),
+			Meaning: inLanguage(l, s.Meaning, meaningsZH[s.Meaning]), SignedAt: s.SignedAt}
 		if !doc.Draft && s.SignedAt.IsZero() {
 			// The page is fixed when the rapporteur signs; the chair's time
 			// goes into the countersignature added afterwards.
-			sig.Pending = "at the date and time recorded in the digital signature beside this entry"
+			sig.Pending = l.Text("at the date and time recorded in the digital signature beside this entry",
+				"时间见本栏旁数字签名所记录的日期和时间")
 		}
 		o.Signatories = append(o.Signatories, sig)
 	}
 	if doc.AuditHash != "" {
-		o.AuditHead = fmt.Sprintf("Audit record at signing: entry %d, hash %s", doc.AuditSeq, doc.AuditHash)
+		o.AuditHead = auditLineIn(l, doc.AuditSeq, doc.AuditHash)
 	}
 	pdf, layout, err := opinion.Render(o)
 	if err != nil {
@@ -77,27 +79,27 @@ func opinionDate(doc cases.OpinionDocument) time.Time {
 
 // parties are the people and organisations an opinion concerns. A
 // confidential submitter is not named.
-func parties(c cases.Case) []opinion.Field {
+func parties(l opinion.Language, c cases.Case) []opinion.Field {
 	sub := c.Submitter.Name
 	switch {
 	case c.Submitter.Kind == cases.SubmitterAnonymous:
-		sub = "Anonymous"
+		sub = l.Text("Anonymous", "匿名")
 	case c.Submitter.Confidential:
-		sub = "Withheld at the submitter's request"
+		sub = l.Text("Withheld at the submitter's request", "应提交人要求不予公开")
 	case sub == "":
 		// The signer's role does not see submitters' personal data.
-		sub = "Withheld (personal data)"
+		sub = l.Text("Withheld (personal data)", "不予公开（个人信息）")
 	}
-	label := "Submitter"
+	label := l.Text("Submitter", "提交人")
 	if c.TypeCode == "guidance_request" {
-		label = "Requesting party"
+		label = l.Text("Requesting party", "申请人")
 	}
 	out := []opinion.Field{{Label: label, Value: sub}}
 	if c.Respondent != "" {
-		out = append(out, opinion.Field{Label: "Respondent", Value: c.Respondent})
+		out = append(out, opinion.Field{Label: l.Text("Respondent", "被投诉方"), Value: c.Respondent})
 	}
 	if c.AISystem != "" {
-		out = append(out, opinion.Field{Label: "AI system", Value: c.AISystem})
+		out = append(out, opinion.Field{Label: l.Text("AI system", "人工智能系统"), Value: c.AISystem})
 	}
 	return out
 }

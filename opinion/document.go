@@ -9,11 +9,13 @@ import (
 	"github.com/jung-kurt/gofpdf"
 )
 
-// Letterhead is the committee's identity printed at the top of page 1.
+// Letterhead is the committee's identity printed at the top of page 1,
+// and the language its documents are printed in.
 type Letterhead struct {
-	Name    string
-	Address string // may span lines
-	Logo    []byte // optional PNG
+	Name     string
+	Address  string // may span lines
+	Logo     []byte // optional PNG
+	Language Language
 }
 
 // Field is a label and its value, e.g. {"Submitter", "Jane Doe"}.
@@ -32,6 +34,7 @@ type Field struct {
 // cut from fonts parsed once per process.
 type Document struct {
 	letterhead Letterhead
+	lang       Language // of the fixed texts and dates
 	reference  string
 	date       time.Time
 	title      string
@@ -50,6 +53,7 @@ type Document struct {
 func NewDocument(lh Letterhead, reference string, date time.Time, title string) *Document {
 	d := &Document{
 		letterhead: Letterhead{Name: oneLine(lh.Name), Address: cleanText(lh.Address), Logo: lh.Logo},
+		lang:       lh.Language.orEnglish(),
 		reference:  oneLine(reference),
 		date:       date,
 		title:      oneLine(title),
@@ -67,7 +71,10 @@ func NewDocument(lh Letterhead, reference string, date time.Time, title string) 
 	// their glyphs.
 	d.use(styleBold, printableASCII, d.letterhead.Name)
 	d.use(styleRegular, printableASCII)
-	d.use(styleRegular, d.letterhead.Address, d.reference, formatDate(date), "Page 0123456789 of ·:—")
+	d.use(styleRegular, d.letterhead.Address, d.reference)
+	for st := range d.runes {
+		d.use(textStyle(st), d.lang.chars())
+	}
 	return d
 }
 
@@ -93,8 +100,6 @@ func (d *Document) add(op func(*writer)) { d.ops = append(d.ops, op) }
 // SetDraft marks every page as a draft.
 func (d *Document) SetDraft(draft bool) {
 	d.draft = draft
-	d.use(styleBold, "DRAFT")
-	d.use(styleRegular, "DRAFT — not issued")
 }
 
 // Title prints the document title, centred, with an optional subtitle.

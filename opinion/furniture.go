@@ -2,7 +2,6 @@ package opinion
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
@@ -56,8 +55,8 @@ func (w *writer) letterhead(lh Letterhead) {
 // a running head on pages after the first, the footer with reference,
 // date and "Page X of Y", and the draft marking.
 func (w *writer) furniture(d *Document, pages int) {
-	date := formatDate(d.date)
-	left := "Reference " + d.reference
+	date := d.lang.FormatDate(d.date)
+	left := d.lang.reference() + " " + d.reference
 	if d.reference == "" {
 		left = ""
 	}
@@ -68,7 +67,7 @@ func (w *writer) furniture(d *Document, pages int) {
 		left += date
 	}
 	if d.draft {
-		left = "DRAFT — not issued · " + left
+		left = d.lang.draftMark() + " · " + left
 	}
 	for n := 1; n <= pages; n++ {
 		w.pdf.SetPage(n)
@@ -83,17 +82,16 @@ func (w *writer) furniture(d *Document, pages int) {
 		fy := pageH - 48
 		w.rule(fy-10, marginL, pageW-marginR, 0.3, ruleGray)
 		w.text(marginL, fy, left, furnitureSpec)
-		pageNo := fmt.Sprintf("Page %d of %d", n, pages)
+		pageNo := d.lang.pageOf(n, pages)
 		w.text(pageW-marginR-w.width(pageNo, furnitureSpec), fy, pageNo, furnitureSpec)
 		if d.draft {
-			w.watermark()
+			w.watermark(d.lang.watermark())
 		}
 	}
 }
 
 // watermark prints a large, faint, diagonal DRAFT across the page.
-func (w *writer) watermark() {
-	word := "DRAFT"
+func (w *writer) watermark(word string) {
 	wd := w.width(word, watermarkSpec)
 	w.pdf.SetAlpha(0.12, "Normal")
 	w.pdf.TransformBegin()

@@ -14,17 +14,20 @@ const (
 	DecisionNotice
 )
 
-// String is the kind's title, also the default subject line.
-func (k LetterKind) String() string {
+// String is the kind's title in English.
+func (k LetterKind) String() string { return k.Title(English) }
+
+// Title is the kind's title in language l, also the default subject line.
+func (k LetterKind) Title(l Language) string {
 	switch k {
 	case Acknowledgement:
-		return "Acknowledgement of receipt"
+		return l.pick("Acknowledgement of receipt", "受理回执")
 	case RequestForInformation:
-		return "Request for information"
+		return l.pick("Request for information", "补充材料通知")
 	case DecisionNotice:
-		return "Notice of decision"
+		return l.pick("Notice of decision", "决定通知书")
 	}
-	return "Letter"
+	return l.pick("Letter", "函")
 }
 
 // Letter is a letter on the committee's letterhead. Paragraphs may come
@@ -44,9 +47,10 @@ type Letter struct {
 
 // RenderLetter typesets a letter.
 func RenderLetter(l Letter) ([]byte, error) {
+	lang := l.Language.orEnglish()
 	subject := strings.TrimSpace(l.Subject)
 	if subject == "" {
-		subject = l.Kind.String()
+		subject = l.Kind.Title(lang)
 		if ref := oneLine(l.Reference); ref != "" {
 			subject += " — " + ref
 		}
@@ -54,29 +58,33 @@ func RenderLetter(l Letter) ([]byte, error) {
 	d := NewDocument(l.Letterhead, l.Reference, l.Date, subject)
 	d.addressBlock(l.RecipientName, l.RecipientAddress, l.Reference, l.Date)
 	d.Heading(subject)
-	greeting := "Dear Sir or Madam,"
-	if name := oneLine(l.RecipientName); name != "" {
-		greeting = "Dear " + name + ","
-	}
-	d.Paragraph(false, greeting)
+	d.Paragraph(false, greeting(lang, oneLine(l.RecipientName)))
 	for _, p := range l.Paragraphs {
 		if strings.TrimSpace(p) != "" {
 			d.Paragraph(false, p)
 		}
 	}
 	d.Spacer(6)
-	d.Paragraph(false, "Yours sincerely,")
+	d.Paragraph(false, lang.pick("Yours sincerely,", "此致\n敬礼！"))
 	d.Spacer(36) // room for a handwritten signature on the printed copy
 	closing := strings.TrimSpace(oneLine(l.SignOff) + "\n" + oneLine(l.SignOffRole) + "\n" + oneLine(l.Name))
 	d.Paragraph(false, closing)
 	return d.Bytes()
 }
 
+// greeting opens a letter: "Dear Wang Xiaoming," or "尊敬的王小明：".
+func greeting(l Language, name string) string {
+	if name == "" {
+		return l.pick("Dear Sir or Madam,", "尊敬的先生／女士：")
+	}
+	return l.pick("Dear "+name+",", "尊敬的"+name+"：")
+}
+
 // addressBlock prints the recipient on the left and the reference and
 // date on the right, as in a window envelope letter.
 func (d *Document) addressBlock(name, address, reference string, date time.Time) {
 	recipient := strings.TrimSpace(oneLine(name) + "\n" + strings.TrimSpace(cleanText(address)))
-	facts := []Field{{"Our reference", oneLine(reference)}, {"Date", formatDate(date)}}
+	facts := []Field{{d.lang.ourReference(), oneLine(reference)}, {d.lang.date(), d.lang.FormatDate(date)}}
 	d.use(bodySpec.style, recipient)
 	for _, f := range facts {
 		d.use(labelSpec.style, f.Label)

@@ -15,7 +15,7 @@ type Opinion struct {
 	CaseType      string
 	Parties       []Field // e.g. Submitter, Respondent, AI system
 	Sections      []Section
-	DecisionLabel string // e.g. "Decision: complaint upheld"; "Decision" if empty
+	DecisionLabel string // e.g. "Decision: complaint upheld"; "Decision" (in the document's language) if empty
 	DecisionText  string
 	Signatories   []Signatory
 	AuditHead     string // printed small, e.g. "Audit record: entry 1234, hash 9f2c…"
@@ -57,9 +57,9 @@ func Render(o Opinion) ([]byte, *Layout, error) {
 	d.SetDraft(o.Draft)
 	d.Title(o.Title, o.CaseType)
 	if ref := oneLine(o.Corrects); ref != "" {
-		d.Notice("This opinion corrects opinion " + ref + ", which it replaces.")
+		d.Notice(d.lang.corrects(ref))
 	}
-	facts := []Field{{"Reference", o.Reference}, {"Date", formatDate(o.Date)}}
+	facts := []Field{{d.lang.reference(), o.Reference}, {d.lang.date(), d.lang.FormatDate(o.Date)}}
 	d.KeyValues(append(facts, o.Parties...))
 	for _, s := range o.Sections {
 		if strings.TrimSpace(s.Heading) != "" {
@@ -74,7 +74,7 @@ func Render(o Opinion) ([]byte, *Layout, error) {
 	if strings.TrimSpace(o.DecisionText) != "" || strings.TrimSpace(o.DecisionLabel) != "" {
 		label := o.DecisionLabel
 		if strings.TrimSpace(label) == "" {
-			label = "Decision"
+			label = d.lang.decision()
 		}
 		d.Box(label, o.DecisionText)
 	}

@@ -15,7 +15,7 @@ import (
 func pdfTool(t testing.TB, tool string, pdf []byte, args ...string) string {
 	t.Helper()
 	if _, err := exec.LookPath(tool); err != nil {
-		t.Skipf("%s not installed (Debian package poppler-utils)", tool)
+		t.Fatalf("%s is not installed: run scripts/install-deps.sh (Debian package poppler-utils)", tool)
 	}
 	p := filepath.Join(t.TempDir(), "doc.pdf")
 	if err := os.WriteFile(p, pdf, 0o644); err != nil {

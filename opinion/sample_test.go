@@ -68,11 +68,11 @@ func sampleLetter(kind LetterKind) Letter {
 	}
 	switch kind {
 	case Acknowledgement:
-		l.Paragraphs = AcknowledgementText(l.Reference, testDate.AddDate(0, 0, -2))
+		l.Paragraphs = AcknowledgementText(English, l.Reference, testDate.AddDate(0, 0, -2))
 	case RequestForInformation:
-		l.Paragraphs = RequestForInformationText(l.Reference, []string{"a copy of the notice you received", "the date of the decision"}, testDate.AddDate(0, 0, 14))
+		l.Paragraphs = RequestForInformationText(English, l.Reference, []string{"a copy of the notice you received", "the date of the decision"}, testDate.AddDate(0, 0, 14))
 	case DecisionNotice:
-		l.Paragraphs = DecisionNoticeText(l.Reference, "complaint upheld", testDate)
+		l.Paragraphs = DecisionNoticeText(English, l.Reference, "complaint upheld", testDate)
 	}
 	return l
 }

@@ -57,8 +57,8 @@ func isCJK(r rune) bool {
 // noBreakBefore holds closing punctuation that must not start a line;
 // noBreakAfter holds opening punctuation that must not end one.
 const (
-	noBreakBefore = "，。、；：？！）》」』】〕〉…％,.;:?!)]}%"
-	noBreakAfter  = "（《「『【〔〈([{"
+	noBreakBefore = "，。、；：？！）》」』】〕〉〗〙｝］…‥％”’·～,.;:?!)]}%"
+	noBreakAfter  = "（《「『【〔〈〖〘｛［“‘([{"
 )
 
 // token is the unit of line breaking: a word, one CJK character with its

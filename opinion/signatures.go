@@ -17,23 +17,21 @@ var (
 	sigLineSpec = textSpec{styleRegular, 10, 13.5, 30}
 )
 
-const sigHeading = "Signatures"
-
-// sigLines is what is printed beside one signature area.
-func sigLines(s Signatory) []string {
-	signed := "Signed: awaiting signature"
+// sigLines is what is printed beside one signature area, in language l.
+func sigLines(l Language, s Signatory) []string {
+	signed := l.signedAwaiting()
 	if s.Pending != "" {
-		signed = "Signed: " + oneLine(s.Pending)
+		signed = l.signed(oneLine(s.Pending))
 	}
 	if !s.SignedAt.IsZero() {
-		signed = "Signed: " + formatSigningTime(s.SignedAt)
+		signed = l.signed(l.FormatSigningTime(s.SignedAt))
 	}
 	lines := []string{}
 	if role := oneLine(s.Role); role != "" {
 		lines = append(lines, role)
 	}
 	if m := oneLine(s.Meaning); m != "" {
-		lines = append(lines, "Meaning of signature: "+m)
+		lines = append(lines, l.meaningOfSignature(m))
 	}
 	return append(lines, signed)
 }
@@ -56,9 +54,10 @@ func (d *Document) signatures(sigs []Signatory, audit string, layout *Layout) {
 		lines []string
 	}
 	ps := make([]prepared, len(sigs))
+	sigHeading := d.lang.signatures()
 	d.use(headingSpec.style, sigHeading)
 	for i, s := range sigs {
-		ps[i] = prepared{oneLine(s.Name), sigLines(s)}
+		ps[i] = prepared{oneLine(s.Name), sigLines(d.lang, s)}
 		d.use(sigNameSpec.style, ps[i].name)
 		d.use(sigLineSpec.style, ps[i].lines...)
 	}

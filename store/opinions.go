@@ -12,13 +12,13 @@ import (
 	"ethicsdesk/cases"
 )
 
-const opinionColumns = "id, case_id, COALESCE(corrects_id, 0), state, version, decision, body, pdf_sha256, sig_layout, issued_at, updated_at, updated_by"
+const opinionColumns = "id, case_id, COALESCE(corrects_id, 0), state, version, decision, body, pdf_sha256, sig_layout, issued_at, updated_at, updated_by, language"
 
 func (db *DB) scanOpinion(ctx context.Context, row interface{ Scan(...any) error }) (cases.Opinion, error) {
 	var op cases.Opinion
 	var body, layout, issued, updated string
 	err := row.Scan(&op.ID, &op.CaseID, &op.CorrectsID, &op.State, &op.Version, &op.Text.Decision, &body,
-		&op.PDFSHA256, &layout, &issued, &updated, &op.UpdatedBy)
+		&op.PDFSHA256, &layout, &issued, &updated, &op.UpdatedBy, &op.Text.Language)
 	if errors.Is(err, sql.ErrNoRows) {
 		return op, cases.ErrNotFound
 	}
@@ -112,8 +112,8 @@ func (db *DB) SaveOpinionVersion(ctx context.Context, op *cases.Opinion, expecte
 				return err
 			}
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE opinions SET version = version + 1, decision = ?3, body = ?4, updated_at = ?5, updated_by = ?6
-			WHERE id = ?1 AND state = 'draft' AND version = ?2`, op.ID, expected, op.Text.Decision, string(body), at, op.UpdatedBy)
+		res, err := tx.ExecContext(ctx, `UPDATE opinions SET version = version + 1, decision = ?3, body = ?4, updated_at = ?5, updated_by = ?6, language = ?7
+			WHERE id = ?1 AND state = 'draft' AND version = ?2`, op.ID, expected, op.Text.Decision, string(body), at, op.UpdatedBy, string(op.Text.Language))
 		if err != nil {
 			return err
 		}

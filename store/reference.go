@@ -59,7 +59,7 @@ func (db *DB) Catalogue(ctx context.Context) ([]cases.CatalogueEntry, error) {
 
 // Holidays lists the holiday calendar, oldest first.
 func (db *DB) Holidays(ctx context.Context) ([]cases.Holiday, error) {
-	rows, err := db.read.QueryContext(ctx, "SELECT day, name FROM holidays ORDER BY day")
+	rows, err := db.read.QueryContext(ctx, "SELECT day, name, working FROM holidays ORDER BY day")
 	if err != nil {
 		return nil, err
 	}
@@ -67,26 +67,42 @@ func (db *DB) Holidays(ctx context.Context) ([]cases.Holiday, error) {
 	var out []cases.Holiday
 	for rows.Next() {
 		var day, name string
-		if err := rows.Scan(&day, &name); err != nil {
+		var working bool
+		if err := rows.Scan(&day, &name, &working); err != nil {
 			return nil, err
 		}
 		d, err := cases.ParseDate(day)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, cases.Holiday{Day: d, Name: name})
+		out = append(out, cases.Holiday{Day: d, Name: name, Working: working})
 	}
 	return out, rows.Err()
 }
 
-// SaveHoliday adds or renames a holiday.
+// SaveHoliday adds or renames a holiday (or a make-up working day).
 func (db *DB) SaveHoliday(ctx context.Context, h cases.Holiday, audit cases.AuditEntry) error {
+	return db.SaveHolidays(ctx, []cases.Holiday{h}, []cases.AuditEntry{audit})
+}
+
+// SaveHolidays adds or replaces several days at once, each with its audit
+// entry, in one transaction: an imported holiday arrangement is in the
+// register whole or not at all.
+func (db *DB) SaveHolidays(ctx context.Context, days []cases.Holiday, audits []cases.AuditEntry) error {
 	return db.writeTx(ctx, func(tx *sqlTx) error {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO holidays (day, name) VALUES (?1, ?2) ON CONFLICT (day) DO UPDATE SET name = ?2",
-			h.Day.String(), h.Name); err != nil {
-			return err
+		now := time.Now()
+		for i, h := range days {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO holidays (day, name, working) VALUES (?1, ?2, ?3) ON CONFLICT (day) DO UPDATE SET name = ?2, working = ?3",
+				h.Day.String(), h.Name, h.Working); err != nil {
+				return err
+			}
+			if i < len(audits) {
+				if err := appendAudit(ctx, tx, audits[i], now); err != nil {
+					return err
+				}
+			}
 		}
-		return appendAudit(ctx, tx, audit, time.Now())
+		return nil
 	})
 }
 

@@ -14,9 +14,10 @@
 // bigrams on both sides: IndexText turns 隐私保护 into "隐私 私保 保护", and
 // ParseQuery turns the word 个人信息 into the FTS5 phrase "个人 人信 信息",
 // which matches exactly where those four characters occur in a row (not in
-// 个人的信息). A lone CJK character is indexed as itself and searched as the
-// prefix "信"*, matching every bigram starting with it; occurrences as the
-// last character of a run (the 信 of 通信) are not found that way. All other
+// 个人的信息). Each run's last letter is indexed alone as well (隐私保护 →
+// "隐私 私保 保护 护"), so that every letter starts a token: a search for one
+// CJK character is the prefix "信"*, which finds it anywhere, the end of a
+// run (the 信 of 通信) included. All other
 // scripts are left to unicode61, which folds case and, with
 // remove_diacritics 2, accents.
 //

@@ -9,8 +9,11 @@ import (
 // IndexText returns the text to store in an FTS5 column tokenized with
 // unicode61. Non-CJK text is kept as it is (unicode61 folds case and
 // diacritics itself); every run of CJK letters is replaced by its overlapping
-// bigrams separated by spaces (隐私保护 → "隐私 私保 保护"), a lone CJK letter
-// is kept as itself, and runs are set apart from their neighbours by spaces.
+// bigrams separated by spaces and followed by its last letter alone
+// (隐私保护 → "隐私 私保 保护 护"), a lone CJK letter is kept as itself, and
+// runs are set apart from their neighbours by spaces. Every letter of a run
+// thus starts a token, so a search for one letter, the prefix "私"*, finds
+// it wherever it stands, the end of a run (个人隐私) included.
 // Control characters (NUL included) and invalid UTF-8 become spaces; tabs and
 // line breaks are kept, being separators to unicode61 already.
 //
@@ -30,9 +33,7 @@ func IndexText(s string) string {
 	// from a run that has just ended.
 	writeOther := func(text string, space bool) {
 		if runLen > 0 {
-			if runLen == 1 {
-				b.WriteString(s[prevStart:prevEnd])
-			}
+			endRun(&b, s[prevStart:prevEnd], runLen)
 			if !space {
 				b.WriteByte(' ')
 			}
@@ -78,10 +79,19 @@ func IndexText(s string) string {
 		}
 		i += size
 	}
-	if runLen == 1 {
-		b.WriteString(s[prevStart:prevEnd])
+	if runLen > 0 {
+		endRun(&b, s[prevStart:prevEnd], runLen)
 	}
 	return b.String()
+}
+
+// endRun writes what closes a CJK run of runLen letters whose last letter
+// is last: the letter itself, alone after the run's bigrams.
+func endRun(b *strings.Builder, last string, runLen int) {
+	if runLen > 1 {
+		b.WriteByte(' ')
+	}
+	b.WriteString(last)
 }
 
 // isCleanASCII reports whether s needs no rewriting at all: ASCII without

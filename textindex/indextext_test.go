@@ -7,12 +7,12 @@ import (
 
 func TestIndexTextBigramsCJKRuns(t *testing.T) {
 	cases := []struct{ in, want string }{
-		{"隐私保护", "隐私 私保 保护"},
-		{"同意", "同意"},
+		{"隐私保护", "隐私 私保 保护 护"},
+		{"同意", "同意 意"},
 		{"信", "信"},
-		{"개인정보", "개인 인정 정보"},
+		{"개인정보", "개인 인정 정보 보"},
 		// The prolonged sound mark belongs to the Katakana word around it.
-		{"プライバシー", "プラ ライ イバ バシ シー"},
+		{"プライバシー", "プラ ライ イバ バシ シー ー"},
 	}
 	for _, c := range cases {
 		if got := IndexText(c.in); got != c.want {
@@ -26,11 +26,11 @@ func TestIndexTextSeparatesRunsFromNeighbours(t *testing.T) {
 		in   string
 		want []string // whitespace-separated fields
 	}{
-		{"AI伦理review", []string{"AI", "伦理", "review"}},
-		{"我同意。Privacy 政策", []string{"我同", "同意", "。Privacy", "政策"}},
-		{"同意，隐私", []string{"同意", "，", "隐私"}},
+		{"AI伦理review", []string{"AI", "伦理", "理", "review"}},
+		{"我同意。Privacy 政策", []string{"我同", "同意", "意", "。Privacy", "政策", "策"}},
+		{"同意，隐私", []string{"同意", "意", "，", "隐私", "私"}},
 		{"a信b", []string{"a", "信", "b"}},
-		{"2023年个人信息", []string{"2023", "年个", "个人", "人信", "信息"}},
+		{"2023年个人信息", []string{"2023", "年个", "个人", "人信", "信息", "息"}},
 	}
 	for _, c := range cases {
 		got := strings.Fields(IndexText(c.in))

@@ -40,6 +40,9 @@ func TestSQLiteFindsWhatUsersSearchFor(t *testing.T) {
 		{"人工智能", []int{5}},
 		{"个人信息", []int{4, 10}}, // not 9: 个人的信息 is not the word
 		{"信", []int{4, 9, 10}},
+		{"私", []int{4}},        // the last letter of 隐私: a search for one letter finds it anywhere
+		{"息", []int{4, 9, 10}}, // 信息 ends a run in each
+		{"意", []int{4, 6}},
 		{"人脸识别 facial", []int{5}},
 		{"人脸识别 fairness", nil},
 		{"algorithmic OR 隐私", []int{2, 4}},

@@ -34,6 +34,7 @@ type settingsWindow struct {
 	lh       *fieldForm
 	saveLH   *widget.Button
 	lhSaved  *widget.Label
+	docLang  *documentLanguageChooser
 	holidays *holidaysView
 }
 
@@ -181,10 +182,15 @@ func (s *settingsWindow) letterheadTab() fyne.CanvasObject {
 	s.lh = newFieldForm()
 	s.lh.add("committee_name", lang.L("Committee name"), s.name)
 	s.lh.add("committee_address", lang.L("Address"), s.address)
+	current, _ := s.d.svc.DocumentLanguage(context.Background())
+	s.docLang = newDocumentLanguageChooser(s.d.svc, false, current)
+	s.lh.add("document_language", lang.L("Language of documents"), s.docLang.Select)
 	s.lhSaved = savedNote()
 	s.saveLH = widget.NewButton(lang.L("Save"), func() {
 		s.lhSaved.SetText("")
-		if s.lh.show(s.d.svc.SaveCommitteeLetterhead(context.Background(), s.d.actor, s.name.Text, s.address.Text)) {
+		ctx := context.Background()
+		if s.lh.show(s.d.svc.SaveCommitteeLetterhead(ctx, s.d.actor, s.name.Text, s.address.Text)) &&
+			s.lh.show(s.d.svc.SaveDocumentLanguage(ctx, s.d.actor, s.docLang.language())) {
 			s.lhSaved.SetText(lang.L("Saved."))
 		}
 	})

@@ -46,6 +46,7 @@ type desk struct {
 // NewMainWindow builds the register window; main calls ShowAndRun on it.
 func NewMainWindow(a fyne.App, svc cases.API, actor cases.User, opt Options) fyne.Window {
 	d := newDesk(a, svc, actor, opt, newProgramRunner(opt))
+	d.applyLanguageChoice()
 	return d.openRegister().win
 }
 

@@ -18,12 +18,14 @@ import (
 // a line to add one. Working-day deadlines skip these days, so every change
 // recomputes the open cases' due dates (the Service does).
 type holidaysView struct {
-	s    *settingsWindow
-	list *fyne.Container
-	day  *widget.Entry
-	name *widget.Entry
-	form *fieldForm
-	add  *widget.Button
+	s       *settingsWindow
+	list    *fyne.Container
+	day     *widget.Entry
+	name    *widget.Entry
+	working *widget.Check
+	form    *fieldForm
+	add     *widget.Button
+	message *widget.Label // what the last import did, or why it was refused
 }
 
 func (s *settingsWindow) holidaysTab() fyne.CanvasObject {
@@ -32,12 +34,17 @@ func (s *settingsWindow) holidaysTab() fyne.CanvasObject {
 	h.name.SetPlaceHolder(lang.L("e.g. National Day"))
 	h.form.add("day", lang.L("Date"), h.day)
 	h.form.add("name", lang.L("Name"), h.name)
+	h.working = widget.NewCheck(lang.L("A weekend day worked instead (make-up working day)"), nil)
 	h.add = widget.NewButtonWithIcon(lang.L("Add holiday"), theme.ContentAddIcon(), h.submit)
+	h.message = widget.NewLabel("")
+	h.message.Wrapping = fyne.TextWrapWord
+	h.message.Hide()
 	s.holidays = h
 	h.reload()
 	top := container.NewVBox(
 		quietText(lang.L("Deadlines counted in working days skip these days. Adding or removing one recomputes the due dates of open cases.")),
-		h.form.content(), container.NewHBox(layout.NewSpacer(), h.add), widget.NewSeparator())
+		h.form.content(), h.working, container.NewHBox(layout.NewSpacer(), h.add),
+		container.NewHBox(h.importButtons()...), h.message, widget.NewSeparator())
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(h.list))
 }
 
@@ -56,8 +63,12 @@ func (h *holidaysView) reload() {
 		remove.Importance = widget.LowImportance
 		day := widget.NewLabel(formatDate(x.Day))
 		day.TextStyle = fyne.TextStyle{Bold: true}
+		name := orDash(x.Name)
+		if x.Working {
+			name = lang.L("{{.Name}} — working day", map[string]any{"Name": name})
+		}
 		h.list.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(130, day.MinSize().Height), day), remove,
-			widget.NewLabel(orDash(x.Name))))
+			widget.NewLabel(name)))
 	}
 	h.list.Refresh()
 }
@@ -68,11 +79,12 @@ func (h *holidaysView) submit() {
 		h.form.show(cases.FieldErrors{"day": lang.L("Enter the date as YYYY-MM-DD, e.g. 2026-10-01.")})
 		return
 	}
-	if !h.form.show(h.s.d.svc.SaveHoliday(context.Background(), h.s.d.actor, cases.Holiday{Day: day, Name: h.name.Text})) {
+	if !h.form.show(h.s.d.svc.SaveHoliday(context.Background(), h.s.d.actor, cases.Holiday{Day: day, Name: h.name.Text, Working: h.working.Checked})) {
 		return
 	}
 	h.day.SetText("")
 	h.name.SetText("")
+	h.working.SetChecked(false)
 	h.reload()
 	h.s.d.typesChanged()
 }

@@ -77,9 +77,13 @@ func (cw *caseWindow) hasIssuedOpinion() bool {
 	return err == nil && (op.State == cases.OpinionIssuedState || op.CorrectsID != 0)
 }
 
-// letterPDF renders one letter for the case as the user sees it.
-func (cw *caseWindow) letterPDF(kind cases.LetterKind, items []string, due time.Time) ([]byte, error) {
-	req := cases.LetterRequest{Kind: kind, Case: cw.c, From: cw.d.actor, Date: time.Now(), Items: items, DueBy: due}
+// letterPDF renders one letter for the case as the user sees it, in
+// language l ("" for the committee's language of documents).
+func (cw *caseWindow) letterPDF(kind cases.LetterKind, items []string, due time.Time, l cases.DocumentLanguage) ([]byte, error) {
+	if l == "" {
+		l, _ = cw.d.svc.DocumentLanguage(context.Background())
+	}
+	req := cases.LetterRequest{Kind: kind, Case: cw.c, From: cw.d.actor, Date: time.Now(), Items: items, DueBy: due, Language: l}
 	if kind == cases.LetterDecisionNotice {
 		_, op, err := cw.d.svc.IssuedOpinionPDF(context.Background(), cw.d.actor, cw.id)
 		if errors.Is(err, cases.ErrNotFound) {
@@ -94,7 +98,7 @@ func (cw *caseWindow) letterPDF(kind cases.LetterKind, items []string, due time.
 }
 
 func (cw *caseWindow) letter(kind cases.LetterKind, items []string, due time.Time) {
-	pdf, err := cw.letterPDF(kind, items, due)
+	pdf, err := cw.letterPDF(kind, items, due, "")
 	if err != nil {
 		dialog.ShowError(err, cw.win)
 		return
@@ -110,10 +114,12 @@ func (cw *caseWindow) askInformation() {
 	due := widget.NewEntry()
 	due.SetText(time.Now().AddDate(0, 0, 14).Format("2006-01-02"))
 	errL := newFieldError()
+	printedIn := newDocumentLanguageChooser(cw.d.svc, true, "")
 	var dlg dialog.Dialog
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Information asked for"), items),
-		widget.NewFormItem(lang.L("Reply by (YYYY-MM-DD)"), due))
+		widget.NewFormItem(lang.L("Reply by (YYYY-MM-DD)"), due),
+		widget.NewFormItem(lang.L("Printed in"), printedIn.Select))
 	submit := widget.NewButton(lang.L("Write the letter…"), func() {
 		var list []string
 		for _, l := range strings.Split(items.Text, "\n") {
@@ -130,7 +136,7 @@ func (cw *caseWindow) askInformation() {
 			errL.set(lang.L("Write the reply-by date as year-month-day, for example 2026-04-30."))
 			return
 		}
-		pdf, err := cw.letterPDF(cases.LetterRequestInfo, list, by)
+		pdf, err := cw.letterPDF(cases.LetterRequestInfo, list, by, printedIn.language())
 		if err != nil {
 			errL.set(err.Error())
 			return

@@ -354,7 +354,8 @@ func (md *meetingDetail) writeMinutes(path string) error {
 	if err != nil {
 		return err
 	}
-	pdf, err := issuing.RenderMinutes(opinion.Letterhead{Name: name, Address: address}, mi)
+	docLang, _ := d.svc.DocumentLanguage(ctx)
+	pdf, err := issuing.RenderMinutes(opinion.Letterhead{Name: name, Address: address, Language: opinion.Language(docLang)}, mi)
 	if err != nil {
 		return err
 	}

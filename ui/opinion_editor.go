@@ -38,6 +38,7 @@ type opinionEditor struct {
 	state    *widget.Label
 	decision *pick
 	decErr   fieldError
+	language *documentLanguageChooser // the language the PDF is printed in
 	rows     []*paraRow
 	body     *fyne.Container
 	scroll   *container.Scroll
@@ -222,6 +223,8 @@ func (ed *opinionEditor) fillBody() {
 	ed.decision = newPick(choices, lang.L("Choose the decision"))
 	ed.decision.set(string(text.Decision))
 	ed.decision.OnChanged = func(string) { ed.markDirty() }
+	ed.language = newDocumentLanguageChooser(ed.d.svc, true, text.Language)
+	ed.language.OnChanged = func(string) { ed.markDirty() }
 	ed.decErr.set("")
 	for _, p := range text.Paragraphs {
 		ed.rows = append(ed.rows, ed.newRow(p.Heading, p.Text))
@@ -313,7 +316,9 @@ func (ed *opinionEditor) layoutBody() {
 	decHead := widget.NewLabel(lang.L("Decision of the committee"))
 	decHead.TextStyle = fyne.TextStyle{Bold: true}
 	if ed.editable {
-		objs = append(objs, decHead, ed.decision.Select, ed.decErr.Label)
+		langHead := widget.NewLabel(lang.L("Printed in"))
+		langHead.TextStyle = fyne.TextStyle{Bold: true}
+		objs = append(objs, decHead, ed.decision.Select, ed.decErr.Label, langHead, ed.language.Select)
 	} else {
 		shown := lang.L("Not chosen yet")
 		if ed.op.Text.Decision != "" {
@@ -462,7 +467,7 @@ func (ed *opinionEditor) indexOf(r *paraRow) int {
 
 // text is the opinion as the editor holds it.
 func (ed *opinionEditor) text() cases.OpinionText {
-	t := cases.OpinionText{Decision: cases.Decision(ed.decision.value())}
+	t := cases.OpinionText{Decision: cases.Decision(ed.decision.value()), Language: ed.language.language()}
 	for _, r := range ed.rows {
 		t.Paragraphs = append(t.Paragraphs, cases.Paragraph{Heading: r.heading, Text: r.entry.Text})
 	}

@@ -3,12 +3,14 @@ package ui
 import (
 	"bytes"
 	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"ethicsdesk/cases"
-	"ethicsdesk/issuing"
 )
 
 // TestLettersFromTheCaseWindow prints the three letters as the secretariat.
@@ -26,17 +28,38 @@ func TestLettersFromTheCaseWindow(t *testing.T) {
 	if w.deskFor(w.rapp).openCase(w.caseID).lettersButton() != nil {
 		t.Fatal("a member who may not see the submitter is offered letters")
 	}
-	ack, err := cw.letterPDF(issuing.LetterAcknowledgement, nil, time.Time{})
+	ack, err := cw.letterPDF(cases.LetterAcknowledgement, nil, time.Time{}, "")
 	if err != nil || !bytes.HasPrefix(ack, []byte("%PDF-")) {
 		t.Fatalf("acknowledgement: %v", err)
 	}
-	if _, err := cw.letterPDF(issuing.LetterRequestInfo, []string{"The data protection impact assessment"}, time.Now().AddDate(0, 0, 14)); err != nil {
+	if _, err := cw.letterPDF(cases.LetterRequestInfo, []string{"The data protection impact assessment"}, time.Now().AddDate(0, 0, 14), ""); err != nil {
 		t.Fatalf("request for information: %v", err)
 	}
-	if _, err := cw.letterPDF(issuing.LetterDecisionNotice, nil, time.Time{}); err == nil || !strings.Contains(err.Error(), "no issued opinion") {
+	if _, err := cw.letterPDF(cases.LetterDecisionNotice, nil, time.Time{}, ""); err == nil || !strings.Contains(err.Error(), "no issued opinion") {
 		t.Fatalf("a notice of decision before issue: %v", err)
 	}
 	if cw.hasIssuedOpinion() {
 		t.Fatal("the notice of decision is offered before issue")
+	}
+
+	// A committee that writes in Chinese sends its acknowledgement in Chinese.
+	if err := w.svc.SaveDocumentLanguage(context.Background(), w.admin, cases.DocumentsInChinese); err != nil {
+		t.Fatal(err)
+	}
+	zh, err := cw.letterPDF(cases.LetterAcknowledgement, nil, time.Time{}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "ack.pdf")
+	os.WriteFile(path, zh, 0o600)
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (poppler-utils; run scripts/install-deps.sh): %v", err)
+	}
+	flat := strings.Join(strings.Fields(string(out)), "")
+	for _, want := range []string{"受理回执", "尊敬的", "此致", "秘书处"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the Chinese acknowledgement lacks %q:\n%s", want, out)
+		}
 	}
 }

@@ -40,9 +40,22 @@ type registerWindow struct {
 
 func (d *desk) openRegister() *registerWindow {
 	r := &registerWindow{d: d, selected: -1, sort: cases.SortReference, desc: true, sortCol: 0}
-	r.win = d.app.NewWindow(lang.L("Ethics Desk — {{.File}}", map[string]any{"File": d.fileName()}))
+	r.win = d.app.NewWindow("")
 	d.register = r
+	r.build()
+	r.win.Resize(fyne.NewSize(1320, 760))
+	r.win.SetMaster()
+	r.win.SetOnDropped(r.droppedOnRegister)
+	closeOnEscape(r.win, nil)
+	return r
+}
 
+// build lays out the window's title, menus and content in the current
+// language: once when the window opens, and again when the user chooses
+// another language (the window itself stays, so nothing else is lost).
+func (r *registerWindow) build() {
+	d := r.d
+	r.win.SetTitle(lang.L("Ethics Desk — {{.File}}", map[string]any{"File": d.fileName()}))
 	r.model = newPageCache(d.run, func(ctx context.Context, q cases.Query, offset, limit int) ([]cases.Row, error) {
 		return d.svc.ListCases(ctx, d.actor, q, offset, limit)
 	})
@@ -75,14 +88,9 @@ func (d *desk) openRegister() *registerWindow {
 	bottom := container.NewBorder(nil, nil, r.count, nil, r.problem)
 	r.center = container.NewStack(r.table)
 	r.win.SetContent(container.NewBorder(top, bottom, nil, nil, r.center))
-	r.win.Resize(fyne.NewSize(1320, 760))
-	r.win.SetMaster()
 	r.win.SetMainMenu(r.mainMenu())
 	r.addShortcuts()
-	r.win.SetOnDropped(r.droppedOnRegister)
-	closeOnEscape(r.win, nil)
 	r.reload()
-	return r
 }
 
 func (r *registerWindow) buildTable() {

@@ -23,16 +23,16 @@ type column struct {
 	text  func(d *desk, r cases.Row, today cases.Date) string
 }
 
-// registerColumns are fixed widths (sum about 1,240 units) chosen so that a
-// reference, a date and "12 overdue" never truncate and the title takes
+// registerColumns are fixed widths (sum about 1,270 units) chosen so that a
+// reference, a date (2026年11月24日 too) and "12 overdue" never truncate and the title takes
 // what is left; long titles end in "…".
 var registerColumns = []column{
 	{"Reference", 120, cases.SortReference, false, func(_ *desk, r cases.Row, _ cases.Date) string { return r.Reference }},
-	{"Title", 340, cases.SortTitle, false, func(_ *desk, r cases.Row, _ cases.Date) string { return r.Title }},
+	{"Title", 320, cases.SortTitle, false, func(_ *desk, r cases.Row, _ cases.Date) string { return r.Title }},
 	{"Type", 150, cases.SortType, false, func(d *desk, r cases.Row, _ cases.Date) string { return d.typeName(r.TypeCode) }},
 	{"Status", 170, cases.SortStatus, false, func(_ *desk, r cases.Row, _ cases.Date) string { return statusText(r.Status) }},
-	{"Received", 110, cases.SortReceived, false, func(_ *desk, r cases.Row, _ cases.Date) string { return formatDate(r.ReceivedOn) }},
-	{"Due", 110, cases.SortDue, false, func(_ *desk, r cases.Row, _ cases.Date) string { return orDash(formatDate(r.DueOn)) }},
+	{"Received", 130, cases.SortReceived, false, func(_ *desk, r cases.Row, _ cases.Date) string { return formatDate(r.ReceivedOn) }},
+	{"Due", 130, cases.SortDue, false, func(_ *desk, r cases.Row, _ cases.Date) string { return orDash(formatDate(r.DueOn)) }},
 	{"Days left", 100, cases.SortDue, true, func(_ *desk, r cases.Row, today cases.Date) string { return formatDaysLeft(r, today) }},
 	{"Rapporteur", 150, cases.SortRapporteur, false, func(_ *desk, r cases.Row, _ cases.Date) string { return orDash(r.Rapporteur) }},
 }

@@ -1,0 +1,38 @@
+package cases
+
+import (
+	"context"
+
+	"ethicsdesk/textindex"
+)
+
+// withSubmitterHits puts first the cases whose submitter is named text, or
+// has it as contact address, when the actor may see submitters: a secretary
+// who types 王小明 finds that person's cases, although submitters' names are
+// never in the search index (they are personal data, and retention removes
+// them). Others get hits unchanged. Cases already among hits are not
+// repeated; the register's filters and visibility rules apply as to any list.
+func (s *Service) withSubmitterHits(ctx context.Context, actor User, text string, q Query, limit int, hits []SearchHit) ([]SearchHit, error) {
+	if !actor.Can(ActViewSubmitter) || len([]rune(text)) < 2 {
+		return hits, nil
+	}
+	q.Submitter = text
+	rows, err := s.ListCases(ctx, actor, q, 0, limit)
+	if err != nil || len(rows) == 0 {
+		return hits, err
+	}
+	seen := make(map[int64]bool, len(hits))
+	for _, h := range hits {
+		seen[h.ID] = true
+	}
+	out := make([]SearchHit, 0, len(rows)+len(hits))
+	for _, r := range rows {
+		if seen[r.ID] {
+			continue
+		}
+		out = append(out, SearchHit{Row: r, Source: SourceSubmitter,
+			TitleSpans: textindex.HighlightAll(r.Title, nil),
+			Snippet:    []textindex.Span{{Text: "Submitter: "}, {Text: text, Match: true}}})
+	}
+	return append(out, hits...), nil
+}
