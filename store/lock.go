@@ -140,3 +140,28 @@ func lockHolders(path string) []int {
 	sort.Ints(out)
 	return out
 }
+
+// OthersHaveOpen says, with InUseError, whether another process (or
+// another handle in this one) has the register open: the window asks
+// before it closes its own handle to restore.
+func (db *DB) OthersHaveOpen() error {
+	l := db.lock
+	if l == nil || l.f == nil {
+		return nil
+	}
+	if err := syscall.Flock(int(l.f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		l.share() // a refused conversion may have dropped the shared hold
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			var others []int
+			for _, p := range lockHolders(lockPath(db.Path)) {
+				if p != os.Getpid() {
+					others = append(others, p)
+				}
+			}
+			return &InUseError{Path: db.Path, PIDs: others}
+		}
+		return nil
+	}
+	l.share()
+	return nil
+}

@@ -28,7 +28,7 @@ func Restore(ctx context.Context, dbPath, from string, now time.Time) (aside str
 	if err != nil {
 		return "", fmt.Errorf("The register path %q is not valid.", dbPath)
 	}
-	if err := checkBackupFile(from); err != nil {
+	if err := CheckBackupFile(from); err != nil {
 		return "", err
 	}
 	dir := filepath.Dir(dbPath)
@@ -77,9 +77,10 @@ func Restore(ctx context.Context, dbPath, from string, now time.Time) (aside str
 	return aside, nil
 }
 
-// checkBackupFile refuses, before anything is copied or locked, a file
-// that is not the backup of a register this version reads.
-func checkBackupFile(from string) error {
+// CheckBackupFile refuses, before anything is copied or locked, a file
+// that is not the backup of a register this version reads (the window asks
+// before it closes its register).
+func CheckBackupFile(from string) error {
 	fi, err := os.Stat(from)
 	if err != nil {
 		return fmt.Errorf("There is no backup at %s.", from)

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -17,7 +16,9 @@ import (
 // Maintenance is what the window needs from main to back up and restore
 // the register; the window itself holds no SQL. Nil hides the menu items.
 type Maintenance interface {
-	// Backup writes a checked copy to path and describes the result.
+	// Backup writes a checked copy to path and describes the result. The
+	// save dialog asked before replacing a file, but a register or a
+	// backup is never replaced.
 	Backup(ctx context.Context, path string) (string, error)
 	// LatestBackup is the newest automatic backup, "" if none.
 	LatestBackup() (string, error)
@@ -74,10 +75,7 @@ func (r *registerWindow) backupNow() {
 			return
 		}
 		path := wc.URI().Path()
-		wc.Close()
-		// The dialog created an empty file; the backup refuses to overwrite
-		// files, so the placeholder goes first.
-		removeEmpty(path)
+		wc.Close() // unused: the backup is written beside and renamed into place
 		r.d.busy(r.win, lang.L("Backing up…"), func() error {
 			msg, err := m.Backup(context.Background(), path)
 			if err == nil {
@@ -166,11 +164,3 @@ func OfferRestore(win fyne.Window, problem, latest string, restore func()) {
 }
 
 func trimExt(name string) string { return name[:len(name)-len(filepath.Ext(name))] }
-
-// removeEmpty removes path only if it is an empty file (the placeholder a
-// save dialog leaves), never a file with content.
-func removeEmpty(path string) {
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
-		os.Remove(path)
-	}
-}

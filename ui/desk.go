@@ -19,6 +19,9 @@ type Options struct {
 	DBPath   string // the register file, shown in the title bar
 	ReadOnly bool   // the file was opened read-only: no action that writes is offered
 	Demo     bool   // a demonstration register: a banner says so
+	// BackupDir is the register's backup folder: no save replaces a file
+	// in it ("" for none).
+	BackupDir string
 	// Maintenance backs up and restores the register; nil hides those items.
 	Maintenance Maintenance
 	// Keys makes and uses signing keys and verifies PDFs; nil hides the
@@ -61,6 +64,7 @@ func NewMainWindow(a fyne.App, svc *cases.Service, actor cases.User, opt Options
 
 func newDesk(a fyne.App, svc *cases.Service, actor cases.User, opt Options, run *runner) *desk {
 	d := &desk{app: a, svc: svc, actor: actor, opt: opt, run: run, caseWins: map[int64]*caseWindow{}}
+	keepSaveDialogsFromEmptyingFiles()
 	// Case types are few and change only in the settings; reading them once
 	// up front lets the table name a type without a query per cell.
 	if types, err := svc.CaseTypes(context.Background()); err == nil {

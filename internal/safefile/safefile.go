@@ -258,7 +258,7 @@ func writeError(path string, err error) error {
 	if errors.Is(err, syscall.ENOSPC) || strings.Contains(err.Error(), "no space left") {
 		return fmt.Errorf("%s could not be written: the disk is full. Free some space or choose another place; nothing was written.", path)
 	}
-	return fmt.Errorf("%s could not be written: %v. Nothing was written.", path, err)
+	return fmt.Errorf("%s could not be written: %w. Nothing was written.", path, err)
 }
 
 // SyncDir makes a rename durable; not every system supports it, so
