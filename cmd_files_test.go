@@ -248,3 +248,26 @@ func TestRestoreIsRefusedWhileAnotherProcessHasTheRegisterOpen(t *testing.T) {
 		t.Fatalf("restore once closed: %d %s", code, out)
 	}
 }
+
+// Item 14: check neither turns an empty file or another program's
+// database into a register nor calls it sound.
+func TestCheckRefusesFilesThatAreNotRegisters(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.db")
+	os.WriteFile(empty, nil, 0o600)
+	text := filepath.Join(dir, "minutes.txt")
+	os.WriteFile(text, []byte(strings.Repeat("minutes of the meeting\n", 50)), 0o600)
+	for _, path := range []string{empty, text} {
+		before, _ := os.ReadFile(path)
+		code, out := runArgs("check", "--db", path)
+		if code == 0 || strings.Contains(out, "sound") || !strings.Contains(out, "not an Ethics Desk register") {
+			t.Fatalf("check %s: %d %s", filepath.Base(path), code, out)
+		}
+		if after, _ := os.ReadFile(path); string(after) != string(before) {
+			t.Fatalf("check changed %s", filepath.Base(path))
+		}
+		if left, _ := filepath.Glob(path + "*"); len(left) != 1 {
+			t.Fatalf("check left files beside %s: %v", filepath.Base(path), left)
+		}
+	}
+}

@@ -110,6 +110,10 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 		db.Close()
 		return nil, err
 	}
+	if demoMode && !isDemo {
+		db.Close()
+		return nil, fmt.Errorf("%s is not marked as a demonstration register (an older version made it, or it holds real work), so the demo accounts cannot sign in there. Move it away to have a new demo register made, or open it without --demo.", path)
+	}
 	opt := ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: isDemo, Maintenance: m, BackupDir: m.backupDir(),
 		Keys: keys, KeyStatus: db, Letters: issuing.Publisher{Letterhead: db}, TrimMemory: debug.FreeOSMemory}
 	var w fyne.Window
