@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -269,5 +270,35 @@ func TestCheckRefusesFilesThatAreNotRegisters(t *testing.T) {
 		if left, _ := filepath.Glob(path + "*"); len(left) != 1 {
 			t.Fatalf("check left files beside %s: %v", filepath.Base(path), left)
 		}
+	}
+}
+
+// Item 3, the window: a restore the window cannot do (another process or
+// handle has the register open, or the file is not a backup) is refused
+// before the window closes its own register, which goes on working.
+func TestWindowRestoreRefusesBeforeClosingItsRegister(t *testing.T) {
+	ctx := context.Background()
+	db, reg := seededRegister(t, demo.SeedOptions{Cases: 10, Notes: 0, Seed: 9})
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if _, err := db.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	m := &maintenance{db: db, path: db.Path}
+	other, err := store.Open(reg, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inUse *store.InUseError
+	if _, err := m.Restore(ctx, backup); !errors.As(err, &inUse) {
+		t.Fatalf("restore with a second handle open: %v", err)
+	}
+	other.Close()
+	notABackup := filepath.Join(t.TempDir(), "empty.db")
+	os.WriteFile(notABackup, nil, 0o600)
+	if _, err := m.Restore(ctx, notABackup); err == nil || !strings.Contains(err.Error(), "is empty") {
+		t.Fatalf("restore from an empty file: %v", err)
+	}
+	if _, err := db.CountCases(ctx, cases.Query{}); err != nil {
+		t.Fatalf("the window's register was closed by a refused restore: %v", err)
 	}
 }

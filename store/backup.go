@@ -267,6 +267,13 @@ func AutoBackup(db *DB, dir string, keep int, now time.Time) (string, error) {
 	if keep <= 0 {
 		keep = DefaultBackupKeep
 	}
+	if dir == DefaultBackupDir(db.Path) {
+		// The folder is the app's own: backups are for the register's
+		// owner only, even where an older version made it readable.
+		if err := os.MkdirAll(dir, 0o700); err == nil {
+			os.Chmod(dir, 0o700)
+		}
+	}
 	target := filepath.Join(dir, dailyName(db.Path, now.Local()))
 	written := ""
 	if _, err := os.Stat(target); errors.Is(err, os.ErrNotExist) {
