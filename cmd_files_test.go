@@ -174,7 +174,7 @@ func TestHelperHoldsTheRegister(t *testing.T) {
 		var c cases.Case
 		c, err = svc.CreateCase(ctx, sec, cases.Draft{TypeCode: "privacy_complaint", Title: "Registered during a restore attempt",
 			Summary: "Faces stored without consent.", ReceivedOn: cases.MustDate("2026-03-02"), Channel: cases.ChannelEmail,
-			Submitter: cases.Submitter{Kind: cases.SubmitterPerson, Name: "Zhang Wei", Contact: "zw@example.org"},
+			Submitter:  cases.Submitter{Kind: cases.SubmitterPerson, Name: "Zhang Wei", Contact: "zw@example.org"},
 			Respondent: "Metro Co.", AISystem: "GateFace", Sector: "transport", CatalogueCode: "G54",
 			Risk: cases.RiskHigh, Breach: "privacy", Priority: cases.PriorityNormal})
 		if err == nil {
