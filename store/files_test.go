@@ -348,3 +348,44 @@ func TestFilesAreOwnerOnlyAndLeftoversGo(t *testing.T) {
 		}
 	}
 }
+
+// Item 15: a register in a folder without write permission opens
+// read-only and leaves the folder as it was (no -wal, -shm or lock file).
+func TestRegisterInAReadOnlyFolderOpensReadOnly(t *testing.T) {
+	cases.CheapPasswordHashingForTests()
+	ctx := context.Background()
+	db, path := openTemp(t)
+	if _, err := newService(db).Bootstrap(ctx, "admin", "Admin", "the right password"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	os.Remove(path + ".lock")
+	dir := filepath.Dir(path)
+	list := func() []string {
+		entries, _ := os.ReadDir(dir)
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return names
+	}
+	before, files := readAll(t, path), list()
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o700)
+	ro, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ro.ReadOnly {
+		t.Fatal("a register in a read-only folder opened for writing")
+	}
+	if _, err := newService(ro).Login(ctx, "admin", "the right password"); err != nil {
+		t.Fatalf("sign-in: %v", err)
+	}
+	ro.Close()
+	if !bytes.Equal(before, readAll(t, path)) || fmt.Sprint(list()) != fmt.Sprint(files) {
+		t.Fatalf("the read-only folder changed: %v, was %v", list(), files)
+	}
+}

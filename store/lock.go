@@ -43,11 +43,15 @@ func (e *InUseError) Error() string {
 	return fmt.Sprintf("%s is open in Ethics Desk (%s); close it first. Nothing was changed.", e.Path, who)
 }
 
-// openLockFile opens (creating, owner-only) the lock file; on read-only
-// media it can be neither created nor written, and nil is returned: such a
-// register cannot be replaced anyway.
-func openLockFile(dbPath string) *os.File {
-	f, err := os.OpenFile(lockPath(dbPath), os.O_RDWR|os.O_CREATE, 0o600)
+// openLockFile opens the lock file, creating it (owner-only) when create
+// is set; a register opened read-only creates nothing, and on read-only
+// media nil is returned: such a register cannot be replaced anyway.
+func openLockFile(dbPath string, create bool) *os.File {
+	var f *os.File
+	err := os.ErrNotExist
+	if create {
+		f, err = os.OpenFile(lockPath(dbPath), os.O_RDWR|os.O_CREATE, 0o600)
+	}
 	if err != nil {
 		f, err = os.Open(lockPath(dbPath))
 	}
@@ -59,8 +63,8 @@ func openLockFile(dbPath string) *os.File {
 
 // lockShared takes the shared hold a process keeps while the register is
 // open. It waits while a restore holds the lock exclusively.
-func lockShared(dbPath string) *registerLock {
-	f := openLockFile(dbPath)
+func lockShared(dbPath string, create bool) *registerLock {
+	f := openLockFile(dbPath, create)
 	if f == nil {
 		return &registerLock{}
 	}
@@ -70,7 +74,7 @@ func lockShared(dbPath string) *registerLock {
 
 // tryExclusive takes the lock exclusively if no other process holds it.
 func tryExclusive(dbPath string) (*registerLock, error) {
-	f := openLockFile(dbPath)
+	f := openLockFile(dbPath, true)
 	if f == nil {
 		return &registerLock{}, nil
 	}

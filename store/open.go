@@ -82,7 +82,7 @@ func Open(path string, opt Options) (*DB, error) {
 	}
 	// Held from before SQLite opens the file until Close, so a restore
 	// never replaces a register this process writes to.
-	lock := lockShared(abs)
+	lock := lockShared(abs, !readOnly)
 	if isNew {
 		if err := create(abs); err != nil {
 			lock.release()
@@ -99,7 +99,7 @@ func Open(path string, opt Options) (*DB, error) {
 	if readOnly {
 		db.memLogin = &memoryLogins{state: map[int64]cases.LoginState{}}
 	}
-	if err := db.openPools(opt, false); err != nil {
+	if err := db.openPools(opt, readOnly && readAsIs(abs)); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -201,10 +201,10 @@ func create(path string) error {
 }
 
 // writable decides whether a register opens for writing: not when its
-// file has no write permission (chmod a-w, which marks it read-only even
-// for an administrator who could write it anyway), cannot be opened for
-// writing (read-only media), or its folder cannot take the -wal and -shm
-// files.
+// file or its folder has no write permission (chmod a-w, which marks it
+// read-only even for an administrator who could write it anyway), the file
+// cannot be opened for writing (read-only media), or the folder cannot take
+// the -wal and -shm files.
 func writable(path string) bool {
 	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm()&0o200 == 0 {
 		return false
@@ -214,14 +214,31 @@ func writable(path string) bool {
 		return false
 	}
 	f.Close()
-	// WAL needs to create the -wal and -shm files beside the register.
-	probe, err := os.CreateTemp(filepath.Dir(path), ".ethicsdesk-probe-*")
+	return dirWritable(filepath.Dir(path))
+}
+
+func dirWritable(dir string) bool {
+	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm()&0o200 == 0 {
+		return false
+	}
+	probe, err := os.CreateTemp(dir, ".ethicsdesk-probe-*")
 	if err != nil {
 		return false
 	}
 	probe.Close()
 	os.Remove(probe.Name())
 	return true
+}
+
+// readAsIs says whether a read-only register is read as the file stands
+// (SQLite's immutable mode), creating no -shm file: when its folder takes
+// no files and no -wal file holds commits that the file lacks.
+func readAsIs(path string) bool {
+	if dirWritable(filepath.Dir(path)) {
+		return false
+	}
+	fi, err := os.Stat(path + "-wal")
+	return err != nil || fi.Size() == 0
 }
 
 // checkIdentity reads the identity again through SQLite (which sees the
