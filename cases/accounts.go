@@ -233,6 +233,9 @@ func (s *Service) createAccount(ctx context.Context, actor User, n NewAccount, f
 	if _, err := repo.Credentials(ctx, n.Username); err == nil {
 		return User{}, FieldErrors{"username": "This user name is taken (perhaps by a deactivated account)."}
 	}
+	if err := s.refuseDemoPassword(ctx, n.Password); err != nil {
+		return User{}, err
+	}
 	hash, err := HashPassword(n.Password)
 	if err != nil {
 		return User{}, err
@@ -349,6 +352,9 @@ func (s *Service) ChangePassword(ctx context.Context, actor User, current, passw
 	if msg := ValidatePassword(password); msg != "" {
 		return FieldErrors{"password": msg}
 	}
+	if err := s.refuseDemoPassword(ctx, password); err != nil {
+		return err
+	}
 	sealed, err := s.pub.Keys.ResealKey(ctx, actor.ID, current, password)
 	if err != nil {
 		return err
@@ -371,6 +377,9 @@ func (s *Service) ChangePassword(ctx context.Context, actor User, current, passw
 func (s *Service) setPassword(ctx context.Context, actor User, userID int64, password, action string) error {
 	if msg := ValidatePassword(password); msg != "" {
 		return FieldErrors{"password": msg}
+	}
+	if err := s.refuseDemoPassword(ctx, password); err != nil {
+		return err
 	}
 	repo, err := s.accounts()
 	if err != nil {

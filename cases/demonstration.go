@@ -25,3 +25,16 @@ func (s *Service) IsDemonstration(ctx context.Context) (bool, error) {
 	}
 	return set[DemonstrationSetting] == "yes", nil
 }
+
+// refuseDemoPassword keeps the public password off the accounts of a
+// register that is not a demonstration, where it could never sign in.
+func (s *Service) refuseDemoPassword(ctx context.Context, password string) error {
+	if password != DemoPassword {
+		return nil
+	}
+	demo, err := s.IsDemonstration(ctx)
+	if err != nil || demo {
+		return err
+	}
+	return FieldErrors{"password": "This is the public password of the demonstration registers; choose another."}
+}

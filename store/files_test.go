@@ -246,7 +246,14 @@ func TestDemoPasswordOnlyOnADemonstrationRegister(t *testing.T) {
 	ctx := context.Background()
 	db, _ := openTemp(t)
 	svc := newService(db)
-	if _, err := svc.Bootstrap(ctx, "admin", "Admin", cases.DemoPassword); err != nil {
+	var fe cases.FieldErrors
+	if _, err := svc.Bootstrap(ctx, "admin", "Admin", cases.DemoPassword); !errors.As(err, &fe) {
+		t.Fatalf("the demo password was accepted for an account of a real register: %v", err)
+	}
+	// An account that has it anyway (as seed used to add) cannot sign in.
+	hash, _ := cases.HashPassword(cases.DemoPassword)
+	u := cases.User{Username: "admin", DisplayName: "Admin", Role: cases.RoleAdministrator, Active: true}
+	if err := db.CreateUser(ctx, &u, hash, cases.AuditEntry{Actor: cases.System, Action: "user.create", Entity: "user"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := svc.Login(ctx, "admin", cases.DemoPassword); !errors.Is(err, cases.ErrWrongPassword) {
