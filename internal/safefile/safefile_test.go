@@ -1,10 +1,12 @@
 package safefile
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -153,4 +155,52 @@ func TestRemoveStaleKeepsFilesStillBeingWritten(t *testing.T) {
 		t.Fatal("a temporary file still being written was removed")
 	}
 	unchanged(t, mine, []byte("the user's"))
+}
+
+// TestHelperDiesWhileWriting is the writer the next test kills: it starts
+// a file, prints the temporary name and waits to be killed.
+func TestHelperDiesWhileWriting(t *testing.T) {
+	dir := os.Getenv("SAFEFILE_TEST_DIE_IN")
+	if dir == "" {
+		return // only as the helper process
+	}
+	Write(filepath.Join(dir, "export.csv"), Options{}, func(w io.Writer) error {
+		w.Write([]byte("reference,title\n"))
+		f := w.(*os.File)
+		os.Stdout.WriteString(f.Name() + "\n")
+		select {} // killed here
+	})
+}
+
+// Item 13: a writer killed with SIGKILL leaves its temporary file, and the
+// next start (RemoveStale) removes it.
+func TestATempFileOfAKilledWriterIsRemovedNextTime(t *testing.T) {
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperDiesWhileWriting$")
+	cmd.Env = append(os.Environ(), "SAFEFILE_TEST_DIE_IN="+dir)
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	name, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	name = strings.TrimSpace(name)
+	RemoveStale(dir) // while the writer lives, its file stays
+	if _, err := os.Stat(name); err != nil {
+		t.Fatal("a live writer's temporary file was removed")
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	if _, err := os.Stat(name); err != nil {
+		t.Fatalf("setup: the killed writer left nothing: %v", err)
+	}
+	RemoveStale(dir)
+	if _, err := os.Stat(name); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("the killed writer's temporary file was kept")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "export.csv")); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("a partial export appeared under its name")
+	}
 }
