@@ -66,6 +66,16 @@ func TestFilesThatAreNotOurRegistersAreLeftUntouched(t *testing.T) {
 	}
 	noCompanions(t, empty)
 
+	blank := filepath.Join(dir, "blank.db")
+	rawSQLite(t, blank, "PRAGMA page_size = 4096", "VACUUM")
+	blankBytes := readAll(t, blank)
+	if _, err := store.OpenExisting(blank); err == nil || !strings.Contains(err.Error(), "empty database") {
+		t.Fatalf("an empty database: %v", err)
+	}
+	if !bytes.Equal(blankBytes, readAll(t, blank)) {
+		t.Fatal("the empty database was turned into a register")
+	}
+
 	foreign := filepath.Join(dir, "photos.db")
 	rawSQLite(t, foreign, "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)", "INSERT INTO photos (name) VALUES ('cat.jpg')")
 	other := filepath.Join(dir, "other-app.db")
@@ -141,6 +151,16 @@ func TestRestoreTakesOnlyARegistersBackup(t *testing.T) {
 	os.WriteFile(empty, nil, 0o600)
 	text := filepath.Join(dir, "notes.txt")
 	os.WriteFile(text, []byte(strings.Repeat("not a database\n", 100)), 0o600)
+	blank := filepath.Join(dir, "blank.db")
+	rawSQLite(t, blank, "PRAGMA page_size = 4096", "VACUUM")
+	blankBytes := readAll(t, blank)
+	if _, err := store.OpenExisting(blank); err == nil || !strings.Contains(err.Error(), "empty database") {
+		t.Fatalf("an empty database: %v", err)
+	}
+	if !bytes.Equal(blankBytes, readAll(t, blank)) {
+		t.Fatal("the empty database was turned into a register")
+	}
+
 	foreign := filepath.Join(dir, "photos.db")
 	rawSQLite(t, foreign, "CREATE TABLE photos (id INTEGER PRIMARY KEY)")
 	emptySQLite := filepath.Join(dir, "blank.db")

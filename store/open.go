@@ -307,5 +307,12 @@ func OpenExisting(path string) (*DB, error) {
 	if fi.Mode().IsRegular() && fi.Size() == 0 {
 		return nil, &OpenError{Path: path, Problem: fmt.Sprintf("%s is empty: it is not an Ethics Desk register. It was left as it is.", path)}
 	}
+	// An empty database (no tables, unmarked) would become a register on
+	// opening: a command that expects one refuses it instead.
+	if kind, err := identify(path); err == nil && kind == kindUnmarked {
+		if h, _ := readHeader(path); h.UserVersion == 0 {
+			return nil, &OpenError{Path: path, Problem: fmt.Sprintf("%s is an empty database, not an Ethics Desk register. It was left as it is.", path)}
+		}
+	}
 	return Open(path, Options{})
 }
