@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/safefile"
 	"ethicsdesk/store"
 )
 
@@ -20,7 +21,8 @@ func cmdBackup(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", "", "register file to back up")
-	out := fs.String("out", "", "backup file to write (must not exist)")
+	out := fs.String("out", "", "backup file to write (must not exist, unless --force)")
+	force := addForceFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -28,13 +30,17 @@ func cmdBackup(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "backup: give the register with --db PATH and the backup file with --out FILE")
 		return 2
 	}
+	if err := safefile.Check(*out, outputOptions(*db, *force)); err != nil {
+		fmt.Fprintln(stderr, "backup:", err)
+		return 1
+	}
 	reg, err := store.OpenExisting(*db)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	defer reg.Close()
-	res, err := reg.Backup(context.Background(), *out)
+	res, err := reg.BackupTo(context.Background(), *out, *force)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

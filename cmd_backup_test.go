@@ -25,7 +25,7 @@ func TestBackupRestoreCheckCommands(t *testing.T) {
 	if code, out := runCmd("backup", "--db", reg, "--out", backup); code != 0 || !strings.Contains(out, "Backed up 60 cases") {
 		t.Fatalf("backup: %d %s", code, out)
 	}
-	if code, out := runCmd("backup", "--db", reg, "--out", backup); code == 0 || !strings.Contains(out, "already exists") {
+	if code, out := runCmd("backup", "--db", reg, "--out", backup); code == 0 || !strings.Contains(out, "never replaced") {
 		t.Fatalf("backup over an existing file: %d %s", code, out)
 	}
 	if code, out := runCmd("restore", "--db", reg, "--from", backup); code != 0 || !strings.Contains(out, "previous register is kept as") {

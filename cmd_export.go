@@ -5,12 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"ethicsdesk/cases"
 	"ethicsdesk/export"
+	"ethicsdesk/internal/safefile"
 )
 
 func init() {
@@ -28,6 +27,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	status := fs.String("status", "", "only cases in this status (e.g. under_review)")
 	submitter := fs.String("submitter", "", "only the cases of this submitter, by name or e-mail (a request for their data; secretariat)")
 	userName := addUserFlag(fs)
+	force := addForceFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -36,8 +36,13 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			fmt.Fprintln(stderr, "export:", err)
 		}
-		fmt.Fprintln(stderr, "export: usage: ethicsdesk export --db PATH --user NAME --format csv|xlsx|ics --out FILE [--include-personal-data] [--submitter NAME]")
+		fmt.Fprintln(stderr, "export: usage: ethicsdesk export --db PATH --user NAME --format csv|xlsx|ics --out FILE [--include-personal-data] [--submitter NAME] [--force]")
 		return 2
+	}
+	outOpt := outputOptions(*db, *force)
+	if err := safefile.Check(*out, outOpt); err != nil {
+		fmt.Fprintln(stderr, "export:", err)
+		return 1
 	}
 	// The export acts as a signed-in user: it holds what that user may read,
 	// and personal data only for a role that may see it.
@@ -47,24 +52,15 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	}
 	defer sess.db.Close()
 	svc, actor := sess.svc, sess.actor
-	// Write next to the target and rename, so a failed export never leaves
-	// a half-written file under the name asked for.
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".export-*")
-	if err != nil {
-		fmt.Fprintln(stderr, "export: the file could not be created:", err)
-		return 1
-	}
-	defer os.Remove(tmp.Name())
 	// A submitter's own data is what they asked for: it goes out whole.
 	opt := export.Options{Filter: cases.Query{Year: *year, Status: cases.Status(*status), Submitter: *submitter},
 		IncludePersonal: *personal || strings.TrimSpace(*submitter) != ""}
-	n, err := export.Write(context.Background(), f, tmp, svc, actor, opt)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), *out)
-	}
+	var n int
+	err = safefile.Write(*out, outOpt, func(w io.Writer) error {
+		var werr error
+		n, werr = export.Write(context.Background(), f, w, svc, actor, opt)
+		return werr
+	})
 	if err != nil {
 		fmt.Fprintln(stderr, "export:", err)
 		return 1

@@ -6,10 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/safefile"
 )
 
 func init() {
@@ -17,9 +16,10 @@ func init() {
 }
 
 const opinionUsage = `Usage:
-  ethicsdesk opinion --db PATH --case REF --out FILE.pdf --user NAME
+  ethicsdesk opinion --db PATH --case REF --out FILE.pdf --user NAME [--force]
 Writes the exact bytes of the case's newest issued opinion, as signed by the
-rapporteur and the chair (password from $ETHICSDESK_PASSWORD or asked).`
+rapporteur and the chair (password from $ETHICSDESK_PASSWORD or asked).
+An existing FILE.pdf is replaced only with --force.`
 
 // cmdOpinion writes a case's issued opinion's stored PDF, after the service
 // has checked it against the fingerprint recorded at issue.
@@ -30,6 +30,7 @@ func cmdOpinion(args []string, stdout, stderr io.Writer) int {
 	ref := fs.String("case", "", "the case's reference")
 	out := fs.String("out", "", "the PDF file to write")
 	userName := addUserFlag(fs)
+	force := addForceFlag(fs)
 	fs.Usage = func() { fmt.Fprintln(stderr, opinionUsage) }
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -37,6 +38,11 @@ func cmdOpinion(args []string, stdout, stderr io.Writer) int {
 	if *dbPath == "" || *ref == "" || *out == "" || fs.NArg() != 0 {
 		fmt.Fprintln(stderr, opinionUsage)
 		return 2
+	}
+	outOpt := outputOptions(*dbPath, *force)
+	if err := safefile.Check(*out, outOpt); err != nil {
+		fmt.Fprintln(stderr, "opinion:", err)
+		return 1
 	}
 	sess, code := openSession("opinion", *dbPath, *userName, stderr)
 	if sess == nil {
@@ -62,29 +68,11 @@ func cmdOpinion(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "opinion:", err)
 		return 1
 	}
-	if err := writeFileAtomically(*out, pdf); err != nil {
-		fmt.Fprintf(stderr, "opinion: %s could not be written: %v\n", *out, err)
+	if err := safefile.WriteBytes(*out, pdf, outOpt); err != nil {
+		fmt.Fprintln(stderr, "opinion:", err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "Wrote the opinion of %s issued on %s (%d bytes, SHA-256 %s) to %s\n",
 		c.Reference, op.IssuedAt.Local().Format("2006-01-02 15:04"), len(pdf), op.PDFSHA256, *out)
 	return 0
-}
-
-// writeFileAtomically writes data next to path and renames it into place,
-// so an interrupted run never leaves half a PDF under the name asked for.
-func writeFileAtomically(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".opinion-*.pdf")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

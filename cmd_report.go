@@ -5,9 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
+	"ethicsdesk/internal/safefile"
 	"ethicsdesk/opinion"
 	"ethicsdesk/report"
 )
@@ -23,12 +23,18 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	year := fs.Int("year", time.Now().Year()-1, "year to report on")
 	out := fs.String("out", "", "PDF file to write")
 	userName := addUserFlag(fs)
+	force := addForceFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	if *db == "" || *out == "" {
-		fmt.Fprintln(stderr, "report: usage: ethicsdesk report --db PATH --user NAME --year YYYY --out FILE.pdf")
+		fmt.Fprintln(stderr, "report: usage: ethicsdesk report --db PATH --user NAME --year YYYY --out FILE.pdf [--force]")
 		return 2
+	}
+	outOpt := outputOptions(*db, *force)
+	if err := safefile.Check(*out, outOpt); err != nil {
+		fmt.Fprintln(stderr, "report:", err)
+		return 1
 	}
 	sess, code := openSession("report", *db, *userName, stderr)
 	if sess == nil {
@@ -46,8 +52,8 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "report:", err)
 		return 1
 	}
-	if err := os.WriteFile(*out, pdf, 0o644); err != nil {
-		fmt.Fprintln(stderr, "report: the PDF could not be written:", err)
+	if err := safefile.WriteBytes(*out, pdf, outOpt); err != nil {
+		fmt.Fprintln(stderr, "report:", err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "Wrote the %d annual report to %s (%d KB).\n", *year, *out, len(pdf)/1024)

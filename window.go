@@ -31,6 +31,10 @@ const demoCases = 2000
 // replaced register was kept, so the new window can say so.
 const restoredEnv = "ETHICSDESK_RESTORED_ASIDE"
 
+// restoreFailedEnv carries, across the same restart, why a restore that
+// had already closed the register was refused.
+const restoreFailedEnv = "ETHICSDESK_RESTORE_FAILED"
+
 // runWindow opens the register window: the user's own register under the
 // app's storage root, the demo register, or the file given with --db.
 func runWindow(args []string, stderr io.Writer) int {
@@ -66,6 +70,10 @@ func runWindow(args []string, stderr io.Writer) int {
 		dialog.ShowInformation("Register restored",
 			fmt.Sprintf("The backup was restored. The previous register is kept as %s.", aside), w)
 	}
+	if failure := os.Getenv(restoreFailedEnv); failure != "" {
+		os.Unsetenv(restoreFailedEnv)
+		dialog.ShowError(errors.New(failure), w)
+	}
 	w.ShowAndRun()
 	return 0
 }
@@ -93,7 +101,18 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 	if !db.ReadOnly {
 		go m.dailyBackup(stderr)
 	}
-	opt := ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: demoMode, TrimMemory: debug.FreeOSMemory}
+	// The banner and the demo password follow the register's own mark,
+	// not the --demo flag.
+	isDemo, err := db.IsDemonstration(ctx)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if demoMode && !isDemo {
+		db.Close()
+		return nil, fmt.Errorf("%s is not marked as a demonstration register (an older version made it, or it holds real work), so the demo accounts cannot sign in there. Move it away to have a new demo register made, or open it without --demo.", path)
+	}
+	opt := ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: isDemo, BackupDir: m.backupDir(), TrimMemory: debug.FreeOSMemory}
 	var w fyne.Window
 	if userName != "" {
 		actor, err := svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))
@@ -171,7 +190,7 @@ func (m *maintenance) dailyBackup(stderr io.Writer) {
 }
 
 func (m *maintenance) Backup(ctx context.Context, path string) (string, error) {
-	res, err := m.db.Backup(ctx, path)
+	res, err := m.db.BackupTo(ctx, path, true)
 	if err != nil {
 		return "", err
 	}
@@ -184,21 +203,42 @@ func (m *maintenance) LatestBackup() (string, error) {
 
 // Restore closes the register, puts the backup in its place (keeping the
 // current file aside) and starts the program again on the restored file,
-// so that no window holds on to the replaced one.
+// so that no window holds on to the replaced one. What can be known
+// beforehand (the file is a register's backup, no other process has the
+// register open) is checked while the register is still open here, so a
+// refusal leaves the window as it was; a later refusal restarts the program
+// on the unchanged register and says why.
 func (m *maintenance) Restore(ctx context.Context, from string) (string, error) {
+	if err := store.CheckBackupFile(from); err != nil {
+		return "", err
+	}
+	if err := m.db.OthersHaveOpen(); err != nil {
+		return "", err
+	}
 	if err := m.db.Close(); err != nil {
 		return "", err
 	}
 	aside, err := store.Restore(ctx, m.path, from, time.Now())
 	if err != nil {
-		return "", err
+		return "", restart("", err.Error())
 	}
+	return aside, restart(aside, "")
+}
+
+// restart runs the program again in place of this one, telling the new
+// window where the replaced register was kept (aside) or why the restore
+// was refused (failure). It returns only when it could not restart.
+func restart(aside, failure string) error {
 	exe, err := os.Executable()
-	if err != nil {
-		return aside, fmt.Errorf("the backup was restored (the previous register is kept as %s), but Ethics Desk could not restart: start it again", aside)
+	if err == nil {
+		os.Setenv(restoredEnv, aside)
+		os.Setenv(restoreFailedEnv, failure)
+		err = syscall.Exec(exe, os.Args, os.Environ())
 	}
-	os.Setenv(restoredEnv, aside)
-	return aside, syscall.Exec(exe, os.Args, os.Environ())
+	if failure != "" {
+		return fmt.Errorf("%s Ethics Desk could not start again (%v): close it and start it again.", failure, err)
+	}
+	return fmt.Errorf("The backup was restored (the previous register is kept as %s), but Ethics Desk could not start again (%v): close it and start it again.", aside, err)
 }
 
 // showStartupError explains in a window why the register did not open and,
@@ -214,14 +254,10 @@ func showStartupError(a fyne.App, path string, err error) {
 		if latest, lerr := store.LatestBackup(store.DefaultBackupDir(path), path); lerr == nil && latest != "" && store.IsDamaged(err) {
 			ui.OfferRestore(w, err.Error(), latest, func() {
 				aside, rerr := store.Restore(context.Background(), path, latest, time.Now())
-				if rerr != nil {
-					dialog.ShowError(rerr, w)
-					return
+				if rerr == nil {
+					rerr = restart(aside, "")
 				}
-				if exe, xerr := os.Executable(); xerr == nil {
-					os.Setenv(restoredEnv, aside)
-					syscall.Exec(exe, os.Args, os.Environ())
-				}
+				dialog.ShowError(rerr, w)
 			})
 		}
 	}

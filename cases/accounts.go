@@ -35,10 +35,20 @@ type AccountRepository interface {
 	CreateAccount(ctx context.Context, u *User, passwordHash string, onlyIfNoUsers bool, audit AuditEntry) error
 	UpdateAccount(ctx context.Context, u User, audit AuditEntry) error
 	SetPasswordHash(ctx context.Context, userID int64, hash string, audit AuditEntry) error
-	// RecordLogin stores the failure count and lock after a login attempt.
-	RecordLogin(ctx context.Context, userID int64, failed int, lockedUntil time.Time, audit AuditEntry) error
+	// UpdateLogin reads an account's login state and stores what decide
+	// returns, with decide's audit entry (none when its Action is empty),
+	// in one immediate transaction, so that parallel attempts each see the
+	// count left by the one before. When decide returns an error nothing
+	// is written and the error is returned.
+	UpdateLogin(ctx context.Context, userID int64, decide func(LoginState) (LoginState, AuditEntry, error)) error
 	Settings(ctx context.Context) (map[string]string, error)
 	SaveSettings(ctx context.Context, values map[string]string, audit AuditEntry) error
+}
+
+// LoginState is an account's run of wrong passwords and its lock.
+type LoginState struct {
+	FailedLogins int
+	LockedUntil  time.Time // zero when not locked
 }
 
 // Login errors. They never say whether a user name exists: an unknown name
@@ -105,28 +115,43 @@ func (s *Service) checkCredentials(ctx context.Context, username, password, acti
 		return User{}, &LockedError{Until: cred.LockedUntil}
 	}
 	ok, _ := CheckPassword(cred.PasswordHash, password)
-	if !ok {
-		failed, until := cred.FailedLogins+1, time.Time{}
-		result := "wrong password"
-		if failed >= MaxFailedLogins {
-			failed, until, result = 0, now.Add(LockoutDuration), "locked"
-		}
-		audit := AuditEntry{Actor: u, Action: action + "_failed", Entity: "user", EntityID: u.ID,
-			After: map[string]any{"result": result, "failed_in_a_row": cred.FailedLogins + 1}}
-		if err := repo.RecordLogin(ctx, u.ID, failed, until, audit); err != nil {
+	if ok && password == DemoPassword {
+		// The demonstration password is public: it opens only a register
+		// marked as a demonstration, whatever the accounts say.
+		demo, err := s.IsDemonstration(ctx)
+		if err != nil {
 			return User{}, err
 		}
-		if !until.IsZero() {
-			return User{}, &LockedError{Until: until}
+		ok = demo
+	}
+	// The lock and the count are read again and written in one
+	// transaction: a guess checked while another locked the account does
+	// not get through, and parallel wrong guesses all count.
+	var result error
+	err = repo.UpdateLogin(ctx, u.ID, func(st LoginState) (LoginState, AuditEntry, error) {
+		if !st.LockedUntil.IsZero() && now.Before(st.LockedUntil) {
+			return st, AuditEntry{}, &LockedError{Until: st.LockedUntil}
 		}
-		return User{}, ErrWrongPassword
-	}
-	if !u.Active {
-		return User{}, ErrDeactivated
-	}
-	audit := AuditEntry{Actor: u, Action: action, Entity: "user", EntityID: u.ID}
-	if err := repo.RecordLogin(ctx, u.ID, 0, time.Time{}, audit); err != nil {
+		if !ok {
+			next, outcome := LoginState{FailedLogins: st.FailedLogins + 1}, "wrong password"
+			result = ErrWrongPassword
+			if next.FailedLogins >= MaxFailedLogins {
+				next = LoginState{LockedUntil: now.Add(LockoutDuration)}
+				outcome, result = "locked", &LockedError{Until: next.LockedUntil}
+			}
+			return next, AuditEntry{Actor: u, Action: action + "_failed", Entity: "user", EntityID: u.ID,
+				After: map[string]any{"result": outcome, "failed_in_a_row": st.FailedLogins + 1}}, nil
+		}
+		if !u.Active {
+			return st, AuditEntry{}, ErrDeactivated
+		}
+		return LoginState{}, AuditEntry{Actor: u, Action: action, Entity: "user", EntityID: u.ID}, nil
+	})
+	if err != nil {
 		return User{}, err
+	}
+	if result != nil {
+		return User{}, result
 	}
 	return u, nil
 }
@@ -203,6 +228,9 @@ func (s *Service) createAccount(ctx context.Context, actor User, n NewAccount, f
 	}
 	if _, err := repo.Credentials(ctx, n.Username); err == nil {
 		return User{}, FieldErrors{"username": "This user name is taken (perhaps by a deactivated account)."}
+	}
+	if err := s.refuseDemoPassword(ctx, n.Password); err != nil {
+		return User{}, err
 	}
 	hash, err := HashPassword(n.Password)
 	if err != nil {
@@ -320,6 +348,9 @@ func (s *Service) ChangePassword(ctx context.Context, actor User, current, passw
 	if msg := ValidatePassword(password); msg != "" {
 		return FieldErrors{"password": msg}
 	}
+	if err := s.refuseDemoPassword(ctx, password); err != nil {
+		return err
+	}
 	sealed, err := s.ports.Keys.ResealKey(ctx, actor.ID, current, password)
 	if err != nil {
 		return err
@@ -338,6 +369,9 @@ func (s *Service) ChangePassword(ctx context.Context, actor User, current, passw
 func (s *Service) setPassword(ctx context.Context, actor User, userID int64, password, action string) error {
 	if msg := ValidatePassword(password); msg != "" {
 		return FieldErrors{"password": msg}
+	}
+	if err := s.refuseDemoPassword(ctx, password); err != nil {
+		return err
 	}
 	repo, err := s.accounts()
 	if err != nil {

@@ -59,12 +59,15 @@ type AnnualReporter interface {
 
 // Maintenance backs up and restores the open register file.
 type Maintenance interface {
-	// Backup writes a checked copy to path and describes the result.
+	// Backup writes a checked copy to path and describes the result. The
+	// save dialog asked before replacing a file, but a register or a
+	// backup is never replaced.
 	Backup(ctx context.Context, path string) (string, error)
 	// LatestBackup is the newest automatic backup, "" if none.
 	LatestBackup() (string, error)
-	// Restore replaces the register with the backup at path and reopens
-	// it; it returns where the previous file was kept.
+	// Restore replaces the register with the backup at path (after the
+	// window closed the register) and reopens it; it returns where the
+	// previous file was kept.
 	Restore(ctx context.Context, path string) (string, error)
 }
 

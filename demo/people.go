@@ -13,7 +13,7 @@ type Person struct {
 
 // DemoPassword is the password of every demo account (stated in the README;
 // a demo register holds only synthetic data).
-const DemoPassword = "ethicsdesk-demo"
+const DemoPassword = cases.DemoPassword
 
 // People are the demo accounts, one or more per role; each signs in with
 // DemoPassword.

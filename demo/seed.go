@@ -30,6 +30,11 @@ func Seed(ctx context.Context, db *store.DB, opts SeedOptions) error {
 	if opts.End.IsZero() {
 		opts.End = time.Now()
 	}
+	// Only a new register, or one seed made, takes the demo accounts with
+	// their public password.
+	if err := db.MarkDemonstration(ctx); err != nil {
+		return err
+	}
 	staff, members, err := ensurePeople(ctx, db)
 	if err != nil {
 		return err

@@ -30,6 +30,9 @@ func (db *DB) Credentials(ctx context.Context, username string) (cases.Credentia
 	if locked != "" {
 		c.LockedUntil = parseTime(locked)
 	}
+	if db.ReadOnly {
+		db.memLogin.overlay(&c)
+	}
 	return c, nil
 }
 
@@ -72,16 +75,40 @@ func (db *DB) SetPasswordHash(ctx context.Context, userID int64, hash string, au
 	})
 }
 
-// RecordLogin stores the outcome of a login attempt.
-func (db *DB) RecordLogin(ctx context.Context, userID int64, failed int, lockedUntil time.Time, audit cases.AuditEntry) error {
-	locked := ""
-	if !lockedUntil.IsZero() {
-		locked = formatTime(lockedUntil)
+// UpdateLogin reads the account's failure count and lock and writes what
+// decide returns, in one immediate transaction, so parallel sign-ins queue
+// here and each counts. On a read-only register the state is kept in
+// memory for as long as the program runs.
+func (db *DB) UpdateLogin(ctx context.Context, userID int64, decide func(cases.LoginState) (cases.LoginState, cases.AuditEntry, error)) error {
+	if db.ReadOnly {
+		return db.memLogin.update(ctx, db, userID, decide)
 	}
 	return db.writeTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE users SET failed_logins = ?2, locked_until = ?3 WHERE id = ?1", userID, failed, locked)
-		if err := affectedOne(res, err); err != nil {
+		var st cases.LoginState
+		var locked string
+		err := tx.QueryRowContext(ctx, "SELECT failed_logins, locked_until FROM users WHERE id = ?1", userID).Scan(&st.FailedLogins, &locked)
+		if errors.Is(err, sql.ErrNoRows) {
+			return cases.ErrNotFound
+		}
+		if err != nil {
 			return err
+		}
+		if locked != "" {
+			st.LockedUntil = parseTime(locked)
+		}
+		next, audit, err := decide(st)
+		if err != nil {
+			return err
+		}
+		locked = ""
+		if !next.LockedUntil.IsZero() {
+			locked = formatTime(next.LockedUntil)
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE users SET failed_logins = ?2, locked_until = ?3 WHERE id = ?1", userID, next.FailedLogins, locked); err != nil {
+			return err
+		}
+		if audit.Action == "" {
+			return nil
 		}
 		return appendAudit(ctx, tx, audit, time.Now())
 	})

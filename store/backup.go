@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/mattn/go-sqlite3"
+
+	"ethicsdesk/internal/safefile"
 )
 
 // DefaultBackupKeep is how many daily backups are kept when the setting is missing.
@@ -33,21 +35,32 @@ type BackupResult struct {
 // attachments included) before putting it in place. It never overwrites an
 // existing file.
 func (db *DB) Backup(ctx context.Context, out string) (BackupResult, error) {
+	return db.BackupTo(ctx, out, false)
+}
+
+// BackupTo is Backup that, with replace, may replace an existing file that
+// is not a register or a backup (--force, or a save dialog that asked).
+// The copy is written beside out (owner-only) and appears under its name
+// only once checked.
+func (db *DB) BackupTo(ctx context.Context, out string, replace bool) (BackupResult, error) {
 	out, err := filepath.Abs(out)
 	if err != nil {
 		return BackupResult{}, fmt.Errorf("The backup path %q is not valid.", out)
-	}
-	if _, err := os.Stat(out); err == nil {
-		return BackupResult{}, fmt.Errorf("%s already exists; choose another name. Existing files are never overwritten.", out)
 	}
 	dir := filepath.Dir(out)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return BackupResult{}, fmt.Errorf("The backup folder %s cannot be created: %v.", dir, err)
 	}
-	tmp, err := tempPath(dir, ".ethicsdesk-backup-*.db")
+	opt := safefile.Options{Replace: replace, Guard: safefile.Guard{Register: db.Path}}
+	if err := safefile.Check(out, opt); err != nil {
+		return BackupResult{}, err
+	}
+	f, err := safefile.Temp(dir)
 	if err != nil {
 		return BackupResult{}, backupWriteError(dir, err)
 	}
+	tmp := f.Name()
+	defer f.Close() // holds the temporary file's lock until the copy is in place
 	defer removeDBFiles(tmp)
 
 	if err := db.vacuumInto(ctx, tmp); err != nil {
@@ -65,16 +78,9 @@ func (db *DB) Backup(ctx context.Context, out string) (BackupResult, error) {
 	}
 	res := BackupResult{Path: out}
 	res.Cases, _ = countCases(ctx, tmp)
-	// A hard link fails if out appeared meanwhile, so nothing is overwritten.
-	if err := os.Link(tmp, out); err != nil {
-		if errors.Is(err, os.ErrExist) {
-			return BackupResult{}, fmt.Errorf("%s already exists; choose another name. Existing files are never overwritten.", out)
-		}
-		if err := renameNoClobber(tmp, out); err != nil {
-			return BackupResult{}, backupWriteError(dir, err)
-		}
+	if err := safefile.Place(tmp, out, opt); err != nil {
+		return BackupResult{}, err
 	}
-	syncDir(dir)
 	if fi, err := os.Stat(out); err == nil {
 		res.Size = fi.Size()
 	}
@@ -100,14 +106,6 @@ func (db *DB) vacuumInto(ctx context.Context, target string) error {
 	}
 	conn.Close()
 	return vacErr
-}
-
-// renameNoClobber is the fallback where hard links are not supported.
-func renameNoClobber(from, to string) error {
-	if _, err := os.Stat(to); err == nil {
-		return fmt.Errorf("%s already exists", to)
-	}
-	return os.Rename(from, to)
 }
 
 func backupWriteError(dir string, err error) error {
@@ -269,6 +267,13 @@ func AutoBackup(db *DB, dir string, keep int, now time.Time) (string, error) {
 	if keep <= 0 {
 		keep = DefaultBackupKeep
 	}
+	if dir == DefaultBackupDir(db.Path) {
+		// The folder is the app's own: backups are for the register's
+		// owner only, even where an older version made it readable.
+		if err := os.MkdirAll(dir, 0o700); err == nil {
+			os.Chmod(dir, 0o700)
+		}
+	}
 	target := filepath.Join(dir, dailyName(db.Path, now.Local()))
 	written := ""
 	if _, err := os.Stat(target); errors.Is(err, os.ErrNotExist) {
@@ -303,7 +308,7 @@ func tempPath(dir, pattern string) (string, error) {
 
 // removeDBFiles removes a temporary database and its -wal and -shm files.
 func removeDBFiles(path string) {
-	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal", ".lock"} {
 		os.Remove(path + suffix)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/safefile"
 	"ethicsdesk/store"
 )
 
@@ -60,10 +61,10 @@ func TestBackupWhileAnotherGoroutineWrites(t *testing.T) {
 		t.Fatalf("the backup is not sound: %v %v", problems, err)
 	}
 	// Never overwrite.
-	if _, err := db.Backup(ctx, out); err == nil || !strings.Contains(err.Error(), "already exists") {
+	if _, err := db.Backup(ctx, out); err == nil || !strings.Contains(err.Error(), "never replaced") {
 		t.Fatalf("second backup to the same file: %v", err)
 	}
-	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".ethicsdesk-backup-*")); len(leftovers) > 0 {
+	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), safefile.TempPrefix+"*")); len(leftovers) > 0 {
 		t.Fatalf("temporary files left: %v", leftovers)
 	}
 }
@@ -148,6 +149,7 @@ func TestRestoreKeepsCurrentFileAside(t *testing.T) {
 	}
 
 	// A second restore in the same second does not overwrite the first aside.
+	restored.Close()
 	aside2, err := store.Restore(ctx, path, backup, now)
 	if err != nil || aside2 == aside {
 		t.Fatalf("second restore: %q %v", aside2, err)

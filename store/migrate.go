@@ -89,6 +89,16 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// A register made before registers were marked gets its mark.
+	var appID int64
+	if err := db.write.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return err
+	}
+	if appID != ApplicationID && current > 0 {
+		if _, err := db.write.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
+			return err
+		}
+	}
 	for _, m := range ms {
 		if m.version <= current {
 			continue

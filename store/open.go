@@ -14,6 +14,9 @@ import (
 	"strings"
 
 	"github.com/mattn/go-sqlite3"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/internal/safefile"
 )
 
 // ApplicationID marks a SQLite file as an Ethics Desk register ("EDSK").
@@ -26,6 +29,8 @@ type DB struct {
 	write    *sql.DB
 	read     *sql.DB
 	ReadOnly bool // the file or its folder cannot be written: the window shows a banner
+	lock     *registerLock
+	memLogin *memoryLogins // sign-in state of a read-only register, kept in memory
 }
 
 // Options tune Open; the zero value is right for the application.
@@ -48,7 +53,9 @@ type OpenError struct {
 func (e *OpenError) Error() string { return e.Problem }
 func (e *OpenError) Unwrap() error { return e.Err }
 
-// Open opens or creates the register at path and brings its schema up to date.
+// Open opens or creates the register at path and brings its schema up to
+// date. A file that is not a register this version reads is refused
+// before SQLite touches it, and left byte for byte as it was.
 func Open(path string, opt Options) (*DB, error) {
 	if opt.BusyTimeoutMS == 0 {
 		opt.BusyTimeoutMS = 15000
@@ -62,26 +69,52 @@ func Open(path string, opt Options) (*DB, error) {
 	if statErr == nil && fi.IsDir() {
 		return nil, &OpenError{Path: abs, Problem: fmt.Sprintf("%s is a folder, not a register file.", abs)}
 	}
+	if statErr == nil && !isNew {
+		if _, err := identify(abs); err != nil {
+			return nil, err
+		}
+	}
 	readOnly := !isNew && (opt.ReadOnly || !writable(abs))
 	if isNew {
 		if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 			return nil, &OpenError{Path: abs, Problem: fmt.Sprintf("Cannot create the folder for the register %s: %v.", abs, err), Err: err}
 		}
+	}
+	// Held from before SQLite opens the file until Close, so a restore
+	// never replaces a register this process writes to.
+	lock := lockShared(abs, !readOnly)
+	if isNew {
 		if err := create(abs); err != nil {
+			lock.release()
 			return nil, explain(abs, err)
 		}
 	}
-	db := &DB{Path: abs, ReadOnly: readOnly}
-	if db.write, err = sql.Open(driverName, dsn(abs, opt, readOnly, true)); err != nil {
-		return nil, explain(abs, err)
+	if !readOnly {
+		// Temporary files of a killed process (an export, a backup): the
+		// ones still being written are locked and kept.
+		safefile.RemoveStale(filepath.Dir(abs))
+		safefile.RemoveStale(DefaultBackupDir(abs))
 	}
-	db.write.SetMaxOpenConns(1)
-	db.write.SetConnMaxLifetime(0)
-	if db.read, err = sql.Open(driverName, dsn(abs, opt, readOnly, false)); err != nil {
-		db.write.Close()
-		return nil, explain(abs, err)
+	db := &DB{Path: abs, ReadOnly: readOnly, lock: lock}
+	if readOnly {
+		db.memLogin = &memoryLogins{state: map[int64]cases.LoginState{}}
 	}
-	db.read.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	if err := db.openPools(opt, readOnly && readAsIs(abs)); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if readOnly {
+		// mode=ro needs to write the -shm file beside a WAL register; on
+		// read-only media, read the file as it is.
+		if err := db.read.Ping(); err != nil {
+			db.read.Close()
+			db.write.Close()
+			if err := db.openPools(opt, true); err != nil {
+				db.Close()
+				return nil, err
+			}
+		}
+	}
 	if err := db.checkIdentity(); err != nil {
 		db.Close()
 		return nil, err
@@ -98,10 +131,25 @@ func Open(path string, opt Options) (*DB, error) {
 	return db, nil
 }
 
+// openPools opens the writer connection and the reader pool.
+func (db *DB) openPools(opt Options, immutable bool) error {
+	var err error
+	if db.write, err = sql.Open(driverName, dsn(db.Path, opt, db.ReadOnly, true, immutable)); err != nil {
+		return explain(db.Path, err)
+	}
+	db.write.SetMaxOpenConns(1)
+	db.write.SetConnMaxLifetime(0)
+	if db.read, err = sql.Open(driverName, dsn(db.Path, opt, db.ReadOnly, false, immutable)); err != nil {
+		return explain(db.Path, err)
+	}
+	db.read.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	return nil
+}
+
 // dsn builds the go-sqlite3 connection string. synchronous=FULL because
 // go-sqlite3's NORMAL can lose the last commits on power loss; immediate
 // transactions so a read-then-write never fails half way with "locked".
-func dsn(path string, opt Options, readOnly, writer bool) string {
+func dsn(path string, opt Options, readOnly, writer, immutable bool) string {
 	v := url.Values{}
 	v.Set("_busy_timeout", fmt.Sprint(opt.BusyTimeoutMS))
 	v.Set("_foreign_keys", "on")
@@ -111,6 +159,9 @@ func dsn(path string, opt Options, readOnly, writer bool) string {
 	v.Set("_stmt_cache_size", "32")
 	if readOnly {
 		v.Set("mode", "ro")
+		if immutable {
+			v.Set("immutable", "1")
+		}
 	} else {
 		v.Set("_journal_mode", "WAL")
 	}
@@ -126,6 +177,12 @@ func dsn(path string, opt Options, readOnly, writer bool) string {
 // create makes an empty register with 8 KiB pages and WAL; page size can
 // only be chosen before the first table exists.
 func create(path string) error {
+	// SQLite creates a file (and its -wal and -shm, which copy the file's
+	// permissions) readable by everyone; the register is its owner's only.
+	if f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600); err == nil {
+		f.Close()
+		os.Chmod(path, 0o600)
+	}
 	db, err := sql.Open("sqlite3", "file:"+(&url.URL{Path: path}).EscapedPath())
 	if err != nil {
 		return err
@@ -143,14 +200,28 @@ func create(path string) error {
 	return nil
 }
 
+// writable decides whether a register opens for writing: not when its
+// file or its folder has no write permission (chmod a-w, which marks it
+// read-only even for an administrator who could write it anyway), the file
+// cannot be opened for writing (read-only media), or the folder cannot take
+// the -wal and -shm files.
 func writable(path string) bool {
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm()&0o200 == 0 {
+		return false
+	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return false
 	}
 	f.Close()
-	// WAL needs to create the -wal and -shm files beside the register.
-	probe, err := os.CreateTemp(filepath.Dir(path), ".ethicsdesk-probe-*")
+	return dirWritable(filepath.Dir(path))
+}
+
+func dirWritable(dir string) bool {
+	if fi, err := os.Stat(dir); err != nil || fi.Mode().Perm()&0o200 == 0 {
+		return false
+	}
+	probe, err := os.CreateTemp(dir, ".ethicsdesk-probe-*")
 	if err != nil {
 		return false
 	}
@@ -159,19 +230,26 @@ func writable(path string) bool {
 	return true
 }
 
-// checkIdentity refuses files that are not SQLite, or are SQLite files of
-// some other program.
-func (db *DB) checkIdentity() error {
-	var appID, userVersion int64
-	err := db.read.QueryRow("PRAGMA application_id").Scan(&appID)
-	if err == nil {
-		err = db.read.QueryRow("PRAGMA user_version").Scan(&userVersion)
+// readAsIs says whether a read-only register is read as the file stands
+// (SQLite's immutable mode), creating no -shm file: when its folder takes
+// no files and no -wal file holds commits that the file lacks.
+func readAsIs(path string) bool {
+	if dirWritable(filepath.Dir(path)) {
+		return false
 	}
-	if err != nil {
+	fi, err := os.Stat(path + "-wal")
+	return err != nil || fi.Size() == 0
+}
+
+// checkIdentity reads the identity again through SQLite (which sees the
+// -wal file too): an unmarked file was already examined by identify.
+func (db *DB) checkIdentity() error {
+	var appID int64
+	if err := db.read.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
 		return explain(db.Path, err)
 	}
-	if appID != ApplicationID && (appID != 0 || userVersion != 0) {
-		return &OpenError{Path: db.Path, Problem: fmt.Sprintf("%s is a database of another program, not an Ethics Desk register.", db.Path)}
+	if appID != ApplicationID && appID != 0 {
+		return foreignError(db.Path)
 	}
 	return nil
 }
@@ -185,6 +263,7 @@ func (db *DB) Close() error {
 	if db.write != nil {
 		errs = append(errs, db.write.Close())
 	}
+	db.lock.release()
 	return errors.Join(errs...)
 }
 
@@ -221,8 +300,19 @@ func explain(path string, err error) error {
 // OpenExisting opens a register that must already exist (for commands such
 // as check, which must never create an empty file by mistake).
 func OpenExisting(path string) (*DB, error) {
-	if _, err := os.Stat(path); err != nil {
+	fi, err := os.Stat(path)
+	if err != nil {
 		return nil, &OpenError{Path: path, Err: err, Problem: fmt.Sprintf("There is no register at %s.", path)}
+	}
+	if fi.Mode().IsRegular() && fi.Size() == 0 {
+		return nil, &OpenError{Path: path, Problem: fmt.Sprintf("%s is empty: it is not an Ethics Desk register. It was left as it is.", path)}
+	}
+	// An empty database (no tables, unmarked) would become a register on
+	// opening: a command that expects one refuses it instead.
+	if kind, err := identify(path); err == nil && kind == kindUnmarked {
+		if h, _ := readHeader(path); h.UserVersion == 0 {
+			return nil, &OpenError{Path: path, Problem: fmt.Sprintf("%s is an empty database, not an Ethics Desk register. It was left as it is.", path)}
+		}
 	}
 	return Open(path, Options{})
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -60,10 +59,7 @@ func (r *registerWindow) backupNow() {
 			return
 		}
 		path := wc.URI().Path()
-		wc.Close()
-		// The dialog created an empty file; the backup refuses to overwrite
-		// files, so the placeholder goes first.
-		removeEmpty(path)
+		wc.Close() // unused: the backup is written beside and renamed into place
 		r.d.busy(r.win, lang.L("Backing up…"), func() error {
 			msg, err := r.d.svc.Backup(context.Background(), r.d.actor, path)
 			if err == nil {
@@ -150,11 +146,3 @@ func OfferRestore(win fyne.Window, problem, latest string, restore func()) {
 }
 
 func trimExt(name string) string { return name[:len(name)-len(filepath.Ext(name))] }
-
-// removeEmpty removes path only if it is an empty file (the placeholder a
-// save dialog leaves), never a file with content.
-func removeEmpty(path string) {
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
-		os.Remove(path)
-	}
-}

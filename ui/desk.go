@@ -19,6 +19,9 @@ type Options struct {
 	DBPath   string // the register file, shown in the title bar
 	ReadOnly bool   // the file was opened read-only: no action that writes is offered
 	Demo     bool   // a demonstration register: a banner says so
+	// BackupDir is the register's backup folder: no save replaces a file
+	// in it ("" for none).
+	BackupDir string
 	// TrimMemory, if set, runs once background work (loading pages of the
 	// register, searching, reports) has been quiet for a second, to give
 	// back the memory the work left free; main passes debug.FreeOSMemory.
@@ -52,6 +55,7 @@ func NewMainWindow(a fyne.App, svc cases.API, actor cases.User, opt Options) fyn
 
 func newDesk(a fyne.App, svc cases.API, actor cases.User, opt Options, run *runner) *desk {
 	d := &desk{app: a, svc: svc, actor: actor, opt: opt, run: run, caseWins: map[int64]*caseWindow{}}
+	keepSaveDialogsFromEmptyingFiles()
 	// Case types are few and change only in the settings; reading them once
 	// up front lets the table name a type without a query per cell.
 	if types, err := svc.CaseTypes(context.Background()); err == nil {

@@ -3,9 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -14,6 +12,7 @@ import (
 
 	"ethicsdesk/cases"
 	"ethicsdesk/export"
+	"ethicsdesk/internal/safefile"
 )
 
 // exportRegister asks for the format and whether to include personal data,
@@ -58,28 +57,22 @@ func (r *registerWindow) exportQuery(f export.Format, q cases.Query, personal bo
 		w.Close()
 		d := r.d
 		runCancellable(d, r.win, lang.L("Exporting…"), func(ctx context.Context, progress func(float64)) (string, error) {
-			tmp, err := os.CreateTemp(filepath.Dir(path), ".export-*")
-			if err != nil {
-				return "", fmt.Errorf("The file could not be created in %s: %v", filepath.Dir(path), err)
-			}
-			defer os.Remove(tmp.Name())
-			n, err := export.Write(ctx, f, tmp, d.svc, d.actor, export.Options{Filter: q, IncludePersonal: personal,
-				Progress: func(done, total int) {
-					if total > 0 {
-						progress(float64(done) / float64(total))
-					}
-				}})
-			if cerr := tmp.Close(); err == nil {
-				err = cerr
-			}
-			if err == nil {
-				err = os.Rename(tmp.Name(), path)
-			}
+			var n int
+			err := safefile.Write(path, d.saveOptions(), func(w io.Writer) error {
+				var werr error
+				n, werr = export.Write(ctx, f, w, d.svc, d.actor, export.Options{Filter: q, IncludePersonal: personal,
+					Progress: func(done, total int) {
+						if total > 0 {
+							progress(float64(done) / float64(total))
+						}
+					}})
+				return werr
+			})
 			if err != nil {
 				if errors.Is(err, context.Canceled) {
 					return "", err
 				}
-				return "", fmt.Errorf("The export could not be saved: %v", err)
+				return "", err
 			}
 			return lang.N("{{.Count}} items exported to {{.Path}}.", n, map[string]any{"Count": n, "Path": path}), nil
 		})

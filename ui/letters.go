@@ -16,23 +16,23 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/safefile"
 )
 
-// savePDF asks where to save pdf and writes it there.
-func savePDF(parent fyne.Window, name string, pdf []byte) {
+// savePDF asks where to save pdf and writes it there, never onto the
+// register or its backups.
+func savePDF(d *desk, parent fyne.Window, name string, pdf []byte) {
 	dlg := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
-		_, werr := w.Write(pdf)
-		if cerr := w.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			dialog.ShowError(fmt.Errorf("%s: %v", lang.L("The PDF could not be saved"), werr), parent)
+		path := w.URI().Path()
+		w.Close() // unused: the file is written by safefile
+		if err := safefile.WriteBytes(path, pdf, d.saveOptions()); err != nil {
+			dialog.ShowError(err, parent)
 			return
 		}
-		dialog.ShowInformation(lang.L("Saved"), lang.L("Saved as {{.Path}}.", map[string]any{"Path": w.URI().Path()}), parent)
+		dialog.ShowInformation(lang.L("Saved"), lang.L("Saved as {{.Path}}.", map[string]any{"Path": path}), parent)
 	}, parent)
 	dlg.SetFileName(name)
 	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
@@ -46,7 +46,7 @@ func (ed *opinionEditor) saveIssuedPDF() {
 		dialog.ShowError(err, ed.win)
 		return
 	}
-	savePDF(ed.win, fmt.Sprintf("%s-opinion-%d.pdf", safeFileName(ed.c.Reference), op.ID), pdf)
+	savePDF(ed.d, ed.win, fmt.Sprintf("%s-opinion-%d.pdf", safeFileName(ed.c.Reference), op.ID), pdf)
 }
 
 // lettersButton offers the letters to the submitter, or nil when the user
@@ -103,7 +103,7 @@ func (cw *caseWindow) letter(kind cases.LetterKind, items []string, due time.Tim
 		dialog.ShowError(err, cw.win)
 		return
 	}
-	savePDF(cw.win, fmt.Sprintf("%s-%s.pdf", safeFileName(cw.c.Reference), strings.ReplaceAll(string(kind), "_", "-")), pdf)
+	savePDF(cw.d, cw.win, fmt.Sprintf("%s-%s.pdf", safeFileName(cw.c.Reference), strings.ReplaceAll(string(kind), "_", "-")), pdf)
 }
 
 // askInformation asks what is missing and by when, then prints the request.
@@ -142,7 +142,7 @@ func (cw *caseWindow) askInformation() {
 			return
 		}
 		dlg.Hide()
-		savePDF(cw.win, safeFileName(cw.c.Reference)+"-request-for-information.pdf", pdf)
+		savePDF(cw.d, cw.win, safeFileName(cw.c.Reference)+"-request-for-information.pdf", pdf)
 	})
 	submit.Importance = widget.HighImportance
 	dlg = dialog.NewCustom(lang.L("Request for information"), lang.L("Cancel"),

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/safefile"
 	"ethicsdesk/issuing"
 	"ethicsdesk/opinion"
 )
@@ -359,8 +359,5 @@ func (md *meetingDetail) writeMinutes(path string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		return errors.New(lang.L("The minutes could not be saved to {{.Path}}: {{.Error}}", map[string]any{"Path": path, "Error": err.Error()}))
-	}
-	return nil
+	return safefile.WriteBytes(path, pdf, d.saveOptions())
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
-	"os"
 	"strconv"
 	"time"
 
@@ -19,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/safefile"
 	"ethicsdesk/report"
 )
 
@@ -202,8 +202,8 @@ func (s *statsWindow) annualReport() {
 			if err != nil {
 				return "", err
 			}
-			if err := os.WriteFile(path, pdf, 0o644); err != nil {
-				return "", fmt.Errorf("The report could not be saved to %s: %v", path, err)
+			if err := safefile.WriteBytes(path, pdf, d.saveOptions()); err != nil {
+				return "", err
 			}
 			return lang.L("The annual report {{.Year}} was saved to {{.Path}}.", map[string]any{"Year": year, "Path": path}), nil
 		})
