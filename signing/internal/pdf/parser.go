@@ -25,6 +25,19 @@ func NewParser(data []byte, pos int) *Parser {
 	return &Parser{data: data, pos: pos}
 }
 
+// NewBoundedParser reads data[pos:end] only: verification bounds each object
+// by where the next one starts, so an unterminated object costs what it
+// occupies, not the rest of the file. Offsets stay those of data.
+func NewBoundedParser(data []byte, pos, end int) *Parser {
+	if end < 0 || end > len(data) {
+		end = len(data)
+	}
+	if pos > end {
+		pos = end
+	}
+	return NewParser(data[:end], pos)
+}
+
 // Pos is the current read offset.
 func (p *Parser) Pos() int { return p.pos }
 
