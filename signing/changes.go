@@ -118,10 +118,10 @@ func (h *objectHistory) segment(from, to int) RevisionChange {
 	for h.next < len(h.f.headers) && h.f.headers[h.next].Offset < to {
 		hd := h.f.headers[h.next]
 		h.next++
-		o := h.f.readObject(hd.Offset)
+		o := h.f.objectAt(hd.Offset)
 		so := segObject{num: hd.Ref.Num, obj: o}
 		if off, ok := h.last[hd.Ref.Num]; ok {
-			so.had, so.prev = true, h.f.readObject(off)
+			so.had, so.prev = true, h.f.objectAt(off)
 		}
 		h.last[hd.Ref.Num] = hd.Offset
 		objs = append(objs, so)
@@ -135,7 +135,7 @@ func (h *objectHistory) segment(from, to int) RevisionChange {
 			for _, n := range nums {
 				so := segObject{num: n, obj: members[n]}
 				if off, ok := h.last[n]; ok {
-					so.had, so.prev = true, h.f.readObject(off)
+					so.had, so.prev = true, h.f.objectAt(off)
 				}
 				objs = append(objs, so)
 			}

@@ -65,7 +65,7 @@ func locateSignatures(f *fileObjects) []sigCandidate {
 			var d *pdf.Dict
 			if aroundBudget > 0 {
 				aroundBudget--
-				d = dictAround(f.data, pos)
+				d = dictAround(f, pos)
 			}
 			if d != nil {
 				add(sigCandidate{num: -1, dict: d})
@@ -114,16 +114,18 @@ const maxSigDictSpan = 2*maxContentsBytes + 16<<10
 
 // dictAround finds the innermost dictionary enclosing pos that has a
 // /ByteRange, for signature dictionaries outside any parsable object.
-func dictAround(data []byte, pos int) *pdf.Dict {
+func dictAround(f *fileObjects, pos int) *pdf.Dict {
+	data := f.data
 	limit := pos
-	end := min(len(data), pos+maxSigDictSpan)
+	// The dictionary cannot reach past the next object's header.
+	end := min(f.objectEnd(pos), pos+maxSigDictSpan)
 	for tries := 0; tries < 8 && limit > 0; tries++ {
 		i := bytes.LastIndex(data[max(0, limit-16384):limit], []byte("<<"))
 		if i < 0 {
 			return nil
 		}
 		start := max(0, limit-16384) + i
-		p := pdf.NewBoundedParser(data, start, end)
+		p := f.parser(start, end)
 		if o, err := p.Object(); err == nil && p.Pos() > pos {
 			if d, ok := o.(*pdf.Dict); ok && d.Get("ByteRange") != nil && d.Get("Contents") != nil {
 				return d

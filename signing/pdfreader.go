@@ -15,6 +15,7 @@ type fileObjects struct {
 	headers []pdf.Header       // sorted by offset
 	parsed  map[int]pdf.Object // by header offset; nil value = unparsable
 	objStm  pdf.ObjStmBudget
+	values  int64 // what is left of the file's parsing budget
 	// tooBig is set when the file has more objects than we read.
 	tooBig bool
 }
@@ -24,15 +25,18 @@ type fileObjects struct {
 // the file's size; these bound the rest.
 const (
 	// maxScannedObjects bounds work on hostile files with millions of headers.
-	maxScannedObjects = 200000
+	maxScannedObjects = 100000
 	// Object streams: bytes inflated and members parsed, across the file.
 	maxObjStmBytes   = 16 << 20
 	maxObjStmMembers = 100000
+	// maxParsedValues bounds the PDF values parsed for one file, however
+	// they are laid out; an opinion needs a few thousand.
+	maxParsedValues = 1_000_000
 )
 
 func scanFile(data []byte) *fileObjects {
-	f := &fileObjects{data: data, parsed: map[int]pdf.Object{},
-		objStm: pdf.ObjStmBudget{Bytes: maxObjStmBytes, Members: maxObjStmMembers}}
+	f := &fileObjects{data: data, parsed: map[int]pdf.Object{}, values: maxParsedValues}
+	f.objStm = pdf.ObjStmBudget{Bytes: maxObjStmBytes, Members: maxObjStmMembers, Values: &f.values}
 	f.headers = pdf.ScanObjects(data, 0, len(data), maxScannedObjects+1)
 	if len(f.headers) > maxScannedObjects {
 		f.headers = f.headers[:maxScannedObjects]
@@ -64,12 +68,21 @@ func (f *fileObjects) objectAt(off int) pdf.Object {
 
 // readObject parses the object at off without keeping it.
 func (f *fileObjects) readObject(off int) pdf.Object {
-	_, o, err := pdf.NewBoundedParser(f.data, off, f.objectEnd(off)).Indirect()
+	_, o, err := f.parser(off, f.objectEnd(off)).Indirect()
 	if err != nil {
 		return nil
 	}
 	return o
 }
+
+// parser reads data[off:end] within the file's parsing budget.
+func (f *fileObjects) parser(off, end int) *pdf.Parser {
+	return pdf.NewBoundedParser(f.data, off, end).WithBudget(&f.values)
+}
+
+// exhausted is true once the parsing budget is spent: what was not read
+// may have held signatures or changes, so the file cannot be vouched for.
+func (f *fileObjects) exhausted() bool { return f.values <= 0 }
 
 // objectStreamMembers inflates an object stream within the file's budget.
 func (f *fileObjects) objectStreamMembers(s pdf.Stream) map[int]pdf.Object {
@@ -118,7 +131,7 @@ func (f *fileObjects) fieldNames() map[int]string {
 		}
 	}
 	for _, h := range f.headers {
-		o := f.readObject(h.Offset)
+		o := f.objectAt(h.Offset)
 		visit(h.Ref.Num, o)
 		if s, ok := o.(pdf.Stream); ok && s.Dict.NameOf("Type") == "ObjStm" {
 			for num, m := range f.objectStreamMembers(s) {

@@ -87,6 +87,9 @@ func Verify(data []byte, roots *x509.CertPool) (*Report, error) {
 		}
 	}
 	r.checkRevisions()
+	if f.exhausted() {
+		r.AddProblem("The file asks for far more parsing than any real document needs, so it was not read in full and cannot be vouched for.")
+	}
 	return r, nil
 }
 

@@ -17,6 +17,7 @@ const (
 type ObjStmBudget struct {
 	Bytes   int64
 	Members int
+	Values  *int64 // the file's parsing budget (see Parser.WithBudget); nil = unlimited
 }
 
 // StreamData returns the raw (still encoded) bytes of s: /Length when it is a
@@ -78,7 +79,7 @@ func ObjectStreamMembers(data []byte, s Stream, budget *ObjStmBudget) map[int]Ob
 	if int64(first) > int64(len(plain)) {
 		return nil
 	}
-	p := NewBoundedParser(plain, 0, int(first))
+	p := NewBoundedParser(plain, 0, int(first)).WithBudget(budget.Values)
 	out := map[int]Object{}
 	type entry struct{ num, off int64 }
 	var entries []entry
@@ -99,7 +100,7 @@ func ObjectStreamMembers(data []byte, s Stream, budget *ObjStmBudget) map[int]Ob
 		if i+1 < len(entries) {
 			end = int(int64(first) + entries[i+1].off)
 		}
-		if o, err := NewBoundedParser(plain, int(int64(first)+e.off), end).Object(); err == nil {
+		if o, err := NewBoundedParser(plain, int(int64(first)+e.off), end).WithBudget(budget.Values).Object(); err == nil {
 			out[int(e.num)] = o
 		}
 	}

@@ -10,11 +10,29 @@ import (
 // exhaust the stack.
 const maxDepth = 64
 
+// Size limits for one value: no real PDF object comes near them, and a
+// hostile one must not make us build millions of elements.
+const (
+	maxElements  = 100000  // in one array or dictionary
+	maxStringLen = 1 << 20 // bytes in one string
+)
+
+// ErrBudget is returned once a parser's shared budget of values is spent.
+var ErrBudget = errors.New("the file asks for more parsing than any real document needs")
+
 // Parser reads PDF objects from a byte slice. It never panics on malformed
 // input; every failure is an error.
 type Parser struct {
-	data []byte
-	pos  int
+	data   []byte
+	pos    int
+	budget *int64 // values left to parse, shared by the parsers of one file; nil = unlimited
+}
+
+// WithBudget makes p take one unit from *budget for every value it reads
+// and fail with ErrBudget once it is spent. It returns p.
+func (p *Parser) WithBudget(budget *int64) *Parser {
+	p.budget = budget
+	return p
 }
 
 // NewParser starts reading data at offset pos.
@@ -88,6 +106,12 @@ func (p *Parser) object(depth int) (Object, error) {
 	if depth > maxDepth {
 		return nil, errors.New("objects are nested too deeply")
 	}
+	if p.budget != nil {
+		if *p.budget <= 0 {
+			return nil, ErrBudget
+		}
+		*p.budget--
+	}
 	p.SkipSpace()
 	if p.pos >= len(p.data) {
 		return nil, errEOF
@@ -114,6 +138,9 @@ func (p *Parser) object(depth int) (Object, error) {
 			if p.data[p.pos] == ']' {
 				p.pos++
 				return arr, nil
+			}
+			if len(arr) >= maxElements {
+				return nil, errors.New("an array is far too long")
 			}
 			o, err := p.object(depth + 1)
 			if err != nil {
@@ -225,6 +252,9 @@ func (p *Parser) hexString() (Object, error) {
 		if isWhite(c) {
 			continue
 		}
+		if len(out) >= maxStringLen {
+			return nil, errors.New("a string is far too long")
+		}
 		v, ok := unhex(c)
 		if !ok {
 			return nil, fmt.Errorf("invalid character %q in a hexadecimal string at offset %d", c, p.pos-1)
@@ -292,6 +322,9 @@ func (p *Parser) literalString() (Object, error) {
 				}
 			}
 		}
+		if len(out) >= maxStringLen {
+			return nil, errors.New("a string is far too long")
+		}
 		out = append(out, c)
 	}
 	return nil, errors.New("a text string is not closed before the end of the file")
@@ -314,6 +347,9 @@ func (p *Parser) dict(depth int) (Object, error) {
 		}
 		if p.data[p.pos] != '/' {
 			return nil, fmt.Errorf("a dictionary key is not a name at offset %d", p.pos)
+		}
+		if len(d.keys) >= maxElements {
+			return nil, errors.New("a dictionary is far too long")
 		}
 		k, _ := p.name()
 		v, err := p.object(depth + 1)
