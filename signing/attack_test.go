@@ -1,7 +1,6 @@
 package signing
 
 import (
-	"bytes"
 	"crypto/x509"
 	"strings"
 	"testing"
@@ -132,15 +131,28 @@ func TestNoTrustedRootMeansSignersUnverified(t *testing.T) {
 // A certification signature's permissions are reported and enforced.
 func TestDocMDPPermissionsEnforced(t *testing.T) {
 	fx := newFixture(t)
-	// Certify the unsigned file with P=1 by hand: sign, then check a
-	// signature dictionary carrying the DocMDP reference.
-	certified := bytes.Replace(fx.once, []byte("/SubFilter /ETSI.CAdES.detached"), []byte("/SubFilter /ETSI.CAdES.detached"), 1)
-	_ = certified
-	d := &SignatureReport{DocMDP: 1}
-	r := &Report{Signatures: []SignatureReport{*d, {}}, Revisions: []RevisionChange{{After: 1, Before: 2, Text: "Between signature 1 and signature 2, the update adds object 16 (a signature)."}}}
-	r.checkRevisions()
-	if len(r.Problems) != 1 || !strings.Contains(r.Problems[0], "no changes permitted") {
-		t.Errorf("a change after a P=1 certification: %q", r.Problems)
+	for _, c := range []struct {
+		p    int
+		want Verdict
+	}{{1, NotVerified}, {2, Verified}} {
+		certified, err := SignPDF(fx.unsigned, fx.rapporteur, SignatureInfo{Reason: "Rapporteur — author", FieldName: "Rapporteur", Certify: c.p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		signed := mustSign(t, certified, fx.chair, "Chair — approval", "Chair")
+		r, err := Verify(signed, RootPool(fx.root.Cert))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Signatures[0].DocMDP != c.p || r.Verdict() != c.want {
+			t.Errorf("P=%d: DocMDP %d, verdict %d:\n%s", c.p, r.Signatures[0].DocMDP, r.Verdict(), r)
+		}
+		if !strings.Contains(r.String(), "Certification:     certifies the document") {
+			t.Errorf("P=%d: the certification is not reported:\n%s", c.p, r)
+		}
+		if c.p == 1 && !strings.Contains(r.String(), "no changes permitted, yet it was changed afterwards") {
+			t.Errorf("P=1: the broken permission is not named:\n%s", r)
+		}
 	}
 }
 
