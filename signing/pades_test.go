@@ -32,7 +32,7 @@ func TestSignatureIsPAdESBaselineBB(t *testing.T) {
 		if s.SubFilter != "ETSI.CAdES.detached" {
 			t.Errorf("signature %d: SubFilter %q", i+1, s.SubFilter)
 		}
-		dict := fx.twice[bytes.LastIndex(fx.twice[:br[1]], []byte(" obj")):br[2]+400]
+		dict := fx.twice[bytes.LastIndex(fx.twice[:br[1]], []byte(" obj")) : br[2]+400]
 		if !bytes.Contains(dict, []byte("/M (D:")) || s.SigningTime.IsZero() {
 			t.Errorf("signature %d: no signing time in /M", i+1)
 		}
