@@ -27,6 +27,9 @@ type KeyManager interface {
 	IssueMemberKey(ctx context.Context, admin cases.User, adminPassword string, member cases.User, memberPassword string) error
 	ImportPKCS12(ctx context.Context, member cases.User, p12 []byte, p12Password, memberPassword string) error
 	Verify(ctx context.Context, pdf []byte) (*signing.Report, error)
+	// RootCertificate is the committee's root, to export and fingerprint;
+	// an error when there is none yet.
+	RootCertificate(ctx context.Context) (*x509.Certificate, error)
 }
 
 // KeyStatus reads which certificates exist (the register, store.DB). The
