@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -229,5 +230,42 @@ func TestVerifyTrustAndRootExport(t *testing.T) {
 	}
 	if code, text := runVerify(t, "--trust", filepath.Join(t.TempDir(), "missing.pem"), file); code != 2 {
 		t.Fatalf("a missing trust file: exit %d\n%s", code, text)
+	}
+}
+
+// The root written by `ethicsdesk root` is what a recipient installs:
+// poppler's pdfsig, given an NSS database holding it (certutil, from
+// libnss3-tools), calls both signers of a fresh opinion trusted.
+func TestExportedRootTrustedByPdfsig(t *testing.T) {
+	for _, tool := range []string{"pdfsig", "certutil"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is not installed; run scripts/install-deps.sh (poppler-utils, libnss3-tools)", tool)
+		}
+	}
+	w, issued, _ := issuedWorld(t)
+	dir := t.TempDir()
+	pem := filepath.Join(dir, "committee-root.pem")
+	var out, errb bytes.Buffer
+	if code := run([]string{"root", "--db", w.Path, "--out", pem}, &out, &errb); code != 0 {
+		t.Fatalf("root: exit %d: %s", code, errb.String())
+	}
+	nss := "sql:" + filepath.Join(dir, "nss")
+	os.Mkdir(filepath.Join(dir, "nss"), 0o700)
+	for _, args := range [][]string{
+		{"-N", "-d", nss, "--empty-password"},
+		{"-A", "-d", nss, "-n", "Ethics committee root", "-t", "C,C,C", "-i", pem},
+	} {
+		if b, err := exec.Command("certutil", args...).CombinedOutput(); err != nil {
+			t.Fatalf("certutil %v: %v\n%s", args, err, b)
+		}
+	}
+	file := writeTemp(t, "opinion.pdf", issued)
+	b, err := exec.Command("pdfsig", "-nssdir", nss, file).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfsig: %v\n%s", err, b)
+	}
+	txt := string(b)
+	if strings.Count(txt, "Signature Validation: Signature is Valid.") != 2 || strings.Count(txt, "Certificate Validation: Certificate is Trusted.") != 2 {
+		t.Fatalf("pdfsig does not trust the exported root's signers:\n%s", txt)
 	}
 }
