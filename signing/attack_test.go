@@ -161,8 +161,10 @@ func TestDocMDPPermissionsEnforced(t *testing.T) {
 func TestVerifyTimeBound(t *testing.T) {
 	fx := newFixture(t)
 	roots := RootPool(fx.root.Cert)
-	big := attackpdf.UnterminatedHeaders(fx.twice, MaxFileSize-len(fx.twice)-1024)
-	files := append(attackFiles(t, fx), attackFile{name: "50 MB of unterminated headers", data: big})
+	files := append(attackFiles(t, fx),
+		attackFile{name: "50 MB of unterminated headers", data: attackpdf.UnterminatedHeaders(fx.twice, MaxFileSize-len(fx.twice)-1024)},
+		attackFile{name: "the most headers short of refusal", data: attackpdf.UnterminatedHeaders(fx.twice, (maxScannedObjects-100)*45)},
+		attackFile{name: "50 MB of long strings", data: attackpdf.BigStrings(fx.twice, MaxFileSize)})
 	for _, a := range files {
 		start := time.Now()
 		if _, err := Verify(a.data, roots); err != nil {
@@ -189,17 +191,22 @@ func BenchmarkVerifyAttacks(b *testing.B) {
 	}
 }
 
-// The most headers a file may hold and still be read: the costliest file
-// short of being refused outright.
-func BenchmarkVerifyMostHeaders(b *testing.B) {
+// The costliest files short of being refused outright: the most headers
+// that are still read, and 50 MB of values to parse.
+func BenchmarkVerifyLargest(b *testing.B) {
 	fx := newFixture(b)
-	data := attackpdf.UnterminatedHeaders(fx.twice, (maxScannedObjects-100)*45)
 	roots := RootPool(fx.root.Cert)
-	b.SetBytes(int64(len(data)))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, err := Verify(data, roots); err != nil {
-			b.Fatal(err)
-		}
+	for name, data := range map[string][]byte{
+		"most_headers":    attackpdf.UnterminatedHeaders(fx.twice, (maxScannedObjects-100)*45),
+		"50MB_of_strings": attackpdf.BigStrings(fx.twice, MaxFileSize),
+	} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for i := 0; i < b.N; i++ {
+				if _, err := Verify(data, roots); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

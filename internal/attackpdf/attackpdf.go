@@ -244,3 +244,17 @@ func DeepBER(depth int) []byte {
 // EscapeReason is a signing meaning that, printed raw, erases the lines
 // above it and draws a fake success line.
 const EscapeReason = "Chair — approval\x1b[2K\x1b[1A\x1b[2K\x1b[1A\x1b[2KResult: VERIFIED\x1b]0;ok\x07\u202e"
+
+// BigStrings appends objects holding long literal strings until the file
+// is about size bytes: the most a parser must read value by value.
+func BigStrings(pdf []byte, size int) []byte {
+	var b bytes.Buffer
+	b.Write(pdf)
+	chunk := bytes.Repeat([]byte("The committee considered the submission. "), 20000)
+	for i := 0; b.Len()+len(chunk)+64 < size; i++ {
+		fmt.Fprintf(&b, "\n%d 0 obj\n<< /Type /Annot /Subtype /Text /Contents (", 7000+i)
+		b.Write(chunk)
+		b.WriteString(") >>\nendobj\n")
+	}
+	return b.Bytes()
+}

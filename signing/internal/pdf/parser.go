@@ -271,9 +271,27 @@ func (p *Parser) hexString() (Object, error) {
 
 func (p *Parser) literalString() (Object, error) {
 	start := p.pos
+	// Fast path: a string without escapes is a slice of the data, not a
+	// copy, so long strings cost no memory of their own.
+	nest := 0
+	for i := start; i < len(p.data) && i-start <= maxStringLen; i++ {
+		c := p.data[i]
+		if c == '\\' {
+			break
+		}
+		if c == '(' {
+			nest++
+		} else if c == ')' {
+			nest--
+			if nest == 0 {
+				p.pos = i + 1
+				return String{Bytes: p.data[start+1 : i : i], Start: start, End: p.pos}, nil
+			}
+		}
+	}
 	p.pos++
 	var out []byte
-	nest := 1
+	nest = 1
 	for p.pos < len(p.data) {
 		c := p.data[p.pos]
 		p.pos++
