@@ -115,16 +115,33 @@ func cmdVerify(args []string, stdout, stderr io.Writer) int {
 }
 
 // readBounded reads a file of at most limit bytes, refusing a larger one
-// without reading it.
+// without reading it. It reads into one buffer of the file's size, so a
+// 50 MB file costs 50 MB, not the doublings of a growing buffer.
 func readBounded(path string, limit int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %v", path, err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	size := int64(0)
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
+	}
+	if size > limit {
+		return nil, fmt.Errorf("%s is larger than %d MB, far larger than an opinion; it was not checked", path, limit>>20)
+	}
+	buf := make([]byte, size+1)
+	n, err := io.ReadFull(f, buf)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("cannot read %s: %v", path, err)
+	}
+	data := buf[:n]
+	if int64(n) == size+1 { // not a regular file, or it grew: read on, within the limit
+		rest, err := io.ReadAll(io.LimitReader(f, limit+1-int64(n)))
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %v", path, err)
+		}
+		data = append(data, rest...)
 	}
 	if int64(len(data)) > limit {
 		return nil, fmt.Errorf("%s is larger than %d MB, far larger than an opinion; it was not checked", path, limit>>20)

@@ -146,7 +146,7 @@ func (h *objectHistory) segment(from, to int) RevisionChange {
 	allowed := allowedForSignature(objs)
 	var added, changed []string
 	annotsOnly := true
-	for i, so := range objs {
+	describe := func(so segObject) string {
 		kind := describeObject(so.obj, contents[so.num])
 		if so.obj == nil {
 			kind = "an unreadable object"
@@ -156,21 +156,25 @@ func (h *objectHistory) segment(from, to int) RevisionChange {
 				kind += " (" + d + ")"
 			}
 		}
-		item := fmt.Sprintf("%d (%s)", so.num, kind)
+		return fmt.Sprintf("%d (%s)", so.num, kind)
+	}
+	for i, so := range objs {
+		// Words only for what is shown: a file of a million objects
+		// must not cost a million sentences.
 		if i < maxDescribed {
 			if so.had {
-				changed = append(changed, item)
+				changed = append(changed, describe(so))
 			} else {
-				added = append(added, item)
+				added = append(added, describe(so))
 			}
 		}
 		if !allowed[i] {
-			verb := "adds"
-			if so.had {
-				verb = "changes"
-			}
 			if len(c.Unexpected) < 20 {
-				c.Unexpected = append(c.Unexpected, verb+" object "+item)
+				verb := "adds"
+				if so.had {
+					verb = "changes"
+				}
+				c.Unexpected = append(c.Unexpected, verb+" object "+describe(so))
 			}
 			if !isAnnotation(so.obj) {
 				annotsOnly = false
