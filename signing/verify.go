@@ -220,12 +220,12 @@ func verifyOne(data []byte, c sigCandidate, roots *x509.CertPool, hashBudget *in
 		return s
 	}
 
-	if need := br[1] + br[3]; need > *hashBudget {
+	need := br[1] + br[3]
+	if need > *hashBudget {
 		s.Problem = "The file asks for more signed data to be checked than this program checks in one file; this signature was not checked."
 		return s
-	} else {
-		*hashBudget -= need
 	}
+	*hashBudget -= need
 	if len(signer.AuthenticatedAttributes) == 0 {
 		// Without signed attributes the signature is over the content itself.
 		if s.SubFilter != "adbe.pkcs7.detached" {
