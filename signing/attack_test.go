@@ -1,7 +1,9 @@
 package signing
 
 import (
+	"bytes"
 	"crypto/x509"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -208,5 +210,28 @@ func BenchmarkVerifyLargest(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Signing tools update the document information (/ModDate) when they
+// countersign; that is not a change to the document.
+func TestInfoUpdateBetweenSignaturesIsNotAChange(t *testing.T) {
+	fx := newFixture(t)
+	d := fx.once
+	start := bytes.LastIndex(d, []byte("startxref"))
+	prev := strings.Fields(string(d[start+len("startxref"):]))[0]
+	var b bytes.Buffer
+	b.Write(d)
+	at := b.Len()
+	b.WriteString("99 0 obj\n<</Producer (another tool) /ModDate (D:20260101120000Z)>>\nendobj\n")
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n99 1\n%010d 00000 n\r\ntrailer\n<</Size 100 /Root 11 0 R /Info 99 0 R /Prev %s>>\nstartxref\n%d\n%%%%EOF\n", at, prev, xref)
+	signed := mustSign(t, b.Bytes(), fx.chair, "Chair — approval", "Chair")
+	r, err := Verify(signed, RootPool(fx.root.Cert))
+	if err != nil || !r.OK() {
+		t.Fatalf("an /Info update between signatures: %v\n%s", err, r)
+	}
+	if !strings.Contains(r.String(), "Between signature 1 and signature 2, the update adds objects 99 (a dictionary)") {
+		t.Errorf("the /Info update is not described:\n%s", r)
 	}
 }

@@ -234,7 +234,9 @@ func allowedForSignature(objs []segObject) []bool {
 		case d.NameOf("FT") == "Sig":
 			ok[i] = true
 			queue = append(queue, d.Get("AP"), d.Get("V"))
-		case d.NameOf("Type") == "XRef" || d.NameOf("Type") == "ObjStm":
+		case d.NameOf("Type") == "XRef" || d.NameOf("Type") == "ObjStm" || d.NameOf("Type") == "Metadata" || isInfoDict(d):
+			// Structure, and document information that no page shows
+			// (signing tools update /ModDate and the XMP packet).
 			ok[i] = true
 		case d.NameOf("Type") == "Catalog":
 			ok[i] = prev == nil || onlyKeysDiffer(prev, d, "AcroForm", "DSS")
@@ -289,6 +291,21 @@ func dictOfObject(o pdf.Object) *pdf.Dict {
 		return v.Dict
 	}
 	return nil
+}
+
+// isInfoDict is true for a document information dictionary (/Info).
+func isInfoDict(d *pdf.Dict) bool {
+	if len(d.Keys()) == 0 {
+		return false
+	}
+	for _, k := range d.Keys() {
+		switch k {
+		case "Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate", "Trapped":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func allRefs(a pdf.Array) bool {
