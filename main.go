@@ -25,6 +25,7 @@ type subcommand struct {
 var subcommands = map[string]subcommand{
 	"seed":  {"fill a register with realistic synthetic cases", cmdSeed},
 	"check": {"check a register's integrity and consistency", cmdCheck},
+	"root":  {"write the committee's root certificate (PEM) for recipients to trust", cmdRoot},
 }
 
 func main() {

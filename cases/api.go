@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"crypto/x509"
 	"time"
 
 	"ethicsdesk/signing"
@@ -172,6 +173,10 @@ type API interface {
 	// VerifyPDF checks every signature of a PDF against the committee's
 	// root. Who: anyone signed in.
 	VerifyPDF(ctx context.Context, actor User, pdf []byte) (*signing.Report, error)
+	// CommitteeRoot is the committee's root certificate, for recipients to
+	// trust (public: anyone). ErrNotAvailable without the keyring; an error
+	// when the administrator has not created it yet.
+	CommitteeRoot(ctx context.Context) (*x509.Certificate, error)
 
 	// Documents. Who: letters, the roles that see submitters (the
 	// secretariat and the chair); exports, every role (personal data only

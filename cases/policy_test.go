@@ -2,6 +2,7 @@ package cases_test
 
 import (
 	"context"
+	"crypto/x509"
 	"errors"
 	"testing"
 
@@ -33,6 +34,10 @@ func (f *fakeKeyring) ImportPKCS12(context.Context, cases.User, []byte, string, 
 func (f *fakeKeyring) Verify(context.Context, []byte) (*signing.Report, error) {
 	f.calls++
 	return &signing.Report{}, nil
+}
+func (f *fakeKeyring) RootCertificate(context.Context) (*x509.Certificate, error) {
+	f.calls++
+	return &x509.Certificate{}, nil
 }
 
 type fakeDocuments struct{ calls int }

@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"crypto/x509"
 	"errors"
 	"time"
 
@@ -47,8 +48,11 @@ type Keyring interface {
 	CreateRoot(ctx context.Context, admin User, adminPassword string) error
 	IssueMemberKey(ctx context.Context, admin User, adminPassword string, member User, memberPassword string) error
 	ImportPKCS12(ctx context.Context, member User, p12 []byte, p12Password, memberPassword string) error
-	// Verify checks every signature of a PDF against the committee's root.
+	// Verify checks every signature of a PDF against the committee's root
+	// and the opinions the register issued.
 	Verify(ctx context.Context, pdf []byte) (*signing.Report, error)
+	// RootCertificate is the committee's root; an error when there is none.
+	RootCertificate(ctx context.Context) (*x509.Certificate, error)
 }
 
 // AnnualReporter writes the annual report of year as a PDF, reading the

@@ -187,9 +187,19 @@ func (s *Service) VerifyPDF(ctx context.Context, actor User, pdf []byte) (*signi
 		return nil, &ForbiddenError{Action: "verify a signed PDF"}
 	}
 	if s.ports.Keys == nil {
-		return signing.Verify(pdf, x509.NewCertPool())
+		return signing.Verify(pdf, nil) // no root: the signers are unverified
 	}
 	return s.ports.Keys.Verify(ctx, pdf)
+}
+
+// CommitteeRoot is the committee's root certificate, which recipients of
+// its opinions install to trust them. Anyone may read it: it is public.
+// ErrNotAvailable without the keyring; an error when no root exists yet.
+func (s *Service) CommitteeRoot(ctx context.Context) (*x509.Certificate, error) {
+	if s.ports.Keys == nil {
+		return nil, ErrNotAvailable
+	}
+	return s.ports.Keys.RootCertificate(ctx)
 }
 
 // MayWriteLetters says whether actor may print letters to submitters: the

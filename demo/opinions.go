@@ -54,7 +54,19 @@ func issueOpinions(ctx context.Context, db *store.DB, list []pendingOpinion, mem
 	if err != nil {
 		return err
 	}
-	keys := issuing.Keyring{Keys: db}
+	// The opinions are dated when they were issued, back in the seeded
+	// history, and that date goes into each signature (/M). The keys are
+	// made the day before the earliest, so every certificate was already
+	// valid when it signed: the printed issue date and the signing time
+	// agree and the signatures verify at that time.
+	earliest := list[0].issuedAt
+	for _, p := range list {
+		if p.issuedAt.Before(earliest) {
+			earliest = p.issuedAt
+		}
+	}
+	keysMade := earliest.Add(-24 * time.Hour)
+	keys := issuing.Keyring{Keys: db, Now: func() time.Time { return keysMade }}
 	if _, _, err := db.SigningRoot(ctx); errors.Is(err, cases.ErrNotFound) {
 		if err := keys.CreateRoot(ctx, admin, DemoPassword); err != nil {
 			return fmt.Errorf("demo root certificate: %w", err)

@@ -92,6 +92,12 @@ func TestSeedIssuesRealSignedOpinions(t *testing.T) {
 		if err != nil || !rep.OK() || len(rep.Signatures) != 2 || !rep.Signatures[1].ChainsToRoot {
 			t.Fatalf("seeded opinion of %s does not verify: %v\n%s", r.Reference, err, rep)
 		}
+		// The issue date in the register (printed on the opinion) and the
+		// signing time in the signature agree, to the second.
+		_, issued, _ := svc.IssuedOpinionPDF(ctx, sec, r.ID)
+		if got := rep.Signatures[1].SigningTime; !got.Equal(issued.IssuedAt.Truncate(time.Second)) || got.After(end) {
+			t.Fatalf("seeded opinion of %s: issued %v, chair's signature dated %v", r.Reference, issued.IssuedAt, got)
+		}
 		signed++
 	}
 	if signed != 2 {

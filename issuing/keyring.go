@@ -162,13 +162,26 @@ func (k Keyring) Roots(ctx context.Context) (*x509.CertPool, error) {
 	return signing.RootPool(cert), nil
 }
 
-// Verify checks every signature of a PDF against this committee's root.
+// RootCertificate is the committee's root certificate, which recipients
+// install to trust its opinions; ErrNoRoot before the administrator has
+// created it.
+func (k Keyring) RootCertificate(ctx context.Context) (*x509.Certificate, error) {
+	cert, _, err := k.root(ctx)
+	return cert, err
+}
+
+// Verify checks every signature of a PDF against this committee's root
+// and, when the key store is the register, against the opinions it issued.
 func (k Keyring) Verify(ctx context.Context, pdf []byte) (*signing.Report, error) {
-	roots, err := k.Roots(ctx)
+	root, err := k.RootCertificate(ctx)
+	if errors.Is(err, ErrNoRoot) {
+		return signing.Verify(pdf, nil)
+	}
 	if err != nil {
 		return nil, err
 	}
-	return signing.Verify(pdf, roots)
+	lookup, _ := k.Keys.(cases.IssuedOpinionLookup) // the register is one; test doubles may not be
+	return CheckFile(ctx, pdf, []*x509.Certificate{root}, root, lookup)
 }
 
 func roleTitle(r cases.Role) string {

@@ -9,6 +9,7 @@ packages=(
   xvfb xdotool imagemagick x11-utils                           # the real-window smoke test
   fonts-noto-cjk fonts-wqy-microhei fonts-dejavu-core fonts-liberation   # Chinese in the window; PDF faces
   poppler-utils sqlite3                                        # pdfsig/pdftotext checks, the sqlite3 shell
+  libnss3-tools                                                # certutil: trust the exported root for pdfsig -nssdir
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -3,69 +3,188 @@ package signing
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 
 	"ethicsdesk/signing/internal/pdf"
 )
 
-// describeChanges lists, one line per incremental update, what was appended
-// after the last signed byte (end). Only whitespace after it is no change.
-func describeChanges(data []byte, end int) []string {
-	rest := data[end:]
-	if len(bytes.TrimSpace(rest)) == 0 {
-		return nil
+// RevisionChange describes one incremental update of a signed file: what
+// was appended between two signatures, or after the last one.
+type RevisionChange struct {
+	// After is the signature (1-based) whose signed revision the update
+	// follows; Before is the signature it leads to, 0 after the last one.
+	After, Before int
+	Text          string // one sentence naming the objects and their kinds
+	// Unexpected lists what the update does beyond adding the next
+	// signature (always empty after the last signature, where any change
+	// is reported anyway).
+	Unexpected []string
+	// AnnotationsOnly is true when everything unexpected is an annotation,
+	// which a certification with permission 3 allows.
+	AnnotationsOnly bool
+}
+
+// maxDescribed bounds how many objects one sentence names.
+const maxDescribed = 200
+
+// describeRevisions accounts for every update: ends are the signed ends of
+// the signatures in the order they were applied (-1 for a signature whose
+// range could not be read). Updates between signatures are checked against
+// what adding the next signature needs; what follows the last signed byte
+// is described one update (one %%EOF) at a time.
+func describeRevisions(f *fileObjects, ends []int64) []RevisionChange {
+	var out []RevisionChange
+	cur := newObjectHistory(f)
+	from, after := 0, 0
+	for i, e := range ends {
+		if e < 0 || int(e) < from || int(e) > len(f.data) {
+			continue
+		}
+		if after > 0 && int(e) > from {
+			c := cur.segment(from, int(e))
+			c.After, c.Before = after, i+1
+			c.Text = fmt.Sprintf("Between signature %d and signature %d, the update %s", after, i+1, c.Text)
+			out = append(out, c)
+		} else {
+			cur.advance(int(e))
+		}
+		from, after = int(e), i+1
 	}
-	known := map[int]bool{}
-	for _, h := range pdf.ScanObjects(data, 0, end) {
-		known[h.Ref.Num] = true
+	if after == 0 {
+		return out
+	}
+	rest := f.data[from:]
+	if len(bytes.TrimSpace(rest)) == 0 {
+		return out
 	}
 	// Each update ends with %%EOF; anything after the last one is its own part.
 	var segments [][2]int
-	start := end
-	for {
-		i := bytes.Index(data[start:], []byte("%%EOF"))
+	start := from
+	for len(segments) < 1000 {
+		i := bytes.Index(f.data[start:], []byte("%%EOF"))
 		if i < 0 {
 			break
 		}
 		segEnd := start + i + len("%%EOF")
 		segments = append(segments, [2]int{start, segEnd})
 		start = segEnd
-		if len(segments) >= 1000 {
-			break
-		}
 	}
-	if len(bytes.TrimSpace(data[start:])) > 0 {
-		segments = append(segments, [2]int{start, len(data)})
+	if len(bytes.TrimSpace(f.data[start:])) > 0 {
+		segments = append(segments, [2]int{start, len(f.data)})
 	}
-	var out []string
 	for i, seg := range segments {
-		out = append(out, describeSegment(data, seg[0], seg[1], known, i+1, len(segments)))
+		c := cur.segment(seg[0], seg[1])
+		c.After = after
+		c.Unexpected, c.AnnotationsOnly = nil, false
+		c.Text = fmt.Sprintf("Incremental update %d of %d after the last signature %s", i+1, len(segments), c.Text)
+		out = append(out, c)
 	}
 	return out
 }
 
-func describeSegment(data []byte, from, to int, known map[int]bool, n, total int) string {
-	prefix := fmt.Sprintf("Incremental update %d of %d", n, total)
-	headers := pdf.ScanObjects(data, from, to)
-	var added, changed []string
-	for i, h := range headers {
-		if i >= 200 {
-			added = append(added, fmt.Sprintf("and %d more objects", len(headers)-i))
-			break
-		}
-		_, o, err := pdf.NewParser(data, h.Offset).Indirect()
-		kind := "an unreadable object"
-		if err == nil {
-			kind = describeObject(o)
-		}
-		item := fmt.Sprintf("%d (%s)", h.Ref.Num, kind)
-		if known[h.Ref.Num] {
-			changed = append(changed, item)
-		} else {
-			added = append(added, item)
-		}
-		known[h.Ref.Num] = true
+// objectHistory walks the file's headers in order, remembering where the
+// latest definition of each object number before the current point is.
+type objectHistory struct {
+	f    *fileObjects
+	next int         // index into f.headers of the first header not yet passed
+	last map[int]int // object number -> offset of its latest definition
+}
+
+func newObjectHistory(f *fileObjects) *objectHistory {
+	return &objectHistory{f: f, last: map[int]int{}}
+}
+
+// advance passes every header that starts before to.
+func (h *objectHistory) advance(to int) {
+	for h.next < len(h.f.headers) && h.f.headers[h.next].Offset < to {
+		hd := h.f.headers[h.next]
+		h.last[hd.Ref.Num] = hd.Offset
+		h.next++
 	}
+}
+
+type segObject struct {
+	num  int
+	obj  pdf.Object
+	prev pdf.Object // the definition it replaces, nil for a new object
+	had  bool       // the number was defined before
+}
+
+// segment describes the objects defined in data[from:to] and then passes them.
+func (h *objectHistory) segment(from, to int) RevisionChange {
+	h.advance(from)
+	var objs []segObject
+	for h.next < len(h.f.headers) && h.f.headers[h.next].Offset < to {
+		hd := h.f.headers[h.next]
+		h.next++
+		o := h.f.objectAt(hd.Offset)
+		so := segObject{num: hd.Ref.Num, obj: o}
+		if off, ok := h.last[hd.Ref.Num]; ok {
+			so.had, so.prev = true, h.f.objectAt(off)
+		}
+		h.last[hd.Ref.Num] = hd.Offset
+		objs = append(objs, so)
+		if s, ok := o.(pdf.Stream); ok && s.Dict.NameOf("Type") == "ObjStm" {
+			members := h.f.objectStreamMembers(s)
+			nums := make([]int, 0, len(members))
+			for n := range members {
+				nums = append(nums, n)
+			}
+			sort.Ints(nums)
+			for _, n := range nums {
+				so := segObject{num: n, obj: members[n]}
+				if off, ok := h.last[n]; ok {
+					so.had, so.prev = true, h.f.objectAt(off)
+				}
+				objs = append(objs, so)
+			}
+		}
+	}
+	c := RevisionChange{}
+	contents := pageContents(objs)
+	allowed := allowedForSignature(objs)
+	var added, changed []string
+	annotsOnly := true
+	describe := func(so segObject) string {
+		kind := describeObject(so.obj, contents[so.num])
+		if so.obj == nil {
+			kind = "an unreadable object"
+		}
+		if so.had && so.prev != nil {
+			if d := changedKeys(so.prev, so.obj); d != "" {
+				kind += " (" + d + ")"
+			}
+		}
+		return fmt.Sprintf("%d (%s)", so.num, kind)
+	}
+	for i, so := range objs {
+		// Words only for what is shown: a file of a million objects
+		// must not cost a million sentences.
+		if i < maxDescribed {
+			if so.had {
+				changed = append(changed, describe(so))
+			} else {
+				added = append(added, describe(so))
+			}
+		}
+		if !allowed[i] {
+			if len(c.Unexpected) < 20 {
+				verb := "adds"
+				if so.had {
+					verb = "changes"
+				}
+				c.Unexpected = append(c.Unexpected, verb+" object "+describe(so))
+			}
+			if !isAnnotation(so.obj) {
+				annotsOnly = false
+			}
+		}
+	}
+	if len(objs) > maxDescribed {
+		added = append(added, fmt.Sprintf("and %d more objects", len(objs)-maxDescribed))
+	}
+	c.AnnotationsOnly = len(c.Unexpected) > 0 && annotsOnly
 	var parts []string
 	if len(added) > 0 {
 		parts = append(parts, objectsPhrase("adds", added))
@@ -73,15 +192,247 @@ func describeSegment(data []byte, from, to int, known map[int]bool, n, total int
 	if len(changed) > 0 {
 		parts = append(parts, objectsPhrase("changes", changed))
 	}
-	seg := data[from:to]
+	seg := h.f.data[from:to]
 	switch {
 	case len(parts) > 0:
-		return prefix + " " + strings.Join(parts, " and ") + "."
+		c.Text = strings.Join(parts, " and ") + "."
 	case bytes.Contains(seg, []byte("startxref")):
-		return prefix + " adds a cross-reference section without objects."
+		c.Text = "adds a cross-reference section without objects."
 	default:
-		return fmt.Sprintf("%s: %d bytes of data that are not a PDF update were appended.", prefix, len(bytes.TrimSpace(seg)))
+		c.Text = fmt.Sprintf("appends %d bytes of data that are not a PDF update.", len(bytes.TrimSpace(seg)))
+		c.Unexpected = append(c.Unexpected, c.Text)
 	}
+	return c
+}
+
+// allowedForSignature marks the objects an update may hold when all it does
+// is add a signature: the signature value, its field and widget, what the
+// widget's appearance needs, the form and catalogue entries pointing at the
+// field, the page's annotation list, cross-reference and object streams,
+// and validation data (/DSS). Anything else — page content, other
+// annotations, a changed page — is a change to the document itself.
+func allowedForSignature(objs []segObject) []bool {
+	ok := make([]bool, len(objs))
+	byNum := map[int]int{}
+	for i, so := range objs {
+		byNum[so.num] = i
+	}
+	var queue []pdf.Object
+	for i, so := range objs {
+		d := dictOfObject(so.obj)
+		var prev *pdf.Dict
+		if so.prev != nil {
+			prev = dictOfObject(so.prev)
+		}
+		switch {
+		case d == nil:
+			if arr, isArr := so.obj.(pdf.Array); isArr && allRefs(arr) {
+				ok[i] = true // an indirect /Annots or /Fields list
+			}
+		case d.Get("ByteRange") != nil && d.Get("Contents") != nil:
+			ok[i] = true
+		case d.NameOf("FT") == "Sig":
+			ok[i] = true
+			queue = append(queue, d.Get("AP"), d.Get("V"))
+		case d.NameOf("Type") == "XRef" || d.NameOf("Type") == "ObjStm" || d.NameOf("Type") == "Metadata" || isInfoDict(d):
+			// Structure, and document information that no page shows
+			// (signing tools update /ModDate and the XMP packet).
+			ok[i] = true
+		case d.NameOf("Type") == "Catalog":
+			ok[i] = prev == nil || onlyKeysDiffer(prev, d, "AcroForm", "DSS")
+			queue = append(queue, d.Get("AcroForm"), d.Get("DSS"))
+		case d.NameOf("Type") == "Page":
+			ok[i] = prev != nil && onlyKeysDiffer(prev, d, "Annots")
+		case d.Get("Fields") != nil:
+			ok[i] = prev == nil || onlyKeysDiffer(prev, d, "Fields", "SigFlags", "DR", "DA")
+			queue = append(queue, d.Get("DR"))
+		case so.prev == nil && (d.Get("VRI") != nil || d.Get("Certs") != nil || d.Get("OCSPs") != nil):
+			ok[i] = true // a new /DSS dictionary
+			queue = append(queue, d)
+		}
+	}
+	// New objects that only the allowed ones reach (appearance streams,
+	// their fonts, validation data) are part of adding the signature.
+	seen := map[int]bool{}
+	for steps := 0; len(queue) > 0 && steps < 100000; steps++ {
+		o := queue[len(queue)-1]
+		queue = queue[:len(queue)-1]
+		switch v := o.(type) {
+		case pdf.Ref:
+			i, in := byNum[v.Num]
+			if !in || seen[v.Num] || objs[i].had {
+				continue
+			}
+			seen[v.Num] = true
+			ok[i] = true
+			queue = append(queue, objs[i].obj)
+		case pdf.Stream:
+			queue = append(queue, v.Dict)
+		case *pdf.Dict:
+			for _, k := range v.Keys() {
+				if k != "P" && k != "Parent" { // back-pointers lead to the page
+					queue = append(queue, v.Get(k))
+				}
+			}
+		case pdf.Array:
+			for _, e := range v {
+				queue = append(queue, e)
+			}
+		}
+	}
+	return ok
+}
+
+func dictOfObject(o pdf.Object) *pdf.Dict {
+	switch v := o.(type) {
+	case *pdf.Dict:
+		return v
+	case pdf.Stream:
+		return v.Dict
+	}
+	return nil
+}
+
+// isInfoDict is true for a document information dictionary (/Info).
+func isInfoDict(d *pdf.Dict) bool {
+	if len(d.Keys()) == 0 {
+		return false
+	}
+	for _, k := range d.Keys() {
+		switch k {
+		case "Title", "Author", "Subject", "Keywords", "Creator", "Producer", "CreationDate", "ModDate", "Trapped":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func allRefs(a pdf.Array) bool {
+	for _, e := range a {
+		if _, ok := e.(pdf.Ref); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func isAnnotation(o pdf.Object) bool {
+	d := dictOfObject(o)
+	return d != nil && d.NameOf("Type") == "Annot" && d.NameOf("FT") == ""
+}
+
+// onlyKeysDiffer is true when a and b hold the same values for every key
+// except those listed.
+func onlyKeysDiffer(a, b *pdf.Dict, keys ...pdf.Name) bool {
+	skip := map[pdf.Name]bool{}
+	for _, k := range keys {
+		skip[k] = true
+	}
+	for _, d := range []*pdf.Dict{a, b} {
+		for _, k := range d.Keys() {
+			if !skip[k] && !sameObject(a.Get(k), b.Get(k), 0) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// changedKeys names, for a person, the keys a new definition of a
+// dictionary changes.
+func changedKeys(prev, cur pdf.Object) string {
+	a, b := dictOfObject(prev), dictOfObject(cur)
+	if a == nil || b == nil {
+		return ""
+	}
+	var keys []string
+	for _, d := range []*pdf.Dict{a, b} {
+		for _, k := range d.Keys() {
+			if !sameObject(a.Get(k), b.Get(k), 0) && !contains(keys, "/"+string(k)) {
+				keys = append(keys, "/"+string(k))
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return "rewritten unchanged"
+	}
+	if len(keys) > 6 {
+		keys = append(keys[:6], "…")
+	}
+	return "changing " + strings.Join(keys, ", ")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// sameObject compares two parsed values, ignoring where strings sat.
+func sameObject(a, b pdf.Object, depth int) bool {
+	if depth > 32 {
+		return false
+	}
+	switch x := a.(type) {
+	case pdf.String:
+		y, ok := b.(pdf.String)
+		return ok && bytes.Equal(x.Bytes, y.Bytes)
+	case pdf.Array:
+		y, ok := b.(pdf.Array)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !sameObject(x[i], y[i], depth+1) {
+				return false
+			}
+		}
+		return true
+	case *pdf.Dict:
+		y, ok := b.(*pdf.Dict)
+		if !ok || len(x.Keys()) != len(y.Keys()) {
+			return false
+		}
+		for _, k := range x.Keys() {
+			if !sameObject(x.Get(k), y.Get(k), depth+1) {
+				return false
+			}
+		}
+		return true
+	case pdf.Stream:
+		y, ok := b.(pdf.Stream)
+		return ok && x.DataStart == y.DataStart && sameObject(x.Dict, y.Dict, depth+1)
+	case nil:
+		return b == nil
+	}
+	return a == b
+}
+
+// pageContents collects the object numbers that pages in objs use as
+// their content streams, so those can be called "page content".
+func pageContents(objs []segObject) map[int]bool {
+	out := map[int]bool{}
+	for _, so := range objs {
+		d := dictOfObject(so.obj)
+		if d == nil || d.NameOf("Type") != "Page" {
+			continue
+		}
+		switch c := d.Get("Contents").(type) {
+		case pdf.Ref:
+			out[c.Num] = true
+		case pdf.Array:
+			for _, e := range c {
+				if r, ok := e.(pdf.Ref); ok {
+					out[r.Num] = true
+				}
+			}
+		}
+	}
+	return out
 }
 
 func objectsPhrase(verb string, items []string) string {
@@ -92,13 +443,17 @@ func objectsPhrase(verb string, items []string) string {
 	return fmt.Sprintf("%s %s %s", verb, noun, strings.Join(items, ", "))
 }
 
-// describeObject names an object for a person: its /Type (or /FT for form
-// fields), and whether it is a stream.
-func describeObject(o pdf.Object) string {
+// describeObject names an object for a person: what it is in the
+// document (a page, page content, an annotation, a form field, the
+// catalogue…), from its /Type, /Subtype and /FT.
+func describeObject(o pdf.Object, isPageContent bool) string {
 	d, isDict := o.(*pdf.Dict)
 	stream := false
 	if s, ok := o.(pdf.Stream); ok {
 		d, isDict, stream = s.Dict, true, true
+	}
+	if isPageContent && stream {
+		return "page content"
 	}
 	if !isDict {
 		switch o.(type) {
@@ -109,25 +464,39 @@ func describeObject(o pdf.Object) string {
 		}
 		return "a value"
 	}
-	if t := d.NameOf("Type"); t != "" {
-		if st := d.NameOf("Subtype"); st != "" && (t == "Annot" || t == "XObject") {
-			return fmt.Sprintf("a /%s /%s", t, st)
-		}
-		return "a /" + string(t)
-	}
-	if d.NameOf("FT") == "Sig" {
-		return "a signature field"
-	}
-	if d.Get("Fields") != nil {
-		return "a form (/AcroForm)"
-	}
-	if d.Get("ByteRange") != nil {
+	name := func(n pdf.Name) string { return Printable(string(n)) }
+	switch t := d.NameOf("Type"); {
+	case d.Get("ByteRange") != nil && d.Get("Contents") != nil:
 		return "a signature"
-	}
-	if st := d.NameOf("Subtype"); st != "" {
-		return "a /" + string(st)
-	}
-	if stream {
+	case d.NameOf("FT") == "Sig":
+		return "a signature field"
+	case d.NameOf("FT") != "":
+		return "a form field (/" + name(d.NameOf("FT")) + ")"
+	case t == "Annot":
+		return "an annotation (/" + name(d.NameOf("Subtype")) + ")"
+	case t == "Page":
+		return "a page"
+	case t == "Pages":
+		return "the page tree"
+	case t == "Catalog":
+		return "the document catalogue"
+	case t == "XObject" && d.NameOf("Subtype") == "Form":
+		return "a form XObject (drawn content)"
+	case t == "XObject":
+		return "an image or XObject (/" + name(d.NameOf("Subtype")) + ")"
+	case t == "Font" || t == "FontDescriptor":
+		return "a font"
+	case t == "ObjStm":
+		return "an object stream"
+	case t == "XRef":
+		return "a cross-reference stream"
+	case t != "":
+		return "a /" + name(t)
+	case d.Get("Fields") != nil:
+		return "the form (/AcroForm)"
+	case d.NameOf("Subtype") != "":
+		return "a /" + name(d.NameOf("Subtype"))
+	case stream:
 		return "a stream"
 	}
 	return "a dictionary"

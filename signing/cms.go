@@ -1,11 +1,19 @@
 package signing
 
 import (
+	"bytes"
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/rand"
+	"crypto/rsa"
 	"crypto/sha256"
 	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/asn1"
 	"errors"
 	"fmt"
+	"math/big"
+	"sort"
 
 	"github.com/smallstep/pkcs7"
 )
@@ -56,30 +64,143 @@ func signingCertificateV2Attr(cert *x509.Certificate) (asn1.RawValue, error) {
 	return asn1.RawValue{FullBytes: der}, nil
 }
 
-// detachedCMS signs content as a detached CMS SignedData with SHA-256 and
-// the PAdES signed attributes (content-type, message-digest, signing-time,
-// signing-certificate-v2), embedding the signer's certificate chain.
+// detachedCMS signs content as a detached CMS SignedData (RFC 5652) with
+// SHA-256 and exactly the signed attributes PAdES baseline B-B asks for:
+// content-type, message-digest and ESS signing-certificate-v2. It has no
+// signing-time attribute: ETSI EN 319 142-1 forbids it, the time belongs in
+// the signature dictionary's /M. (The pkcs7 library always adds one, so the
+// structure is written here with encoding/asn1.) The signer's certificate
+// chain is embedded.
 func detachedCMS(content []byte, id *Identity) ([]byte, error) {
-	sd, err := pkcs7.NewSignedData(content)
+	digest := sha256.Sum256(content)
+	scv2, err := signingCertificateV2Attr(id.Cert)
 	if err != nil {
 		return nil, err
 	}
-	sd.SetDigestAlgorithm(pkcs7.OIDDigestAlgorithmSHA256)
-	attr, err := signingCertificateV2Attr(id.Cert)
+	contentType, err := asn1.Marshal(pkcs7.OIDData)
 	if err != nil {
 		return nil, err
 	}
-	cfg := pkcs7.SignerInfoConfig{ExtraSignedAttributes: []pkcs7.Attribute{{Type: oidSigningCertificateV2, Value: attr}}}
-	if len(id.Chain) > 0 {
-		err = sd.AddSignerChain(id.Cert, id.Key, id.Chain, cfg)
-	} else {
-		err = sd.AddSigner(id.Cert, id.Key, cfg)
+	md, err := asn1.Marshal(digest[:])
+	if err != nil {
+		return nil, err
 	}
+	attrs, err := derSetOf([]cmsAttribute{
+		{Type: pkcs7.OIDAttributeContentType, Values: asn1.RawValue{Class: asn1.ClassUniversal, Tag: asn1.TagSet, IsCompound: true, Bytes: contentType}},
+		{Type: pkcs7.OIDAttributeMessageDigest, Values: asn1.RawValue{Class: asn1.ClassUniversal, Tag: asn1.TagSet, IsCompound: true, Bytes: md}},
+		{Type: oidSigningCertificateV2, Values: asn1.RawValue{Class: asn1.ClassUniversal, Tag: asn1.TagSet, IsCompound: true, Bytes: scv2.FullBytes}},
+	})
+	if err != nil {
+		return nil, err
+	}
+	// The signature is over the DER SET OF the attributes (tag 0x31), which
+	// sit in the SignerInfo under the implicit tag [0].
+	attrsHash := sha256.Sum256(attrs)
+	sigAlg, err := signatureAlgorithm(id.Key)
+	if err != nil {
+		return nil, err
+	}
+	sig, err := id.Key.Sign(rand.Reader, attrsHash[:], crypto.SHA256)
 	if err != nil {
 		return nil, fmt.Errorf("the signature could not be made: %w", err)
 	}
-	sd.Detach()
-	return sd.Finish()
+	signedAttrs := asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 0, IsCompound: true, Bytes: attrs[len(setHeader(attrs)):]}
+	sha256Alg := pkix.AlgorithmIdentifier{Algorithm: pkcs7.OIDDigestAlgorithmSHA256}
+	si := cmsSignerInfo{
+		Version:            1,
+		SID:                cmsIssuerAndSerial{Issuer: asn1.RawValue{FullBytes: id.Cert.RawIssuer}, Serial: id.Cert.SerialNumber},
+		DigestAlgorithm:    sha256Alg,
+		SignedAttrs:        signedAttrs,
+		SignatureAlgorithm: sigAlg,
+		Signature:          sig,
+	}
+	var certs []byte
+	for _, c := range append([]*x509.Certificate{id.Cert}, id.Chain...) {
+		certs = append(certs, c.Raw...)
+	}
+	sd := cmsSignedData{
+		Version:          1,
+		DigestAlgorithms: []pkix.AlgorithmIdentifier{sha256Alg},
+		EncapContentInfo: cmsEncapContent{ContentType: pkcs7.OIDData},
+		Certificates:     asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 0, IsCompound: true, Bytes: certs},
+		SignerInfos:      []cmsSignerInfo{si},
+	}
+	inner, err := asn1.Marshal(sd)
+	if err != nil {
+		return nil, err
+	}
+	return asn1.Marshal(cmsContentInfo{ContentType: pkcs7.OIDSignedData,
+		Content: asn1.RawValue{Class: asn1.ClassContextSpecific, Tag: 0, IsCompound: true, Bytes: inner}})
+}
+
+type cmsContentInfo struct {
+	ContentType asn1.ObjectIdentifier
+	Content     asn1.RawValue
+}
+
+type cmsEncapContent struct {
+	ContentType asn1.ObjectIdentifier
+}
+
+type cmsSignedData struct {
+	Version          int
+	DigestAlgorithms []pkix.AlgorithmIdentifier `asn1:"set"`
+	EncapContentInfo cmsEncapContent
+	Certificates     asn1.RawValue
+	SignerInfos      []cmsSignerInfo `asn1:"set"`
+}
+
+type cmsIssuerAndSerial struct {
+	Issuer asn1.RawValue
+	Serial *big.Int
+}
+
+type cmsSignerInfo struct {
+	Version            int
+	SID                cmsIssuerAndSerial
+	DigestAlgorithm    pkix.AlgorithmIdentifier
+	SignedAttrs        asn1.RawValue
+	SignatureAlgorithm pkix.AlgorithmIdentifier
+	Signature          []byte
+}
+
+type cmsAttribute struct {
+	Type   asn1.ObjectIdentifier
+	Values asn1.RawValue
+}
+
+// derSetOf encodes attributes as a DER SET OF: elements sorted by their
+// encodings, as DER requires and as the signature is computed over.
+func derSetOf(attrs []cmsAttribute) ([]byte, error) {
+	enc := make([][]byte, len(attrs))
+	for i, a := range attrs {
+		b, err := asn1.Marshal(a)
+		if err != nil {
+			return nil, err
+		}
+		enc[i] = b
+	}
+	sort.Slice(enc, func(i, j int) bool { return bytes.Compare(enc[i], enc[j]) < 0 })
+	return asn1.Marshal(asn1.RawValue{Class: asn1.ClassUniversal, Tag: asn1.TagSet, IsCompound: true, Bytes: bytes.Join(enc, nil)})
+}
+
+// setHeader is the tag and length bytes in front of a DER element's content.
+func setHeader(der []byte) []byte {
+	if len(der) < 2 || der[1] < 0x80 {
+		return der[:min(2, len(der))]
+	}
+	return der[:2+int(der[1]&0x7f)]
+}
+
+// signatureAlgorithm names the key's signature algorithm with SHA-256.
+func signatureAlgorithm(key crypto.Signer) (pkix.AlgorithmIdentifier, error) {
+	switch key.Public().(type) {
+	case *ecdsa.PublicKey:
+		return pkix.AlgorithmIdentifier{Algorithm: pkcs7.OIDDigestAlgorithmECDSASHA256}, nil
+	case *rsa.PublicKey:
+		return pkix.AlgorithmIdentifier{Algorithm: pkcs7.OIDEncryptionAlgorithmRSA, Parameters: asn1.NullRawValue}, nil
+	}
+	return pkix.AlgorithmIdentifier{}, errors.New("the signing key is of a kind this program cannot sign with (it needs ECDSA or RSA)")
 }
 
 // checkSigningCertificateV2 reports whether the CMS's signing-certificate-v2

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 // foreignSignedPDF lays out a signed PDF the way other tools do and this
@@ -47,7 +48,7 @@ func foreignSignedPDF(t *testing.T, id *Identity) []byte {
 	b.WriteString(">/ByteRange ")
 	brAt := b.Len()
 	b.WriteString(byteRangePlaceholder)
-	b.WriteString("/M(D:20250101120000Z)>>\nendobj\n")
+	b.WriteString("/M(" + pdfDate(time.Now().UTC()) + ")>>\nendobj\n")
 	contentsEnd := contentsStart + 2*reserve + 2
 	offsets[6] = b.Len()
 	b.WriteString("6 0 obj\n<</Type/Page/Parent 3 0 R/MediaBox[0 0 612 792]/Annots[4 0 R]>>\nendobj\n")

@@ -35,9 +35,18 @@ func locateSignatures(f *fileObjects) []sigCandidate {
 		}
 		out = append(out, c)
 	}
+	// Header offsets whose objects were searched whole, and whether that
+	// found a signature: an object is searched once however many keys it has.
+	collected := map[int]bool{}
+	aroundBudget := maxAroundParses
 	for _, pos := range byteRangeKeys(f.data) {
 		found := false
-		if h, ok := f.enclosingHeader(pos); ok {
+		h, ok := f.enclosingHeader(pos)
+		if had, searched := collected[h.Offset]; ok && searched {
+			if had {
+				continue
+			}
+		} else if ok {
 			var o pdf.Object = f.objectAt(h.Offset)
 			if s, ok := o.(pdf.Stream); ok {
 				o = s.Dict
@@ -50,9 +59,15 @@ func locateSignatures(f *fileObjects) []sigCandidate {
 				}
 				add(sigCandidate{num: num, dict: d, fieldName: field})
 			})
+			collected[h.Offset] = found
 		}
 		if !found {
-			if d := dictAround(f.data, pos); d != nil {
+			var d *pdf.Dict
+			if aroundBudget > 0 {
+				aroundBudget--
+				d = dictAround(f, pos)
+			}
+			if d != nil {
 				add(sigCandidate{num: -1, dict: d})
 			} else if looksLikeByteRangeArray(f.data, pos) && len(out) < maxSignatures {
 				// Say so rather than silently dropping a signature.
@@ -89,17 +104,28 @@ func collectSigDicts(o pdf.Object, field string, depth int, fn func(*pdf.Dict, s
 	}
 }
 
+// maxAroundParses bounds the searches for signature dictionaries outside
+// any readable object; each reads at most a few hundred kilobytes.
+const maxAroundParses = 16
+
+// maxSigDictSpan is how far a signature dictionary may reach: its
+// /Contents at the largest size accepted, plus room for the other keys.
+const maxSigDictSpan = 2*maxContentsBytes + 16<<10
+
 // dictAround finds the innermost dictionary enclosing pos that has a
 // /ByteRange, for signature dictionaries outside any parsable object.
-func dictAround(data []byte, pos int) *pdf.Dict {
+func dictAround(f *fileObjects, pos int) *pdf.Dict {
+	data := f.data
 	limit := pos
-	for tries := 0; tries < 16 && limit > 0; tries++ {
-		i := bytes.LastIndex(data[max(0, limit-65536):limit], []byte("<<"))
+	// The dictionary cannot reach past the next object's header.
+	end := min(f.objectEnd(pos), pos+maxSigDictSpan)
+	for tries := 0; tries < 8 && limit > 0; tries++ {
+		i := bytes.LastIndex(data[max(0, limit-16384):limit], []byte("<<"))
 		if i < 0 {
 			return nil
 		}
-		start := max(0, limit-65536) + i
-		p := pdf.NewParser(data, start)
+		start := max(0, limit-16384) + i
+		p := f.parser(start, end)
 		if o, err := p.Object(); err == nil && p.Pos() > pos {
 			if d, ok := o.(*pdf.Dict); ok && d.Get("ByteRange") != nil && d.Get("Contents") != nil {
 				return d

@@ -14,32 +14,79 @@ type fileObjects struct {
 	data    []byte
 	headers []pdf.Header       // sorted by offset
 	parsed  map[int]pdf.Object // by header offset; nil value = unparsable
-	fields  map[int]string     // signature object number -> field name
+	objStm  pdf.ObjStmBudget
+	values  int64 // what is left of the file's parsing budget
+	// tooBig is set when the file has more objects than we read.
+	tooBig bool
 }
 
-// maxScannedObjects bounds work on hostile files with millions of headers.
-const maxScannedObjects = 200000
+// Limits on what one file may make Verify do. Every object is parsed only
+// up to where the next header begins, so parsing all of them costs about
+// the file's size; these bound the rest.
+const (
+	// maxScannedObjects bounds work on hostile files with millions of headers.
+	maxScannedObjects = 100000
+	// Object streams: bytes inflated and members parsed, across the file.
+	maxObjStmBytes   = 16 << 20
+	maxObjStmMembers = 100000
+	// maxParsedValues bounds the PDF values parsed for one file, however
+	// they are laid out; an opinion needs a few thousand.
+	maxParsedValues = 1_000_000
+)
 
 func scanFile(data []byte) *fileObjects {
-	f := &fileObjects{data: data, parsed: map[int]pdf.Object{}, fields: map[int]string{}}
-	f.headers = pdf.ScanObjects(data, 0, len(data))
+	f := &fileObjects{data: data, parsed: map[int]pdf.Object{}, values: maxParsedValues}
+	f.objStm = pdf.ObjStmBudget{Bytes: maxObjStmBytes, Members: maxObjStmMembers, Values: &f.values}
+	f.headers = pdf.ScanObjects(data, 0, len(data), maxScannedObjects+1)
 	if len(f.headers) > maxScannedObjects {
 		f.headers = f.headers[:maxScannedObjects]
+		f.tooBig = true
 	}
 	return f
 }
 
-// objectAt parses the indirect object whose header starts at off.
+// objectEnd is where the object whose header starts at off may end at the
+// latest: where the next header begins.
+func (f *fileObjects) objectEnd(off int) int {
+	i := sort.Search(len(f.headers), func(i int) bool { return f.headers[i].Offset > off })
+	if i < len(f.headers) {
+		return f.headers[i].Offset
+	}
+	return len(f.data)
+}
+
+// objectAt parses the indirect object whose header starts at off, and keeps
+// it for the next call.
 func (f *fileObjects) objectAt(off int) pdf.Object {
 	if o, ok := f.parsed[off]; ok {
 		return o
 	}
-	_, o, err := pdf.NewParser(f.data, off).Indirect()
-	if err != nil {
-		o = nil
-	}
+	o := f.readObject(off)
 	f.parsed[off] = o
 	return o
+}
+
+// readObject parses the object at off without keeping it.
+func (f *fileObjects) readObject(off int) pdf.Object {
+	_, o, err := f.parser(off, f.objectEnd(off)).Indirect()
+	if err != nil {
+		return nil
+	}
+	return o
+}
+
+// parser reads data[off:end] within the file's parsing budget.
+func (f *fileObjects) parser(off, end int) *pdf.Parser {
+	return pdf.NewBoundedParser(f.data, off, end).WithBudget(&f.values)
+}
+
+// exhausted is true once the parsing budget is spent: what was not read
+// may have held signatures or changes, so the file cannot be vouched for.
+func (f *fileObjects) exhausted() bool { return f.values <= 0 }
+
+// objectStreamMembers inflates an object stream within the file's budget.
+func (f *fileObjects) objectStreamMembers(s pdf.Stream) map[int]pdf.Object {
+	return pdf.ObjectStreamMembers(f.data, s, &f.objStm)
 }
 
 // enclosingHeader returns the last object header that starts before pos.
@@ -83,13 +130,11 @@ func (f *fileObjects) fieldNames() map[int]string {
 			vOf[num] = v.Num
 		}
 	}
-	budget := maxObjStmBudget
 	for _, h := range f.headers {
 		o := f.objectAt(h.Offset)
 		visit(h.Ref.Num, o)
-		if s, ok := o.(pdf.Stream); ok && s.Dict.NameOf("Type") == "ObjStm" && budget > 0 {
-			budget--
-			for num, m := range pdf.ObjectStreamMembers(f.data, s) {
+		if s, ok := o.(pdf.Stream); ok && s.Dict.NameOf("Type") == "ObjStm" {
+			for num, m := range f.objectStreamMembers(s) {
 				visit(num, m)
 			}
 		}
@@ -119,9 +164,6 @@ func (f *fileObjects) fieldNames() map[int]string {
 	}
 	return out
 }
-
-// maxObjStmBudget bounds how many object streams we inflate.
-const maxObjStmBudget = 64
 
 // byteRangeKeys finds every "/ByteRange" in the file.
 func byteRangeKeys(data []byte) []int {

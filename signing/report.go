@@ -8,16 +8,47 @@ import (
 	"time"
 )
 
+// Verdict is what a check of a file concludes. Its value is the exit
+// status of `ethicsdesk verify` (2 is kept for usage errors and files that
+// cannot be read).
+type Verdict int
+
+const (
+	// Verified: every signature is valid and made with a certificate that
+	// chains to a trusted root, the signatures cover everything but the
+	// additions of later signatures, the last covers the whole file, and
+	// nothing else (the register, the roles) found a problem.
+	Verified Verdict = 0
+	// NotVerified: something above failed; Reasons says what.
+	NotVerified Verdict = 1
+	// SignersUnverified: the signatures are intact and cover the whole
+	// file, but no trusted root was given, so who made them is unknown.
+	SignersUnverified Verdict = 3
+)
+
 // Report is the outcome of Verify.
 type Report struct {
 	FileSize   int
 	Signatures []SignatureReport // in the order they were applied
+	// Revisions accounts for every incremental update after the first
+	// signature: between signatures and after the last one.
+	Revisions []RevisionChange
 	// ChangesAfterLastSignature describes, one line per incremental update,
 	// what was appended after the last signature's signed bytes.
 	ChangesAfterLastSignature []string
+	// TrustGiven is true when Verify was given at least one trusted root.
+	TrustGiven bool
+	// Problems are document-level findings that make the file fail: a
+	// change between signatures, a broken certification, and what the
+	// register or the committee's rules found (added with AddProblem).
+	Problems []string
+	// Notes are findings that do not make it fail, such as "this is the
+	// opinion issued for EC-2025-0001 on 3 March 2025".
+	Notes []string
 }
 
-// SignatureReport is what Verify found about one signature.
+// SignatureReport is what Verify found about one signature. Every string
+// taken from the file or a certificate has its control characters escaped.
 type SignatureReport struct {
 	FieldName        string
 	SignerName       string // the certificate's common name
@@ -34,22 +65,101 @@ type SignatureReport struct {
 	CoversWholeFile  bool
 	ByteRange        [4]int64
 	Certificate      *x509.Certificate
+	// DocMDP is the permission of a certification signature (1 no change,
+	// 2 signing and form filling, 3 also annotations); 0 for an ordinary one.
+	DocMDP int
 
 	byteRangeOK bool
 }
 
-// OK is true only when the document has at least one signature, every
-// signature is valid and the last one covers the whole file.
-func (r *Report) OK() bool {
-	if r == nil || len(r.Signatures) == 0 {
-		return false
+// AddProblem records a document-level problem; the verdict becomes NotVerified.
+func (r *Report) AddProblem(sentence string) { r.Problems = append(r.Problems, sentence) }
+
+// AddNote records a finding that does not change the verdict.
+func (r *Report) AddNote(sentence string) { r.Notes = append(r.Notes, sentence) }
+
+// Signer is the name to show for signature s: the certificate's, else the
+// one the signing program wrote.
+func (s *SignatureReport) Signer() string {
+	if s.SignerName != "" {
+		return s.SignerName
 	}
+	return s.NameInDictionary
+}
+
+// Verdict sums the report up; see the Verdict constants.
+func (r *Report) Verdict() Verdict {
+	if r == nil || len(r.Signatures) == 0 || len(r.Problems) > 0 {
+		return NotVerified
+	}
+	trusted := true
 	for _, s := range r.Signatures {
 		if !s.Valid {
-			return false
+			return NotVerified
+		}
+		trusted = trusted && s.ChainsToRoot
+	}
+	if !r.Signatures[len(r.Signatures)-1].CoversWholeFile {
+		return NotVerified
+	}
+	switch {
+	case trusted:
+		return Verified
+	case !r.TrustGiven:
+		return SignersUnverified
+	}
+	return NotVerified
+}
+
+// OK is true only for the Verified verdict.
+func (r *Report) OK() bool { return r.Verdict() == Verified }
+
+// Reasons lists, one sentence each, why the verdict is not Verified.
+func (r *Report) Reasons() []string {
+	if r == nil {
+		return nil
+	}
+	if len(r.Signatures) == 0 {
+		return append([]string{"The document carries no digital signature: nothing proves who issued it."}, r.Problems...)
+	}
+	var out []string
+	for i, s := range r.Signatures {
+		who := ""
+		if name := s.Signer(); name != "" {
+			who = fmt.Sprintf(", “%s”,", name)
+		}
+		if !s.Valid {
+			out = append(out, fmt.Sprintf("Signature %d%s is not valid: %s", i+1, who, s.Problem))
+		} else if !s.ChainsToRoot && r.TrustGiven {
+			out = append(out, fmt.Sprintf("Signature %d%s was not made with a certificate of this committee (or of another trusted root): %s.", i+1, who, orDash(s.ChainProblem)))
 		}
 	}
-	return r.Signatures[len(r.Signatures)-1].CoversWholeFile
+	if last := r.Signatures[len(r.Signatures)-1]; last.Valid && !last.CoversWholeFile {
+		out = append(out, "The document was changed after the last signature (see the changes listed).")
+	}
+	out = append(out, r.Problems...)
+	if len(out) == 0 && r.Verdict() == SignersUnverified {
+		out = append(out, "No trusted root certificate was given, so who made the signatures is not verified. Give the register with --db, or the committee's root certificate with --trust FILE.pem.")
+	}
+	return out
+}
+
+// Headline is the one-line verdict shown first, in the terminal and the window.
+func (r *Report) Headline() string {
+	switch r.Verdict() {
+	case Verified:
+		return fmt.Sprintf("VERIFIED: %d valid signatures from trusted certificates; the document is unchanged since the last signature.", len(r.Signatures))
+	case SignersUnverified:
+		return "SIGNATURES INTACT BUT SIGNERS UNVERIFIED: the signatures are valid and the document is unchanged since the last one, but no trusted root certificate was given, so who signed is not verified."
+	}
+	return "NOT VERIFIED"
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }
 
 // String is the text `ethicsdesk verify` prints.
@@ -66,6 +176,9 @@ func (r *Report) Format(w io.Writer) {
 	}
 	if len(r.Signatures) == 0 {
 		fmt.Fprintln(w, "This document carries no digital signature.")
+		for _, p := range r.Problems {
+			fmt.Fprintf(w, "  - %s\n", p)
+		}
 		fmt.Fprintln(w, "Result: NOT VERIFIED")
 		return
 	}
@@ -75,23 +188,13 @@ func (r *Report) Format(w io.Writer) {
 		}
 		return "no"
 	}
-	orDash := func(s string) string {
-		if s == "" {
-			return "—"
-		}
-		return s
-	}
 	for i, s := range r.Signatures {
 		title := fmt.Sprintf("Signature %d of %d", i+1, len(r.Signatures))
 		if s.FieldName != "" {
-			title += fmt.Sprintf(" (field %q)", s.FieldName)
+			title += fmt.Sprintf(" (field “%s”)", s.FieldName)
 		}
 		fmt.Fprintln(w, title)
-		signer := s.SignerName
-		if signer == "" {
-			signer = s.NameInDictionary
-		}
-		fmt.Fprintf(w, "  Signer:            %s\n", orDash(signer))
+		fmt.Fprintf(w, "  Signer:            %s\n", orDash(s.Signer()))
 		fmt.Fprintf(w, "  Role:              %s\n", orDash(s.SignerRole))
 		fmt.Fprintf(w, "  Meaning:           %s\n", orDash(s.Reason))
 		when := "—"
@@ -110,8 +213,23 @@ func (r *Report) Format(w io.Writer) {
 		}
 		fmt.Fprintf(w, "  Chains to committee root: %s\n", chain)
 		fmt.Fprintf(w, "  Covers whole document:    %s\n", yesNo(s.CoversWholeFile))
+		if s.DocMDP > 0 {
+			fmt.Fprintf(w, "  Certification:     %s\n", docMDPWords(s.DocMDP))
+		}
 		fmt.Fprintf(w, "  Signature type:    %s\n", orDash(s.SubFilter))
 		fmt.Fprintln(w)
+	}
+	var between []string
+	for _, c := range r.Revisions {
+		if c.Before > 0 {
+			between = append(between, c.Text)
+		}
+	}
+	if len(between) > 0 {
+		fmt.Fprintln(w, "Changes between signatures:")
+		for _, c := range between {
+			fmt.Fprintf(w, "  - %s\n", c)
+		}
 	}
 	if len(r.ChangesAfterLastSignature) == 0 {
 		fmt.Fprintln(w, "Changes after the last signature: none")
@@ -121,9 +239,25 @@ func (r *Report) Format(w io.Writer) {
 			fmt.Fprintf(w, "  - %s\n", c)
 		}
 	}
-	if r.OK() {
-		fmt.Fprintln(w, "Result: all signatures valid; the document is unchanged since the last signature")
-	} else {
-		fmt.Fprintln(w, "Result: NOT VERIFIED")
+	for _, n := range r.Notes {
+		fmt.Fprintln(w, n)
 	}
+	fmt.Fprintln(w)
+	if v := r.Verdict(); v != Verified {
+		for _, reason := range r.Reasons() {
+			fmt.Fprintf(w, "  - %s\n", reason)
+		}
+	}
+	fmt.Fprintln(w, "Result: "+r.Headline())
+}
+
+// docMDPWords says what a certification signature permits.
+func docMDPWords(p int) string {
+	switch p {
+	case 1:
+		return "certifies the document; no changes permitted"
+	case 3:
+		return "certifies the document; filling in forms, signing and annotating permitted"
+	}
+	return "certifies the document; filling in forms and signing permitted"
 }

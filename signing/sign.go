@@ -28,6 +28,9 @@ type SignatureInfo struct {
 	Page        int       // 1-based page carrying the widget; 0 means 1
 	Rect        [4]float64
 	Font        *AppearanceFont // draws the widget's text when it covers it; nil means Helvetica (Latin-1 only)
+	// Certify, when 1, 2 or 3, makes this a certification signature (DocMDP)
+	// permitting no change, signing and form filling, or also annotations.
+	Certify int
 }
 
 // contentsReserve is the room kept for the CMS, in bytes (the hex string is
@@ -140,6 +143,9 @@ func signOnce(d *pdf.Document, id *Identity, info SignatureInfo, reserve int) ([
 
 	newCat := cat.Copy()
 	newCat.Set("AcroForm", acroRef)
+	if info.Certify > 0 {
+		newCat.Set("Perms", dictOf("DocMDP", sigRef))
+	}
 	u.Set(catRef, newCat)
 
 	u.Set(sigRef, sigDictPlaceholder(info, reserve))
@@ -197,6 +203,9 @@ func sigDictPlaceholder(info SignatureInfo, reserve int) pdf.Raw {
 	b.Write(bytes.Repeat([]byte("0"), 2*reserve))
 	b.WriteString(">\n/M ")
 	pdf.Write(&b, pdf.TextString(pdfDate(info.Time)))
+	if info.Certify >= 1 && info.Certify <= 3 {
+		fmt.Fprintf(&b, "\n/Reference [<</Type /SigRef /TransformMethod /DocMDP /TransformParams <</Type /TransformParams /P %d /V /1.2>>>>]", info.Certify)
+	}
 	for _, kv := range []struct {
 		k pdf.Name
 		v string

@@ -13,6 +13,7 @@ import (
 	"hash"
 	"io"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/smallstep/pkcs7"
@@ -20,30 +21,53 @@ import (
 	"ethicsdesk/signing/internal/pdf"
 )
 
+// MaxFileSize is the largest file Verify reads: an opinion is a few hundred
+// kilobytes, and the time and memory bounds are measured up to this size.
+const MaxFileSize = 50 << 20
+
+// Bounds on the work one file may ask for.
+const (
+	// maxContentsBytes caps a signature's /Contents: a CMS with a long
+	// institutional chain needs tens of kilobytes, not more.
+	maxContentsBytes = 128 << 10
+	// maxHashedBytes caps the bytes digested for all signatures together.
+	maxHashedBytes = 400 << 20
+)
+
 // Verify checks every signature in a PDF, whether or not this program made
-// it, and describes what was appended after the last one. roots are the
-// trusted root certificates (the committee's); nil means none is trusted.
-// It returns an error only when data is not a PDF at all; problems with
-// signatures are reported in the Report.
+// it, and accounts for every update made between and after them. roots are
+// the trusted root certificates (the committee's, or others given by the
+// person checking); nil or an empty pool means none is trusted, and the
+// verdict can then at best be SignersUnverified. It returns an error only
+// when data is not a PDF at all or is too large; problems with signatures
+// are reported in the Report.
 func Verify(data []byte, roots *x509.CertPool) (*Report, error) {
 	head := data[:min(len(data), 1024)]
 	if !bytes.Contains(head, []byte("%PDF-")) {
 		return nil, errors.New("the file is not a PDF document")
 	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("the file is larger than %d MB, far larger than an opinion; it was not checked", MaxFileSize>>20)
+	}
+	r := &Report{FileSize: len(data), TrustGiven: roots != nil && !roots.Equal(x509.NewCertPool())}
 	f := scanFile(data)
+	if f.tooBig {
+		r.AddProblem(fmt.Sprintf("The file holds more than %d objects, far more than an opinion; it was not checked.", maxScannedObjects))
+		return r, nil
+	}
 	cands := locateSignatures(f)
-	r := &Report{FileSize: len(data)}
 	if len(cands) == 0 {
 		return r, nil
 	}
 	var names map[int]string
+	hashBudget := int64(maxHashedBytes)
 	for _, c := range cands {
 		if c.fieldName == "" && c.num >= 0 && names == nil {
 			names = f.fieldNames()
 		}
-		s := verifyOne(data, c, roots)
+		s := verifyOne(data, c, roots, &hashBudget)
 		if s.FieldName == "" && c.num >= 0 {
-			s.FieldName = names[c.num]
+			s.FieldName = Printable(names[c.num])
 		}
 		r.Signatures = append(r.Signatures, s)
 	}
@@ -52,13 +76,48 @@ func Verify(data []byte, roots *x509.CertPool) (*Report, error) {
 	sort.SliceStable(r.Signatures, func(i, j int) bool {
 		return r.Signatures[i].signedEnd() < r.Signatures[j].signedEnd()
 	})
-	last := r.Signatures[len(r.Signatures)-1]
-	end := last.signedEnd()
-	if end < 0 || end > int64(len(data)) {
-		end = int64(len(data))
+	ends := make([]int64, len(r.Signatures))
+	for i := range r.Signatures {
+		ends[i] = r.Signatures[i].signedEnd()
 	}
-	r.ChangesAfterLastSignature = describeChanges(data, int(end))
+	r.Revisions = describeRevisions(f, ends)
+	for _, c := range r.Revisions {
+		if c.Before == 0 {
+			r.ChangesAfterLastSignature = append(r.ChangesAfterLastSignature, c.Text)
+		}
+	}
+	r.checkRevisions()
+	if f.exhausted() {
+		r.AddProblem("The file asks for far more parsing than any real document needs, so it was not read in full and cannot be vouched for.")
+	}
 	return r, nil
+}
+
+// checkRevisions turns changes made between signatures into problems, and
+// enforces a certification signature's permissions (DocMDP): 1 allows no
+// change at all, 2 allows adding signatures, 3 also annotations.
+func (r *Report) checkRevisions() {
+	certifiedBy, perm := 0, 0
+	for i, s := range r.Signatures {
+		if s.DocMDP > 0 && certifiedBy == 0 {
+			certifiedBy, perm = i+1, s.DocMDP
+		}
+	}
+	for _, c := range r.Revisions {
+		certified := certifiedBy > 0 && c.After >= certifiedBy
+		switch {
+		case certified && perm == 1:
+			r.AddProblem(fmt.Sprintf("Signature %d certified the document with no changes permitted, yet it was changed afterwards: %s", certifiedBy, c.Text))
+		case c.Before == 0:
+			// Reported as changes after the last signature.
+		case len(c.Unexpected) == 0:
+		case certified && perm == 3 && c.AnnotationsOnly:
+			// Annotations are what permission 3 allows.
+		default:
+			r.AddProblem(fmt.Sprintf("The document itself was changed between signature %d and signature %d, not only signed: the update %s.",
+				c.After, c.Before, strings.Join(c.Unexpected, "; ")))
+		}
+	}
 }
 
 func (s *SignatureReport) signedEnd() int64 {
@@ -68,17 +127,18 @@ func (s *SignatureReport) signedEnd() int64 {
 	return -1
 }
 
-func verifyOne(data []byte, c sigCandidate, roots *x509.CertPool) (s SignatureReport) {
+func verifyOne(data []byte, c sigCandidate, roots *x509.CertPool, hashBudget *int64) (s SignatureReport) {
 	if c.damaged {
 		s.Problem = "A signature in the file is damaged and could not be read."
 		return s
 	}
 	d := c.dict
-	s.FieldName = c.fieldName
-	s.SubFilter = string(d.NameOf("SubFilter"))
+	s.FieldName = Printable(c.fieldName)
+	s.SubFilter = Printable(string(d.NameOf("SubFilter")))
 	s.Reason = textOf(d, "Reason")
 	s.Location = textOf(d, "Location")
 	s.NameInDictionary = textOf(d, "Name")
+	s.DocMDP = docMDPPermission(d)
 	if m := textOf(d, "M"); m != "" {
 		if t, ok := parsePDFDate(m); ok {
 			s.SigningTime = t
@@ -102,6 +162,10 @@ func verifyOne(data []byte, c sigCandidate, roots *x509.CertPool) (s SignatureRe
 		s.Problem = problem
 		return s
 	}
+	if len(contents.Bytes) > maxContentsBytes {
+		s.Problem = fmt.Sprintf("The signature data is larger than %d KB, far larger than a signature; it was not checked.", maxContentsBytes>>10)
+		return s
+	}
 	if data[contents.Start] != '<' {
 		s.Problem = "The signature data is not a hexadecimal string, so the signed ranges cannot be trusted."
 		return s
@@ -121,6 +185,10 @@ func verifyOne(data []byte, c sigCandidate, roots *x509.CertPool) (s SignatureRe
 		return s
 	}
 	der := trimDER(contents.Bytes)
+	if err := checkBER(der); err != nil {
+		s.Problem = "The signature data (CMS) is malformed: " + err.Error() + "."
+		return s
+	}
 	p7, err := pkcs7.Parse(der)
 	if err != nil {
 		s.Problem = "The signature data (CMS) could not be read."
@@ -137,8 +205,8 @@ func verifyOne(data []byte, c sigCandidate, roots *x509.CertPool) (s SignatureRe
 		return s
 	}
 	s.Certificate = cert
-	s.SignerName = cert.Subject.CommonName
-	s.SignerRole = RoleOf(cert)
+	s.SignerName = Printable(cert.Subject.CommonName)
+	s.SignerRole = Printable(RoleOf(cert))
 	var st time.Time
 	if p7.UnmarshalSignedAttribute(pkcs7.OIDAttributeSigningTime, &st) == nil {
 		s.SigningTime = st
@@ -146,11 +214,18 @@ func verifyOne(data []byte, c sigCandidate, roots *x509.CertPool) (s SignatureRe
 	// Trust is reported even for a broken signature: "made by a committee
 	// member but altered since" and "made by a stranger" read differently.
 	s.ChainsToRoot, s.ChainProblem = chainsToRoot(cert, p7.Certificates, roots, s.SigningTime)
+	s.ChainProblem = Printable(s.ChainProblem)
 	if s.SubFilter == "ETSI.RFC3161" {
 		s.Problem = "This is a document time-stamp, which this program does not check."
 		return s
 	}
 
+	need := br[1] + br[3]
+	if need > *hashBudget {
+		s.Problem = "The file asks for more signed data to be checked than this program checks in one file; this signature was not checked."
+		return s
+	}
+	*hashBudget -= need
 	if len(signer.AuthenticatedAttributes) == 0 {
 		// Without signed attributes the signature is over the content itself.
 		if s.SubFilter != "adbe.pkcs7.detached" {
@@ -250,8 +325,12 @@ func chainsToRoot(cert *x509.Certificate, certs []*x509.Certificate, roots *x509
 			inter.AddCert(c)
 		}
 	}
-	if at.IsZero() {
-		at = time.Now()
+	// The chain is checked at the signing time the signature claims (/M,
+	// inside the signed bytes), so an opinion stays verifiable after its
+	// signer's certificate expires; a claimed time in the future is not
+	// believed.
+	if now := time.Now(); at.IsZero() || at.After(now) {
+		at = now
 	}
 	_, err := cert.Verify(x509.VerifyOptions{
 		Roots:         roots,
@@ -368,9 +447,31 @@ func berLen(b []byte, depth int) (int, bool) {
 	}
 }
 
+// textOf is a text string of the signature dictionary, made safe to print.
 func textOf(d *pdf.Dict, key pdf.Name) string {
 	if s, ok := d.Get(key).(pdf.String); ok {
-		return pdf.DecodeText(s.Bytes)
+		return Printable(pdf.DecodeText(s.Bytes))
 	}
 	return ""
+}
+
+// docMDPPermission is the /P of a certification signature's DocMDP
+// transform (1, 2 or 3; 2 when absent, as the standard says), or 0 when the
+// signature is not a certification signature.
+func docMDPPermission(d *pdf.Dict) int {
+	refs, _ := d.Get("Reference").(pdf.Array)
+	for _, e := range refs {
+		rd, ok := e.(*pdf.Dict)
+		if !ok || rd.NameOf("TransformMethod") != "DocMDP" {
+			continue
+		}
+		p := 2
+		if tp, ok := rd.Get("TransformParams").(*pdf.Dict); ok {
+			if v, ok := tp.Get("P").(pdf.Integer); ok && v >= 1 && v <= 3 {
+				p = int(v)
+			}
+		}
+		return p
+	}
+	return 0
 }

@@ -121,7 +121,7 @@ func TestUpdateAfterLastSignatureIsReported(t *testing.T) {
 	if r.OK() {
 		t.Fatal("an update after the last signature went unnoticed")
 	}
-	if len(r.ChangesAfterLastSignature) != 1 || !strings.Contains(r.ChangesAfterLastSignature[0], "99 (a /Annot /Text)") {
+	if len(r.ChangesAfterLastSignature) != 1 || !strings.Contains(r.ChangesAfterLastSignature[0], "99 (an annotation (/Text))") {
 		t.Errorf("changes: %q", r.ChangesAfterLastSignature)
 	}
 	if !r.Signatures[0].Valid || !r.Signatures[1].Valid || r.Signatures[1].CoversWholeFile {

@@ -61,7 +61,7 @@ var englishWord = regexp.MustCompile(`[A-Za-z]{3,}`)
 var notEnglish = map[string]bool{
 	"Chen": true, "Jie": true, "Wang": true, "Fang": true, "Prof": true, "Administrator": true, "test": true,
 	"Metro": true, "GateFace": true, "Face": true, "Faces": true, "Zhang": true, "Wei": true, "PDF": true,
-	"PKCS": true, "UTC": true, "English": true, "YYYY": true, "ethicsdesk": true, "demo": true,
+	"PKCS": true, "UTC": true, "SHA": true, "English": true, "YYYY": true, "ethicsdesk": true, "demo": true,
 	// the test case's title and summary, and the test committee's name
 	"data": true, "kept": true, "without": true, "consent": true, "are": true, "said": true, "stored": true,
 	"Artificial": true, "Intelligence": true, "Ethics": true, "Committee": true, "Root": true,

@@ -68,7 +68,8 @@ func (r *registerWindow) reportsMenu() *fyne.Menu {
 // opinionsMenu is the register's menu for signed documents.
 func (r *registerWindow) opinionsMenu() *fyne.Menu {
 	verify := fyne.NewMenuItem(lang.L("Verify a PDF…"), func() { r.d.openVerify() })
-	m := fyne.NewMenu(lang.L("Signatures"), verify)
+	m := fyne.NewMenu(lang.L("Signatures"), verify,
+		fyne.NewMenuItem(lang.L("Export the committee's root certificate…"), r.exportRoot))
 	if r.d.svc.MayManageKeys(r.d.actor) {
 		m.Items = append(m.Items, fyne.NewMenuItem(lang.L("Signing keys…"), func() { r.d.openKeys() }))
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"io"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"ethicsdesk/cases"
 	"ethicsdesk/signing"
 )
 
@@ -29,6 +31,7 @@ type verifyWindow struct {
 	win     fyne.Window
 	file    *widget.Label
 	verdict *widget.Label
+	root    *widget.Label // the committee root's fingerprint, for comparing with the published one
 	result  *fyne.Container
 }
 
@@ -47,7 +50,10 @@ func (d *desk) openVerify() *verifyWindow {
 	v.verdict.TextStyle = fyne.TextStyle{Bold: true}
 	v.verdict.Hide()
 	v.result = container.NewVBox()
-	top := container.NewVBox(intro, container.NewBorder(nil, nil, open, nil, v.file), v.verdict, widget.NewSeparator())
+	v.root = widget.NewLabel(v.rootText())
+	v.root.Wrapping = fyne.TextWrapWord
+	v.root.Importance = widget.LowImportance
+	top := container.NewVBox(intro, v.root, container.NewBorder(nil, nil, open, nil, v.file), v.verdict, widget.NewSeparator())
 	v.win.SetContent(container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewVScroll(container.NewPadded(v.result))))
 	v.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
 		for _, u := range uris {
@@ -99,9 +105,24 @@ func (v *verifyWindow) read(name string, r io.Reader) {
 	v.check(name, data)
 }
 
-// check verifies data and shows the report.
+// rootText says which root signatures are checked against, with its
+// SHA-256 fingerprint, or that there is none.
+func (v *verifyWindow) rootText() string {
+	cert, err := v.d.svc.CommitteeRoot(context.Background())
+	if errors.Is(err, cases.ErrNotAvailable) {
+		return lang.L("No committee root certificate is available here: signatures are checked, but who made them cannot be verified.")
+	}
+	if err != nil {
+		return lang.L("This committee has no root certificate yet: signatures are checked, but who made them cannot be verified.")
+	}
+	return lang.L("Signers must chain to this committee's root certificate, SHA-256 fingerprint {{.Fingerprint}}.",
+		map[string]any{"Fingerprint": signing.Fingerprint(cert)})
+}
+
+// check verifies data and shows the report; the verdict is the one
+// `ethicsdesk verify` gives for the same file and register.
 func (v *verifyWindow) check(name string, data []byte) {
-	v.file.SetText(filepath.Base(name))
+	v.file.SetText(signing.Printable(filepath.Base(name)))
 	rep, err := v.d.svc.VerifyPDF(context.Background(), v.d.actor, data)
 	if err != nil {
 		v.showProblem(lang.L("This file could not be checked: {{.Error}}.", map[string]any{"Error": err.Error()}))
@@ -111,33 +132,62 @@ func (v *verifyWindow) check(name string, data []byte) {
 }
 
 func (v *verifyWindow) showProblem(msg string) {
-	v.verdict.SetText(msg)
+	v.verdict.SetText(signing.Printable(msg))
 	v.verdict.Importance = widget.DangerImportance
 	v.verdict.Show()
 	v.verdict.Refresh()
 	v.result.RemoveAll()
 }
 
-// show draws one card per signature, in the order they were applied.
+// show draws the verdict, why it is not "verified", what the register
+// says, one card per signature, and every change between and after them.
 func (v *verifyWindow) show(rep *signing.Report) {
 	v.result.RemoveAll()
-	switch {
-	case len(rep.Signatures) == 0:
-		v.verdict.SetText(lang.L("This document carries no digital signature: nothing proves who issued it."))
-		v.verdict.Importance = widget.DangerImportance
-	case rep.OK():
+	switch rep.Verdict() {
+	case signing.Verified:
 		v.verdict.SetText(lang.N("Verified: {{.Count}} valid signature, and the document has not changed since the last one.",
 			len(rep.Signatures), map[string]any{"Count": len(rep.Signatures)}))
 		v.verdict.Importance = widget.SuccessImportance
+	case signing.SignersUnverified:
+		v.verdict.SetText(lang.L("SIGNATURES INTACT BUT SIGNERS UNVERIFIED: the signatures are valid and the document has not changed, but there is no trusted root certificate to tell who made them."))
+		v.verdict.Importance = widget.WarningImportance
 	default:
-		v.verdict.SetText(lang.L("NOT VERIFIED: see the problems marked below."))
+		if len(rep.Signatures) == 0 {
+			v.verdict.SetText(lang.L("NOT VERIFIED: this document carries no digital signature, so nothing proves who issued it."))
+		} else {
+			v.verdict.SetText(lang.L("NOT VERIFIED: see the problems listed below."))
+		}
 		v.verdict.Importance = widget.DangerImportance
 	}
 	v.verdict.Show()
 	v.verdict.Refresh()
+	section := func(title string, lines []string, bad bool) {
+		if len(lines) == 0 {
+			return
+		}
+		head := widget.NewLabel(title)
+		head.TextStyle = fyne.TextStyle{Bold: true}
+		body := widget.NewLabel("• " + strings.Join(lines, "\n• "))
+		body.Wrapping = fyne.TextWrapWord
+		if bad {
+			body.Importance = widget.DangerImportance
+		}
+		v.result.Add(container.NewVBox(head, body, widget.NewSeparator()))
+	}
+	if rep.Verdict() == signing.NotVerified && len(rep.Signatures) > 0 {
+		section(lang.L("Problems"), rep.Reasons(), true)
+	}
+	section(lang.L("Register"), rep.Notes, false)
 	for i, s := range rep.Signatures {
 		v.result.Add(signatureCard(i, len(rep.Signatures), s))
 	}
+	var between []string
+	for _, c := range rep.Revisions {
+		if c.Before > 0 {
+			between = append(between, c.Text)
+		}
+	}
+	section(lang.L("Changes between signatures"), between, false)
 	changes := lang.L("None")
 	if len(rep.ChangesAfterLastSignature) > 0 {
 		changes = "• " + strings.Join(rep.ChangesAfterLastSignature, "\n• ")
@@ -172,10 +222,7 @@ func signatureCard(i, n int, s signing.SignatureReport) fyne.CanvasObject {
 		form.Add(kl)
 		form.Add(vl)
 	}
-	signer := s.SignerName
-	if signer == "" {
-		signer = s.NameInDictionary
-	}
+	signer := s.Signer()
 	when := "—"
 	if !s.SigningTime.IsZero() {
 		when = formatDateTime(s.SigningTime)
@@ -205,6 +252,10 @@ func signatureCard(i, n int, s signing.SignatureReport) fyne.CanvasObject {
 	row(lang.L("Signature"), valid, !s.Valid)
 	row(lang.L("Chains to this committee's root"), chain, !s.ChainsToRoot)
 	row(lang.L("Covers the whole document"), covers, !s.CoversWholeFile && i == n-1)
+	if s.DocMDP > 0 {
+		row(lang.L("Certification"), lang.L("Certifies the document; permission {{.P}} (1 no changes, 2 signing and forms, 3 also annotations)",
+			map[string]any{"P": s.DocMDP}), false)
+	}
 	return container.NewVBox(title, form, widget.NewSeparator())
 }
 

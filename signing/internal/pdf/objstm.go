@@ -7,11 +7,18 @@ import (
 )
 
 // Limits for decompressing object streams while verifying: a hostile file
-// must not make us inflate gigabytes.
+// must not make us inflate gigabytes or parse one member a million times.
 const (
-	maxObjStmBytes   = 8 << 20
-	maxObjStmObjects = 100000
+	maxObjStmObjects = 10000
 )
+
+// ObjStmBudget is what a whole file may spend on its object streams: bytes
+// inflated and members parsed, across all streams.
+type ObjStmBudget struct {
+	Bytes   int64
+	Members int
+	Values  *int64 // the file's parsing budget (see Parser.WithBudget); nil = unlimited
+}
 
 // StreamData returns the raw (still encoded) bytes of s: /Length when it is a
 // direct number that fits, else up to the next "endstream".
@@ -31,9 +38,11 @@ func StreamData(data []byte, s Stream) []byte {
 }
 
 // ObjectStreamMembers decodes a /Type /ObjStm stream and returns the objects
-// it holds. It returns nothing for filters other than FlateDecode.
-func ObjectStreamMembers(data []byte, s Stream) map[int]Object {
-	if s.Dict.NameOf("Type") != "ObjStm" {
+// it holds, spending from budget. It returns nothing for filters other than
+// FlateDecode. Member offsets must increase, and each member is read only
+// up to where the next begins.
+func ObjectStreamMembers(data []byte, s Stream, budget *ObjStmBudget) map[int]Object {
+	if s.Dict.NameOf("Type") != "ObjStm" || budget.Bytes <= 0 || budget.Members <= 0 {
 		return nil
 	}
 	switch f := s.Dict.Get("Filter").(type) {
@@ -56,32 +65,42 @@ func ObjectStreamMembers(data []byte, s Stream) map[int]Object {
 	if !ok1 || !ok2 || n < 0 || n > maxObjStmObjects || first < 0 {
 		return nil
 	}
-	zr, err := zlib.NewReader(bytes.NewReader(StreamData(data, s)))
+	raw := StreamData(data, s)
+	budget.Bytes -= int64(len(raw)) // finding and reading it cost as much
+	if budget.Bytes <= 0 {
+		return nil
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(raw))
 	if err != nil {
 		return nil
 	}
-	plain, _ := io.ReadAll(io.LimitReader(zr, maxObjStmBytes))
+	plain, _ := io.ReadAll(io.LimitReader(zr, budget.Bytes))
+	budget.Bytes -= int64(len(plain))
 	if int64(first) > int64(len(plain)) {
 		return nil
 	}
-	p := NewParser(plain, 0)
+	p := NewBoundedParser(plain, 0, int(first)).WithBudget(budget.Values)
 	out := map[int]Object{}
 	type entry struct{ num, off int64 }
 	var entries []entry
-	for i := int64(0); i < int64(n); i++ {
+	for i := int64(0); i < int64(n) && budget.Members > 0; i++ {
 		num, err1 := p.Int()
 		off, err2 := p.Int()
-		if err1 != nil || err2 != nil || num < 0 || num > 1<<31 || off < 0 || off > int64(len(plain)) {
+		if err1 != nil || err2 != nil || num < 0 || num > 1<<31 || off < 0 || int64(first)+off > int64(len(plain)) {
 			break
 		}
-		entries = append(entries, entry{num, off})
-	}
-	for _, e := range entries {
-		at := int64(first) + e.off
-		if at > int64(len(plain)) {
-			continue
+		if len(entries) > 0 && off <= entries[len(entries)-1].off {
+			break // offsets must increase; anything else is not a real object stream
 		}
-		if o, err := NewParser(plain, int(at)).Object(); err == nil {
+		entries = append(entries, entry{num, off})
+		budget.Members--
+	}
+	for i, e := range entries {
+		end := len(plain)
+		if i+1 < len(entries) {
+			end = int(int64(first) + entries[i+1].off)
+		}
+		if o, err := NewBoundedParser(plain, int(int64(first)+e.off), end).WithBudget(budget.Values).Object(); err == nil {
 			out[int(e.num)] = o
 		}
 	}

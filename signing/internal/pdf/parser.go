@@ -10,11 +10,29 @@ import (
 // exhaust the stack.
 const maxDepth = 64
 
+// Size limits for one value: no real PDF object comes near them, and a
+// hostile one must not make us build millions of elements.
+const (
+	maxElements  = 100000  // in one array or dictionary
+	maxStringLen = 1 << 20 // bytes in one string
+)
+
+// ErrBudget is returned once a parser's shared budget of values is spent.
+var ErrBudget = errors.New("the file asks for more parsing than any real document needs")
+
 // Parser reads PDF objects from a byte slice. It never panics on malformed
 // input; every failure is an error.
 type Parser struct {
-	data []byte
-	pos  int
+	data   []byte
+	pos    int
+	budget *int64 // values left to parse, shared by the parsers of one file; nil = unlimited
+}
+
+// WithBudget makes p take one unit from *budget for every value it reads
+// and fail with ErrBudget once it is spent. It returns p.
+func (p *Parser) WithBudget(budget *int64) *Parser {
+	p.budget = budget
+	return p
 }
 
 // NewParser starts reading data at offset pos.
@@ -23,6 +41,19 @@ func NewParser(data []byte, pos int) *Parser {
 		pos = len(data)
 	}
 	return &Parser{data: data, pos: pos}
+}
+
+// NewBoundedParser reads data[pos:end] only: verification bounds each object
+// by where the next one starts, so an unterminated object costs what it
+// occupies, not the rest of the file. Offsets stay those of data.
+func NewBoundedParser(data []byte, pos, end int) *Parser {
+	if end < 0 || end > len(data) {
+		end = len(data)
+	}
+	if pos > end {
+		pos = end
+	}
+	return NewParser(data[:end], pos)
 }
 
 // Pos is the current read offset.
@@ -75,6 +106,12 @@ func (p *Parser) object(depth int) (Object, error) {
 	if depth > maxDepth {
 		return nil, errors.New("objects are nested too deeply")
 	}
+	if p.budget != nil {
+		if *p.budget <= 0 {
+			return nil, ErrBudget
+		}
+		*p.budget--
+	}
 	p.SkipSpace()
 	if p.pos >= len(p.data) {
 		return nil, errEOF
@@ -101,6 +138,9 @@ func (p *Parser) object(depth int) (Object, error) {
 			if p.data[p.pos] == ']' {
 				p.pos++
 				return arr, nil
+			}
+			if len(arr) >= maxElements {
+				return nil, errors.New("an array is far too long")
 			}
 			o, err := p.object(depth + 1)
 			if err != nil {
@@ -212,6 +252,9 @@ func (p *Parser) hexString() (Object, error) {
 		if isWhite(c) {
 			continue
 		}
+		if len(out) >= maxStringLen {
+			return nil, errors.New("a string is far too long")
+		}
 		v, ok := unhex(c)
 		if !ok {
 			return nil, fmt.Errorf("invalid character %q in a hexadecimal string at offset %d", c, p.pos-1)
@@ -228,9 +271,27 @@ func (p *Parser) hexString() (Object, error) {
 
 func (p *Parser) literalString() (Object, error) {
 	start := p.pos
+	// Fast path: a string without escapes is a slice of the data, not a
+	// copy, so long strings cost no memory of their own.
+	nest := 0
+	for i := start; i < len(p.data) && i-start <= maxStringLen; i++ {
+		c := p.data[i]
+		if c == '\\' {
+			break
+		}
+		if c == '(' {
+			nest++
+		} else if c == ')' {
+			nest--
+			if nest == 0 {
+				p.pos = i + 1
+				return String{Bytes: p.data[start+1 : i : i], Start: start, End: p.pos}, nil
+			}
+		}
+	}
 	p.pos++
 	var out []byte
-	nest := 1
+	nest = 1
 	for p.pos < len(p.data) {
 		c := p.data[p.pos]
 		p.pos++
@@ -279,6 +340,9 @@ func (p *Parser) literalString() (Object, error) {
 				}
 			}
 		}
+		if len(out) >= maxStringLen {
+			return nil, errors.New("a string is far too long")
+		}
 		out = append(out, c)
 	}
 	return nil, errors.New("a text string is not closed before the end of the file")
@@ -301,6 +365,9 @@ func (p *Parser) dict(depth int) (Object, error) {
 		}
 		if p.data[p.pos] != '/' {
 			return nil, fmt.Errorf("a dictionary key is not a name at offset %d", p.pos)
+		}
+		if len(d.keys) >= maxElements {
+			return nil, errors.New("a dictionary is far too long")
 		}
 		k, _ := p.name()
 		v, err := p.object(depth + 1)

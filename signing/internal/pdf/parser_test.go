@@ -73,7 +73,7 @@ func TestOpenRejectsLoopingXref(t *testing.T) {
 
 func TestScanObjectsFindsHeadersNotEndobj(t *testing.T) {
 	data := []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n 12 3 obj [] endobj xobj 4 5 objx")
-	h := ScanObjects(data, 0, len(data))
+	h := ScanObjects(data, 0, len(data), 0)
 	if len(h) != 2 || h[0].Ref != (Ref{1, 0}) || h[1].Ref != (Ref{12, 3}) {
 		t.Errorf("headers: %+v", h)
 	}

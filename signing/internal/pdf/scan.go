@@ -11,7 +11,9 @@ type Header struct {
 // ScanObjects finds every "num gen obj" header that starts in data[from:to],
 // without trusting any cross-reference table. Verification uses it because
 // files from other tools may have broken, compressed or misleading xrefs.
-func ScanObjects(data []byte, from, to int) []Header {
+// It stops after limit headers (limit <= 0 means no limit), so a hostile
+// file of millions of headers cannot make it allocate without bound.
+func ScanObjects(data []byte, from, to, limit int) []Header {
 	if from < 0 {
 		from = 0
 	}
@@ -20,7 +22,7 @@ func ScanObjects(data []byte, from, to int) []Header {
 	}
 	var out []Header
 	pos := from
-	for pos < to {
+	for pos < to && (limit <= 0 || len(out) < limit) {
 		i := bytes.Index(data[pos:to], []byte("obj"))
 		if i < 0 {
 			break
@@ -35,7 +37,7 @@ func ScanObjects(data []byte, from, to int) []Header {
 		if j < 0 || !isWhite(data[j]) {
 			continue
 		}
-		for j >= 0 && isWhite(data[j]) {
+		for k := 0; j >= 0 && isWhite(data[j]) && k < maxHeaderSpace; k++ {
 			j--
 		}
 		genEnd := j + 1
@@ -45,7 +47,7 @@ func ScanObjects(data []byte, from, to int) []Header {
 		if j+1 == genEnd || genEnd-(j+1) > 5 || j < 0 || !isWhite(data[j]) {
 			continue
 		}
-		for j >= 0 && isWhite(data[j]) {
+		for k := 0; j >= 0 && isWhite(data[j]) && k < maxHeaderSpace; k++ {
 			j--
 		}
 		numEnd := j + 1
@@ -70,6 +72,10 @@ func ScanObjects(data []byte, from, to int) []Header {
 	}
 	return out
 }
+
+// maxHeaderSpace bounds the whitespace walked back over between the parts
+// of one header, so a run of spaces is not re-read for every "obj".
+const maxHeaderSpace = 64
 
 func (p *Parser) headerOnly() (Ref, bool, error) {
 	num, err := p.Int()
