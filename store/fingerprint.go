@@ -163,12 +163,20 @@ func scanFingerprint(rows *sql.Rows) (string, error) {
 	if err := rows.Scan(ptrs...); err != nil {
 		return "", err
 	}
+	return fingerprintOf(vals)
+}
+
+// fingerprintOf is the first 128 bits of the SHA-256 of the values' JSON:
+// finding other values with the same print is as hard as with the whole
+// hash for anyone but a holder of a quantum computer, and a 100,000-case
+// register's log is 20 MB smaller.
+func fingerprintOf(vals []any) (string, error) {
 	b, err := json.Marshal(vals)
 	if err != nil {
 		return "", err
 	}
 	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:]), nil
+	return hex.EncodeToString(sum[:16]), nil
 }
 
 // lastPrint is what the audit log last recorded of one row.
@@ -295,15 +303,14 @@ func scanLabelled(rows *sql.Rows) (print string, id int64, label string, err err
 	if err := rows.Scan(ptrs...); err != nil {
 		return "", 0, "", err
 	}
-	b, err := json.Marshal(vals[:len(vals)-1])
+	print, err = fingerprintOf(vals[:len(vals)-1])
 	if err != nil {
 		return "", 0, "", err
 	}
-	sum := sha256.Sum256(b)
 	id, _ = vals[0].(int64)
 	label = fmt.Sprint(vals[len(vals)-1])
 	if lb, ok := vals[len(vals)-1].([]byte); ok {
 		label = string(lb)
 	}
-	return hex.EncodeToString(sum[:]), id, label, nil
+	return print, id, label, nil
 }
