@@ -76,7 +76,12 @@ func (db *DB) checkOpinionPDFs(ctx context.Context, w *auditWalk, roots *x509.Ce
 // committee's roots; "" when every signature is valid, chains to a root
 // and the last covers the whole file. The one place check calls
 // signing.Verify.
-func pdfSignatureProblem(pdf []byte, roots *x509.CertPool) string {
+func pdfSignatureProblem(pdf []byte, roots *x509.CertPool) (problem string) {
+	defer func() {
+		if recover() != nil { // a hostile file must not stop the check
+			problem = "its stored PDF could not be read"
+		}
+	}()
 	r, err := signing.Verify(pdf, roots)
 	if err != nil {
 		return "its stored PDF is not readable: " + err.Error()
