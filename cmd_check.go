@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
 	"ethicsdesk/store"
 )
@@ -13,6 +14,11 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", "", "register file to check")
+	var held []string
+	fs.Func("against", "an issued opinion PDF kept outside the register, whose printed audit head must be in the chain (repeatable)", func(s string) error {
+		held = append(held, s)
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -31,6 +37,19 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "check:", err)
 		return 1
 	}
+	for _, f := range held {
+		pdf, err := os.ReadFile(f)
+		if err != nil {
+			fmt.Fprintln(stderr, "check: cannot read", f+":", err)
+			return 1
+		}
+		more, err := reg.CheckHeldPDF(context.Background(), f, pdf)
+		if err != nil {
+			fmt.Fprintln(stderr, "check:", err)
+			return 1
+		}
+		problems = append(problems, more...)
+	}
 	if len(problems) > 0 {
 		fmt.Fprintf(stderr, "%s has %d problem(s):\n", reg.Path, len(problems))
 		for _, p := range problems {
@@ -44,6 +63,10 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if sum.LegacyRows > 0 {
 		fmt.Fprintf(stdout, "  %d rows were last written before this version fingerprinted rows, so their content could not be compared.\n", sum.LegacyRows)
 	}
-	fmt.Fprintln(stdout, "  Compare the head with the one printed on your newest issued opinion or backup: a file rewound as a whole is only caught that way.")
+	if len(held) > 0 {
+		fmt.Fprintf(stdout, "  The audit head printed on each of the %d opinion(s) given with --against is in the chain.\n", len(held))
+	} else {
+		fmt.Fprintln(stdout, "  A register rewound as a whole agrees with itself: give your newest issued opinion with --against FILE.pdf, or compare this head with the one noted at your last backup.")
+	}
 	return 0
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -16,6 +17,7 @@ import (
 	_ "github.com/mattn/go-sqlite3"
 
 	"ethicsdesk/demo"
+	"ethicsdesk/store"
 )
 
 // anchoredRegister is a closed demo register with two issued opinions
@@ -314,4 +316,58 @@ func TestCheckFindsAnAlteredCheckpoint(t *testing.T) {
 	tamper(t, path, "DROP TRIGGER audit_checkpoints_no_update",
 		"UPDATE audit_checkpoints SET seq = seq - 1, hash = (SELECT hash FROM audit_log WHERE audit_log.seq = audit_checkpoints.seq - 1) WHERE id = 1")
 	expectCheckFails(t, path, "checkpoint 1", "signature does not match")
+}
+
+// TestCheckAgainstAHeldOpinionFindsARewoundRegister: a register replaced by
+// an older copy of itself agrees with itself; the opinion issued since,
+// kept outside (e-mailed to the submitter), prints a head the old copy
+// does not reach, and `check --against` says so.
+func TestCheckAgainstAHeldOpinionFindsARewoundRegister(t *testing.T) {
+	end := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	db, path := seededRegister(t, demo.SeedOptions{Cases: 100, Notes: 100, Seed: 3, Opinions: 1, End: end})
+	db.Close()
+	old := filepath.Join(t.TempDir(), "old.db")
+	copyFile(t, path, old)
+	if code, out, errOut := runCheck(old); code != 0 {
+		t.Fatalf("the older copy is not sound: %s %s", out, errOut)
+	}
+	db, path = reseed(t, path, demo.SeedOptions{Cases: 100, Notes: 100, Seed: 4, Opinions: 1, End: end})
+	db.Close()
+	raw, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pdf []byte
+	if err := raw.QueryRow("SELECT pdf FROM opinions WHERE state = 'issued' ORDER BY id DESC LIMIT 1").Scan(&pdf); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	held := filepath.Join(t.TempDir(), "opinion.pdf")
+	if err := os.WriteFile(held, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	var out, errOut bytes.Buffer
+	if code := run([]string{"check", "--db", path, "--against", held}, &out, &errOut); code != 0 ||
+		!strings.Contains(out.String(), "printed on each of the 1 opinion(s) given with --against is in the chain") {
+		t.Fatalf("check of the current register against its own opinion: %d %s %s", code, out.String(), errOut.String())
+	}
+	out.Reset()
+	errOut.Reset()
+	if code := run([]string{"check", "--db", old, "--against", held}, &out, &errOut); code == 0 ||
+		!strings.Contains(errOut.String(), "the register was cut back or rewound") {
+		t.Fatalf("check of the rewound register against the held opinion: %d %s %s", code, out.String(), errOut.String())
+	}
+}
+
+func reseed(t *testing.T, path string, opt demo.SeedOptions) (*store.DB, string) {
+	t.Helper()
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Seed(context.Background(), db, opt); err != nil {
+		t.Fatal(err)
+	}
+	return db, path
 }

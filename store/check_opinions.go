@@ -102,3 +102,34 @@ func pdfSignatureProblem(pdf []byte, roots *x509.CertPool) (problem string) {
 	}
 	return ""
 }
+
+// CheckHeldPDF holds an opinion PDF kept outside the register (the copy
+// sent to the submitter, a printout's file) against the chain: its
+// signatures must verify with this committee's keys and the audit head it
+// prints must be in the chain with that hash. This is what catches a
+// register rewound as a whole, which agrees with itself.
+func (db *DB) CheckHeldPDF(ctx context.Context, name string, pdf []byte) ([]string, error) {
+	roots, err := db.committeeRoots(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if p := pdfSignatureProblem(pdf, roots); p != "" {
+		return []string{name + ": " + p}, nil
+	}
+	m := printedHead.FindSubmatch(pdf)
+	if m == nil {
+		return []string{name + ": it carries no audit head to compare (it was not issued by this version of Ethics Desk)"}, nil
+	}
+	w, err := db.walkAudit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	seq, _ := strconv.ParseInt(string(m[1]), 10, 64)
+	switch h, ok := w.hashAt(seq); {
+	case !ok:
+		return []string{fmt.Sprintf("%s prints audit entry %d, but the register's audit log ends at entry %d: the register was cut back or rewound", name, seq, len(w.hashes)-1)}, nil
+	case h != string(m[2]):
+		return []string{fmt.Sprintf("%s prints audit entry %d with a hash the register's log does not have: the log was rewritten, or the opinion is from another register", name, seq)}, nil
+	}
+	return nil, nil
+}
