@@ -21,17 +21,7 @@ import (
 // its -wal journal: none of the removed names or contacts may remain.
 func TestRetentionLeavesNoRemovedDetailInTheFileOrItsJournal(t *testing.T) {
 	ctx := context.Background()
-	db, path := seededRegister(t, demo.SeedOptions{Cases: 600, Notes: 100, Seed: 4, End: time.Now()})
-	svc := cases.NewService(db, nil)
-	admin, err := svc.Login(ctx, "admin", demo.DemoPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, _ := svc.Settings(ctx)
-	st.RetentionYears = 1
-	if err := svc.SaveSettings(ctx, admin, st); err != nil {
-		t.Fatal(err)
-	}
+	_, path, svc, admin := registerPastRetention(t)
 	due, err := svc.RetentionDue(ctx, admin)
 	if err != nil || len(due.Cases) == 0 {
 		t.Fatalf("nothing due: %v", err)
@@ -104,4 +94,24 @@ func TestRetentionLeavesNoRemovedDetailInTheFileOrItsJournal(t *testing.T) {
 			t.Errorf("%s: %d of %d removed names and contacts are still readable", file, found, len(gone))
 		}
 	}
+}
+
+// registerPastRetention is a seeded register whose retention period is one
+// year, so that some of its closed cases are past it, with the service and
+// the signed-in administrator.
+func registerPastRetention(t *testing.T) (*store.DB, string, *cases.Service, cases.User) {
+	t.Helper()
+	ctx := context.Background()
+	db, path := seededRegister(t, demo.SeedOptions{Cases: 600, Notes: 100, Seed: 4, End: time.Now()})
+	svc := cases.NewService(db, nil)
+	admin, err := svc.Login(ctx, "admin", demo.DemoPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := svc.Settings(ctx)
+	st.RetentionYears = 1
+	if err := svc.SaveSettings(ctx, admin, st); err != nil {
+		t.Fatal(err)
+	}
+	return db, path, svc, admin
 }
