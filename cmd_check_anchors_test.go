@@ -207,6 +207,11 @@ func TestCheckFindsAnIssuedOpinionsPDFDamaged(t *testing.T) {
 	tamper(t, path, "DROP TRIGGER opinions_issued_frozen",
 		"UPDATE opinions SET pdf = CAST(replace(CAST(pdf AS TEXT), '/Type /Page', '/Type /Pagf') AS BLOB) WHERE id = 1")
 	expectCheckFails(t, path, "opinion 1 of case", "its stored PDF is damaged")
+	// The same file offered as a backup is refused by the backup check
+	// that restore runs.
+	if problems, err := store.VerifyBackup(context.Background(), path); err != nil || !strings.Contains(strings.Join(problems, "\n"), "its stored PDF is damaged") {
+		t.Errorf("the backup check accepts a damaged opinion: %v %v", problems, err)
+	}
 
 	// Changed and its SHA-256 recomputed: the signatures no longer verify.
 	path = anchoredCopy(t)
