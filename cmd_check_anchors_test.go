@@ -126,34 +126,74 @@ func TestCheckFindsEveryAuditEntryDeleted(t *testing.T) {
 // signed checkpoints and the heads printed on the opinions no longer match.
 func TestCheckFindsTheChainRewrittenWithRecomputedHashes(t *testing.T) {
 	path := anchoredCopy(t)
-	tamper(t, path, "DROP TRIGGER audit_log_no_update")
+	rewriteChain(t, path, 9, func(e *auditRow) {
+		if e.seq == 9 {
+			e.actor = "Someone else"
+		}
+	})
+	expectCheckFails(t, path, "the audit log was rewritten")
+	code, _, errOut := runCheck(path)
+	if code == 0 || strings.Contains(errOut, "was altered after it was written") {
+		t.Fatalf("the recomputed chain should link; check should catch it by its anchors:\n%s", errOut)
+	}
+}
+
+// TestCheckOfARegisterFromBeforeFingerprints: a register whose entries
+// carry no row fingerprints (written by an earlier version) is sound; check
+// says how many rows it could not compare. Made here from a register
+// without opinions by stripping the fingerprints and recomputing the
+// hashes as that version did, and setting the baseline migration 0009
+// records on upgrade.
+func TestCheckOfARegisterFromBeforeFingerprints(t *testing.T) {
+	db, path := seededRegister(t, demo.SeedOptions{Cases: 40, Notes: 80, Seed: 5, Opinions: 0,
+		End: time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)})
+	db.Close()
+	tamper(t, path, "DROP TRIGGER fingerprint_baseline_fixed_update",
+		`UPDATE fingerprint_baseline SET max_id = CASE entity WHEN 'case' THEN (SELECT MAX(id) FROM cases)
+			WHEN 'note' THEN (SELECT MAX(id) FROM notes) WHEN 'user' THEN (SELECT MAX(id) FROM users) ELSE 0 END`)
+	rewriteChain(t, path, 1, func(e *auditRow) { e.fingerprint = "" })
+	code, out, errOut := runCheck(path)
+	if code != 0 || !strings.Contains(out, "rows were last written before this version fingerprinted rows") {
+		t.Fatalf("check of an older register: %d\n%s\n%s", code, out, errOut)
+	}
+	// Their rows cannot be compared, but a row the log never mentioned is
+	// still found.
+	tamper(t, path, "INSERT INTO users (username, role, password_hash, created_at) VALUES ('mallory', 'administrator', 'x', '2026-01-01')")
+	expectCheckFails(t, path, "account mallory was written into the file without any audit entry")
+}
+
+// auditRow is one audit entry as an attacker with the file reads it.
+type auditRow struct {
+	seq, actorID, entityID                                      int64
+	at, actor, action, entity, before, after, prev, fingerprint string
+}
+
+// rewriteChain edits the entries from seq from on and recomputes their
+// links and hashes, as anyone can who knows the (public) hash format.
+func rewriteChain(t *testing.T, path string, from int64, edit func(*auditRow)) {
+	t.Helper()
+	tamper(t, path, "DROP TRIGGER IF EXISTS audit_log_no_update")
 	raw, err := sql.Open("sqlite3", path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := raw.Query("SELECT seq, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, fingerprints FROM audit_log ORDER BY seq")
+	defer raw.Close()
+	rows, err := raw.Query("SELECT seq, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, fingerprints FROM audit_log WHERE seq >= ?1 ORDER BY seq", from)
 	if err != nil {
 		t.Fatal(err)
 	}
-	type entry struct {
-		seq, actorID, entityID                                      int64
-		at, actor, action, entity, before, after, prev, fingerprint string
-	}
-	var all []entry
+	var all []auditRow
 	for rows.Next() {
-		var e entry
+		var e auditRow
 		if err := rows.Scan(&e.seq, &e.at, &e.actorID, &e.actor, &e.action, &e.entity, &e.entityID, &e.before, &e.after, &e.prev, &e.fingerprint); err != nil {
 			t.Fatal(err)
 		}
 		all = append(all, e)
 	}
 	rows.Close()
-	prev := all[9].prev
-	for i := 9; i < len(all); i++ {
-		e := all[i]
-		if i == 9 {
-			e.actor = "Someone else"
-		}
+	prev := all[0].prev
+	for _, e := range all {
+		edit(&e)
 		fields := []any{e.seq, e.at, e.actorID, e.actor, e.action, e.entity, e.entityID, e.before, e.after, prev}
 		if e.fingerprint != "" {
 			fields = append(fields, e.fingerprint)
@@ -161,16 +201,11 @@ func TestCheckFindsTheChainRewrittenWithRecomputedHashes(t *testing.T) {
 		b, _ := json.Marshal(fields)
 		sum := sha256.Sum256(b)
 		hash := hex.EncodeToString(sum[:])
-		if _, err := raw.Exec("UPDATE audit_log SET actor = ?1, prev_hash = ?2, hash = ?3 WHERE seq = ?4", e.actor, prev, hash, e.seq); err != nil {
+		if _, err := raw.Exec("UPDATE audit_log SET actor = ?1, fingerprints = ?2, prev_hash = ?3, hash = ?4 WHERE seq = ?5",
+			e.actor, e.fingerprint, prev, hash, e.seq); err != nil {
 			t.Fatal(err)
 		}
 		prev = hash
-	}
-	raw.Close()
-	expectCheckFails(t, path, "the audit log was rewritten")
-	code, _, errOut := runCheck(path)
-	if code == 0 || strings.Contains(errOut, "was altered after it was written") {
-		t.Fatalf("the recomputed chain should link; check should catch it by its anchors:\n%s", errOut)
 	}
 }
 

@@ -226,6 +226,10 @@ const maxNamedRows = 20
 // be compared because the log only mentions them in entries older than
 // fingerprints.
 func (db *DB) checkRowPrints(ctx context.Context, rp rowPrints) (problems []string, compared, legacy int, err error) {
+	baseline, err := db.fingerprintBaseline(ctx)
+	if err != nil {
+		return nil, 0, 0, err
+	}
 	for _, t := range trackedTables {
 		seen := map[string]bool{}
 		var bad []string
@@ -243,6 +247,9 @@ func (db *DB) checkRowPrints(ctx context.Context, rp rowPrints) (problems []stri
 			seen[key] = true
 			last, ok := rp[key]
 			switch {
+			case !ok && id <= baseline[t.entity]:
+				legacy++ // there before this version, written without an entry of its own
+				continue
 			case !ok:
 				bad = append(bad, fmt.Sprintf("%s was written into the file without any audit entry", label))
 			case last.print == "":
@@ -313,4 +320,24 @@ func scanLabelled(rows *sql.Rows) (print string, id int64, label string, err err
 		label = string(lb)
 	}
 	return print, id, label, nil
+}
+
+// fingerprintBaseline is, per entity, the highest row id that existed when
+// the register was upgraded to fingerprints (migration 0009).
+func (db *DB) fingerprintBaseline(ctx context.Context) (map[string]int64, error) {
+	rows, err := db.read.QueryContext(ctx, "SELECT entity, max_id FROM fingerprint_baseline")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var e string
+		var id int64
+		if err := rows.Scan(&e, &id); err != nil {
+			return nil, err
+		}
+		out[e] = id
+	}
+	return out, rows.Err()
 }
