@@ -66,7 +66,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if len(held) > 0 {
 		fmt.Fprintf(stdout, "  The audit head printed on each of the %d opinion(s) given with --against is in the chain.\n", len(held))
 	} else {
-		fmt.Fprintln(stdout, "  A register rewound as a whole agrees with itself: give your newest issued opinion with --against FILE.pdf, or compare this head with the one noted at your last backup.")
+		fmt.Fprintln(stdout, "  A register rewound as a whole agrees with itself: give your newest issued opinion with --against FILE.pdf, or compare this head with the one check prints for your newest backup.")
 	}
 	return 0
 }
