@@ -15,7 +15,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	db := fs.String("db", "", "register file to check")
 	var held []string
-	fs.Func("against", "an issued opinion PDF kept outside the register, whose printed audit head must be in the chain (repeatable)", func(s string) error {
+	fs.Func("against", "an issued opinion PDF or a backup kept outside the register, whose audit head must be in the chain (repeatable)", func(s string) error {
 		held = append(held, s)
 		return nil
 	})
@@ -38,12 +38,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	for _, f := range held {
-		pdf, err := os.ReadFile(f)
-		if err != nil {
-			fmt.Fprintln(stderr, "check: cannot read", f+":", err)
-			return 1
-		}
-		more, err := reg.CheckHeldPDF(context.Background(), f, pdf)
+		more, err := checkHeld(reg, f)
 		if err != nil {
 			fmt.Fprintln(stderr, "check:", err)
 			return 1
@@ -64,9 +59,29 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "  %d rows were last written before this version fingerprinted rows, so their content could not be compared.\n", sum.LegacyRows)
 	}
 	if len(held) > 0 {
-		fmt.Fprintf(stdout, "  The audit head printed on each of the %d opinion(s) given with --against is in the chain.\n", len(held))
+		fmt.Fprintf(stdout, "  The audit head of each of the %d file(s) given with --against is in the chain.\n", len(held))
 	} else {
-		fmt.Fprintln(stdout, "  A register rewound as a whole agrees with itself: give your newest issued opinion with --against FILE.pdf, or compare this head with the one check prints for your newest backup.")
+		fmt.Fprintln(stdout, "  A register rewound as a whole agrees with itself: give your newest issued opinion or a backup kept elsewhere with --against FILE.")
 	}
 	return 0
+}
+
+// checkHeld compares one file kept outside the register, an issued
+// opinion or a backup, with the register's chain.
+func checkHeld(reg *store.DB, path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	head := make([]byte, 5)
+	n, _ := io.ReadFull(f, head)
+	f.Close()
+	if string(head[:n]) != "%PDF-" {
+		return reg.CheckHeldBackup(context.Background(), path)
+	}
+	pdf, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	return reg.CheckHeldPDF(context.Background(), path, pdf)
 }

@@ -389,7 +389,7 @@ func TestCheckAgainstAHeldOpinionFindsARewoundRegister(t *testing.T) {
 
 	var out, errOut bytes.Buffer
 	if code := run([]string{"check", "--db", path, "--against", held}, &out, &errOut); code != 0 ||
-		!strings.Contains(out.String(), "printed on each of the 1 opinion(s) given with --against is in the chain") {
+		!strings.Contains(out.String(), "The audit head of each of the 1 file(s) given with --against is in the chain") {
 		t.Fatalf("check of the current register against its own opinion: %d %s %s", code, out.String(), errOut.String())
 	}
 	out.Reset()
@@ -397,6 +397,30 @@ func TestCheckAgainstAHeldOpinionFindsARewoundRegister(t *testing.T) {
 	if code := run([]string{"check", "--db", old, "--against", held}, &out, &errOut); code == 0 ||
 		!strings.Contains(errOut.String(), "the register was cut back or rewound") {
 		t.Fatalf("check of the rewound register against the held opinion: %d %s %s", code, out.String(), errOut.String())
+	}
+
+	// The same with a backup made before the rewind, left untouched.
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	out.Reset()
+	errOut.Reset()
+	if code := run([]string{"backup", "--db", path, "--out", backup}, &out, &errOut); code != 0 {
+		t.Fatalf("backup: %s %s", out.String(), errOut.String())
+	}
+	before, err := os.ReadFile(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	errOut.Reset()
+	if code := run([]string{"check", "--db", path, "--against", backup}, &out, &errOut); code != 0 {
+		t.Fatalf("check of the register against its own backup: %d %s %s", code, out.String(), errOut.String())
+	}
+	if code := run([]string{"check", "--db", old, "--against", backup}, &out, &errOut); code == 0 ||
+		!strings.Contains(errOut.String(), "reaches audit entry") {
+		t.Fatalf("check of the rewound register against the backup: %d %s %s", code, out.String(), errOut.String())
+	}
+	if after, _ := os.ReadFile(backup); !bytes.Equal(before, after) {
+		t.Fatal("check --against changed the backup")
 	}
 }
 
