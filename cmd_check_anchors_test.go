@@ -26,6 +26,15 @@ import (
 // and copied for each tampering.
 var anchoredRegister string
 
+// TestMain removes the shared register once every test has run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if anchoredRegister != "" {
+		os.RemoveAll(filepath.Dir(anchoredRegister))
+	}
+	os.Exit(code)
+}
+
 func anchoredCopy(t *testing.T) string {
 	t.Helper()
 	if anchoredRegister == "" {
