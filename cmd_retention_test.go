@@ -2,14 +2,11 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
-	"ethicsdesk/cases"
 	"ethicsdesk/demo"
 )
 
@@ -18,18 +15,7 @@ import (
 // with it the listed cases lose their submitters' details, and a member
 // may do neither.
 func TestRetentionCommandListsThenAnonymises(t *testing.T) {
-	ctx := context.Background()
-	db, path := seededRegister(t, demo.SeedOptions{Cases: 600, Notes: 100, Seed: 4, End: time.Now()})
-	svc := cases.NewService(db, nil)
-	admin, err := svc.Login(ctx, "admin", demo.DemoPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, _ := svc.Settings(ctx)
-	st.RetentionYears = 1
-	if err := svc.SaveSettings(ctx, admin, st); err != nil {
-		t.Fatal(err)
-	}
+	db, path, _, _ := registerPastRetention(t)
 	db.Close()
 
 	t.Setenv(passwordEnv, demo.DemoPassword)

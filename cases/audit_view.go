@@ -19,6 +19,9 @@ type AuditRecord struct {
 	Before   string
 	After    string
 	Hash     string
+	// Redacted says why Before and After have text hidden (audit_redact.go);
+	// "" when the entry is shown whole.
+	Redacted string
 }
 
 // AuditFilter narrows the audit view; zero fields do not filter. CaseID
@@ -63,7 +66,14 @@ func (s *Service) AuditLog(ctx context.Context, actor User, f AuditFilter) ([]Au
 	if err != nil {
 		return nil, 0, err
 	}
-	return ar.AuditQuery(ctx, f)
+	rs, total, err := ar.AuditQuery(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	if err := s.redactAudit(ctx, actor, rs); err != nil {
+		return nil, 0, err
+	}
+	return rs, total, nil
 }
 
 // AuditActions lists the recorded actions, for the audit view's filter.
@@ -94,11 +104,14 @@ func (s *Service) CaseHistory(ctx context.Context, actor User, caseID int64) ([]
 		if err != nil {
 			return nil, err
 		}
-		for _, r := range page {
+		for i, r := range page {
 			if r.Entity == "note" && r.ActorID != actor.ID && privateNote(r.After) {
 				continue
 			}
-			out = append(out, r)
+			if err := s.redactAudit(ctx, actor, page[i:i+1]); err != nil {
+				return nil, err
+			}
+			out = append(out, page[i])
 		}
 		if offset+len(page) >= total || len(page) == 0 {
 			return out, nil

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"time"
@@ -66,6 +67,16 @@ func issueOpinions(ctx context.Context, db *store.DB, list []pendingOpinion, mem
 		}
 	}
 	keysMade := earliest.Add(-24 * time.Hour)
+	// A register seeded before already has its root: a key issued under it
+	// cannot predate it, so the new opinions are dated after it instead.
+	if rootFrom, ok := certificateStart(db.SigningRoot(ctx)); ok && keysMade.Before(rootFrom) {
+		keysMade = rootFrom.Add(time.Minute)
+		for i := range list {
+			if list[i].issuedAt.Before(keysMade.Add(time.Hour)) {
+				list[i].issuedAt = keysMade.Add(time.Hour)
+			}
+		}
+	}
 	keys := issuing.Keyring{Keys: db, Now: func() time.Time { return keysMade }}
 	if _, _, err := db.SigningRoot(ctx); errors.Is(err, cases.ErrNotFound) {
 		if err := keys.CreateRoot(ctx, admin, DemoPassword); err != nil {
@@ -85,7 +96,10 @@ func issueOpinions(ctx context.Context, db *store.DB, list []pendingOpinion, mem
 		need[p.rapporteurID] = true
 	}
 	for id := range need {
-		if _, _, _, err := db.UserKey(ctx, id); errors.Is(err, cases.ErrNotFound) {
+		// A member's key from an earlier seeding may be younger than the
+		// opinions signed now: such a key is issued again, dated before them.
+		cert, _, _, err := db.UserKey(ctx, id)
+		if from, ok := certificateStart(cert, nil, err); errors.Is(err, cases.ErrNotFound) || (ok && from.After(keysMade)) {
 			if err := keys.IssueMemberKey(ctx, admin, DemoPassword, byID[id], DemoPassword); err != nil {
 				return fmt.Errorf("demo signing key for %s: %w", byID[id].Username, err)
 			}
@@ -139,4 +153,17 @@ func demoOpinionText(c cases.Case, i int) cases.OpinionText {
 		p(cases.HeadDecision, "The committee decides as set out in the box below."),
 		p(cases.HeadRecommendations, "The operator should complete an impact assessment within 60 days and report to the committee. 运营单位应在六十日内完成影响评估并向委员会报告。"),
 	}}
+}
+
+// certificateStart is when a stored certificate (DER) became valid; false
+// when there is none or it cannot be read.
+func certificateStart(der, _ []byte, err error) (time.Time, bool) {
+	if err != nil || len(der) == 0 {
+		return time.Time{}, false
+	}
+	c, err := x509.ParseCertificate(der)
+	if err != nil {
+		return time.Time{}, false
+	}
+	return c.NotBefore, true
 }

@@ -18,6 +18,9 @@ type KeyStore interface {
 	UserKey(ctx context.Context, userID int64) (cert, chain, sealedKey []byte, err error)
 	SaveUserKey(ctx context.Context, userID int64, cert, chain, sealedKey []byte, source string, audit cases.AuditEntry) error
 	CommitteeLetterhead(ctx context.Context) (name, address string, err error)
+	// SaveAuditCheckpoint stores the audit head signed by sign (checkpoint.go).
+	SaveAuditCheckpoint(ctx context.Context, reason string, signerID int64, signerName string, cert []byte,
+		sign func(message []byte) ([]byte, error)) error
 }
 
 // Keyring makes, keeps and uses the committee's signing keys. Private keys
@@ -93,7 +96,10 @@ func (k Keyring) IssueMemberKey(ctx context.Context, admin cases.User, adminPass
 	if err != nil {
 		return err
 	}
-	return k.store(ctx, admin, member, id, memberPassword, "issued")
+	if err := k.store(ctx, admin, member, id, memberPassword, "issued"); err != nil {
+		return err
+	}
+	return k.checkpoint(ctx, "key issued to "+member.Username, admin, rootCert, rootKey)
 }
 
 // ImportPKCS12 stores a member's key and certificate from an institutional
@@ -145,9 +151,16 @@ func (k Keyring) SignPDF(ctx context.Context, pdf []byte, req cases.SignRequest)
 		return nil, fmt.Errorf("your stored certificate chain is not readable: %w", err)
 	}
 	name, _, _ := k.Keys.CommitteeLetterhead(ctx)
-	return signing.SignPDF(pdf, &signing.Identity{Cert: cert, Chain: chain, Key: key}, withAppearanceFont(signing.SignatureInfo{
+	signed, err := signing.SignPDF(pdf, &signing.Identity{Cert: cert, Chain: chain, Key: key}, withAppearanceFont(signing.SignatureInfo{
 		Name: req.Signer.Name(), Reason: req.Meaning, Location: name, FieldName: req.FieldName,
 		Page: req.Page, Rect: req.Rect, Time: req.Time}))
+	if err != nil {
+		return nil, err
+	}
+	if err := k.checkpoint(ctx, "opinion signed ("+req.Meaning+")", req.Signer, cert, key); err != nil {
+		return nil, err
+	}
+	return signed, nil
 }
 
 // Roots is the pool of this committee's root, for verification.

@@ -39,6 +39,9 @@ type Document struct {
 	date       time.Time
 	title      string
 	draft      bool
+	// keywords goes into the PDF's Info dictionary as plain ASCII, under
+	// the signatures: the opinion's audit head, which `check` reads back.
+	keywords string
 
 	ops     []func(*writer)
 	runes   [styleCount]map[rune]bool
@@ -254,6 +257,7 @@ func newWriter(d *Document) *writer {
 	pdf.SetSubject(d.reference, true)
 	pdf.SetAuthor(d.letterhead.Name, true)
 	pdf.SetCreator("Ethics Desk", true)
+	pdf.SetKeywords(d.keywords, false)
 	w := &writer{pdf: pdf, lib: lib, family: map[int]string{}}
 	if lib.primary[styleRegular] < 0 {
 		w.toCP1252 = pdf.UnicodeTranslatorFromDescriptor("cp1252")

@@ -80,6 +80,7 @@ func Render(o Opinion) ([]byte, *Layout, error) {
 	}
 	layout := &Layout{}
 	d.signatures(o.Signatories, oneLine(o.AuditHead), layout)
+	d.keywords = asciiOnly(oneLine(o.AuditHead))
 	d.onPages = func(n int) { layout.Pages = n }
 	pdf, err := d.Bytes()
 	if err != nil {
@@ -97,4 +98,15 @@ func (d *Document) Notice(s string) {
 		w.flow(w.wrap(s, italicSpec, textW), marginL, italicSpec, textW, false, nil)
 		w.space(8)
 	})
+}
+
+// asciiOnly keeps printable ASCII, the only text the PDF's keywords carry
+// unencoded.
+func asciiOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r > 0x7e {
+			return -1
+		}
+		return r
+	}, s)
 }

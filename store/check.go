@@ -14,6 +14,75 @@ var referencePattern = regexp.MustCompile(`^EC-(\d{4})-(\d{4,})$`)
 // Check runs SQLite's integrity check and the register's own consistency
 // checks, and returns one sentence per problem found; none means sound.
 func (db *DB) Check(ctx context.Context) ([]string, error) {
+	problems, _, err := db.CheckWithSummary(ctx)
+	return problems, err
+}
+
+// CheckSummary says what a check compared, for its closing sentence.
+type CheckSummary struct {
+	Entries     int64 // audit entries, all linked
+	Head        string
+	Checkpoints int // signed checkpoints verified against the chain
+	Heads       int // audit heads printed on signed opinions found in the chain
+	Rows        int // rows of cases, notes, opinions and accounts compared
+	LegacyRows  int // rows last written before fingerprints, not comparable
+}
+
+// CheckWithSummary is Check, with what was compared.
+func (db *DB) CheckWithSummary(ctx context.Context) ([]string, CheckSummary, error) {
+	var sum CheckSummary
+	problems, err := db.checkFile(ctx)
+	if err != nil {
+		return nil, sum, err
+	}
+	anchors, err := db.checkAnchors(ctx, &sum)
+	if err != nil {
+		return nil, sum, err
+	}
+	return append(problems, anchors...), sum, nil
+}
+
+// checkAnchors walks the audit chain and holds it against what must agree
+// with it: the signed checkpoints, the heads printed on signed opinions,
+// and the current rows.
+func (db *DB) checkAnchors(ctx context.Context, sum *CheckSummary) ([]string, error) {
+	w, err := db.walkAudit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var problems []string
+	if w.badSeq != 0 {
+		problems = append(problems, fmt.Sprintf("audit log: %s (entry %d)", w.problem, w.badSeq))
+	}
+	sum.Entries = int64(len(w.hashes) - 1)
+	sum.Head = w.hashes[len(w.hashes)-1]
+	roots, err := db.committeeRoots(ctx)
+	if err != nil {
+		return nil, err
+	}
+	more, n, err := db.checkCheckpoints(ctx, w, roots)
+	if err != nil {
+		return nil, err
+	}
+	problems, sum.Checkpoints = append(problems, more...), n
+	more, n, err = db.checkOpinionPDFs(ctx, w, roots)
+	if err != nil {
+		return nil, err
+	}
+	problems, sum.Heads = append(problems, more...), n
+	if w.badSeq != 0 {
+		return problems, nil // rows are compared with an intact chain only
+	}
+	more, compared, legacy, err := db.checkRowPrints(ctx, w.prints)
+	if err != nil {
+		return nil, err
+	}
+	sum.Rows, sum.LegacyRows = compared, legacy
+	return append(problems, more...), nil
+}
+
+// checkFile is SQLite's own checks and the register's consistency rules.
+func (db *DB) checkFile(ctx context.Context) ([]string, error) {
 	var problems []string
 	rows, err := db.read.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
@@ -45,12 +114,6 @@ func (db *DB) Check(ctx context.Context) ([]string, error) {
 		problems = append(problems, fmt.Sprintf("a row of %s (rowid %v) refers to a missing row of %s", table, rowid, parent))
 	}
 	fk.Close()
-
-	if seq, problem, err := db.VerifyAuditChain(ctx); err != nil {
-		return nil, err
-	} else if seq != 0 {
-		problems = append(problems, fmt.Sprintf("audit log: %s (entry %d)", problem, seq))
-	}
 
 	more, err := db.checkCases(ctx)
 	if err != nil {

@@ -9,9 +9,10 @@ import (
 )
 
 // ImportCases writes whole cases with their history and notes in one
-// transaction, handing out references as CreateCase does. It records one
-// audit entry for the batch: the individual cases were not created by a
-// person through the service.
+// transaction, handing out references as CreateCase does. Each case gets
+// an audit entry of its own ("case.import", by the batch's actor), which
+// fingerprints the case and its notes so `check` can compare them later;
+// one more entry records the batch.
 func (db *DB) ImportCases(ctx context.Context, batch []cases.ImportedCase, audit cases.AuditEntry) error {
 	return db.writeTx(ctx, func(tx *sql.Tx) error {
 		// The search index is written once for the whole batch (search_index.go).
@@ -21,6 +22,7 @@ func (db *DB) ImportCases(ctx context.Context, batch []cases.ImportedCase, audit
 		}
 		defer resume()
 		var ix importIndexer
+		now := time.Now()
 		noteStmt, err := tx.PrepareContext(ctx, `INSERT INTO notes (case_id, at, author_id, author_name, body, private)
 			VALUES (?1, ?2, ?3, ?4, ?5, ?6)`)
 		if err != nil {
@@ -50,6 +52,10 @@ func (db *DB) ImportCases(ctx context.Context, batch []cases.ImportedCase, audit
 				n.ID, _ = res.LastInsertId()
 				ix.addNote(n.ID)
 			}
+			if err := appendAudit(ctx, tx, cases.AuditEntry{Actor: audit.Actor, Action: "case.import", Entity: "case", EntityID: c.ID,
+				After: map[string]any{"reference": c.Reference, "status": c.Status, "notes": len(ic.Notes)}}, now); err != nil {
+				return err
+			}
 		}
 		if err := ix.index(ctx, tx); err != nil {
 			return err
@@ -57,6 +63,6 @@ func (db *DB) ImportCases(ctx context.Context, batch []cases.ImportedCase, audit
 		if audit.After == nil {
 			audit.After = map[string]any{"cases": len(batch)}
 		}
-		return appendAudit(ctx, tx, audit, time.Now())
+		return appendAudit(ctx, tx, audit, now)
 	})
 }

@@ -154,6 +154,7 @@ func dsn(path string, opt Options, readOnly, writer, immutable bool) string {
 	v.Set("_busy_timeout", fmt.Sprint(opt.BusyTimeoutMS))
 	v.Set("_foreign_keys", "on")
 	v.Set("_synchronous", "FULL")
+	v.Set("_secure_delete", "on") // removed text is overwritten with zeros (retention)
 	// Keep each connection's prepared statements: preparing the search
 	// statement took longer than running it for a rare word.
 	v.Set("_stmt_cache_size", "32")

@@ -2,6 +2,10 @@ package store
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"ethicsdesk/cases"
@@ -35,7 +39,8 @@ func (db *DB) RetentionDue(ctx context.Context, closedOnOrBefore cases.Date) ([]
 
 // AnonymiseSubmitters implements cases.RetentionRepository. Each case
 // changes version, so a window still holding the old details cannot save
-// them back.
+// them back. secure_delete (open.go) overwrites the old text in the file;
+// the journal's copies of the old pages are then removed by scrubJournal.
 func (db *DB) AnonymiseSubmitters(ctx context.Context, ids []int64, at time.Time, audit cases.AuditEntry) (int, error) {
 	n := 0
 	err := db.writeTx(ctx, func(tx *sqlTx) error {
@@ -62,5 +67,32 @@ func (db *DB) AnonymiseSubmitters(ctx context.Context, ids []int64, at time.Time
 	if err != nil {
 		return 0, err
 	}
+	if err := db.scrubJournal(ctx); err != nil {
+		return n, fmt.Errorf("The submitters' details were removed from %d cases, but %w", n, err)
+	}
 	return n, nil
+}
+
+// scrubJournal copies the journal (-wal) into the file and empties it, so
+// older copies of changed pages, removed names among them, are gone from
+// the disk. Another connection in the middle of a read keeps the journal
+// in use; it is waited for a few seconds.
+func (db *DB) scrubJournal(ctx context.Context) error {
+	for try := 0; ; try++ {
+		var busy, frames, done int
+		if err := db.write.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &frames, &done); err != nil {
+			return err
+		}
+		if fi, err := os.Stat(db.Path + "-wal"); busy == 0 && (os.IsNotExist(err) || err == nil && fi.Size() == 0) {
+			return nil
+		}
+		if try == 50 {
+			return errors.New("another program reading the register keeps older copies of them in its journal file (" + filepath.Base(db.Path) + "-wal) until it closes the register.")
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }

@@ -30,6 +30,10 @@ func (db *DB) writeTx(ctx context.Context, fn func(tx *sqlTx) error) error {
 	if err != nil {
 		return translate(err)
 	}
+	if err := trackWrites(ctx, tx); err != nil {
+		tx.Rollback()
+		return translate(err)
+	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return translate(err)

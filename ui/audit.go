@@ -140,13 +140,17 @@ func changeText(r cases.AuditRecord) string {
 		return strings.Join(strings.Fields(s), " ")
 	}
 	before, after := clean(r.Before), clean(r.After)
+	text := before
 	switch {
 	case before != "" && after != "":
-		return before + " → " + after
+		text = before + " → " + after
 	case after != "":
-		return after
+		text = after
 	}
-	return before
+	if r.Redacted != "" {
+		return r.Redacted + " " + text
+	}
+	return text
 }
 
 // apply reads the filters; a value that cannot be read is reported at its

@@ -59,3 +59,46 @@ func TestAuditViewFiltersByUser(t *testing.T) {
 		t.Fatalf("the case history shows %v", texts)
 	}
 }
+
+// TestAuditViewHidesWhatTheRegisterHides: the administrator's audit view
+// shows neither another user's private note nor the text of a confidential
+// case they may not read; each such entry says that something was hidden.
+func TestAuditViewHidesWhatTheRegisterHides(t *testing.T) {
+	p := newPeople(t)
+	ctx := context.Background()
+	secret := validDraft(1)
+	secret.Title, secret.Summary, secret.Confidential = "Whistleblower on Project Nightjar", "Internal memo about Nightjar's training data.", true
+	c, err := p.svc.CreateCase(ctx, p.sec, secret)
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, err := p.svc.CreateCase(ctx, p.sec, validDraft(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.svc.AddNote(ctx, p.sec, open.ID, "My own reminder: call Kestrel Ltd back.", true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.svc.AddNote(ctx, p.sec, open.ID, "Asked Metro Co. for its retention policy.", false); err != nil {
+		t.Fatal(err)
+	}
+	p.as(p.admin)
+	a := p.d.openAudit()
+	texts := cellTexts(a.table, len(a.records), len(auditColumns))
+	for _, hidden := range []string{"Nightjar", "Kestrel"} {
+		if containsPart(texts, hidden) {
+			t.Errorf("the audit view shows %q", hidden)
+		}
+	}
+	for _, shown := range []string{cases.RedactedPrivateNote, cases.RedactedCase, "Asked Metro Co. for its retention policy.", c.Reference} {
+		if !containsPart(texts, shown) {
+			t.Errorf("the audit view does not show %q: %v", shown, texts)
+		}
+	}
+	// The author still reads their own note in the case's history.
+	p.as(p.sec)
+	h := p.d.openCase(open.ID).openHistory()
+	if texts := cellTexts(h.table, len(h.records), len(auditColumns)); !containsPart(texts, "Kestrel") {
+		t.Errorf("the author's own private note is hidden from them: %v", texts)
+	}
+}
