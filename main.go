@@ -1,74 +1,16 @@
 // Ethics Desk: the case register and formal opinions of an AI ethics
-// committee. This file wires the store, the domain and the window together
-// and dispatches the command-line subcommands.
+// committee. Start-up only: the commands and the window are in package
+// cli, the wiring they share in package app.
 package main
 
 import (
-	"fmt"
-	"io"
-	"os"
-	"sort"
-	"strings"
-
 	_ "ethicsdesk/internal/startenv" // first: Fyne reads the locale when it initialises
+
+	"os"
+
+	"ethicsdesk/cli"
 )
 
-// appID is the application's identity; Fyne keys its storage root on it.
-const appID = "org.ethicsdesk.EthicsDesk"
-
-// subcommand is one of `ethicsdesk NAME …`.
-type subcommand struct {
-	summary string
-	run     func(args []string, stdout, stderr io.Writer) int
-}
-
-var subcommands = map[string]subcommand{
-	"seed":  {"fill a register with realistic synthetic cases", cmdSeed},
-	"check": {"check a register's integrity and consistency", cmdCheck},
-	"root":  {"write the committee's root certificate (PEM) for recipients to trust", cmdRoot},
-}
-
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
-}
-
-func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		sc, ok := subcommands[args[0]]
-		if !ok {
-			fmt.Fprintf(stderr, "ethicsdesk: unknown command %q\n\n", args[0])
-			usage(stderr)
-			return 2
-		}
-		return sc.run(args[1:], stdout, stderr)
-	}
-	for _, a := range args {
-		if a == "-h" || a == "--help" || a == "-help" || a == "help" {
-			usage(stdout)
-			return 0
-		}
-	}
-	return runWindow(args, stderr)
-}
-
-func usage(w io.Writer) {
-	fmt.Fprintln(w, `Ethics Desk — case register and signed opinions of an AI ethics committee.
-
-Usage:
-  ethicsdesk [--db PATH | --demo]     open the register window
-  ethicsdesk COMMAND [flags]          run a command on a register
-
-Commands:`)
-	names := make([]string, 0, len(subcommands))
-	width := 0
-	for n := range subcommands {
-		names = append(names, n)
-		width = max(width, len(n))
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-*s  %s\n", width, n, subcommands[n].summary)
-	}
-	fmt.Fprintln(w, `
-Run "ethicsdesk COMMAND --help" for a command's flags.`)
+	os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 }

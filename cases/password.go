@@ -10,22 +10,23 @@ import (
 	"sync"
 
 	"golang.org/x/crypto/argon2"
+
+	"ethicsdesk/internal/passwordcost"
 )
 
 // MinPasswordLength is the shortest password an account may have.
 const MinPasswordLength = 10
 
-// argonParams are the argon2id cost parameters new hashes are made with.
-// They are written into every hash, so raising them later does not lock
-// anyone out. 19 MiB, 2 passes, 1 lane is OWASP's minimum for argon2id and
-// keeps a login well under a second on a modest office computer.
+// argonParams are the argon2id cost parameters of a stored hash. New hashes
+// are made with passwordcost.Current(): 19 MiB, 2 passes, 1 lane, OWASP's
+// minimum for argon2id, which keeps a login well under a second on a modest
+// office computer. They are written into every hash, so raising them later
+// does not lock anyone out.
 type argonParams struct {
 	Memory  uint32 // KiB
 	Time    uint32
 	Threads uint8
 }
-
-var passwordParams = argonParams{Memory: 19 * 1024, Time: 2, Threads: 1}
 
 const argonKeyLen = 32
 
@@ -36,7 +37,7 @@ func HashPassword(pw string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	p := passwordParams
+	p := passwordcost.Current()
 	key := argon2.IDKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, argonKeyLen)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, p.Memory, p.Time, p.Threads,
@@ -96,7 +97,3 @@ func ValidatePassword(pw string) string {
 	}
 	return ""
 }
-
-// CheapPasswordHashingForTests makes new hashes fast, for tests of other
-// packages that create many accounts. Never call it in the program.
-func CheapPasswordHashingForTests() { passwordParams = argonParams{Memory: 1024, Time: 1, Threads: 1} }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/passwordcost"
 	"ethicsdesk/store"
 )
 
@@ -37,7 +38,7 @@ type committee struct {
 
 func newCommittee(t *testing.T) *committee {
 	t.Helper()
-	cases.CheapPasswordHashingForTests()
+	passwordcost.Cheap()
 	path := filepath.Join(t.TempDir(), "register.db")
 	db, err := store.Open(path, store.Options{})
 	if err != nil {

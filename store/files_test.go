@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/passwordcost"
 	"ethicsdesk/internal/safefile"
 	"ethicsdesk/store"
 )
@@ -222,7 +223,7 @@ func TestRestoreRefusesWhileTheRegisterIsOpen(t *testing.T) {
 // Item 5: 40 wrong passwords at once lock the account after 5, and no
 // guess gets through the lock, not even the right password.
 func TestParallelWrongPasswordsAllCount(t *testing.T) {
-	cases.CheapPasswordHashingForTests()
+	passwordcost.Cheap()
 	ctx := context.Background()
 	db, _ := openTemp(t)
 	svc := newService(db)
@@ -262,7 +263,7 @@ func TestParallelWrongPasswordsAllCount(t *testing.T) {
 
 // Item 4: the public demo password opens only a demonstration register.
 func TestDemoPasswordOnlyOnADemonstrationRegister(t *testing.T) {
-	cases.CheapPasswordHashingForTests()
+	passwordcost.Cheap()
 	ctx := context.Background()
 	db, _ := openTemp(t)
 	svc := newService(db)
@@ -303,7 +304,7 @@ func TestDemoPasswordOnlyOnADemonstrationRegister(t *testing.T) {
 // Item 15: a read-only register file opens read-only, sign-in works and
 // the lockout holds in memory, and not one byte of the file changes.
 func TestReadOnlyRegisterSignsInWithoutWriting(t *testing.T) {
-	cases.CheapPasswordHashingForTests()
+	passwordcost.Cheap()
 	ctx := context.Background()
 	db, path := openTemp(t)
 	if _, err := newService(db).Bootstrap(ctx, "admin", "Admin", "the right password"); err != nil {
@@ -379,7 +380,7 @@ func TestFilesAreOwnerOnlyAndLeftoversGo(t *testing.T) {
 // Item 15: a register in a folder without write permission opens
 // read-only and leaves the folder as it was (no -wal, -shm or lock file).
 func TestRegisterInAReadOnlyFolderOpensReadOnly(t *testing.T) {
-	cases.CheapPasswordHashingForTests()
+	passwordcost.Cheap()
 	ctx := context.Background()
 	db, path := openTemp(t)
 	if _, err := newService(db).Bootstrap(ctx, "admin", "Admin", "the right password"); err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -103,12 +104,7 @@ func pad4(i int) string {
 	return s[len(s)-4:]
 }
 
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
-}
+func itoa(i int) string { return strconv.Itoa(i) }
 
 func TestNotADatabaseIsRefusedWithASentence(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "minutes.db")

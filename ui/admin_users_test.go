@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/passwordcost"
 )
 
 // people is a real temporary register with an administrator, a
@@ -22,7 +23,7 @@ type people struct {
 
 func newPeople(t *testing.T) *people {
 	t.Helper()
-	cases.CheapPasswordHashingForTests()
+	passwordcost.Cheap()
 	h := newHarness(t, Options{})
 	ctx := context.Background()
 	p := &people{harness: h}

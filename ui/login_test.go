@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/passwordcost"
 )
 
 const testPassword = "correct horse battery"
@@ -16,7 +17,7 @@ const testPassword = "correct horse battery"
 // loginHarness is a login screen on a real temporary register.
 func newLoginHarness(t *testing.T) (*harness, *loginScreen, *cases.User) {
 	t.Helper()
-	cases.CheapPasswordHashingForTests()
+	passwordcost.Cheap()
 	h := newHarness(t, Options{})
 	ls := newLoginScreen(h.app, h.svc, Options{}, h.d.run)
 	var signedIn cases.User

@@ -25,7 +25,8 @@ var casesLeaves = []string{
 	// signing, only for the verification report the Service passes
 	// through from its keyring port to the window.
 	"ethicsdesk/signing",
-	"golang.org/x/crypto/argon2", // password hashing
+	"golang.org/x/crypto/argon2",       // password hashing
+	"ethicsdesk/internal/passwordcost", // the cost of password hashes (tests lower it)
 }
 
 // sharedLeaves may be imported by the leaves above (and by anyone).
@@ -108,7 +109,11 @@ func TestImportsStayInTheirLayers(t *testing.T) {
 		forbidden []string
 	}{
 		{"ethicsdesk/ui", "the window reaches the register only through the cases service",
-			[]string{"ethicsdesk/store", "github.com/mattn/go-sqlite3", "database/sql"}},
+			[]string{"ethicsdesk/store", "github.com/mattn/go-sqlite3", "database/sql", "ethicsdesk/cli", "ethicsdesk/app"}},
+		{"ethicsdesk/app", "the shared wiring knows neither the window nor the commands",
+			[]string{"fyne.io", "ethicsdesk/ui", "ethicsdesk/cli"}},
+		{"ethicsdesk/holidays", "holiday files are read without the window or the database",
+			[]string{"fyne.io", "ethicsdesk/ui", "ethicsdesk/store", "github.com/mattn/go-sqlite3", "database/sql"}},
 		{"ethicsdesk/cases", "the domain knows nothing of the window, SQL or PDF layout",
 			[]string{"fyne.io", "ethicsdesk/ui", "ethicsdesk/store", "github.com/mattn/go-sqlite3", "database/sql",
 				"ethicsdesk/opinion", "ethicsdesk/issuing", "ethicsdesk/report", "ethicsdesk/export"}},
@@ -164,5 +169,20 @@ func TestImportsStayInTheirLayers(t *testing.T) {
 func TestLayerRulesCatchACrossing(t *testing.T) {
 	if bad := crossing([]string{"fmt", "ethicsdesk/store", "ethicsdesk/storefront"}, "ethicsdesk/store"); len(bad) != 1 || bad[0] != "ethicsdesk/store" {
 		t.Fatalf("crossing found %v, want only ethicsdesk/store", bad)
+	}
+}
+
+// The root package is start-up only: it hands the arguments to package cli.
+// Commands, wiring and the window belong in cli, app and ui.
+func TestTheRootPackageOnlyStartsTheProgram(t *testing.T) {
+	root, ok := modulePackages(t)["ethicsdesk"]
+	if !ok {
+		t.Fatal("go list did not list the root package")
+	}
+	allowed := map[string]bool{"os": true, "ethicsdesk/cli": true, "ethicsdesk/internal/startenv": true}
+	for _, imp := range root.Imports {
+		if !allowed[imp] {
+			t.Errorf("main.go imports %s: the root package only starts the program (put the code in cli, app or ui)", imp)
+		}
 	}
 }

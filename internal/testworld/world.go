@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/passwordcost"
 	"ethicsdesk/issuing"
 	"ethicsdesk/store"
 )
@@ -45,7 +46,7 @@ type World struct {
 func New(tb testing.TB, opt Options) *World {
 	tb.Helper()
 	if !opt.NoLogins {
-		cases.CheapPasswordHashingForTests()
+		passwordcost.Cheap()
 	}
 	ctx := context.Background()
 	path := filepath.Join(tb.TempDir(), "register.db")

@@ -1,0 +1,29 @@
+package cli
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"ethicsdesk/demo"
+	"ethicsdesk/internal/passwordcost"
+	"ethicsdesk/store"
+)
+
+// seededRegister makes a demo register of opt's size (with the demo
+// accounts, password demo.DemoPassword) in a temporary folder and returns
+// it open, with its path. Password hashing is made cheap for the tests.
+func seededRegister(t *testing.T, opt demo.SeedOptions) (*store.DB, string) {
+	t.Helper()
+	passwordcost.Cheap()
+	path := filepath.Join(t.TempDir(), "register.db")
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := demo.Seed(context.Background(), db, opt); err != nil {
+		t.Fatal(err)
+	}
+	return db, path
+}

@@ -1,0 +1,69 @@
+// Package cli is Ethics Desk's command line: one file per command, the
+// window (the command run when none is named) and the table that
+// dispatches them. Each command talks to the register through cases.API,
+// built by package app.
+package cli
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// subcommand is one of `ethicsdesk NAME …`.
+type subcommand struct {
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+var subcommands = map[string]subcommand{
+	"seed":  {"fill a register with realistic synthetic cases", cmdSeed},
+	"check": {"check a register's integrity and consistency", cmdCheck},
+	"root":  {"write the committee's root certificate (PEM) for recipients to trust", cmdRoot},
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		sc, ok := subcommands[args[0]]
+		if !ok {
+			fmt.Fprintf(stderr, "ethicsdesk: unknown command %q\n\n", args[0])
+			usage(stderr)
+			return 2
+		}
+		return sc.run(args[1:], stdout, stderr)
+	}
+	for _, a := range args {
+		if a == "-h" || a == "--help" || a == "-help" || a == "help" {
+			usage(stdout)
+			return 0
+		}
+	}
+	return runWindow(args, stderr)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, `Ethics Desk — case register and signed opinions of an AI ethics committee.
+
+Usage:
+  ethicsdesk [--db PATH | --demo]     open the register window
+  ethicsdesk COMMAND [flags]          run a command on a register
+
+Commands:`)
+	names := make([]string, 0, len(subcommands))
+	width := 0
+	for n := range subcommands {
+		names = append(names, n)
+		width = max(width, len(n))
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, n, subcommands[n].summary)
+	}
+	fmt.Fprintln(w, `
+Run "ethicsdesk COMMAND --help" for a command's flags.`)
+}
+
+// Run runs the command named by args[0] (the window when args name none)
+// and returns the process's exit status.
+func Run(args []string, stdout, stderr io.Writer) int { return run(args, stdout, stderr) }

@@ -1,0 +1,266 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"syscall"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/app"
+	"ethicsdesk/assets"
+	"ethicsdesk/demo"
+	"ethicsdesk/store"
+	"ethicsdesk/ui"
+)
+
+// demoCases is the size of the demo register made on first use of --demo.
+const demoCases = 2000
+
+// restoredEnv carries, across the restart that follows a restore, where the
+// replaced register was kept, so the new window can say so.
+const restoredEnv = "ETHICSDESK_RESTORED_ASIDE"
+
+// restoreFailedEnv carries, across the same restart, why a restore that
+// had already closed the register was refused.
+const restoreFailedEnv = "ETHICSDESK_RESTORE_FAILED"
+
+// runWindow opens the register window: the user's own register under the
+// app's storage root, the demo register, or the file given with --db.
+func runWindow(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("ethicsdesk", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dbPath := fs.String("db", "", "register file (default: register.db under the app's storage folder)")
+	demoMode := fs.Bool("demo", false, "open the demo register, creating and filling it on first use")
+	userName := fs.String("user", "", "sign in as this user with the password in $ETHICSDESK_PASSWORD, skipping the sign-in window (for scripts and benchmarks)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	writeHeapProfileLater()
+	a := fyneapp.NewWithID(app.ID)
+	if err := assets.LoadTranslations(); err != nil {
+		fmt.Fprintln(stderr, "translations:", err)
+	}
+	root := a.Storage().RootURI().Path()
+	path := *dbPath
+	switch {
+	case path != "":
+	case *demoMode:
+		path = filepath.Join(root, "demo.db")
+	default:
+		path = filepath.Join(root, "register.db")
+	}
+	w, err := openRegisterWindow(a, path, *demoMode, *userName, stderr)
+	if err != nil {
+		showStartupError(a, path, err)
+		return 1
+	}
+	if aside := os.Getenv(restoredEnv); aside != "" {
+		os.Unsetenv(restoredEnv)
+		dialog.ShowInformation("Register restored",
+			fmt.Sprintf("The backup was restored. The previous register is kept as %s.", aside), w)
+	}
+	if failure := os.Getenv(restoreFailedEnv); failure != "" {
+		os.Unsetenv(restoreFailedEnv)
+		dialog.ShowError(errors.New(failure), w)
+	}
+	w.ShowAndRun()
+	return 0
+}
+
+// openRegisterWindow opens (and for the demo, fills) the register, checks
+// it, starts the day's backup and builds the sign-in window, which opens the
+// register window for the user who signs in.
+func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string, stderr io.Writer) (fyne.Window, error) {
+	_, statErr := os.Stat(path)
+	fresh := errors.Is(statErr, os.ErrNotExist)
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	ctx := context.Background()
+	if demoMode && fresh {
+		if err := demo.Seed(ctx, db, demo.SeedOptions{Cases: demoCases, Notes: 4 * demoCases, Seed: 1, Opinions: demo.DefaultOpinions}); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("creating the demo register: %w", err)
+		}
+	}
+	m := &maintenance{db: db, path: db.Path}
+	svc := app.NewService(db, m)
+	go m.checkHealth(a)
+	if !db.ReadOnly {
+		go m.dailyBackup(stderr)
+	}
+	// The banner and the demo password follow the register's own mark,
+	// not the --demo flag.
+	isDemo, err := db.IsDemonstration(ctx)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if demoMode && !isDemo {
+		db.Close()
+		return nil, fmt.Errorf("%s is not marked as a demonstration register (an older version made it, or it holds real work), so the demo accounts cannot sign in there. Move it away to have a new demo register made, or open it without --demo.", path)
+	}
+	opt := ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: isDemo, BackupDir: m.backupDir(), TrimMemory: debug.FreeOSMemory}
+	var w fyne.Window
+	if userName != "" {
+		actor, err := svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		w = ui.NewMainWindow(a, svc, actor, opt)
+	} else {
+		w = ui.NewStartWindow(a, svc, opt)
+	}
+	// The sign-in window closes once the register opens, so the register
+	// file is closed when the program stops rather than with a window.
+	a.Lifecycle().SetOnStopped(func() { db.Close() })
+	return w, nil
+}
+
+// maintenance backs up and restores the open register for the window.
+type maintenance struct {
+	db   *store.DB
+	path string
+}
+
+func (m *maintenance) backupDir() string {
+	dir, _, err := m.db.BackupSettings(context.Background())
+	if err != nil || dir == "" {
+		return store.DefaultBackupDir(m.path)
+	}
+	return dir
+}
+
+// checkHealth runs SQLite's quick check once the window is up: it reads
+// every page (more than a second on a register of 100,000 cases), so
+// waiting for it would slow every start. A damaged file is reported as soon
+// as it is found, with the offer to restore the newest backup.
+func (m *maintenance) checkHealth(a fyne.App) {
+	time.Sleep(2 * time.Second) // let the first window draw before reading the whole file
+	h, err := m.db.StartupHealth(context.Background())
+	msg := h.Message
+	if err != nil {
+		msg = err.Error()
+	}
+	if msg == "" {
+		return
+	}
+	fyne.Do(func() {
+		w := a.NewWindow("Ethics Desk — the register needs attention")
+		l := widget.NewLabel(msg)
+		l.Wrapping = fyne.TextWrapWord
+		w.SetContent(container.NewBorder(nil, container.NewHBox(widget.NewButton("Close", w.Close)), nil, nil, l))
+		w.Resize(fyne.NewSize(600, 220))
+		w.Show()
+		if h.Damaged() {
+			if latest, err := m.LatestBackup(); err == nil && latest != "" {
+				ui.OfferRestore(w, msg, latest, func() {
+					if _, err := m.Restore(context.Background(), latest); err != nil {
+						dialog.ShowError(err, w)
+					}
+				})
+			}
+		}
+	})
+}
+
+// dailyBackup makes the day's automatic backup in the background, so a
+// large register does not delay the window.
+func (m *maintenance) dailyBackup(stderr io.Writer) {
+	dir, keep, err := m.db.BackupSettings(context.Background())
+	if err == nil {
+		_, err = store.AutoBackup(m.db, dir, keep, time.Now())
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "automatic backup:", err)
+	}
+}
+
+func (m *maintenance) Backup(ctx context.Context, path string) (string, error) {
+	res, err := m.db.BackupTo(ctx, path, true)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("The register was copied to %s and the copy checked: %v.", path, res), nil
+}
+
+func (m *maintenance) LatestBackup() (string, error) {
+	return store.LatestBackup(m.backupDir(), m.path)
+}
+
+// Restore closes the register, puts the backup in its place (keeping the
+// current file aside) and starts the program again on the restored file,
+// so that no window holds on to the replaced one. What can be known
+// beforehand (the file is a register's backup, no other process has the
+// register open) is checked while the register is still open here, so a
+// refusal leaves the window as it was; a later refusal restarts the program
+// on the unchanged register and says why.
+func (m *maintenance) Restore(ctx context.Context, from string) (string, error) {
+	if err := store.CheckBackupFile(from); err != nil {
+		return "", err
+	}
+	if err := m.db.OthersHaveOpen(); err != nil {
+		return "", err
+	}
+	if err := m.db.Close(); err != nil {
+		return "", err
+	}
+	aside, err := store.Restore(ctx, m.path, from, time.Now())
+	if err != nil {
+		return "", restart("", err.Error())
+	}
+	return aside, restart(aside, "")
+}
+
+// restart runs the program again in place of this one, telling the new
+// window where the replaced register was kept (aside) or why the restore
+// was refused (failure). It returns only when it could not restart.
+func restart(aside, failure string) error {
+	exe, err := os.Executable()
+	if err == nil {
+		os.Setenv(restoredEnv, aside)
+		os.Setenv(restoreFailedEnv, failure)
+		err = syscall.Exec(exe, os.Args, os.Environ())
+	}
+	if failure != "" {
+		return fmt.Errorf("%s Ethics Desk could not start again (%v): close it and start it again.", failure, err)
+	}
+	return fmt.Errorf("The backup was restored (the previous register is kept as %s), but Ethics Desk could not start again (%v): close it and start it again.", aside, err)
+}
+
+// showStartupError explains in a window why the register did not open and,
+// when the file is damaged, offers to restore the newest backup.
+func showStartupError(a fyne.App, path string, err error) {
+	w := a.NewWindow("Ethics Desk")
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewBorder(nil, container.NewHBox(widget.NewButton("Quit", a.Quit)), nil, nil, msg))
+	w.Resize(fyne.NewSize(600, 220))
+	var oe *store.OpenError
+	if store.IsDamaged(err) || (errors.As(err, &oe) && oe.Path != "") {
+		if latest, lerr := store.LatestBackup(store.DefaultBackupDir(path), path); lerr == nil && latest != "" && store.IsDamaged(err) {
+			ui.OfferRestore(w, err.Error(), latest, func() {
+				aside, rerr := store.Restore(context.Background(), path, latest, time.Now())
+				if rerr == nil {
+					rerr = restart(aside, "")
+				}
+				dialog.ShowError(rerr, w)
+			})
+		}
+	}
+	w.ShowAndRun()
+}
