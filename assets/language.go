@@ -1,6 +1,7 @@
 package assets
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 
@@ -57,3 +58,25 @@ func KnownLanguage(tag string) bool {
 	}
 	return false
 }
+
+// known is every key of en.json: the texts the window can translate.
+var known = func() map[string]bool {
+	raw, err := TranslationFile("en.json")
+	if err != nil {
+		return nil
+	}
+	var m map[string]any
+	if json.Unmarshal(raw, &m) != nil {
+		return nil
+	}
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}()
+
+// Has reports whether text has a translation, so that a sentence from the
+// domain (an error, a field's message) is translated when the files know it
+// and otherwise shown as it is, without asking Fyne for a key it lacks.
+func Has(text string) bool { return known[text] }

@@ -226,7 +226,7 @@ func (u *usersWindow) toggleActive() {
 
 func (u *usersWindow) done(err error) {
 	if err != nil {
-		dialog.ShowError(err, u.win)
+		showError(err, u.win)
 	}
 	u.reload()
 }

@@ -77,17 +77,17 @@ func (v *attachmentsView) open(a cases.Attachment) {
 	win := v.cw.win
 	data, meta, err := v.cw.d.svc.OpenAttachment(context.Background(), v.cw.d.actor, a.ID)
 	if err != nil {
-		dialog.ShowError(err, win)
+		showError(err, win)
 		return
 	}
 	dir, err := os.MkdirTemp("", "ethicsdesk-open-*")
 	if err != nil {
-		dialog.ShowError(fmt.Errorf(lang.L("The file could not be prepared for viewing: %v"), err), win)
+		showError(fmt.Errorf(lang.L("The file could not be prepared for viewing: %v"), err), win)
 		return
 	}
 	path := filepath.Join(dir, cases.CleanFileName(meta.FileName))
 	if err := os.WriteFile(path, data, 0o600); err != nil {
-		dialog.ShowError(fmt.Errorf(lang.L("The file could not be prepared for viewing: %v"), err), win)
+		showError(fmt.Errorf(lang.L("The file could not be prepared for viewing: %v"), err), win)
 		return
 	}
 	u, err := url.Parse(storage.NewFileURI(path).String())
@@ -95,7 +95,7 @@ func (v *attachmentsView) open(a cases.Attachment) {
 		err = v.cw.d.app.OpenURL(u)
 	}
 	if err != nil {
-		dialog.ShowError(fmt.Errorf(lang.L("No program could open %s: %v. A copy is at %s."), meta.FileName, err, path), win)
+		showError(fmt.Errorf(lang.L("No program could open %s: %v. A copy is at %s."), meta.FileName, err, path), win)
 	}
 }
 
@@ -121,7 +121,7 @@ func (v *attachmentsView) attachURIs(uris []fyne.URI) {
 	}
 	files, err := readDroppedFiles(uris)
 	if err != nil {
-		dialog.ShowError(err, v.cw.win)
+		showError(err, v.cw.win)
 		return
 	}
 	if len(files) == 0 {
@@ -132,7 +132,7 @@ func (v *attachmentsView) attachURIs(uris []fyne.URI) {
 		return err
 	}, func(err error) {
 		if err != nil {
-			dialog.ShowError(err, v.cw.win)
+			showError(err, v.cw.win)
 			return
 		}
 		v.reload()

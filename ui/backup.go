@@ -68,7 +68,7 @@ func (r *registerWindow) backupNow() {
 			return err
 		}, func(err error) {
 			if err != nil {
-				dialog.ShowError(err, r.win)
+				showError(err, r.win)
 			}
 		})
 	}, r.win)
@@ -112,7 +112,7 @@ func (r *registerWindow) confirmRestore(path string) {
 		}
 		aside, err := r.d.svc.Restore(context.Background(), r.d.actor, path)
 		if err != nil {
-			dialog.ShowError(err, r.win)
+			showError(err, r.win)
 			return
 		}
 		dialog.ShowInformation(lang.L("Register restored"),

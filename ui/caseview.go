@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -157,7 +156,7 @@ func (cw *caseWindow) reload() bool {
 		if errors.Is(err, cases.ErrNotFound) {
 			err = errors.New(lang.L("This case does not exist, or you may not see it."))
 		}
-		dialog.ShowError(err, cw.parentForErrors())
+		showError(err, cw.parentForErrors())
 		return false
 	}
 	entries, err := cw.d.svc.Timeline(ctx, cw.d.actor, cw.id)
@@ -296,7 +295,7 @@ func (cw *caseWindow) noteSaved(err error) {
 		cw.noteErr.set(fe[cases.FieldNote])
 		return
 	case err != nil:
-		dialog.ShowError(err, cw.win)
+		showError(err, cw.win)
 		return
 	}
 	cw.noteErr.set("")

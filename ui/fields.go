@@ -71,7 +71,7 @@ func newFieldError() fieldError {
 }
 
 func (f fieldError) set(msg string) {
-	f.SetText(msg)
+	f.SetText(domainText(msg))
 	if msg == "" {
 		f.Hide()
 	} else {

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -91,7 +90,7 @@ func (h *holidaysView) submit() {
 
 func (h *holidaysView) remove(x cases.Holiday) {
 	if err := h.s.d.svc.DeleteHoliday(context.Background(), h.s.d.actor, x.Day); err != nil {
-		dialog.ShowError(err, h.s.win)
+		showError(err, h.s.win)
 		return
 	}
 	h.reload()

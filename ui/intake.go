@@ -332,7 +332,7 @@ func (f *caseForm) saved(saved cases.Case, err error) {
 		})
 		return
 	case err != nil:
-		dialog.ShowError(err, f.win)
+		showError(err, f.win)
 		return
 	}
 	f.close()

@@ -47,7 +47,7 @@ func (r *registerWindow) languageMenuItem() *fyne.MenuItem {
 func (r *registerWindow) chooseLanguage(tag string) {
 	r.d.app.Preferences().SetString(languagePreference(r.d.actor.Username), tag)
 	if err := assets.UseLanguage(tag); err != nil {
-		dialog.ShowError(err, r.win)
+		showError(err, r.win)
 		return
 	}
 	r.build()

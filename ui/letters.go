@@ -29,7 +29,7 @@ func savePDF(d *desk, parent fyne.Window, name string, pdf []byte) {
 		path := w.URI().Path()
 		w.Close() // unused: the file is written by safefile
 		if err := safefile.WriteBytes(path, pdf, d.saveOptions()); err != nil {
-			dialog.ShowError(err, parent)
+			showError(err, parent)
 			return
 		}
 		dialog.ShowInformation(lang.L("Saved"), lang.L("Saved as {{.Path}}.", map[string]any{"Path": path}), parent)
@@ -43,7 +43,7 @@ func savePDF(d *desk, parent fyne.Window, name string, pdf []byte) {
 func (ed *opinionEditor) saveIssuedPDF() {
 	pdf, op, err := ed.d.svc.IssuedOpinionPDF(context.Background(), ed.d.actor, ed.caseID)
 	if err != nil {
-		dialog.ShowError(err, ed.win)
+		showError(err, ed.win)
 		return
 	}
 	savePDF(ed.d, ed.win, fmt.Sprintf("%s-opinion-%d.pdf", safeFileName(ed.c.Reference), op.ID), pdf)
@@ -100,7 +100,7 @@ func (cw *caseWindow) letterPDF(kind cases.LetterKind, items []string, due time.
 func (cw *caseWindow) letter(kind cases.LetterKind, items []string, due time.Time) {
 	pdf, err := cw.letterPDF(kind, items, due, "")
 	if err != nil {
-		dialog.ShowError(err, cw.win)
+		showError(err, cw.win)
 		return
 	}
 	savePDF(cw.d, cw.win, fmt.Sprintf("%s-%s.pdf", safeFileName(cw.c.Reference), strings.ReplaceAll(string(kind), "_", "-")), pdf)

@@ -50,12 +50,12 @@ func (d *desk) openIntakeFromMail(path string, parent fyne.Window) *caseForm {
 	}
 	msg, err := mailintake.ParseFile(path)
 	if err != nil {
-		dialog.ShowError(err, parent)
+		showError(err, parent)
 		return nil
 	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		dialog.ShowError(fmt.Errorf(lang.L("The file could not be read: %v"), err), parent)
+		showError(fmt.Errorf(lang.L("The file could not be read: %v"), err), parent)
 		return nil
 	}
 	in := cases.IntakeFromMail(msg, raw, baseName(path), d.svc.Today())

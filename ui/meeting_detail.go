@@ -333,7 +333,7 @@ func (md *meetingDetail) saveMinutes() {
 		path := w.URI().Path()
 		w.Close()
 		if err := md.writeMinutes(path); err != nil {
-			dialog.ShowError(err, md.mw.win)
+			showError(err, md.mw.win)
 			return
 		}
 		dialog.ShowInformation(lang.L("Minutes (PDF)…"), lang.L("The minutes were saved to {{.Path}}.", map[string]any{"Path": path}), md.mw.win)

@@ -134,7 +134,7 @@ func (ed *opinionEditor) reload() bool {
 	ctx := context.Background()
 	c, err := ed.d.svc.GetCase(ctx, ed.d.actor, ed.caseID)
 	if err != nil {
-		dialog.ShowError(err, ed.win)
+		showError(err, ed.win)
 		return false
 	}
 	op, err := ed.d.svc.Opinion(ctx, ed.d.actor, ed.caseID)
@@ -142,7 +142,7 @@ func (ed *opinionEditor) reload() bool {
 	case errors.Is(err, cases.ErrNotFound):
 		op = cases.Opinion{CaseID: ed.caseID, State: cases.OpinionDraft}
 	case err != nil:
-		dialog.ShowError(err, ed.win)
+		showError(err, ed.win)
 		return false
 	}
 	ed.c, ed.op = c, op
@@ -545,7 +545,7 @@ func (ed *opinionEditor) startCorrection() {
 				return
 			}
 			if _, err := ed.d.svc.StartCorrection(context.Background(), ed.d.actor, ed.caseID); err != nil {
-				dialog.ShowError(err, ed.win)
+				showError(err, ed.win)
 				return
 			}
 			ed.reload()

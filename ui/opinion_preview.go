@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
@@ -42,7 +41,7 @@ func (ed *opinionEditor) showPreview() {
 			case err == errNoRenderer:
 				openPDFInViewer(d, pdf, ref, ed.win)
 			case err != nil:
-				dialog.ShowError(err, ed.win)
+				showError(err, ed.win)
 			default:
 				d.showPages(lang.L("Preview")+" — "+ref, pages, pdf, ref)
 			}
@@ -116,12 +115,12 @@ func openPDFInViewer(d *desk, pdf []byte, ref string, parent fyne.Window) {
 		}
 	}
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("%s: %w", lang.L("The PDF could not be written to a temporary file"), err), parent)
+		showError(fmt.Errorf("%s: %w", lang.L("The PDF could not be written to a temporary file"), err), parent)
 		return
 	}
 	u, _ := url.Parse(storage.NewFileURI(f.Name()).String())
 	if err := d.app.OpenURL(u); err != nil {
-		dialog.ShowError(err, parent)
+		showError(err, parent)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -26,7 +25,7 @@ type versionsView struct {
 func (ed *opinionEditor) showVersions() {
 	vs, err := ed.d.svc.OpinionVersions(context.Background(), ed.d.actor, ed.caseID)
 	if err != nil {
-		dialog.ShowError(err, ed.win)
+		showError(err, ed.win)
 		return
 	}
 	v := &versionsView{versions: vs, shown: container.NewVBox()}

@@ -199,7 +199,7 @@ func (r *registerWindow) goToReference(ref string) {
 		return
 	}
 	if err != nil {
-		dialog.ShowError(err, r.win)
+		showError(err, r.win)
 		return
 	}
 	r.d.openCase(c.ID)

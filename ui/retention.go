@@ -20,7 +20,7 @@ func (r *registerWindow) showRetention() {
 	d := r.d
 	due, err := d.svc.RetentionDue(context.Background(), d.actor)
 	if err != nil {
-		dialog.ShowError(err, r.win)
+		showError(err, r.win)
 		return
 	}
 	period := map[string]any{"Years": due.Years, "Date": formatDate(due.ClosedBefore), "Count": len(due.Cases)}
@@ -49,7 +49,7 @@ func (r *registerWindow) showRetention() {
 			n, err := d.svc.ApplyRetention(context.Background(), d.actor)
 			return func() {
 				if err != nil {
-					dialog.ShowError(err, r.win)
+					showError(err, r.win)
 					return
 				}
 				r.reload()

@@ -31,7 +31,7 @@ func (r *registerWindow) exportRoot() {
 		path := w.URI().Path()
 		w.Close() // unused: the file is written by safefile
 		if err := safefile.WriteBytes(path, pem, r.d.saveOptions()); err != nil {
-			dialog.ShowError(err, r.win)
+			showError(err, r.win)
 			return
 		}
 		dialog.ShowInformation(lang.L("Root certificate exported"),

@@ -185,7 +185,7 @@ func legendBox(c color.Color) fyne.CanvasObject {
 func (s *statsWindow) annualReport() {
 	p, err := s.period()
 	if err != nil {
-		dialog.ShowError(errors.New(periodProblem(err)), s.win)
+		showError(errors.New(periodProblem(err)), s.win)
 		return
 	}
 	year := p.From.Year()
@@ -240,7 +240,7 @@ func runCancellable(d *desk, win fyne.Window, title string, work func(ctx contex
 			case cancelled || errors.Is(err, context.Canceled):
 				dialog.ShowInformation(title, lang.L("Cancelled: nothing was saved."), win)
 			default:
-				dialog.ShowError(err, win)
+				showError(err, win)
 			}
 		}
 	})

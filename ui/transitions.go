@@ -96,7 +96,7 @@ func (m *moveDialog) moved(err error) {
 	case errors.As(err, &fe):
 		m.err.set(fe[cases.FieldReason])
 		if fe[cases.FieldReason] == "" {
-			dialog.ShowError(err, cw.win)
+			showError(err, cw.win)
 		}
 		return
 	case errors.As(err, &stale):
@@ -105,7 +105,7 @@ func (m *moveDialog) moved(err error) {
 		return
 	case err != nil:
 		m.dlg.Hide()
-		dialog.ShowError(err, cw.win)
+		showError(err, cw.win)
 		return
 	}
 	m.dlg.Hide()
