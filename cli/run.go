@@ -42,14 +42,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return runWindow(args, stderr)
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, `Ethics Desk — case register and signed opinions of an AI ethics committee.
+// usageHead and usageFoot frame the list of commands in --help; they and
+// every command's summary are translation keys (assets/translations), so
+// the help speaks the system's language.
+const (
+	usageHead = `Ethics Desk — case register and signed opinions of an AI ethics committee.
 
 Usage:
   ethicsdesk [--db PATH | --demo]     open the register window
   ethicsdesk COMMAND [flags]          run a command on a register
 
-Commands:`)
+Commands:`
+	usageFoot = `
+Run "ethicsdesk COMMAND --help" for a command's flags.`
+)
+
+func usage(w io.Writer) {
+	say := inSystemLanguage()
+	fmt.Fprintln(w, say(usageHead))
 	names := make([]string, 0, len(subcommands))
 	width := 0
 	for n := range subcommands {
@@ -58,10 +68,9 @@ Commands:`)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(w, "  %-*s  %s\n", width, n, subcommands[n].summary)
+		fmt.Fprintf(w, "  %-*s  %s\n", width, n, say(subcommands[n].summary))
 	}
-	fmt.Fprintln(w, `
-Run "ethicsdesk COMMAND --help" for a command's flags.`)
+	fmt.Fprintln(w, say(usageFoot))
 }
 
 // Run runs the command named by args[0] (the window when args name none)

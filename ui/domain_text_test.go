@@ -127,6 +127,9 @@ func TestNoTranslationIsLeftOver(t *testing.T) {
 	for _, c := range registerColumns { // translated by title when drawn
 		used[c.title] = true
 	}
+	for _, s := range literalsIn(t, filepath.Join("..", "cli")) { // the command line's help
+		used[s] = true
+	}
 	for k := range en {
 		if used[k] {
 			continue
@@ -168,6 +171,31 @@ func windowLiterals(t *testing.T) []string {
 				return true
 			}
 			if bl, ok := call.Args[0].(*ast.BasicLit); ok && bl.Kind == token.STRING {
+				if s, err := strconv.Unquote(bl.Value); err == nil {
+					out = append(out, s)
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// literalsIn lists every string literal of the Go files in dir.
+func literalsIn(t *testing.T, dir string) []string {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	var out []string
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		af, err := parser.ParseFile(token.NewFileSet(), f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(af, func(n ast.Node) bool {
+			if bl, ok := n.(*ast.BasicLit); ok && bl.Kind == token.STRING {
 				if s, err := strconv.Unquote(bl.Value); err == nil {
 					out = append(out, s)
 				}
