@@ -127,6 +127,9 @@ func TestEveryScreenSpeaksChinese(t *testing.T) {
 	check("the audit log's filters", ad.openAudit().form.content())
 	check("the meetings", ad.openMeetings().win.Content())
 	check("the verify window", ad.openVerify().win.Content())
+	// The classification codes' names are the committee's own data (the
+	// catalogue a committee keeps in its language); this one is English.
+	check("the statistics", r.showStatistics().win.Content(), "Land", "transport")
 
 	rd := w.deskFor(w.rapp)
 	cw := rd.openCase(w.caseID)

@@ -97,7 +97,7 @@ func (s *statsWindow) load() {
 			}
 			s.status.SetText(lang.L("Figures for {{.Period}}; overdue as of {{.Today}}. No personal data is shown.",
 				map[string]any{"Period": p.String(), "Today": st.AsOf.String()}))
-			s.body.Objects = statsContent(st)
+			s.body.Objects = statsContent(d, st)
 			s.body.Refresh()
 		}
 	})
@@ -113,21 +113,65 @@ func periodProblem(err error) string {
 }
 
 // statsContent is the headline figures, then a table and a chart per breakdown.
-func statsContent(st cases.Statistics) []fyne.CanvasObject {
+func statsContent(d *desk, st cases.Statistics) []fyne.CanvasObject {
 	figures := container.New(layout.NewFormLayout())
-	for _, f := range report.Figures(st) {
-		v := widget.NewLabel(f.Value)
+	for _, f := range statFigures(st) {
+		v := widget.NewLabel(f[1])
 		v.TextStyle.Bold = true
-		figures.Add(widget.NewLabel(f.Label))
+		figures.Add(widget.NewLabel(f[0]))
 		figures.Add(v)
 	}
-	out := []fyne.CanvasObject{figures, widget.NewLabel(report.Definitions)}
+	out := []fyne.CanvasObject{figures, widget.NewLabel(domainText(report.Definitions))}
 	out[1].(*widget.Label).Wrapping = fyne.TextWrapWord
 	for _, t := range st.Tables {
+		t = statTableIn(d, t)
 		out = append(out, widget.NewSeparator(), widget.NewRichTextFromMarkdown("### "+t.Title))
 		out = append(out, statBreakdown(t))
 	}
 	return out
+}
+
+// statFigures are the headline numbers (report.Figures) in the window's
+// language: label and value.
+func statFigures(st cases.Statistics) [][2]string {
+	days := func(v float64, n int) string {
+		if n == 0 {
+			return lang.L("no decided case had been accepted")
+		}
+		return lang.L("{{.Days}} days ({{.Cases}} cases)", map[string]any{"Days": strconv.FormatFloat(v, 'f', -1, 64), "Cases": n})
+	}
+	return [][2]string{
+		{lang.L("Cases received"), formatCount(st.Received)},
+		{lang.L("Cases decided"), formatCount(st.Decided)},
+		{lang.L("Median time to decision"), days(st.DecisionTime.MedianDays, st.DecisionTime.Cases)},
+		{lang.L("90th percentile time to decision"), days(st.DecisionTime.P90Days, st.DecisionTime.Cases)},
+		{lang.L("Overdue as of {{.Date}}", map[string]any{"Date": formatDate(st.AsOf)}), formatCount(st.Overdue)},
+	}
+}
+
+// statTableIn is a breakdown with its title and values in the window's
+// language: types, statuses and codes by their translations; the
+// committee's own classification codes as they are.
+func statTableIn(d *desk, t cases.StatTable) cases.StatTable {
+	t.Title = lang.X("stat."+string(t.Dimension), t.Title)
+	rows := make([]cases.StatCount, len(t.Rows))
+	for i, r := range t.Rows {
+		switch {
+		case r.Code == "" && t.Dimension == cases.ByBreach:
+			r.Label = lang.L("None (not a complaint)")
+		case r.Code == "":
+			r.Label = lang.L("Not recorded")
+		case t.Dimension == cases.ByType:
+			r.Label = d.typeName(r.Code)
+		case t.Dimension == cases.ByStatus:
+			r.Label = statusText(cases.Status(r.Code))
+		case t.Dimension == cases.BySector || t.Dimension == cases.ByRisk || t.Dimension == cases.ByBreach:
+			r.Label = codeText(r.Code)
+		}
+		rows[i] = r
+	}
+	t.Rows = rows
+	return t
 }
 
 // Column widths of a breakdown: value, received, decided; the bars fill
