@@ -19,7 +19,8 @@ import (
 // each keystroke does not start a query over 100,000 cases.
 const searchDelay = 250 * time.Millisecond
 
-// searchPage is how many results the panel shows.
+// searchPage is how many results the panel shows at a time; "Show the
+// next 50" adds the next page.
 const searchPage = 50
 
 // referencePattern is a whole case reference: Enter opens that case
@@ -32,6 +33,9 @@ type searchPanel struct {
 	r       *registerWindow
 	box     *fyne.Container
 	status  *widget.Label
+	more    *widget.Button // the next page of results; hidden when there is none
+	text    string         // the query the hits answer
+	query   cases.Query
 	list    *widget.List
 	hits    []cases.SearchHit
 	gen     int // bumped per query; older answers are dropped
@@ -55,7 +59,9 @@ func (r *registerWindow) attachSearch() {
 		}
 		p.list.UnselectAll()
 	}
-	p.box = container.NewBorder(p.status, nil, nil, nil, p.list)
+	p.more = widget.NewButton(lang.L("Show the next 50"), p.next)
+	p.more.Hide()
+	p.box = container.NewBorder(container.NewBorder(nil, nil, nil, p.more, p.status), nil, nil, nil, p.list)
 	r.filters.search.SetPlaceHolder(lang.L("Search, or go to a reference…"))
 	r.filters.search.OnChanged = p.typed
 	r.filters.search.OnSubmitted = func(text string) {
@@ -92,36 +98,81 @@ func (p *searchPanel) run(text string) {
 		return
 	}
 	p.gen++
-	gen := p.gen
-	q := p.r.query()
-	d := p.r.d
+	p.text, p.query = text, p.r.query()
 	p.status.SetText(lang.L("Searching…"))
+	p.more.Hide()
 	p.show(true)
+	p.load(0)
+}
+
+// next adds the next page of results for the same query under the ones
+// shown, keeping the list where it was.
+func (p *searchPanel) next() {
+	p.more.Disable()
+	p.load(len(p.hits))
+}
+
+// load fetches the page of results from offset off the main goroutine; a
+// first page replaces the list, a later one extends it.
+func (p *searchPanel) load(offset int) {
+	gen, text, q, d := p.gen, p.text, p.query, p.r.d
 	d.run.background(func() func() {
-		hits, err := d.svc.Search(context.Background(), d.actor, text, q, 0, searchPage)
+		hits, err := d.svc.Search(context.Background(), d.actor, text, q, offset, searchPage)
 		return func() {
 			if gen != p.gen {
 				return
 			}
+			p.more.Enable()
 			if err != nil {
-				p.hits = nil
+				if offset == 0 {
+					p.hits = nil
+				}
 				p.status.SetText(lang.L("The search could not be run: {{.Error}}", map[string]any{"Error": err.Error()}))
-			} else {
+				p.list.Refresh()
+				return
+			}
+			if offset == 0 {
 				p.hits = hits
-				p.status.SetText(searchCountText(len(hits)))
+				p.list.ScrollToTop()
+			} else {
+				p.hits = appendNewHits(p.hits, hits)
+			}
+			full := len(hits) >= searchPage
+			p.status.SetText(searchCountText(len(p.hits), full))
+			if full {
+				p.more.Show()
+			} else {
+				p.more.Hide()
 			}
 			p.list.Refresh()
-			p.list.ScrollToTop()
 		}
 	})
 }
 
-func searchCountText(n int) string {
+// appendNewHits adds the hits of a later page that are not shown yet (a
+// case found by its submitter's name heads the first page and may match
+// the text too).
+func appendNewHits(shown, page []cases.SearchHit) []cases.SearchHit {
+	have := make(map[int64]bool, len(shown))
+	for _, h := range shown {
+		have[h.ID] = true
+	}
+	for _, h := range page {
+		if !have[h.ID] {
+			shown = append(shown, h)
+		}
+	}
+	return shown
+}
+
+// searchCountText says how many results are shown and whether more match.
+func searchCountText(n int, more bool) string {
 	switch {
 	case n == 0:
 		return lang.L("No case matches.")
-	case n >= searchPage:
-		return lang.L("The 50 best matches, best first. Add words to narrow the search.")
+	case more:
+		return lang.L("The {{.Count}} best matches, best first; more cases match. Show the next 50, or add words to narrow the search.",
+			map[string]any{"Count": formatCount(n)})
 	}
 	return lang.N("{{.Count}} matching cases, best first.", n, map[string]any{"Count": n})
 }

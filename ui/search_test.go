@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"ethicsdesk/cases"
@@ -86,4 +87,34 @@ func richTexts(o fyne.CanvasObject) []*widget.RichText {
 		}
 	}
 	return out
+}
+
+// More than 50 cases match: the first 50 show with a sentence saying more
+// match, and "Show the next 50" adds them until all are shown, each once.
+func TestSearchShowsMoreThanTheFirst50(t *testing.T) {
+	h := newHarness(t, Options{})
+	h.seed(120)
+	r := h.d.openRegister()
+	r.win.Show()
+	h.settle()
+	r.filters.search.SetText("recognition")
+	r.search.run("recognition")
+	h.settle()
+	if len(r.search.hits) != 50 || !r.search.more.Visible() || !strings.Contains(r.search.status.Text, "more cases match") {
+		t.Fatalf("first page: %d hits, more offered %v, %q", len(r.search.hits), r.search.more.Visible(), r.search.status.Text)
+	}
+	test.Tap(r.search.more)
+	h.settle()
+	test.Tap(r.search.more)
+	h.settle()
+	seen := map[int64]bool{}
+	for _, hit := range r.search.hits {
+		seen[hit.ID] = true
+	}
+	if len(r.search.hits) != 120 || len(seen) != 120 || r.search.more.Visible() {
+		t.Fatalf("after two more pages: %d hits (%d different), more still offered %v", len(r.search.hits), len(seen), r.search.more.Visible())
+	}
+	if !strings.Contains(r.search.status.Text, "120 matching cases") {
+		t.Errorf("status after the last page: %q", r.search.status.Text)
+	}
 }
