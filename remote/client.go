@@ -61,7 +61,7 @@ func Dial(address string, root *x509.Certificate) (*Client, error) {
 func (c *Client) Address() string { return c.base }
 
 // Now and Today are this computer's clock.
-func (c *Client) Now() time.Time   { return time.Now() }
+func (c *Client) Now() time.Time    { return time.Now() }
 func (c *Client) Today() cases.Date { return cases.DateOf(time.Now()) }
 
 // SignOut ends the session on the server.

@@ -31,10 +31,10 @@ var signInMethods = map[string]bool{"Login": true, "Bootstrap": true}
 
 type param struct {
 	name, field, typ string // Go name, exported wire field, type as written in package remote
-	fn                      *ast.FuncType
-	fnArgs                  []string // for a callback: its parameter types
-	fnErr                   bool     // the callback returns an error
-	cert                    bool     // *x509.Certificate travels as DER
+	fn               *ast.FuncType
+	fnArgs           []string // for a callback: its parameter types
+	fnErr            bool     // the callback returns an error
+	cert             bool     // *x509.Certificate travels as DER
 }
 
 type method struct {
