@@ -63,4 +63,3 @@ func normaliseFingerprint(s string) string {
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(s), "sha256:"), "SHA256:")
 	return strings.ToUpper(strings.NewReplacer(":", "", " ", "").Replace(s))
 }
-

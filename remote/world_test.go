@@ -35,10 +35,10 @@ const (
 // where chen wrote a private note.
 type served struct {
 	*testworld.World
-	Svc                           *cases.Service
-	URL                           string
-	Root                          *x509.Certificate
-	Sec                           cases.User
+	Svc                            *cases.Service
+	URL                            string
+	Root                           *x509.Certificate
+	Sec                            cases.User
 	Confidential, Undeclared, Open cases.Case
 }
 
