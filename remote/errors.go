@@ -123,9 +123,11 @@ var refusedRemotely = map[string]error{
 	"CreateSigningRoot": ErrSigningRefused,
 	"IssueSigningKey":   ErrSigningRefused,
 	"ImportSigningKey":  ErrSigningRefused,
-	"Backup":            cases.ErrNotAvailable,
-	"Restore":           cases.ErrNotAvailable,
-	"LatestBackup":      cases.ErrNotAvailable,
+	// so the window offers no key management it would then refuse
+	"MayManageKeys": ErrSigningRefused,
+	"Backup":        cases.ErrNotAvailable,
+	"Restore":       cases.ErrNotAvailable,
+	"LatestBackup":  cases.ErrNotAvailable,
 }
 
 func unreachable(server string, err error) error {

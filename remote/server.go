@@ -53,7 +53,7 @@ type Server struct {
 func NewServer(api cases.API, accounts Accounts) *Server {
 	now := time.Now
 	return &Server{api: api, accounts: accounts, sessions: newSessions(now),
-		calls: newLimiter(50, 200, now), passwords: newLimiter(10.0/60, 10, now),
+		calls: newLimiter(50, 200, now), passwords: newLimiter(20.0/60, 20, now),
 		Log: log.New(io.Discard, "", 0)}
 }
 
