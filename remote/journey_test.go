@@ -1,6 +1,7 @@
 package remote_test
 
 import (
+	"bytes"
 	"context"
 	"crypto"
 	"crypto/tls"
@@ -51,6 +52,19 @@ func journey(t *testing.T, api cases.API, sec cases.User) {
 	tl, err := api.Timeline(ctx, sec, c.ID)
 	if err != nil || !hasNote(tl, "Asked the submitter for the recordings.") {
 		t.Fatalf("the timeline is %+v, %v", tl, err)
+	}
+	pdf := append([]byte("%PDF-1.4\n"), bytes.Repeat([]byte{0, 1, 2, 0xff}, 50000)...)
+	added, err := api.AddAttachments(ctx, sec, c.ID, []cases.NewAttachment{{FileName: "recording transcript.pdf", ContentType: "application/pdf", Data: pdf}})
+	if err != nil || len(added) != 1 {
+		t.Fatalf("attaching a file: %v", err)
+	}
+	back, att, err := api.OpenAttachment(ctx, sec, added[0].ID)
+	if err != nil || !bytes.Equal(back, pdf) || att.FileName != "recording transcript.pdf" {
+		t.Fatalf("the attachment came back as %d bytes named %q, %v", len(back), att.FileName, err)
+	}
+	c, err = api.GetCase(ctx, sec, c.ID)
+	if err != nil {
+		t.Fatal(err)
 	}
 	d := c.Draft
 	d.Title = "Emotion recognition in video job interviews"
@@ -286,5 +300,18 @@ func TestUntrustedOrOtherServersAreRefused(t *testing.T) {
 	var ve *remote.VersionError
 	if !errors.As(err, &ve) || !strings.Contains(err.Error(), "install the same version of Ethics Desk") {
 		t.Errorf("a server of another version: %v", err)
+	}
+}
+
+// A server that cannot be reached is said to be so, and nothing is saved.
+func TestAnUnreachableServerIsSaidSo(t *testing.T) {
+	s := serve(t)
+	c, err := remote.Dial("https://127.0.0.1:1", s.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Login(context.Background(), "liu", liuPW)
+	if err == nil || !strings.Contains(err.Error(), "cannot be reached") || !strings.Contains(err.Error(), "nothing was saved") {
+		t.Errorf("an unreachable server: %v", err)
 	}
 }

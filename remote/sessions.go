@@ -40,8 +40,23 @@ func (s *sessions) open(userID int64) string {
 	now := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if len(s.byTok) >= sweepAt {
+		for t, ss := range s.byTok {
+			if ss.expired(now) {
+				delete(s.byTok, t)
+			}
+		}
+	}
 	s.byTok[tok] = &session{userID: userID, started: now, lastUsed: now}
 	return tok
+}
+
+// sweepAt is how many sessions there may be before opening one forgets
+// the expired ones.
+const sweepAt = 256
+
+func (ss *session) expired(now time.Time) bool {
+	return now.Sub(ss.lastUsed) > SessionIdle || now.Sub(ss.started) > SessionMax
 }
 
 // use returns the session's user and renews it, or false when the token
@@ -54,7 +69,7 @@ func (s *sessions) use(tok string) (int64, bool) {
 	if !ok {
 		return 0, false
 	}
-	if now.Sub(ss.lastUsed) > SessionIdle || now.Sub(ss.started) > SessionMax {
+	if ss.expired(now) {
 		delete(s.byTok, tok)
 		return 0, false
 	}

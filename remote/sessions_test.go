@@ -68,3 +68,17 @@ func TestTheRateLimitLetsABurstThenTheRate(t *testing.T) {
 		t.Fatal("a second later, not exactly two more requests")
 	}
 }
+
+// Sessions nobody uses again are forgotten, so signing in over and over
+// does not grow the server's memory without end.
+func TestExpiredSessionsAreForgotten(t *testing.T) {
+	now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	s := newSessions(func() time.Time { return now })
+	for i := range 3 * sweepAt {
+		s.open(int64(i))
+		now = now.Add(time.Minute)
+	}
+	if n := len(s.byTok); n > sweepAt+int(SessionIdle/time.Minute)+1 {
+		t.Errorf("%d sessions kept, most of them long expired", n)
+	}
+}
