@@ -145,3 +145,27 @@ func references(out string) string {
 	}
 	return strings.Join(refs, " ")
 }
+
+// serve refuses, with a sentence, what would leave it without a
+// certificate from the committee's root.
+func TestServeRefusesWithoutTheCommitteesRoot(t *testing.T) {
+	path := seededFile(t) // no opinions, so no root yet
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--user", "admin"}, "no committee root certificate yet"},
+		{[]string{"--user", "liu"}, "is not an administrator"},
+		{[]string{}, "usage: ethicsdesk serve"},
+	} {
+		var out, errb bytes.Buffer
+		args := append([]string{"serve", "--db", path, "--listen", "127.0.0.1:0"}, c.args...)
+		if code := run(args, &out, &errb); code == 0 || !strings.Contains(errb.String(), c.want) {
+			t.Errorf("%v: exit %d, %q", c.args, code, errb.String())
+		}
+	}
+	var out, errb bytes.Buffer
+	if code := run([]string{"serve", "--db", filepath.Join(t.TempDir(), "none.db"), "--user", "admin"}, &out, &errb); code == 0 || errb.Len() == 0 {
+		t.Errorf("a register that does not exist: exit %d, %q", code, errb.String())
+	}
+}
