@@ -27,16 +27,17 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	status := fs.String("status", "", "only cases in this status (e.g. under_review)")
 	submitter := fs.String("submitter", "", "only the cases of this submitter, by name or e-mail (a request for their data; secretariat)")
 	userName := addUserFlag(fs)
+	srv := addServerFlags(fs)
 	force := addForceFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	f, err := export.ParseFormat(*format)
-	if *db == "" || *out == "" || err != nil {
+	if (*db == "") == !srv.given() || *out == "" || err != nil {
 		if err != nil {
 			fmt.Fprintln(stderr, "export:", err)
 		}
-		fmt.Fprintln(stderr, "export: usage: ethicsdesk export --db PATH --user NAME --format csv|xlsx|ics --out FILE [--include-personal-data] [--submitter NAME] [--force]")
+		fmt.Fprintln(stderr, "export: usage: ethicsdesk export --db PATH|--server URL --user NAME --format csv|xlsx|ics --out FILE [--include-personal-data] [--submitter NAME] [--force]")
 		return 2
 	}
 	outOpt := outputOptions(*db, *force)
@@ -46,11 +47,11 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	}
 	// The export acts as a signed-in user: it holds what that user may read,
 	// and personal data only for a role that may see it.
-	sess, code := openSession("export", *db, *userName, stderr)
+	sess, code := openSession("export", *db, srv, *userName, stderr)
 	if sess == nil {
 		return code
 	}
-	defer sess.db.Close()
+	defer sess.close()
 	svc, actor := sess.svc, sess.actor
 	// A submitter's own data is what they asked for: it goes out whole.
 	opt := export.Options{Filter: cases.Query{Year: *year, Status: cases.Status(*status), Submitter: *submitter},

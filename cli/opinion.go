@@ -16,7 +16,7 @@ func init() {
 }
 
 const opinionUsage = `Usage:
-  ethicsdesk opinion --db PATH --case REF --out FILE.pdf --user NAME [--force]
+  ethicsdesk opinion --db PATH|--server URL --case REF --out FILE.pdf --user NAME [--force]
 Writes the exact bytes of the case's newest issued opinion, as signed by the
 rapporteur and the chair (password from $ETHICSDESK_PASSWORD or asked).
 An existing FILE.pdf is replaced only with --force.`
@@ -30,12 +30,13 @@ func cmdOpinion(args []string, stdout, stderr io.Writer) int {
 	ref := fs.String("case", "", "the case's reference")
 	out := fs.String("out", "", "the PDF file to write")
 	userName := addUserFlag(fs)
+	srv := addServerFlags(fs)
 	force := addForceFlag(fs)
 	fs.Usage = func() { fmt.Fprintln(stderr, opinionUsage) }
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *dbPath == "" || *ref == "" || *out == "" || fs.NArg() != 0 {
+	if (*dbPath == "") == !srv.given() || *ref == "" || *out == "" || fs.NArg() != 0 {
 		fmt.Fprintln(stderr, opinionUsage)
 		return 2
 	}
@@ -44,11 +45,11 @@ func cmdOpinion(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "opinion:", err)
 		return 1
 	}
-	sess, code := openSession("opinion", *dbPath, *userName, stderr)
+	sess, code := openSession("opinion", *dbPath, srv, *userName, stderr)
 	if sess == nil {
 		return code
 	}
-	defer sess.db.Close()
+	defer sess.close()
 	ctx, svc, actor := context.Background(), sess.svc, sess.actor
 	c, err := svc.FindCase(ctx, actor, *ref)
 	if errors.Is(err, cases.ErrNotFound) {

@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"ethicsdesk/internal/safefile"
-	"ethicsdesk/opinion"
-	"ethicsdesk/report"
 )
 
 func init() {
@@ -23,12 +21,13 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	year := fs.Int("year", time.Now().Year()-1, "year to report on")
 	out := fs.String("out", "", "PDF file to write")
 	userName := addUserFlag(fs)
+	srv := addServerFlags(fs)
 	force := addForceFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *db == "" || *out == "" {
-		fmt.Fprintln(stderr, "report: usage: ethicsdesk report --db PATH --user NAME --year YYYY --out FILE.pdf [--force]")
+	if (*db == "") == !srv.given() || *out == "" {
+		fmt.Fprintln(stderr, "report: usage: ethicsdesk report --db PATH|--server URL --user NAME --year YYYY --out FILE.pdf [--force]")
 		return 2
 	}
 	outOpt := outputOptions(*db, *force)
@@ -36,18 +35,15 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "report:", err)
 		return 1
 	}
-	sess, code := openSession("report", *db, *userName, stderr)
+	sess, code := openSession("report", *db, srv, *userName, stderr)
 	if sess == nil {
 		return code
 	}
-	defer sess.db.Close()
-	ctx, reg, svc, actor := context.Background(), sess.db, sess.svc, sess.actor
-	name, address, err := reg.CommitteeLetterhead(ctx)
-	if err != nil {
-		fmt.Fprintln(stderr, "report:", err)
-		return 1
-	}
-	pdf, err := report.Annual(ctx, svc, actor, *year, opinion.Letterhead{Name: name, Address: address}, nil)
+	defer sess.close()
+	ctx, svc, actor := context.Background(), sess.svc, sess.actor
+	// Through the service (and so through the committee server too): the
+	// same letterhead and figures as the window's report.
+	pdf, err := svc.AnnualReport(ctx, actor, *year, nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "report:", err)
 		return 1

@@ -24,11 +24,11 @@ func cmdRetention(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "retention: usage: ethicsdesk retention --db PATH --user ADMIN [--apply]")
 		return 2
 	}
-	sess, code := openSession("retention", *db, *userName, stderr)
+	sess, code := openSession("retention", *db, serverFlags{}, *userName, stderr)
 	if sess == nil {
 		return code
 	}
-	defer sess.db.Close()
+	defer sess.close()
 	ctx := context.Background()
 	due, err := sess.svc.RetentionDue(ctx, sess.actor)
 	if err != nil {

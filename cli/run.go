@@ -50,6 +50,8 @@ const (
 
 Usage:
   ethicsdesk [--db PATH | --demo]     open the register window
+  ethicsdesk --server URL [--trust ROOT.pem|FINGERPRINT]
+                                      open the window on the committee server
   ethicsdesk COMMAND [flags]          run a command on a register
 
 Commands:`

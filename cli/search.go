@@ -22,21 +22,22 @@ func cmdSearch(args []string, stdout, stderr io.Writer) int {
 	limit := fs.Int("limit", 20, "number of results to print")
 	snippets := fs.Bool("snippets", false, "print the matching extract under each result")
 	userName := addUserFlag(fs)
+	srv := addServerFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	text := strings.Join(fs.Args(), " ")
-	if *db == "" || strings.TrimSpace(text) == "" {
-		fmt.Fprintln(stderr, "search: usage: ethicsdesk search --db PATH --user NAME WORDS…")
+	if (*db == "") == !srv.given() || strings.TrimSpace(text) == "" {
+		fmt.Fprintln(stderr, "search: usage: ethicsdesk search --db PATH|--server URL --user NAME WORDS…")
 		return 2
 	}
 	// The search acts as a signed-in user, so it finds only what that user
 	// may read in the window (confidential cases, private notes).
-	sess, code := openSession("search", *db, *userName, stderr)
+	sess, code := openSession("search", *db, srv, *userName, stderr)
 	if sess == nil {
 		return code
 	}
-	defer sess.db.Close()
+	defer sess.close()
 	svc, actor := sess.svc, sess.actor
 	start := time.Now()
 	hits, err := svc.Search(context.Background(), actor, text, cases.Query{}, 0, *limit)

@@ -8,7 +8,6 @@ import (
 
 	"ethicsdesk/app"
 	"ethicsdesk/cases"
-	"ethicsdesk/store"
 )
 
 // addUserFlag adds --user to a subcommand that reads or changes cases.
@@ -16,28 +15,51 @@ func addUserFlag(fs *flag.FlagSet) *string {
 	return fs.String("user", "", "act as this user (password from $"+app.PasswordEnv+" or asked on the terminal)")
 }
 
-// session is a register opened by a command that acts as a signed-in user.
-type session struct {
-	db    *store.DB
-	svc   *cases.Service
-	actor cases.User
+// serverFlags are --server and --trust: the committee server a command
+// works on instead of a register file (--db).
+type serverFlags struct{ server, trust *string }
+
+func addServerFlags(fs *flag.FlagSet) serverFlags {
+	return serverFlags{
+		server: fs.String("server", "", "work on the committee server at https://HOST:PORT instead of a register file"),
+		trust:  fs.String("trust", "", "the committee's root certificate (ROOT.pem) or its SHA-256 fingerprint, the first time this computer connects to --server"),
+	}
 }
 
-// openSession opens an existing register and signs the named user in. On
-// failure it says why, prefixed with the command's name, and returns the
-// exit status to use.
-func openSession(cmd, dbPath, userName string, stderr io.Writer) (*session, int) {
-	db, err := store.OpenExisting(dbPath)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return nil, 1
+// given says whether --server was given.
+func (s serverFlags) given() bool { return s.server != nil && *s.server != "" }
+
+func (s serverFlags) values() (server, trust string) {
+	if s.server != nil {
+		server, trust = *s.server, *s.trust
 	}
-	svc := app.NewService(db, nil)
-	actor, err := app.SignIn(context.Background(), svc, userName, stderr)
+	return server, trust
+}
+
+// session is a register opened by a command that acts as a signed-in user:
+// a local file or the committee server.
+type session struct {
+	svc   cases.API
+	actor cases.User
+	close app.Ending
+}
+
+// openSession opens an existing register (or connects to the committee
+// server) and signs the named user in. On failure it says why, prefixed
+// with the command's name, and returns the exit status to use.
+func openSession(cmd, dbPath string, srv serverFlags, userName string, stderr io.Writer) (*session, int) {
+	ctx := context.Background()
+	server, trust := srv.values()
+	svc, end, err := app.Open(ctx, dbPath, server, trust)
 	if err != nil {
-		db.Close()
 		fmt.Fprintln(stderr, cmd+":", err)
 		return nil, 1
 	}
-	return &session{db: db, svc: svc, actor: actor}, 0
+	actor, err := app.SignIn(ctx, svc, userName, stderr)
+	if err != nil {
+		end()
+		fmt.Fprintln(stderr, cmd+":", err)
+		return nil, 1
+	}
+	return &session{svc: svc, actor: actor, close: end}, 0
 }

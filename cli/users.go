@@ -38,11 +38,11 @@ func cmdUsers(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, usersUsage)
 		return 2
 	}
-	sess, code := openSession("users", *dbPath, *userName, stderr)
+	sess, code := openSession("users", *dbPath, serverFlags{}, *userName, stderr)
 	if sess == nil {
 		return code
 	}
-	defer sess.db.Close()
+	defer sess.close()
 	ctx, svc, actor := context.Background(), sess.svc, sess.actor
 	if err := runUsers(ctx, svc, actor, rest, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "users:", err)
@@ -51,7 +51,7 @@ func cmdUsers(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func runUsers(ctx context.Context, svc *cases.Service, actor cases.User, rest []string, stdout, stderr io.Writer) error {
+func runUsers(ctx context.Context, svc cases.API, actor cases.User, rest []string, stdout, stderr io.Writer) error {
 	find := func(name string) (cases.User, error) {
 		users, err := svc.Users(ctx, actor)
 		if err != nil {

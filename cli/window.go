@@ -44,13 +44,28 @@ func runWindow(args []string, stderr io.Writer) int {
 	dbPath := fs.String("db", "", "register file (default: register.db under the app's storage folder)")
 	demoMode := fs.Bool("demo", false, "open the demo register, creating and filling it on first use")
 	userName := fs.String("user", "", "sign in as this user with the password in $ETHICSDESK_PASSWORD, skipping the sign-in window (for scripts and benchmarks)")
+	srv := addServerFlags(fs)
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if srv.given() && (*dbPath != "" || *demoMode) {
+		fmt.Fprintln(stderr, "ethicsdesk: give either --server (the committee server) or --db/--demo (a register on this computer), not both")
 		return 2
 	}
 	writeHeapProfileLater()
 	a := fyneapp.NewWithID(app.ID)
 	if err := assets.LoadTranslations(); err != nil {
 		fmt.Fprintln(stderr, "translations:", err)
+	}
+	if srv.given() {
+		server, trust := srv.values()
+		w, err := openServerWindow(a, server, trust, *userName)
+		if err != nil {
+			showStartupError(a, server, err)
+			return 1
+		}
+		w.ShowAndRun()
+		return 0
 	}
 	root := a.Storage().RootURI().Path()
 	path := *dbPath
@@ -129,6 +144,33 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 	// file is closed when the program stops rather than with a window.
 	a.Lifecycle().SetOnStopped(func() { db.Close() })
 	return w, nil
+}
+
+// openServerWindow connects to the committee server and builds the sign-in
+// window (or, with userName, the register window) over it: the same window
+// as on a local register, the rules applied by the server. Backups and
+// restores are the server administrator's.
+func openServerWindow(a fyne.App, server, trust, userName string) (fyne.Window, error) {
+	ctx := context.Background()
+	client, err := app.Connect(ctx, server, trust)
+	if err != nil {
+		return nil, err
+	}
+	// A first call proves the server is the committee's (its certificate
+	// chains to the trusted root) before any password is typed.
+	if _, err := client.HasUsers(ctx); err != nil {
+		return nil, err
+	}
+	opt := ui.Options{DBPath: client.Address(), TrimMemory: debug.FreeOSMemory}
+	a.Lifecycle().SetOnStopped(func() { client.SignOut(context.Background()) })
+	if userName != "" {
+		actor, err := client.Login(ctx, userName, os.Getenv(app.PasswordEnv))
+		if err != nil {
+			return nil, err
+		}
+		return ui.NewMainWindow(a, client, actor, opt), nil
+	}
+	return ui.NewStartWindow(a, client, opt), nil
 }
 
 // maintenance backs up and restores the open register for the window.

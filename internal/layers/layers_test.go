@@ -117,6 +117,8 @@ func TestImportsStayInTheirLayers(t *testing.T) {
 		{"ethicsdesk/cases", "the domain knows nothing of the window, SQL or PDF layout",
 			[]string{"fyne.io", "ethicsdesk/ui", "ethicsdesk/store", "github.com/mattn/go-sqlite3", "database/sql",
 				"ethicsdesk/opinion", "ethicsdesk/issuing", "ethicsdesk/report", "ethicsdesk/export"}},
+		{"ethicsdesk/remote", "the committee server's transport serves and calls cases.API, knowing neither the window nor SQL",
+			[]string{"fyne.io", "ethicsdesk/ui", "ethicsdesk/cli", "ethicsdesk/app", "ethicsdesk/store", "github.com/mattn/go-sqlite3", "database/sql"}},
 		{"ethicsdesk/store", "storage knows nothing of the window",
 			[]string{"fyne.io", "ethicsdesk/ui"}},
 		{"ethicsdesk/opinion", "PDF rendering knows nothing of the window or the database",
