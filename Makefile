@@ -6,7 +6,7 @@
 TAGS := sqlite_fts5 migrated_fynedo no_emoji
 export LANG := en_US.UTF-8
 
-.PHONY: build demo run test smoke vet bench
+.PHONY: build demo run test smoke vet bench mutate
 
 build:
 	go build -tags "$(TAGS)" -o bin/ethicsdesk .
@@ -34,3 +34,13 @@ smoke:
 bench: build
 	go build -tags "$(TAGS)" -o bin/barewindow ./bench/barewindow
 	go run -tags "$(TAGS)" ./bench/cmd/benchtable -bin bin/ethicsdesk -bare bin/barewindow
+
+# Mutation testing (issue 19; not part of `test`, about 20 minutes on two
+# cores): see scripts/mutate.sh. `make mutate PKGS=cases`, `make mutate
+# DIFF=main` (only changed lines), `make mutate WORKERS=2`.
+GREMLINS := tools/bin/gremlins
+$(GREMLINS):
+	GOBIN=$(CURDIR)/tools/bin go install github.com/go-gremlins/gremlins/cmd/gremlins@v0.6.0
+
+mutate: $(GREMLINS)
+	WORKERS="$(or $(WORKERS),1)" DIFF="$(DIFF)" scripts/mutate.sh $(PKGS)

@@ -193,12 +193,11 @@ func (s *Service) document(ctx context.Context, c Case, op Opinion, draft bool) 
 		return OpinionDocument{}, err
 	}
 	doc := OpinionDocument{Case: c, TypeName: ref.Types[c.TypeCode].Name, Opinion: op, Draft: draft}
-	chair, err := s.chair(ctx)
+	ch, err := s.countersignatory(ctx, c)
 	if err != nil {
 		return doc, err
 	}
 	rapp := Signatory{Name: c.Rapporteur, Role: "Rapporteur", Meaning: MeaningAuthor}
-	ch := Signatory{Name: chair.Name(), Role: "Chair", Meaning: MeaningApproval}
 	for _, sg := range op.Signatures {
 		if sg.Role == SignRapporteur {
 			rapp.Name, rapp.SignedAt = sg.Name, sg.SignedAt
@@ -304,6 +303,9 @@ func (s *Service) signAsRapporteur(ctx context.Context, actor User, c Case, op O
 	if err != nil {
 		return Opinion{}, err
 	}
+	if err := s.checkSigningPassword(ctx, actor, password); err != nil {
+		return Opinion{}, err
+	}
 	pdf, layout, err := s.pub.Publisher.RenderOpinion(doc)
 	if err != nil {
 		return Opinion{}, fmt.Errorf("The opinion could not be rendered: %w", err)
@@ -322,8 +324,11 @@ func (s *Service) signAsRapporteur(ctx context.Context, actor User, c Case, op O
 }
 
 func (s *Service) countersign(ctx context.Context, actor User, c Case, op Opinion, password string, now time.Time) (Opinion, error) {
-	if !actor.Active || actor.Role != RoleChair {
-		return Opinion{}, &ForbiddenError{Action: "countersign an opinion: only the chair can"}
+	if err := s.countersignRefusal(ctx, actor, op); err != nil {
+		return Opinion{}, err
+	}
+	if err := s.checkSigningPassword(ctx, actor, password); err != nil {
+		return Opinion{}, err
 	}
 	pdf, _, err := s.pub.Store.OpinionPDF(ctx, op.ID)
 	if err != nil {

@@ -1,0 +1,63 @@
+#!/bin/sh
+# Mutation testing (issue 19): gremlins changes one operator at a time in
+# a package (a < for a <=, a + for a -, a condition negated...) and runs
+# that package's tests; a change no test notices is a "lived" mutant, a
+# bug that would ship unnoticed.
+#
+#   scripts/mutate.sh [PACKAGE...]     default: cases signing store textindex
+#   DIFF=main scripts/mutate.sh        only the lines changed since main
+#   WORKERS=2 scripts/mutate.sh        parallel mutants (default 1: the
+#                                      machine is shared; 2 cores hold 2)
+#
+# Each package is run on its own, with the coverage of its own tests:
+# those are the tests that exercise it on real files (the cases tests run
+# the service on a temporary register), and gremlins runs only the
+# mutated package's tests, so coverage taken from other packages would
+# count mutants as covered that no test it runs can kill. The summary at
+# the end gives killed / lived / not covered per package; the full lists
+# are in $OUT/PACKAGE.txt and the equivalent survivors are explained in
+# docs/mutants-equivalent.md.
+set -eu
+cd "$(dirname "$0")/.."
+GREMLINS=${GREMLINS:-tools/bin/gremlins}
+if [ ! -x "$GREMLINS" ]; then
+	echo "gremlins is not installed: run  GOBIN=\$PWD/tools/bin go install github.com/go-gremlins/gremlins/cmd/gremlins@v0.6.0" >&2
+	exit 2
+fi
+TAGS=${TAGS:-sqlite_fts5,migrated_fynedo,no_emoji}
+WORKERS=${WORKERS:-1}
+# The timeout of a mutant's test run is the coverage run's time times this.
+# GOFLAGS=-count=1 makes the coverage run really run (a cached result
+# takes milliseconds and every mutant would "time out").
+COEF=${COEF:-4}
+OUT=${OUT:-bin/mutate}
+export LANG=en_US.UTF-8 GOFLAGS=-count=1
+mkdir -p "$OUT"
+PKGS=${*:-cases signing store textindex}
+for p in $PKGS; do
+	set -- unleash --tags "$TAGS" --workers "$WORKERS" --test-cpu 1 \
+		--timeout-coefficient "$COEF" -o "$OUT/$p.json"
+	if [ -n "${DIFF:-}" ]; then
+		set -- "$@" --diff "$DIFF"
+	fi
+	echo "== $p" >&2
+	start=$(date +%s)
+	"$GREMLINS" "$@" "./$p" >"$OUT/$p.txt" 2>&1 || true
+	echo "$(($(date +%s) - start)) s" >"$OUT/$p.seconds"
+done
+printf '%-10s %7s %6s %8s %7s %9s %9s %6s\n' package killed lived timeout 'not cov' efficacy coverage time
+for p in $PKGS; do
+	k=$(grep -c '^ *KILLED' "$OUT/$p.txt" || true)
+	l=$(grep -c '^ *LIVED' "$OUT/$p.txt" || true)
+	t=$(grep -c '^ *TIMED OUT' "$OUT/$p.txt" || true)
+	n=$(grep -c '^ *NOT COVERED' "$OUT/$p.txt" || true)
+	# A timed-out mutant is caught (the tests did not pass), as gremlins
+	# counts it; efficacy = caught / covered, coverage = covered / all.
+	eff=$(awk -v k="$k" -v l="$l" -v t="$t" 'BEGIN { c = k + l + t; if (c) printf "%.1f%%", 100 * (k + t) / c; else print "-" }')
+	cov=$(awk -v k="$k" -v l="$l" -v t="$t" -v n="$n" 'BEGIN { a = k + l + t + n; if (a) printf "%.1f%%", 100 * (k + l + t) / a; else print "-" }')
+	printf '%-10s %7s %6s %8s %7s %9s %9s %6s\n' "$p" "$k" "$l" "$t" "$n" "$eff" "$cov" "$(cat "$OUT/$p.seconds" 2>/dev/null || echo -)"
+done
+echo "Lived mutants (each is a test to write, or an entry in docs/mutants-equivalent.md):"
+for p in $PKGS; do
+	grep '^ *LIVED' "$OUT/$p.txt" | sed "s|^ *LIVED *|  $p/|" || true
+done
