@@ -122,7 +122,8 @@ func TestRetentionRunsFromClosureForTheSetPeriod(t *testing.T) {
 	}
 	st, err := k.svc.Settings(ctx)
 	must(t, err)
-	for years, want := range map[int]int{2: 0, 1: 1} {
+	for _, w := range []struct{ years, want int }{{2, 0}, {1, 1}} {
+		years, want := w.years, w.want
 		st.RetentionYears = years
 		must(t, k.svc.SaveSettings(ctx, k.admin, st))
 		if got := k.retentionDue(); len(got) != want {
