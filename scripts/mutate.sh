@@ -8,6 +8,9 @@
 #   DIFF=main scripts/mutate.sh        only the lines changed since main
 #   WORKERS=2 scripts/mutate.sh        parallel mutants (default 1: the
 #                                      machine is shared; 2 cores hold 2)
+#   EXCLUDE='stats\.go notes\.go' scripts/mutate.sh cases
+#                                      leave files out (regexps), to split
+#                                      a package into runs of ~20 minutes
 #
 # Each package is run on its own, with the coverage of its own tests:
 # those are the tests that exercise it on real files (the cases tests run
@@ -40,6 +43,9 @@ for p in $PKGS; do
 	if [ -n "${DIFF:-}" ]; then
 		set -- "$@" --diff "$DIFF"
 	fi
+	for x in ${EXCLUDE:-}; do
+		set -- "$@" -E "$x"
+	done
 	echo "== $p" >&2
 	start=$(date +%s)
 	"$GREMLINS" "$@" "./$p" >"$OUT/$p.txt" 2>&1 || true

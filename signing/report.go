@@ -113,6 +113,9 @@ func (r *Report) Format(w io.Writer) {
 		fmt.Fprintf(w, "  Signature type:    %s\n", orDash(s.SubFilter))
 		fmt.Fprintln(w)
 	}
+	if same := r.SameSigner(); same != "" {
+		fmt.Fprintf(w, "%s\n\n", same)
+	}
 	if len(r.ChangesAfterLastSignature) == 0 {
 		fmt.Fprintln(w, "Changes after the last signature: none")
 	} else {
