@@ -6,6 +6,7 @@
 #
 #   scripts/mutate.sh [PACKAGE...]     default: cases signing store textindex
 #   DIFF=main scripts/mutate.sh        only the lines changed since main
+#                                      (what `make mutate` does by default)
 #   WORKERS=2 scripts/mutate.sh        parallel mutants (default 1: the
 #                                      machine is shared; 2 cores hold 2)
 #   EXCLUDE='stats\.go notes\.go' scripts/mutate.sh cases
