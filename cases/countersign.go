@@ -11,14 +11,14 @@ import (
 // the rapporteur, the deputy chair named in the settings countersigns in
 // the chair's place, so that no one ever issues an opinion alone.
 
-// ErrSameSigner refuses a countersignature by the person who signed the
+// SameSignerError refuses a countersignature by the person who signed the
 // opinion as its rapporteur.
-type ErrSameSigner struct {
+type SameSignerError struct {
 	Chair  bool   // the rapporteur is the chair: the deputy chair countersigns
 	Deputy string // the deputy chair's name, "" when none is named
 }
 
-func (e *ErrSameSigner) Error() string {
+func (e *SameSignerError) Error() string {
 	who := "the chair"
 	if e.Chair {
 		who = "the deputy chair, whom the administrator names in the committee settings (none is named now)"
@@ -58,7 +58,7 @@ func (s *Service) countersignRefusal(ctx context.Context, actor User, op Opinion
 	}
 	author := rapporteurSigner(op)
 	if author.UserID == actor.ID {
-		return &ErrSameSigner{Chair: actor.Role == RoleChair, Deputy: deputy.Name()}
+		return &SameSignerError{Chair: actor.Role == RoleChair, Deputy: deputy.Name()}
 	}
 	if actor.Role == RoleChair {
 		return nil

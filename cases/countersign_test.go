@@ -20,7 +20,7 @@ func TestChairWhoIsRapporteurCannotCountersignTheDeputyDoes(t *testing.T) {
 	k.draftAndSign(k.chair, id)
 
 	_, err := k.svc.SignOpinion(ctx, k.chair, id, pw)
-	var same *cases.ErrSameSigner
+	var same *cases.SameSignerError
 	if !errors.As(err, &same) || !strings.Contains(err.Error(), "two different people") || !strings.Contains(err.Error(), "none is named") {
 		t.Fatalf("the chair countersigned their own opinion as rapporteur: %v", err)
 	}
@@ -83,7 +83,7 @@ func TestDeputyDoesNotCountersignWhenTheChairCan(t *testing.T) {
 	if _, err := k.svc.SignOpinion(ctx, deputy, id, pw); !isForbidden(err) {
 		t.Fatalf("the deputy countersigned although the chair is not the rapporteur: %v", err)
 	}
-	var same *cases.ErrSameSigner
+	var same *cases.SameSignerError
 	if _, err := k.svc.SignOpinion(ctx, rapp, id, pw); !errors.As(err, &same) || !strings.HasSuffix(err.Error(), "countersigned by the chair.") {
 		t.Fatalf("the rapporteur countersigned their own opinion: %v", err)
 	}
