@@ -10,7 +10,9 @@ import (
 
 // The simplified procedure's outcome rule, view by view.
 func TestSimplifiedOutcomeRule(t *testing.T) {
-	v := func(id int64, view cases.Vote) cases.SimplifiedView { return cases.SimplifiedView{UserID: id, View: view} }
+	v := func(id int64, view cases.Vote) cases.SimplifiedView {
+		return cases.SimplifiedView{UserID: id, View: view}
+	}
 	for _, tc := range []struct {
 		name    string
 		views   []cases.SimplifiedView
