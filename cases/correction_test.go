@@ -102,6 +102,18 @@ func TestOnlyTheRapporteurDraftsAndSignsACompleteOpinion(t *testing.T) {
 	if _, err := k.svc.SignOpinion(ctx, k.chair, id, pw); !isForbidden(err) {
 		t.Fatalf("the chair signed a draft as its author: %v", err)
 	}
+	c, err := k.svc.GetCase(ctx, rapp, id)
+	must(t, err)
+	op, err := k.svc.SaveOpinionDraft(ctx, rapp, id, 1, opinionText())
+	must(t, err)
+	if !k.svc.CanDraftOpinion(rapp, c, op) || k.svc.CanDraftOpinion(k.members[1], c, op) {
+		t.Fatal("CanDraftOpinion does not name the rapporteur alone")
+	}
+	op, err = k.svc.SignOpinion(ctx, rapp, id, pw)
+	must(t, err)
+	if k.svc.CanDraftOpinion(rapp, c, op) {
+		t.Fatal("the rapporteur may still edit the opinion they signed")
+	}
 }
 
 func isInterest(err error) bool {

@@ -18,8 +18,14 @@ func TestChairWhoIsRapporteurCannotCountersignTheDeputyDoes(t *testing.T) {
 	deputy := k.members[1]
 	id := k.caseInOpinionDrafting(k.chair)
 	k.draftAndSign(k.chair, id)
+	// With no deputy named, the opinion still names the chair as the one
+	// who countersigns.
+	signed, err := k.svc.PreviewOpinion(ctx, k.chair, id)
+	if err != nil || !strings.Contains(string(signed), "Chair "+k.chair.Name()+";") {
+		t.Fatalf("the opinion does not name the chair as countersignatory: %q %v", signed, err)
+	}
 
-	_, err := k.svc.SignOpinion(ctx, k.chair, id, pw)
+	_, err = k.svc.SignOpinion(ctx, k.chair, id, pw)
 	var same *cases.SameSignerError
 	if !errors.As(err, &same) || !strings.Contains(err.Error(), "two different people") || !strings.Contains(err.Error(), "none is named") {
 		t.Fatalf("the chair countersigned their own opinion as rapporteur: %v", err)
