@@ -92,10 +92,16 @@ func TestOnlyTheRapporteurDraftsAndSignsACompleteOpinion(t *testing.T) {
 	if _, err := k.svc.SaveOpinionDraft(ctx, k.members[1], id, 0, opinionText()); !isForbidden(err) && !isInterest(err) {
 		t.Fatalf("another member drafted: %v", err)
 	}
+	// A complaint is upheld or not; "approved" is for other case types.
+	wrong := opinionText()
+	wrong.Decision = cases.DecisionApproved
+	var fe cases.FieldErrors
+	if _, err := k.svc.SaveOpinionDraft(ctx, rapp, id, 0, wrong); !errors.As(err, &fe) || !strings.Contains(fe["decision"], "does not apply to a privacy complaint") {
+		t.Fatalf("a complaint's opinion saved with decision approved: %v", err)
+	}
 	_, err := k.svc.SaveOpinionDraft(ctx, rapp, id, 0, cases.OpinionText{})
 	must(t, err)
 	_, err = k.svc.SignOpinion(ctx, rapp, id, pw)
-	var fe cases.FieldErrors
 	if !errors.As(err, &fe) || fe["decision"] == "" || fe["paragraphs"] == "" {
 		t.Fatalf("an empty opinion was signed: %v", err)
 	}
