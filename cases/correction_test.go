@@ -3,6 +3,7 @@ package cases_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -59,8 +60,11 @@ func TestIssueThenCorrect(t *testing.T) {
 	must(t, err)
 	preview, err := k.svc.PreviewOpinion(ctx, rapp, id)
 	must(t, err)
-	if !strings.Contains(string(preview), "signatories:") {
-		t.Fatalf("preview of the correction: %q", preview)
+	if want := fmt.Sprintf("correcting %s (opinion no. %d)", c.Reference, first.ID); !strings.Contains(string(preview), want) {
+		t.Fatalf("preview of the correction does not say what it corrects (%s): %q", want, preview)
+	}
+	if firstPDF, _, err := k.svc.IssuedOpinionPDF(ctx, k.sec, id); err != nil || strings.Contains(string(firstPDF), "correcting") {
+		t.Fatalf("the first opinion says it corrects something: %q %v", firstPDF, err)
 	}
 	k.clock.advance(time.Hour)
 	_, err = k.svc.SignOpinion(ctx, rapp, id, pw)

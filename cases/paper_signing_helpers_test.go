@@ -17,6 +17,9 @@ type paper struct{}
 
 func (paper) RenderOpinion(doc cases.OpinionDocument) ([]byte, cases.SignatureLayout, error) {
 	pdf := fmt.Sprintf("%%PDF opinion of %s; signatories:", doc.Case.Reference)
+	if doc.CorrectsRef != "" {
+		pdf = fmt.Sprintf("%%PDF opinion of %s correcting %s; signatories:", doc.Case.Reference, doc.CorrectsRef)
+	}
 	for _, s := range doc.Signatories {
 		pdf += " " + s.Role + " " + s.Name + ";"
 	}
