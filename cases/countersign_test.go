@@ -100,6 +100,28 @@ func TestDeputyDoesNotCountersignWhenTheChairCan(t *testing.T) {
 	if !strings.Contains(string(pdf), "Chair "+k.chair.Name()) {
 		t.Fatalf("the opinion does not name the chair as countersignatory: %q", pdf)
 	}
+	// Each signature goes in its own place of the layout.
+	if !strings.Contains(string(pdf), "(Rapporteur — author) at [0 0 1 1]") || !strings.Contains(string(pdf), "(Chair — approval) at [1 1 2 2]") {
+		t.Fatalf("the signatures are not in their places: %q", pdf)
+	}
+}
+
+// A layout with room for one signature only leaves the countersignature
+// unplaced instead of failing.
+func TestCountersignatureWithoutAPlace(t *testing.T) {
+	k := newCommittee(t)
+	k.svc.SetPublishing(cases.Publishing{Store: k.db, Publisher: onePlacePaper{}, Signer: paper{}})
+	ctx := context.Background()
+	id := k.caseInOpinionDrafting(k.members[0])
+	k.draftAndSign(k.members[0], id)
+	op, err := k.svc.SignOpinion(ctx, k.chair, id, pw)
+	if err != nil || op.State != cases.OpinionIssuedState {
+		t.Fatalf("countersigning with one place: %v", err)
+	}
+	pdf, _, _ := k.svc.IssuedOpinionPDF(ctx, k.chair, id)
+	if !strings.Contains(string(pdf), "(Chair — approval) at [0 0 0 0]") {
+		t.Fatalf("the countersignature was placed: %q", pdf)
+	}
 }
 
 // A deactivated chair, or a deputy who has since been deactivated, does

@@ -27,7 +27,7 @@ func (paper) RenderOpinion(doc cases.OpinionDocument) ([]byte, cases.SignatureLa
 }
 
 func (paper) SignPDF(ctx context.Context, pdf []byte, req cases.SignRequest) ([]byte, error) {
-	return append(pdf, fmt.Sprintf("\nsigned by %s (%s)", req.Signer.Name(), req.Meaning)...), nil
+	return append(pdf, fmt.Sprintf("\nsigned by %s (%s) at %v", req.Signer.Name(), req.Meaning, req.Rect)...), nil
 }
 
 // withPaperSigning lets the committee's register draft and sign opinions.
@@ -98,3 +98,14 @@ func (k *committee) setDeputy(u cases.User) error {
 }
 
 var _ testing.TB = (*testing.T)(nil)
+
+// onePlacePaper lays out room for the rapporteur's signature only, as an
+// older letterhead might: the countersignature then goes unplaced (an
+// invisible signature) rather than failing.
+type onePlacePaper struct{ paper }
+
+func (onePlacePaper) RenderOpinion(doc cases.OpinionDocument) ([]byte, cases.SignatureLayout, error) {
+	pdf, l, err := paper{}.RenderOpinion(doc)
+	l.Rects = l.Rects[:1]
+	return pdf, l, err
+}
