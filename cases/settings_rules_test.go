@@ -42,3 +42,37 @@ func TestStoredSettingsOutOfRangeFallBackToDefaults(t *testing.T) {
 		t.Fatalf("the smallest valid settings read as %+v", st)
 	}
 }
+
+// Each setting's range, at its edges.
+func TestSettingsValidateEdges(t *testing.T) {
+	ok := cases.DefaultSettings
+	for _, tc := range []struct {
+		name  string
+		field string
+		edit  func(*cases.Settings)
+	}{
+		{"quorum 0", "quorum", func(s *cases.Settings) { s.Quorum = 0 }},
+		{"quorum 101", "quorum", func(s *cases.Settings) { s.Quorum = 101 }},
+		{"majority 0/3", "majority", func(s *cases.Settings) { s.Majority = cases.Fraction{Num: 0, Den: 3} }},
+		{"majority 4/3", "majority", func(s *cases.Settings) { s.Majority = cases.Fraction{Num: 4, Den: 3} }},
+		{"majority 1/101", "majority", func(s *cases.Settings) { s.Majority = cases.Fraction{Num: 1, Den: 101} }},
+		{"lock 0", "inactivity_lock_minutes", func(s *cases.Settings) { s.LockMinutes = 0 }},
+		{"lock 241", "inactivity_lock_minutes", func(s *cases.Settings) { s.LockMinutes = 241 }},
+		{"retention 0", "retention_years", func(s *cases.Settings) { s.RetentionYears = 0 }},
+		{"retention 101", "retention_years", func(s *cases.Settings) { s.RetentionYears = 101 }},
+	} {
+		st := ok
+		tc.edit(&st)
+		if fe := st.Validate(); len(fe) != 1 || fe[tc.field] == "" {
+			t.Errorf("%s: %v, want one message at %s", tc.name, fe, tc.field)
+		}
+	}
+	for _, st := range []cases.Settings{
+		{Quorum: 1, Majority: cases.Fraction{Num: 1, Den: 100}, LockMinutes: 1, RetentionYears: 1},
+		{Quorum: 100, Majority: cases.Fraction{Num: 100, Den: 100}, LockMinutes: 240, RetentionYears: 100},
+	} {
+		if fe := st.Validate(); fe != nil {
+			t.Errorf("%+v refused: %v", st, fe)
+		}
+	}
+}
