@@ -150,12 +150,18 @@ type API interface {
 
 	// Opinions. Who: the case's rapporteur drafts and signs as author (see
 	// CanDraftOpinion and SignatureDue); the chair countersigns, which
-	// issues it; anyone who may read the case reads it. ErrNotFound when
-	// the case has none.
+	// issues it — or the deputy chair named in the settings when the chair
+	// is the rapporteur, since no one signs twice (*SameSignerError);
+	// anyone who may read the case reads it. ErrNotFound when the case has
+	// none.
 
 	Opinion(ctx context.Context, actor User, caseID int64) (Opinion, error)
 	OpinionVersions(ctx context.Context, actor User, caseID int64) ([]OpinionVersion, error)
 	CanDraftOpinion(actor User, c Case, op Opinion) bool
+	// MayCountersign is nil when actor may countersign the case's opinion
+	// now, else the sentence the signing dialog shows (*SameSignerError,
+	// *ForbiddenError).
+	MayCountersign(ctx context.Context, actor User, caseID int64) error
 	// SaveOpinionDraft stores a new draft version on top of expected
 	// (0: a new opinion); an error when it is no longer the newest.
 	SaveOpinionDraft(ctx context.Context, actor User, caseID int64, expected int, text OpinionText) (Opinion, error)

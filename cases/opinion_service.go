@@ -180,12 +180,11 @@ func (s *Service) document(ctx context.Context, c Case, op Opinion, draft bool) 
 	}
 	doc := OpinionDocument{Case: c, TypeName: ref.Types[c.TypeCode].Name, Opinion: op, Draft: draft,
 		Language: s.documentLanguage(ctx, op)}
-	chair, err := s.chair(ctx)
+	ch, err := s.countersignatory(ctx, c)
 	if err != nil {
 		return doc, err
 	}
 	rapp := Signatory{Name: c.Rapporteur, Role: "Rapporteur", Meaning: MeaningAuthor}
-	ch := Signatory{Name: chair.Name(), Role: "Chair", Meaning: MeaningApproval}
 	for _, sg := range op.Signatures {
 		if sg.Role == SignRapporteur {
 			rapp.Name, rapp.SignedAt = sg.Name, sg.SignedAt
@@ -291,6 +290,9 @@ func (s *Service) signAsRapporteur(ctx context.Context, actor User, c Case, op O
 	if err != nil {
 		return Opinion{}, err
 	}
+	if err := s.checkSigningPassword(ctx, actor, password); err != nil {
+		return Opinion{}, err
+	}
 	pdf, layout, err := s.ports.Documents.RenderOpinion(doc)
 	if err != nil {
 		return Opinion{}, fmt.Errorf("The opinion could not be rendered: %w", err)
@@ -309,8 +311,11 @@ func (s *Service) signAsRapporteur(ctx context.Context, actor User, c Case, op O
 }
 
 func (s *Service) countersign(ctx context.Context, actor User, c Case, op Opinion, password string, now time.Time) (Opinion, error) {
-	if !mayCountersign(actor) {
-		return Opinion{}, &ForbiddenError{Action: "countersign an opinion: only the chair can"}
+	if err := s.countersignRefusal(ctx, actor, op); err != nil {
+		return Opinion{}, err
+	}
+	if err := s.checkSigningPassword(ctx, actor, password); err != nil {
+		return Opinion{}, err
 	}
 	pdf, _, err := s.repo.OpinionPDF(ctx, op.ID)
 	if err != nil {

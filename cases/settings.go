@@ -35,6 +35,9 @@ type Settings struct {
 	// RetentionYears after a case's closure its submitter's name and
 	// contact details are removed (PRODUCT.md: default 5).
 	RetentionYears int
+	// DeputyChairID is the member who countersigns in the chair's place
+	// when the chair is a case's rapporteur (0: none named).
+	DeputyChairID int64
 }
 
 // DefaultSettings are PRODUCT.md's defaults.
@@ -45,6 +48,7 @@ const (
 	settingMajority = "majority"
 	settingLock     = "inactivity_lock_minutes"
 	settingRetain   = "retention_years"
+	settingDeputy   = "deputy_chair"
 )
 
 // Settings reads the committee's settings, defaults filling any not set.
@@ -71,6 +75,9 @@ func (s *Service) Settings(ctx context.Context) (Settings, error) {
 	}
 	if n, err := strconv.Atoi(m[settingRetain]); err == nil && n > 0 {
 		out.RetentionYears = n
+	}
+	if n, err := strconv.ParseInt(m[settingDeputy], 10, 64); err == nil && n > 0 {
+		out.DeputyChairID = n
 	}
 	return out, nil
 }
@@ -104,6 +111,9 @@ func (s *Service) SaveSettings(ctx context.Context, actor User, st Settings) err
 	if fe := st.Validate(); fe != nil {
 		return fe
 	}
+	if fe := s.checkDeputy(ctx, st.DeputyChairID); fe != nil {
+		return fe
+	}
 	old, err := s.Settings(ctx)
 	if err != nil {
 		return err
@@ -116,5 +126,6 @@ func (s *Service) SaveSettings(ctx context.Context, actor User, st Settings) err
 // values is the settings as stored.
 func (st Settings) values() map[string]string {
 	return map[string]string{settingQuorum: strconv.Itoa(st.Quorum), settingMajority: st.Majority.String(),
-		settingLock: strconv.Itoa(st.LockMinutes), settingRetain: strconv.Itoa(st.RetentionYears)}
+		settingLock: strconv.Itoa(st.LockMinutes), settingRetain: strconv.Itoa(st.RetentionYears),
+		settingDeputy: strconv.FormatInt(st.DeputyChairID, 10)}
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // Schema fingerprints cases.API as this program was built with it.
-const Schema = "eb1163be7b36"
+const Schema = "1e03290113bd"
 
 var (
 	_ = time.Time{}
@@ -453,6 +453,13 @@ type argsCanDraftOpinion struct {
 
 type resultsCanDraftOpinion struct {
 	R0 bool
+}
+
+type argsMayCountersign struct {
+	CaseID int64 `json:"caseID"`
+}
+
+type resultsMayCountersign struct {
 }
 
 type argsSaveOpinionDraft struct {
@@ -1286,6 +1293,16 @@ var generatedMethods = map[string]method{
 		out.R0 = api.CanDraftOpinion(actor, in.C, in.Op)
 		return &in, &out, nil
 	}},
+	"MayCountersign": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsMayCountersign
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsMayCountersign
+		var err error
+		err = api.MayCountersign(ctx, actor, in.CaseID)
+		return &in, &out, err
+	}},
 	"SaveOpinionDraft": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
 		var in argsSaveOpinionDraft
 		if err := decode(&in); err != nil {
@@ -2107,6 +2124,14 @@ func (rc *Client) CanDraftOpinion(actor cases.User, c cases.Case, op cases.Opini
 	return wireOut.R0
 }
 
+func (rc *Client) MayCountersign(ctx context.Context, actor cases.User, caseID int64) error {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsMayCountersign{CaseID: caseID}
+	var wireOut resultsMayCountersign
+	err := rc.call(ctx, "MayCountersign", &wireIn, &wireOut)
+	return err
+}
+
 func (rc *Client) SaveOpinionDraft(ctx context.Context, actor cases.User, caseID int64, expected int, text cases.OpinionText) (cases.Opinion, error) {
 	_ = actor // the server acts as the user it signed in
 	wireIn := argsSaveOpinionDraft{CaseID: caseID, Expected: expected, Text: text}
@@ -2492,6 +2517,9 @@ func typedError(err error) (string, error) {
 	if e, ok := errors.AsType[*cases.LockedError](err); ok {
 		return "LockedError", e
 	}
+	if e, ok := errors.AsType[*cases.SameSignerError](err); ok {
+		return "SameSignerError", e
+	}
 	if e, ok := errors.AsType[*cases.StaleError](err); ok {
 		return "StaleError", e
 	}
@@ -2524,6 +2552,9 @@ func newTypedError(name string) (target any, value func() error) {
 		return e, func() error { return e }
 	case "LockedError":
 		e := new(cases.LockedError)
+		return e, func() error { return e }
+	case "SameSignerError":
+		e := new(cases.SameSignerError)
 		return e, func() error { return e }
 	case "StaleError":
 		e := new(cases.StaleError)

@@ -18,6 +18,13 @@ import (
 // before /ByteRange in the signature dictionary.
 func foreignSignedPDF(t *testing.T, id *Identity) []byte {
 	t.Helper()
+	return foreignSignedPDFWith(t, "ETSI.CAdES.detached", func(signed []byte) ([]byte, error) { return detachedCMS(signed, id) })
+}
+
+// foreignSignedPDFWith is foreignSignedPDF with another /SubFilter and the
+// CMS that goes with it, made by makeCMS from the signed byte ranges.
+func foreignSignedPDFWith(t *testing.T, subFilter string, makeCMS func(signed []byte) ([]byte, error)) []byte {
+	t.Helper()
 	members := []string{
 		"<</Type/Catalog/Pages 3 0 R/AcroForm<</Fields[4 0 R]/SigFlags 3>>>>",
 		"<</Type/Pages/Kids[6 0 R]/Count 1>>",
@@ -42,7 +49,7 @@ func foreignSignedPDF(t *testing.T, id *Identity) []byte {
 	b.WriteString("\nendstream\nendobj\n")
 	offsets[5] = b.Len()
 	const reserve = 8192
-	b.WriteString("5 0 obj\n<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/ETSI.CAdES.detached/Contents <")
+	b.WriteString("5 0 obj\n<</Type/Sig/Filter/Adobe.PPKLite/SubFilter/" + subFilter + "/Contents <")
 	contentsStart := b.Len() - 1
 	b.Write(bytes.Repeat([]byte("0"), 2*reserve))
 	b.WriteString(">/ByteRange ")
@@ -76,7 +83,7 @@ func foreignSignedPDF(t *testing.T, id *Identity) []byte {
 	br := fmt.Sprintf("[0 %d %d %d]", contentsStart, contentsEnd, len(file)-contentsEnd)
 	copy(file[brAt:], br+strings.Repeat(" ", len(byteRangePlaceholder)-len(br)))
 	signed := append(append([]byte{}, file[:contentsStart]...), file[contentsEnd:]...)
-	cms, err := detachedCMS(signed, id)
+	cms, err := makeCMS(signed)
 	if err != nil {
 		t.Fatal(err)
 	}

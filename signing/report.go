@@ -231,6 +231,9 @@ func (r *Report) Format(w io.Writer) {
 			fmt.Fprintf(w, "  - %s\n", c)
 		}
 	}
+	if same := r.SameSigner(); same != "" {
+		fmt.Fprintf(w, "%s\n\n", same)
+	}
 	if len(r.ChangesAfterLastSignature) == 0 {
 		fmt.Fprintln(w, "Changes after the last signature: none")
 	} else {

@@ -23,6 +23,8 @@ type settingsWindow struct {
 	tabs *container.AppTabs
 
 	quorum, majority, lock, retention *widget.Entry
+	deputy                            *widget.Select
+	deputyIDs                         map[string]int64 // the deputy choices' labels to account ids
 	rules                             *fieldForm
 	saveRules                         *widget.Button
 	rulesSaved                        *widget.Label
@@ -81,6 +83,8 @@ func (s *settingsWindow) rulesTab() fyne.CanvasObject {
 	s.rules.add("majority", lang.L("Majority of the non-recused members present"), s.majority)
 	s.rules.add("inactivity_lock_minutes", lang.L("Lock after minutes without input"), s.lock)
 	s.rules.add("retention_years", lang.L("Years after closure until submitters are anonymised"), s.retention)
+	s.deputy = s.deputySelect(st.DeputyChairID)
+	s.rules.add("deputy_chair", lang.L("Deputy chair (countersigns when the chair is the rapporteur)"), s.deputy)
 	s.rulesSaved = savedNote()
 	s.saveRules = widget.NewButton(lang.L("Save"), s.submitRules)
 	s.saveRules.Importance = widget.HighImportance
@@ -111,6 +115,7 @@ func (s *settingsWindow) submitRules() {
 	if st.RetentionYears, err = strconv.Atoi(strings.TrimSpace(s.retention.Text)); err != nil {
 		fe["retention_years"] = lang.L("Enter a whole number of years.")
 	}
+	st.DeputyChairID = s.deputyIDs[s.deputy.Selected]
 	if len(fe) > 0 {
 		s.rules.show(fe)
 		return
@@ -118,6 +123,29 @@ func (s *settingsWindow) submitRules() {
 	if s.rules.show(s.d.svc.SaveSettings(context.Background(), s.d.actor, st)) {
 		s.rulesSaved.SetText(lang.L("Saved."))
 	}
+}
+
+// deputySelect offers the active members and chairs as deputy chair, and
+// "(none)"; current is selected.
+func (s *settingsWindow) deputySelect(current int64) *widget.Select {
+	none := lang.L("(none)")
+	s.deputyIDs = map[string]int64{none: 0}
+	options, selected := []string{none}, none
+	users, _ := s.d.svc.Users(context.Background(), s.d.actor)
+	for _, u := range users {
+		if !u.Active || (u.Role != cases.RoleMember && u.Role != cases.RoleChair) {
+			continue
+		}
+		label := u.Name() + " (" + u.Username + ")"
+		s.deputyIDs[label] = u.ID
+		options = append(options, label)
+		if u.ID == current {
+			selected = label
+		}
+	}
+	sel := widget.NewSelect(options, nil)
+	sel.SetSelected(selected)
+	return sel
 }
 
 func (s *settingsWindow) typesTab() fyne.CanvasObject {

@@ -27,6 +27,11 @@ func (ed *opinionEditor) signLabel() string {
 	case cases.MeaningApproval:
 		return lang.L("Countersign as chair")
 	}
+	// The deputy chair countersigns when the chair is the rapporteur.
+	if ed.op.State == cases.OpinionSignedRapporteur && ed.d.actor.Active &&
+		ed.d.svc.MayCountersign(context.Background(), ed.d.actor, ed.caseID) == nil {
+		return lang.L("Countersign as deputy chair")
+	}
 	return ""
 }
 
@@ -76,6 +81,17 @@ func (ed *opinionEditor) askSign() {
 	s.dlg = dialog.NewCustomWithoutButtons(ed.signLabel(), form, ed.win)
 	s.dlg.Resize(fyne.NewSize(560, 340))
 	s.dlg.Show()
+	if chair {
+		// Separation of duties: say why this person may not countersign
+		// (they signed as rapporteur) before they type a password.
+		if refusal := ed.d.svc.MayCountersign(context.Background(), ed.d.actor, ed.caseID); refusal != nil {
+			s.err.set(refusal.Error())
+			s.password.Disable()
+			s.confirm.Disable()
+			ed.pendingSign = s
+			return
+		}
+	}
 	ed.win.Canvas().Focus(s.password)
 	ed.pendingSign = s
 }

@@ -37,6 +37,7 @@ type opinionWorld struct {
 	opt                Options
 	admin, rapp, chair cases.User
 	caseID             int64
+	tw                 *testworld.World
 }
 
 func newOpinionWorld(tb testing.TB) *opinionWorld {
@@ -47,7 +48,7 @@ func newOpinionWorld(tb testing.TB) *opinionWorld {
 	}
 	tw := testworld.New(tb, testworld.Options{AdminPassword: testPassword, RapporteurPassword: rappPassword, ChairPassword: chairPassword})
 	w := &opinionWorld{tb: tb, app: test.NewTempApp(tb), db: tw.DB, svc: tw.Service, keys: tw.Keys,
-		admin: tw.Admin, rapp: tw.Rapporteur, chair: tw.Chair, caseID: tw.AddCaseInOpinionDrafting(tb, nil)}
+		admin: tw.Admin, rapp: tw.Rapporteur, chair: tw.Chair, caseID: tw.AddCaseInOpinionDrafting(tb, nil), tw: tw}
 	w.queue = &uiQueue{ch: make(chan func(), 1024)}
 	w.run = newRunner(w.queue.post)
 	w.opt = Options{DBPath: tw.Path}

@@ -15,6 +15,13 @@ import (
 // (a test that needs a Chinese title, say). It returns the case's id.
 func (w *World) AddCaseInOpinionDrafting(tb testing.TB, edit func(*cases.Draft)) int64 {
 	tb.Helper()
+	return w.AddCaseInOpinionDraftingFor(tb, w.Rapporteur, edit)
+}
+
+// AddCaseInOpinionDraftingFor is AddCaseInOpinionDrafting with rapp as
+// the case's rapporteur (the chair, say, for the separation of duties).
+func (w *World) AddCaseInOpinionDraftingFor(tb testing.TB, rapp cases.User, edit func(*cases.Draft)) int64 {
+	tb.Helper()
 	ctx := context.Background()
 	now := time.Now().UTC()
 	d := cases.Draft{TypeCode: "privacy_complaint", Title: "Face data kept without consent",
@@ -24,7 +31,7 @@ func (w *World) AddCaseInOpinionDrafting(tb testing.TB, edit func(*cases.Draft))
 	if edit != nil {
 		edit(&d)
 	}
-	c := cases.Case{Draft: d, Status: cases.OpinionDrafting, RapporteurID: w.Rapporteur.ID, Rapporteur: w.Rapporteur.Name(),
+	c := cases.Case{Draft: d, Status: cases.OpinionDrafting, RapporteurID: rapp.ID, Rapporteur: rapp.Name(),
 		CreatedAt: now, CreatedBy: "test", UpdatedAt: now, UpdatedBy: "test"}
 	batch := []cases.ImportedCase{{Case: c, History: []cases.StatusChange{
 		{At: now.AddDate(0, 0, -20), Actor: "test", From: cases.Received, To: cases.Screening},
@@ -35,7 +42,7 @@ func (w *World) AddCaseInOpinionDrafting(tb testing.TB, edit func(*cases.Draft))
 		tb.Fatal(err)
 	}
 	id := batch[0].Case.ID
-	if err := w.Service.DeclareInterest(ctx, w.Rapporteur, id, false, ""); err != nil {
+	if err := w.Service.DeclareInterest(ctx, rapp, id, false, ""); err != nil {
 		tb.Fatal(err)
 	}
 	return id

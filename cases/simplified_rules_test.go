@@ -1,0 +1,68 @@
+package cases_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"ethicsdesk/cases"
+)
+
+// The simplified procedure's outcome rule, view by view.
+func TestSimplifiedOutcomeRule(t *testing.T) {
+	v := func(id int64, view cases.Vote) cases.SimplifiedView {
+		return cases.SimplifiedView{UserID: id, View: view}
+	}
+	for _, tc := range []struct {
+		name    string
+		views   []cases.SimplifiedView
+		recused map[int64]bool
+		want    cases.Outcome
+	}{
+		{"one member", []cases.SimplifiedView{v(1, cases.VoteApprove)}, nil, cases.OutcomePending},
+		{"one view missing", []cases.SimplifiedView{v(1, cases.VoteApprove), v(2, "")}, nil, cases.OutcomePending},
+		{"no views yet", []cases.SimplifiedView{v(1, ""), v(2, "")}, nil, cases.OutcomePending},
+		{"both approve", []cases.SimplifiedView{v(1, cases.VoteApprove), v(2, cases.VoteApprove)}, nil, cases.OutcomeApproved},
+		{"both with modifications", []cases.SimplifiedView{v(1, cases.VoteApproveModified), v(2, cases.VoteApproveModified)}, nil, cases.OutcomeApprovedModified},
+		{"a reject while waiting", []cases.SimplifiedView{v(1, ""), v(2, cases.VoteReject)}, nil, cases.OutcomeReferred},
+		{"different views", []cases.SimplifiedView{v(1, cases.VoteApprove), v(2, cases.VoteApproveModified), v(3, "")}, nil, cases.OutcomeReferred},
+		{"a recusal", []cases.SimplifiedView{v(1, cases.VoteApprove), v(2, cases.VoteApprove)}, map[int64]bool{2: true}, cases.OutcomeReferred},
+		{"a recusal before views", []cases.SimplifiedView{v(1, ""), v(2, "")}, map[int64]bool{1: true}, cases.OutcomeReferred},
+	} {
+		if got := cases.SimplifiedOutcome(tc.views, tc.recused); got != tc.want {
+			t.Errorf("%s: %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+// Only designated members record views, only approve / approve with
+// modifications / reject; once views exist the members cannot change;
+// a designated member who recuses refers the case.
+func TestSimplifiedProcedureGuards(t *testing.T) {
+	k := newCommittee(t)
+	ctx := context.Background()
+	a, b, other := k.members[0], k.members[1], k.members[2]
+	c := k.newCase(false, cases.RiskLow)
+	must(t, k.svc.DesignateSimplified(ctx, k.sec, c.ID, []int64{a.ID, b.ID}))
+	must(t, k.svc.DeclareInterest(ctx, a, c.ID, false, ""))
+	if _, err := k.svc.RecordView(ctx, a, c.ID, cases.VoteAbstain, ""); err == nil {
+		t.Fatal("an abstention was accepted as a view")
+	}
+	if _, err := k.svc.RecordView(ctx, other, c.ID, cases.VoteApprove, ""); err == nil || !strings.Contains(err.Error(), "not designated") {
+		t.Fatalf("a member not designated recorded a view: %v", err)
+	}
+	st, err := k.svc.RecordView(ctx, a, c.ID, cases.VoteApprove, "Fine.")
+	must(t, err)
+	if st.Outcome != cases.OutcomePending || len(st.Views) != 2 {
+		t.Fatalf("after one view: %+v", st)
+	}
+	if err := k.svc.DesignateSimplified(ctx, k.sec, c.ID, []int64{a.ID, other.ID}); err == nil || !strings.Contains(err.Error(), "already recorded") {
+		t.Fatalf("the members were changed after a view: %v", err)
+	}
+	must(t, k.svc.DeclareInterest(ctx, b, c.ID, true, "I advised the respondent."))
+	got, err := k.svc.SimplifiedStatus(ctx, k.sec, c.ID)
+	must(t, err)
+	if got.Outcome != cases.OutcomeReferred {
+		t.Fatalf("a designated member's recusal: %s", got.Outcome)
+	}
+}
