@@ -39,7 +39,9 @@ func (paper) RenderLetter(cases.LetterRequest) ([]byte, error) { return []byte("
 func (paper) ResealKey(context.Context, int64, string, string) ([]byte, error) {
 	return nil, nil
 }
-func (paper) CreateRoot(context.Context, cases.User, string) error { return errors.New("no keys on paper") }
+func (paper) CreateRoot(context.Context, cases.User, string) error {
+	return errors.New("no keys on paper")
+}
 func (paper) IssueMemberKey(context.Context, cases.User, string, cases.User, string) error {
 	return errors.New("no keys on paper")
 }
