@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"ethicsdesk/cases"
@@ -111,5 +112,55 @@ func TestMinutesPDFHasTheTitleTheOutcomeAndTheAuditHead(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the minutes do not say %q:\n%s", want, text)
 		}
+	}
+}
+
+// A vote the register refuses is never shown as cast: the control goes back
+// to the stored vote, the reason shows next to it, the outcome counts only
+// what is stored, and the pane keeps its scroll position.
+func TestARefusedVoteIsResetBesideItsControlAndNotCounted(t *testing.T) {
+	p := newPeople(t)
+	ctx := context.Background()
+	mw, c := meetingWithFive(t, p)
+	md := mw.detail
+	undeclared := p.members[0]
+	if err := p.svc.AddPanelMember(ctx, p.sec, c.ID, undeclared.ID); err != nil {
+		t.Fatal(err)
+	}
+	md.load(md.m.ID)
+	mw.win.Resize(fyne.NewSize(900, 400))
+	md.scroll.ScrollToOffset(fyne.NewPos(0, 120))
+	before := md.scroll.Offset
+	if before.Y == 0 {
+		t.Fatal("the meeting pane does not scroll at this size; the test cannot see it jump")
+	}
+
+	md.votes[c.ID][p.members[1].ID].SetSelected("Approve")
+	md.votes[c.ID][undeclared.ID].SetSelected("Approve")
+
+	if got := md.votes[c.ID][undeclared.ID].Selected; got != "" {
+		t.Errorf("the refused vote still shows %q in its control", got)
+	}
+	e := md.voteErrors[c.ID][undeclared.ID]
+	if !e.Visible() || !strings.Contains(e.Text, "must first declare their interests") {
+		t.Errorf("the refusal is not next to the control: %q (visible %v)", e.Text, e.Visible())
+	}
+	if !strings.Contains(md.rules[c.ID].Text, ": 1 in favour") {
+		t.Errorf("the outcome counts a vote that was not stored: %q", md.rules[c.ID].Text)
+	}
+	tally, cast, err := p.svc.Tally(ctx, p.sec, md.m.ID, c.ID)
+	if err != nil || len(cast) != 1 || tally.InFavour() != 1 {
+		t.Errorf("stored votes: %+v %+v %v", cast, tally, err)
+	}
+	if md.scroll.Offset != before {
+		t.Errorf("the pane moved from %v to %v after a vote", before, md.scroll.Offset)
+	}
+	// Once the member declares, the same choice is stored and the line clears.
+	if err := p.svc.DeclareInterest(ctx, undeclared, c.ID, false, ""); err != nil {
+		t.Fatal(err)
+	}
+	md.votes[c.ID][undeclared.ID].SetSelected("Approve")
+	if e.Visible() || md.votes[c.ID][undeclared.ID].Selected != "Approve" || !strings.Contains(md.rules[c.ID].Text, ": 2 in favour") {
+		t.Errorf("after declaring: %q %q %q", e.Text, md.votes[c.ID][undeclared.ID].Selected, md.rules[c.ID].Text)
 	}
 }
