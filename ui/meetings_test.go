@@ -15,13 +15,22 @@ import (
 )
 
 // meetingWithFive creates, through the meetings window, a meeting with one
-// case on its agenda and five members present.
-func meetingWithFive(t *testing.T, p *people) (*meetingsWindow, cases.Case) {
+// case on its agenda and five members present; the members at the indexes
+// given declare no conflict for it (all five when none are given).
+func meetingWithFive(t *testing.T, p *people, declared ...int) (*meetingsWindow, cases.Case) {
 	t.Helper()
 	ctx := context.Background()
 	c, err := p.svc.CreateCase(ctx, p.sec, validDraft(1))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(declared) == 0 {
+		declared = []int{0, 1, 2, 3, 4}
+	}
+	for _, i := range declared {
+		if err := p.svc.DeclareInterest(ctx, p.members[i], c.ID, false, ""); err != nil {
+			t.Fatal(err)
+		}
 	}
 	p.as(p.sec)
 	mw := p.d.openMeetings()
@@ -121,13 +130,9 @@ func TestMinutesPDFHasTheTitleTheOutcomeAndTheAuditHead(t *testing.T) {
 func TestARefusedVoteIsResetBesideItsControlAndNotCounted(t *testing.T) {
 	p := newPeople(t)
 	ctx := context.Background()
-	mw, c := meetingWithFive(t, p)
+	mw, c := meetingWithFive(t, p, 1, 2, 3, 4)
 	md := mw.detail
 	undeclared := p.members[0]
-	if err := p.svc.AddPanelMember(ctx, p.sec, c.ID, undeclared.ID); err != nil {
-		t.Fatal(err)
-	}
-	md.load(md.m.ID)
 	mw.win.Resize(fyne.NewSize(900, 400))
 	md.scroll.ScrollToOffset(fyne.NewPos(0, 120))
 	before := md.scroll.Offset
