@@ -89,14 +89,42 @@ func cleanOpinionText(t OpinionText, ct CaseType, forSigning bool) (OpinionText,
 		if t.Decision == "" {
 			fe["decision"] = "Choose the decision before signing."
 		}
-		if len(t.Paragraphs) == 0 {
-			fe["paragraphs"] = "Write the opinion before signing."
+		if missing := MissingForSigning(t); len(missing) > 0 {
+			fe["paragraphs"] = "Before signing, write at least one paragraph under: " + strings.Join(missing, ", ") + "."
 		}
 	}
 	if len(fe) == 0 {
 		return t, nil
 	}
 	return t, fe
+}
+
+// RequiredHeadings are the parts an opinion cannot be signed without.
+var RequiredHeadings = []Heading{HeadBackground, HeadFindings, HeadReasoning, HeadDecision}
+
+// MissingHeadings are the required parts that have no paragraph with
+// text yet, in the order the opinion prints them.
+func MissingHeadings(t OpinionText) []Heading {
+	var missing []Heading
+	for _, h := range RequiredHeadings {
+		found := false
+		for _, p := range t.Paragraphs {
+			found = found || (p.Heading == h && strings.TrimSpace(p.Text) != "")
+		}
+		if !found {
+			missing = append(missing, h)
+		}
+	}
+	return missing
+}
+
+// MissingForSigning names the missing required parts, as people say them.
+func MissingForSigning(t OpinionText) []string {
+	var out []string
+	for _, h := range MissingHeadings(t) {
+		out = append(out, HeadingLabel(h))
+	}
+	return out
 }
 
 // SaveOpinionDraft stores a new version of the case's draft opinion.
@@ -311,6 +339,14 @@ func (s *Service) signAsRapporteur(ctx context.Context, actor User, c Case, op O
 func (s *Service) countersign(ctx context.Context, actor User, c Case, op Opinion, password string, now time.Time) (Opinion, error) {
 	if !mayCountersign(actor) {
 		return Opinion{}, &ForbiddenError{Action: "countersign an opinion: only the chair can"}
+	}
+	// A draft signed before this rule existed may still be empty.
+	ref, err := s.Reference(ctx)
+	if err != nil {
+		return Opinion{}, err
+	}
+	if _, fe := cleanOpinionText(op.Text, ref.Types[c.TypeCode], true); fe != nil {
+		return Opinion{}, fe
 	}
 	pdf, _, err := s.repo.OpinionPDF(ctx, op.ID)
 	if err != nil {
