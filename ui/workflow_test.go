@@ -68,9 +68,19 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 		t.Errorf("a mistyped date: %q", e.Text)
 	}
 
-	// Fixed: the case is registered and the form closes.
+	// Fixed: each message goes as soon as its field is fixed, the others
+	// stay; then the case is registered and the form closes.
 	test.Type(f.title, "Age-based pricing of car insurance")
+	if e := f.errs[cases.FieldTitle]; e.Visible() {
+		t.Errorf("the title was filled in but still says %q", e.Text)
+	}
+	if e := f.errs[cases.FieldCatalogue]; !e.Visible() || !strings.Contains(e.Text, "ZZ9") {
+		t.Errorf("the catalogue message went before the code was fixed: %q", e.Text)
+	}
 	f.received.SetText("2026-03-09")
+	if e := f.errs[cases.FieldReceivedOn]; e.Visible() {
+		t.Errorf("the date was fixed but still says %q", e.Text)
+	}
 	f.catalogue.SetText(f.catalogueOptions()[0])
 	test.Tap(f.save)
 	h.settle()
