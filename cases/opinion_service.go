@@ -206,6 +206,9 @@ func (s *Service) document(ctx context.Context, c Case, op Opinion, draft bool) 
 	if err != nil {
 		return OpinionDocument{}, err
 	}
+	if c.Submitter, err = s.opinionSubmitter(ctx, c.ID); err != nil {
+		return OpinionDocument{}, err
+	}
 	doc := OpinionDocument{Case: c, TypeName: ref.Types[c.TypeCode].Name, Opinion: op, Draft: draft,
 		Language: s.documentLanguage(ctx, op)}
 	chair, err := s.chair(ctx)
