@@ -48,7 +48,9 @@ func (s *Service) Timeline(ctx context.Context, actor User, caseID int64) ([]Tim
 	for i := range notes {
 		out = append(out, TimelineEntry{At: notes[i].At, Who: notes[i].Author, Note: &notes[i]})
 	}
-	for i := range changes {
+	// Newest first before the stable sort, so that two moves made at the
+	// same instant (issue, then follow-up) show in the order they were made.
+	for i := len(changes) - 1; i >= 0; i-- {
 		out = append(out, TimelineEntry{At: changes[i].At, Who: changes[i].Actor, Change: &changes[i]})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })

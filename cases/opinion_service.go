@@ -368,10 +368,16 @@ func (s *Service) countersign(ctx context.Context, actor User, c Case, op Opinio
 		moved.UpdatedAt, moved.UpdatedBy = now, actor.Name()
 		ch := &StatusChange{CaseID: c.ID, At: now, ActorID: actor.ID, Actor: actor.Name(), From: c.Status, To: OpinionIssued,
 			Reason: "Opinion signed by the rapporteur and countersigned by the chair."}
-		if err := s.refreshDeadline(ctx, &moved, ch); err != nil {
+		var then *StatusChange
+		if SetsFollowUp(op.Text) {
+			moved.Status = FollowUp
+			then = &StatusChange{CaseID: c.ID, At: now, ActorID: actor.ID, Actor: actor.Name(), From: OpinionIssued, To: FollowUp,
+				Reason: fmt.Sprintf("The opinion sets recommendations or conditions: their follow-up review is due within %d months.", FollowUpMonths)}
+		}
+		if err := s.refreshDeadline(ctx, &moved, ch, then); err != nil {
 			return Opinion{}, err
 		}
-		move = &CaseMove{Case: &moved, ExpectedVersion: c.Version, Change: ch}
+		move = &CaseMove{Case: &moved, ExpectedVersion: c.Version, Change: ch, Then: then}
 	}
 	audit := AuditEntry{Actor: actor, Action: "opinion.issue", Entity: "opinion", EntityID: op.ID,
 		After: map[string]any{"case_id": c.ID, "meaning": MeaningApproval, "sha256": sha256hex(signed)}}
