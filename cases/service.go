@@ -294,6 +294,9 @@ func CaseDeadline(st Status, typeCode string, p Priority, history []StatusChange
 		days = 30
 	}
 	rule := DeadlineRule{Days: days, WorkingDays: t.WorkingDays, Emergency: p == PriorityEmergency}
+	if rule.Emergency {
+		return emergencyDeadline(rule, history, today)
+	}
 	return ComputeDeadline(rule, accepted, pauses, cal, today)
 }
 
