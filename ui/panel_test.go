@@ -94,3 +94,20 @@ func TestAMemberOutsideThePanelDeclaresBeforeTheCaseOpens(t *testing.T) {
 		t.Fatalf("no conflict did not open the case: %v", texts)
 	}
 }
+
+// A reference typed in the register's search box opens the declaration
+// screen for a member who has not declared, not an error.
+func TestAReferenceTypedByAnUndeclaredMemberOpensTheDeclaration(t *testing.T) {
+	p := newPeople(t)
+	c, err := p.svc.CreateCase(context.Background(), p.sec, validDraft(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.as(p.chair)
+	r := p.d.openRegister()
+	r.goToReference(c.Reference)
+	cw := p.d.caseWins[c.ID]
+	if cw == nil || cw.interest == nil {
+		t.Fatal("typing the reference did not open the declaration screen")
+	}
+}

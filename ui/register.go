@@ -202,6 +202,12 @@ func (r *registerWindow) goToReference(ref string) {
 		return
 	}
 	c, err := r.d.svc.FindCase(context.Background(), r.d.actor, ref)
+	var ie *cases.InterestError
+	if errors.As(err, &ie) {
+		// Known by its summary only: the case window asks for the declaration.
+		r.d.openCase(ie.Summary.ID)
+		return
+	}
 	if errors.Is(err, cases.ErrNotFound) {
 		dialog.ShowInformation(lang.L("Not found"),
 			lang.L("There is no case {{.Reference}} in this register.", map[string]any{"Reference": ref}), r.win)
