@@ -48,7 +48,7 @@ func TestConflictsOfInterestCloseTheCase(t *testing.T) {
 		t.Fatalf("declared member: %v", err)
 	}
 	tl, err := k.svc.Timeline(ctx, liu, c.ID)
-	if err != nil || len(tl) != 1 {
+	if err != nil || len(tl) != 2 { // a note and liu's declaration
 		t.Fatalf("declared member's timeline: %v %v", tl, err)
 	}
 
