@@ -92,6 +92,9 @@ type API interface {
 	// all in one transaction or nothing.
 	CreateCase(ctx context.Context, actor User, d Draft) (Case, error)
 	CreateCaseWithAttachments(ctx context.Context, actor User, d Draft, files []NewAttachment) (Case, []Attachment, error)
+	// ValidateDraft checks a draft without saving it, so a form's messages
+	// can go as soon as their field is fixed.
+	ValidateDraft(ctx context.Context, d Draft) (Draft, FieldErrors, error)
 	// UpdateCase saves an edit made on version (*StaleError, FieldErrors;
 	// an error once the case is decided).
 	UpdateCase(ctx context.Context, actor User, id, version int64, d Draft) (Case, error)
@@ -170,6 +173,9 @@ type API interface {
 	// SignOpinion signs with the password re-entered: ErrSignPassword,
 	// ErrNoSigningKey, FieldErrors for an incomplete text.
 	SignOpinion(ctx context.Context, actor User, caseID int64, password string) (Opinion, error)
+	// ReturnOpinion sends a draft the rapporteur signed back to them with
+	// the chair's reason, voiding the rapporteur's signature.
+	ReturnOpinion(ctx context.Context, actor User, caseID int64, reason string) (Opinion, error)
 	// StartCorrection opens a draft correcting the issued opinion (the
 	// rapporteur).
 	StartCorrection(ctx context.Context, actor User, caseID int64) (Opinion, error)

@@ -37,6 +37,9 @@ type DeadlineExplanation struct {
 	Holidays   int  // holidays skipped (working days) or rolled over (calendar days)
 	RolledOver bool // a calendar deadline falling on a day off moved to the next working day
 	Due        Date
+	// FromAt and DueAt are the moment of acceptance and the due date and
+	// time, for the emergency procedure counted in hours (zero otherwise).
+	FromAt, DueAt time.Time
 }
 
 // Calendar answers whether a day is a working day.
@@ -165,6 +168,12 @@ func (ex DeadlineExplanation) String() string {
 	}
 	var parts []string
 	switch {
+	case ex.Rule.Emergency && !ex.DueAt.IsZero():
+		s := fmt.Sprintf("Emergency procedure: 72 hours from acceptance at %s", ex.FromAt.Local().Format("2 Jan 2006 15:04"))
+		if ex.Paused {
+			s += ", paused while awaiting information (still paused)"
+		}
+		return s + fmt.Sprintf(": due %s.", ex.DueAt.Local().Format("2 Jan 2006 15:04"))
 	case ex.Rule.Emergency:
 		parts = append(parts, fmt.Sprintf("Emergency procedure: 72 hours from acceptance on %s", ex.From.Human()))
 	case ex.Rule.WorkingDays:

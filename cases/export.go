@@ -90,7 +90,8 @@ func (s *Service) closedPanelCases(ctx context.Context, actor User) (func(Case) 
 	}
 	return func(c Case) bool {
 		cf, onPanel := conflicts[c.ID]
-		return (onPanel && cf != NoConflict) || (!onPanel && c.RapporteurID != 0 && c.RapporteurID == actor.ID)
+		return (onPanel && cf != NoConflict) || (!onPanel && c.RapporteurID != 0 && c.RapporteurID == actor.ID) ||
+			(!onPanel && mustDeclare(actor))
 	}, nil
 }
 

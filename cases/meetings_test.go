@@ -16,6 +16,7 @@ func TestMeetingQuorumVotesAndRecusals(t *testing.T) {
 	must(t, k.svc.AddToAgenda(ctx, k.sec, m.ID, c.ID))
 	must(t, k.svc.AddConsultant(ctx, k.sec, m.ID, "Prof. Outside Expert"))
 	voters := append([]cases.User{k.chair}, k.members[:3]...) // 4 members present
+	k.declare(c, voters...)
 	for _, u := range voters {
 		must(t, k.svc.AddMemberAttendance(ctx, k.sec, m.ID, u.ID))
 	}

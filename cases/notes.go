@@ -31,7 +31,8 @@ func (s *Service) AddNote(ctx context.Context, actor User, caseID int64, body st
 	return n, nil
 }
 
-// Timeline is the case's notes and status changes, newest first.
+// Timeline is the case's notes, status changes, documents and declarations
+// of interest, newest first.
 func (s *Service) Timeline(ctx context.Context, actor User, caseID int64) ([]TimelineEntry, error) {
 	if err := s.CheckCaseAccess(ctx, actor, caseID); err != nil {
 		return nil, err
@@ -48,8 +49,28 @@ func (s *Service) Timeline(ctx context.Context, actor User, caseID int64) ([]Tim
 	for i := range notes {
 		out = append(out, TimelineEntry{At: notes[i].At, Who: notes[i].Author, Note: &notes[i]})
 	}
-	for i := range changes {
+	// Newest first before the stable sort, so that two moves made at the
+	// same instant (issue, then follow-up) show in the order they were made.
+	for i := len(changes) - 1; i >= 0; i-- {
 		out = append(out, TimelineEntry{At: changes[i].At, Who: changes[i].Actor, Change: &changes[i]})
+	}
+	// The case's documents (uploads and issued letters) and the panel's
+	// declarations of interest are part of its story too.
+	docs, err := s.repo.Attachments(ctx, caseID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range docs {
+		out = append(out, TimelineEntry{At: docs[i].AddedAt, Who: docs[i].AddedBy, Document: &docs[i]})
+	}
+	panel, err := s.repo.Panel(ctx, caseID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range panel {
+		if !panel[i].DeclaredAt.IsZero() {
+			out = append(out, TimelineEntry{At: panel[i].DeclaredAt, Who: panel[i].Name, Declaration: &panel[i]})
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].At.After(out[j].At) })
 	return out, nil

@@ -49,6 +49,7 @@ type CaseMove struct {
 	Case            *Case
 	ExpectedVersion int64
 	Change          *StatusChange
+	Then            *StatusChange // a second move recorded after Change (into Follow-up), or nil
 }
 
 // OpinionRepository is the storage of opinions.

@@ -89,14 +89,42 @@ func cleanOpinionText(t OpinionText, ct CaseType, forSigning bool) (OpinionText,
 		if t.Decision == "" {
 			fe["decision"] = "Choose the decision before signing."
 		}
-		if len(t.Paragraphs) == 0 {
-			fe["paragraphs"] = "Write the opinion before signing."
+		if missing := MissingForSigning(t); len(missing) > 0 {
+			fe["paragraphs"] = "Before signing, write at least one paragraph under: " + strings.Join(missing, ", ") + "."
 		}
 	}
 	if len(fe) == 0 {
 		return t, nil
 	}
 	return t, fe
+}
+
+// RequiredHeadings are the parts an opinion cannot be signed without.
+var RequiredHeadings = []Heading{HeadBackground, HeadFindings, HeadReasoning, HeadDecision}
+
+// MissingHeadings are the required parts that have no paragraph with
+// text yet, in the order the opinion prints them.
+func MissingHeadings(t OpinionText) []Heading {
+	var missing []Heading
+	for _, h := range RequiredHeadings {
+		found := false
+		for _, p := range t.Paragraphs {
+			found = found || (p.Heading == h && strings.TrimSpace(p.Text) != "")
+		}
+		if !found {
+			missing = append(missing, h)
+		}
+	}
+	return missing
+}
+
+// MissingForSigning names the missing required parts, as people say them.
+func MissingForSigning(t OpinionText) []string {
+	var out []string
+	for _, h := range MissingHeadings(t) {
+		out = append(out, HeadingLabel(h))
+	}
+	return out
 }
 
 // SaveOpinionDraft stores a new version of the case's draft opinion.
@@ -176,6 +204,9 @@ func (s *Service) StartCorrection(ctx context.Context, actor User, caseID int64)
 func (s *Service) document(ctx context.Context, c Case, op Opinion, draft bool) (OpinionDocument, error) {
 	ref, err := s.Reference(ctx)
 	if err != nil {
+		return OpinionDocument{}, err
+	}
+	if c.Submitter, err = s.opinionSubmitter(ctx, c.ID); err != nil {
 		return OpinionDocument{}, err
 	}
 	doc := OpinionDocument{Case: c, TypeName: ref.Types[c.TypeCode].Name, Opinion: op, Draft: draft,
@@ -317,6 +348,14 @@ func (s *Service) countersign(ctx context.Context, actor User, c Case, op Opinio
 	if err := s.checkSigningPassword(ctx, actor, password); err != nil {
 		return Opinion{}, err
 	}
+	// A draft signed before this rule existed may still be empty.
+	ref, err := s.Reference(ctx)
+	if err != nil {
+		return Opinion{}, err
+	}
+	if _, fe := cleanOpinionText(op.Text, ref.Types[c.TypeCode], true); fe != nil {
+		return Opinion{}, fe
+	}
 	pdf, _, err := s.repo.OpinionPDF(ctx, op.ID)
 	if err != nil {
 		return Opinion{}, err
@@ -334,10 +373,16 @@ func (s *Service) countersign(ctx context.Context, actor User, c Case, op Opinio
 		moved.UpdatedAt, moved.UpdatedBy = now, actor.Name()
 		ch := &StatusChange{CaseID: c.ID, At: now, ActorID: actor.ID, Actor: actor.Name(), From: c.Status, To: OpinionIssued,
 			Reason: "Opinion signed by the rapporteur and countersigned by the chair."}
-		if err := s.refreshDeadline(ctx, &moved, ch); err != nil {
+		var then *StatusChange
+		if SetsFollowUp(op.Text) {
+			moved.Status = FollowUp
+			then = &StatusChange{CaseID: c.ID, At: now, ActorID: actor.ID, Actor: actor.Name(), From: OpinionIssued, To: FollowUp,
+				Reason: fmt.Sprintf("The opinion sets recommendations or conditions: their follow-up review is due within %d months.", FollowUpMonths)}
+		}
+		if err := s.refreshDeadline(ctx, &moved, ch, then); err != nil {
 			return Opinion{}, err
 		}
-		move = &CaseMove{Case: &moved, ExpectedVersion: c.Version, Change: ch}
+		move = &CaseMove{Case: &moved, ExpectedVersion: c.Version, Change: ch, Then: then}
 	}
 	audit := AuditEntry{Actor: actor, Action: "opinion.issue", Entity: "opinion", EntityID: op.ID,
 		After: map[string]any{"case_id": c.ID, "meaning": MeaningApproval, "sha256": sha256hex(signed)}}

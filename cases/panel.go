@@ -62,12 +62,16 @@ func (s *Service) panels() (PanelRepository, error) {
 // respondent), carried here so the window can still show it and offer the
 // declaration.
 type InterestError struct {
-	Summary Case
-	Recused bool
-	Reason  string
+	Summary  Case
+	Recused  bool
+	Reason   string
+	OffPanel bool // a member outside the panel, who declares all the same
 }
 
 func (e *InterestError) Error() string {
+	if e.OffPanel {
+		return fmt.Sprintf("Declare your interests first: the details of case %s open, and your vote on it counts, once you declare that you have no conflict of interest.", e.Summary.Reference)
+	}
 	if e.Recused {
 		return fmt.Sprintf("You declared a conflict of interest for case %s, so its details, notes, votes and signatures are closed to you.", e.Summary.Reference)
 	}
@@ -105,8 +109,12 @@ func (s *Service) declaration(ctx context.Context, actor User, c Case) (PanelMem
 //   - the secretariat reads every case;
 //   - a panel member (the rapporteur included) reads it once they declared
 //     no conflict; before that, or once recused, they get *InterestError;
+//   - any other member or the chair reads an open case on the same terms:
+//     a declaration comes before every look, panel or not (their
+//     declaration is kept with the case's panel); a confidential case is
+//     ErrNotFound to them, as if it did not exist;
 //   - anyone else with a role that views the register reads open cases,
-//     and for a confidential case gets ErrNotFound, as if it did not exist.
+//     and for a confidential case gets ErrNotFound.
 func (s *Service) checkAccess(ctx context.Context, actor User, c Case) error {
 	if err := require(actor, ActViewRegister); err != nil {
 		return err
@@ -125,8 +133,17 @@ func (s *Service) checkAccess(ctx context.Context, actor User, c Case) error {
 		return &InterestError{Summary: summaryOf(c), Recused: p.Recused(), Reason: p.Reason}
 	case c.Confidential:
 		return ErrNotFound
+	case mustDeclare(actor):
+		return &InterestError{Summary: summaryOf(c), OffPanel: true}
 	}
 	return nil
+}
+
+// mustDeclare is true for those who review cases (members and the chair):
+// they declare their interests before any case's details open to them and
+// before their vote on it counts, whether or not they sit on its panel.
+func mustDeclare(actor User) bool {
+	return actor.Active && actor.Can(ActDeclareInterest)
 }
 
 // CheckCaseAccess returns nil when actor may read case id's details, notes
@@ -159,6 +176,9 @@ func (s *Service) RequireNoConflict(ctx context.Context, actor User, caseID int6
 	}
 	if !onPanel && c.Confidential && !seesAllConfidential(actor) {
 		return ErrNotFound
+	}
+	if !onPanel && mustDeclare(actor) {
+		return &InterestError{Summary: summaryOf(c), OffPanel: true}
 	}
 	return nil
 }
@@ -287,7 +307,9 @@ func (s *Service) RemovePanelMember(ctx context.Context, actor User, caseID, use
 	return ErrNotFound
 }
 
-// DeclareInterest records the acting panel member's declaration for a case:
+// DeclareInterest records the acting member's declaration for a case (on
+// its panel or not; a member outside the panel declares before reading or
+// voting on an open case, and the declaration is kept with the panel):
 // no conflict (the case opens to them), or a conflict with its reason (they
 // are recused for good, and stop being rapporteur if they were). "No
 // conflict" may later become a conflict; a recusal cannot be withdrawn.
@@ -303,11 +325,8 @@ func (s *Service) DeclareInterest(ctx context.Context, actor User, caseID int64,
 	if err != nil {
 		return err
 	}
-	if !onPanel {
-		if c.Confidential {
-			return ErrNotFound
-		}
-		return fmt.Errorf("You are not on the panel of case %s, so there is nothing to declare.", c.Reference)
+	if !onPanel && c.Confidential {
+		return ErrNotFound
 	}
 	if p.Recused() {
 		return fmt.Errorf("You already declared a conflict of interest for case %s; a recusal cannot be withdrawn.", c.Reference)

@@ -3,6 +3,7 @@ package cases_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"ethicsdesk/cases"
@@ -47,7 +48,7 @@ func TestConflictsOfInterestCloseTheCase(t *testing.T) {
 		t.Fatalf("declared member: %v", err)
 	}
 	tl, err := k.svc.Timeline(ctx, liu, c.ID)
-	if err != nil || len(tl) != 1 {
+	if err != nil || len(tl) != 2 { // a note and liu's declaration
 		t.Fatalf("declared member's timeline: %v %v", tl, err)
 	}
 
@@ -121,5 +122,51 @@ func TestConflictsOfInterestCloseTheCase(t *testing.T) {
 	after, _ := k.svc.GetCase(ctx, k.sec, c.ID)
 	if after.RapporteurID != 0 {
 		t.Fatalf("a recused rapporteur is still rapporteur")
+	}
+}
+
+// Every member declares before a case's details open and before their vote
+// counts, whether or not they sit on its panel; a recused member's vote is
+// refused.
+func TestEveryMemberDeclaresBeforeEveryLookAndEveryVote(t *testing.T) {
+	k := newCommittee(t)
+	ctx := context.Background()
+	c := k.newCase(false, cases.RiskHigh)
+	outsider, other := k.members[0], k.members[1]
+	var ie *cases.InterestError
+	if _, err := k.svc.GetCase(ctx, outsider, c.ID); !errors.As(err, &ie) || !strings.Contains(err.Error(), "Declare your interests first") {
+		t.Fatalf("a member outside the panel read the case without declaring: %v", err)
+	}
+	if _, err := k.svc.CaseHistory(ctx, k.chair, c.ID); !errors.As(err, &ie) {
+		t.Fatalf("the chair read the history without declaring: %v", err)
+	}
+	m, err := k.svc.CreateMeeting(ctx, k.sec, cases.MustDate("2026-03-20"), "")
+	must(t, err)
+	must(t, k.svc.AddToAgenda(ctx, k.sec, m.ID, c.ID))
+	for _, u := range []cases.User{outsider, other} {
+		must(t, k.svc.AddMemberAttendance(ctx, k.sec, m.ID, u.ID))
+	}
+	if err := k.svc.RecordVote(ctx, k.sec, m.ID, c.ID, outsider.ID, cases.VoteApprove); err == nil || !strings.Contains(err.Error(), "must first declare") {
+		t.Fatalf("an undeclared member's vote was taken: %v", err)
+	}
+	must(t, k.svc.DeclareInterest(ctx, outsider, c.ID, false, ""))
+	if got, err := k.svc.GetCase(ctx, outsider, c.ID); err != nil || got.Title == "" {
+		t.Fatalf("after declaring, the case is still closed: %v", err)
+	}
+	must(t, k.svc.RecordVote(ctx, outsider, m.ID, c.ID, outsider.ID, cases.VoteApprove))
+
+	must(t, k.svc.DeclareInterest(ctx, other, c.ID, true, "I advised the respondent last year."))
+	if err := k.svc.RecordVote(ctx, k.sec, m.ID, c.ID, other.ID, cases.VoteReject); err == nil || !strings.Contains(err.Error(), "is recused") {
+		t.Fatalf("a recused member's vote was taken: %v", err)
+	}
+	tally, votes, err := k.svc.Tally(ctx, k.sec, m.ID, c.ID)
+	must(t, err)
+	if len(votes) != 1 || tally.Approve != 1 || tally.Recused != 1 {
+		t.Fatalf("stored votes: %+v %+v", votes, tally)
+	}
+	// A confidential case stays unknown to a member outside its panel.
+	secret := k.newCase(true, cases.RiskHigh)
+	if err := k.svc.DeclareInterest(ctx, outsider, secret.ID, false, ""); !errors.Is(err, cases.ErrNotFound) {
+		t.Fatalf("a member declared on a confidential case they may not know of: %v", err)
 	}
 }

@@ -19,6 +19,23 @@ type operation struct {
 
 func isReviewer(u cases.User) bool { return u.Role == cases.RoleMember || u.Role == cases.RoleChair }
 
+// declare has each reviewer among us declare no conflict for c, as every
+// member and the chair must before reading or voting on a case.
+func (k *committee) declare(c cases.Case, us ...cases.User) {
+	for _, u := range us {
+		if isReviewer(u) {
+			must(k.t, k.svc.DeclareInterest(context.Background(), u, c.ID, false, ""))
+		}
+	}
+}
+
+// declaredCase is a new open case the actor declared no conflict for.
+func (k *committee) declaredCase(a cases.User) cases.Case {
+	c := k.newCase(false, cases.RiskHigh)
+	k.declare(c, a)
+	return c
+}
+
 // other is a member who is not actor.
 func (k *committee) other(actor cases.User) cases.User {
 	if actor.ID == k.members[1].ID {
@@ -29,6 +46,7 @@ func (k *committee) other(actor cases.User) cases.User {
 
 func (k *committee) meetingWith(c cases.Case, present ...cases.User) cases.Meeting {
 	ctx := context.Background()
+	k.declare(c, present...)
 	m, err := k.svc.CreateMeeting(ctx, k.sec, cases.MustDate("2026-03-20"), "")
 	must(k.t, err)
 	must(k.t, k.svc.AddToAgenda(ctx, k.sec, m.ID, c.ID))
@@ -52,18 +70,18 @@ var operations = []operation{
 		}
 	}},
 	{"move a case", true, func(k *committee, a cases.User) func() error {
-		c := k.newCase(false, cases.RiskHigh)
+		c := k.declaredCase(a)
 		return func() error {
 			_, err := k.svc.Transition(context.Background(), a, c.ID, c.Version, cases.Screening, "")
 			return err
 		}
 	}},
 	{"add a note", true, func(k *committee, a cases.User) func() error {
-		c := k.newCase(false, cases.RiskHigh)
+		c := k.declaredCase(a)
 		return func() error { _, err := k.svc.AddNote(context.Background(), a, c.ID, "A note.", false); return err }
 	}},
 	{"read a case", false, func(k *committee, a cases.User) func() error {
-		c := k.newCase(false, cases.RiskHigh)
+		c := k.declaredCase(a)
 		return func() error { _, err := k.svc.GetCase(context.Background(), a, c.ID); return err }
 	}},
 	{"list the register", false, func(k *committee, a cases.User) func() error {
@@ -180,7 +198,7 @@ var operations = []operation{
 		return func() error { _, _, err := k.svc.AuditLog(context.Background(), a, cases.AuditFilter{}); return err }
 	}},
 	{"read a case's history", false, func(k *committee, a cases.User) func() error {
-		c := k.newCase(false, cases.RiskHigh)
+		c := k.declaredCase(a)
 		return func() error { _, err := k.svc.CaseHistory(context.Background(), a, c.ID); return err }
 	}},
 }
@@ -267,6 +285,7 @@ func TestEveryWriteLeavesExactlyOneAuditEntry(t *testing.T) {
 	c := k.newCase(false, cases.RiskHigh)
 	low := k.newCase(false, cases.RiskLow)
 	a, b := k.members[0], k.members[1]
+	k.declare(c, k.chair, a)
 	var m cases.Meeting
 	steps := []struct {
 		name  string
@@ -287,7 +306,7 @@ func TestEveryWriteLeavesExactlyOneAuditEntry(t *testing.T) {
 		{"note", a, func() error { _, err := k.svc.AddNote(ctx, a, c.ID, "x", true); return err }},
 		{"rapporteur", k.sec, func() error { _, err := k.svc.AssignRapporteur(ctx, k.sec, c.ID, a.ID); return err }},
 		{"panel", k.sec, func() error { return k.svc.AddPanelMember(ctx, k.sec, c.ID, b.ID) }},
-		{"declare", a, func() error { return k.svc.DeclareInterest(ctx, a, c.ID, false, "") }},
+		{"declare", k.members[2], func() error { return k.svc.DeclareInterest(ctx, k.members[2], c.ID, false, "") }},
 		{"recuse", b, func() error { return k.svc.DeclareInterest(ctx, b, c.ID, true, "Conflict.") }},
 		{"meeting", k.sec, func() error {
 			var err error

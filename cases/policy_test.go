@@ -46,7 +46,10 @@ func (f *fakeDocuments) RenderOpinion(cases.OpinionDocument) ([]byte, cases.Sign
 	f.calls++
 	return nil, cases.SignatureLayout{}, nil
 }
-func (f *fakeDocuments) RenderLetter(cases.LetterRequest) ([]byte, error) { f.calls++; return nil, nil }
+func (f *fakeDocuments) RenderLetter(cases.LetterRequest) ([]byte, error) {
+	f.calls++
+	return []byte("%PDF-1.4 a letter"), nil
+}
 
 type fakeMaintenance struct{ calls int }
 
@@ -120,7 +123,8 @@ func TestEveryRoleAgainstEveryPolicyRule(t *testing.T) {
 			return err
 		}},
 		{"print a letter to a submitter", []cases.Role{cases.RoleSecretariat, cases.RoleChair}, &docs.calls, func(a cases.User) error {
-			_, err := k.svc.Letter(ctx, a, cases.LetterRequest{Kind: cases.LetterAcknowledgement, From: a})
+			lc := k.declaredCase(a)
+			_, err := k.svc.Letter(ctx, a, cases.LetterRequest{Kind: cases.LetterAcknowledgement, Case: lc, From: a})
 			return err
 		}},
 		{"verify a signed PDF", cases.AllRoles, &keys.calls, func(a cases.User) error {

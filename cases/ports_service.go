@@ -218,7 +218,21 @@ func (s *Service) Letter(ctx context.Context, actor User, r LetterRequest) ([]by
 	if s.ports.Documents == nil {
 		return nil, ErrNotAvailable
 	}
-	return s.ports.Documents.RenderLetter(r)
+	if r.Case.ID == 0 {
+		return nil, errors.New("A letter is written for a case: open the case first.")
+	}
+	c, err := s.GetCase(ctx, actor, r.Case.ID)
+	if err != nil {
+		return nil, err
+	}
+	pdf, err := s.ports.Documents.RenderLetter(r)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.keepLetter(ctx, actor, c, r.Kind, pdf); err != nil {
+		return nil, err
+	}
+	return pdf, nil
 }
 
 // AnnualReport writes the annual report of year as a PDF with the

@@ -106,8 +106,8 @@ func (s *Service) Search(ctx context.Context, actor User, text string, q Query, 
 }
 
 // readableMatches drops the cases the actor may know of but not read: those
-// whose panel they sit on (or whose rapporteur they are) without having
-// declared "no conflict", as checkAccess rules. Confidential cases and
+// for which they have not declared "no conflict" (on the panel or not, for
+// members and the chair), as checkAccess rules. Confidential cases and
 // other users' private notes the store has already left out.
 func (s *Service) readableMatches(ctx context.Context, actor User, ms []SearchMatch) ([]SearchMatch, error) {
 	if actor.Role == RoleSecretariat || len(ms) == 0 {
@@ -129,6 +129,8 @@ func (s *Service) readableMatches(ctx context.Context, actor User, ms []SearchMa
 			continue
 		case !onPanel && m.RapporteurID != 0 && m.RapporteurID == actor.ID:
 			continue // a rapporteur without a declaration yet
+		case !onPanel && mustDeclare(actor):
+			continue // a member who has not declared for this case yet
 		}
 		out = append(out, m)
 	}

@@ -185,6 +185,15 @@ func (s *Service) Transition(ctx context.Context, actor User, id, version int64,
 	if err := s.CheckCaseAccess(ctx, actor, id); err != nil {
 		return Case{}, err
 	}
+	if to == FollowUp {
+		c, err := s.repo.GetCase(ctx, id)
+		if err != nil {
+			return Case{}, err
+		}
+		if err := s.checkFollowUpAllowed(ctx, c); err != nil {
+			return Case{}, err
+		}
+	}
 	return s.move(ctx, actor, id, version, to, reason)
 }
 
@@ -227,7 +236,7 @@ func (s *Service) move(ctx context.Context, actor User, id, version int64, to St
 
 // refreshDeadline works out c's acceptance date, due date and explanation
 // from its status history (plus pending, a change not yet stored).
-func (s *Service) refreshDeadline(ctx context.Context, c *Case, pending *StatusChange) error {
+func (s *Service) refreshDeadline(ctx context.Context, c *Case, pending ...*StatusChange) error {
 	var history []StatusChange
 	if c.ID != 0 {
 		h, err := s.repo.StatusHistory(ctx, c.ID)
@@ -236,8 +245,10 @@ func (s *Service) refreshDeadline(ctx context.Context, c *Case, pending *StatusC
 		}
 		history = h
 	}
-	if pending != nil {
-		history = append(history, *pending)
+	for _, p := range pending {
+		if p != nil {
+			history = append(history, *p)
+		}
 	}
 	types, err := s.repo.CaseTypes(ctx)
 	if err != nil {
@@ -283,6 +294,9 @@ func CaseDeadline(st Status, typeCode string, p Priority, history []StatusChange
 		days = 30
 	}
 	rule := DeadlineRule{Days: days, WorkingDays: t.WorkingDays, Emergency: p == PriorityEmergency}
+	if rule.Emergency {
+		return emergencyDeadline(rule, history, today)
+	}
 	return ComputeDeadline(rule, accepted, pauses, cal, today)
 }
 

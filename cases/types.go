@@ -196,10 +196,12 @@ type StatusChange struct {
 
 // TimelineEntry is a note or a status change, for the case's timeline.
 type TimelineEntry struct {
-	At     time.Time
-	Who    string
-	Note   *Note
-	Change *StatusChange
+	At          time.Time
+	Who         string
+	Note        *Note
+	Change      *StatusChange
+	Document    *Attachment  // a file attached or a letter issued
+	Declaration *PanelMember // a declaration of interests (DeclaredAt, Conflict, Reason)
 }
 
 // ImportedCase is a case with its past, for bulk loading (the demo register

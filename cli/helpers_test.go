@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"ethicsdesk/cases"
 	"ethicsdesk/demo"
 	"ethicsdesk/internal/passwordcost"
 	"ethicsdesk/store"
@@ -26,4 +27,19 @@ func seededRegister(t *testing.T, opt demo.SeedOptions) (*store.DB, string) {
 		t.Fatal(err)
 	}
 	return db, path
+}
+
+// issuedCases lists the cases whose opinion was issued: those still at
+// Opinion issued and those the opinion's recommendations moved on into
+// Follow-up.
+func issuedCases(ctx context.Context, svc *cases.Service, actor cases.User) ([]cases.Row, error) {
+	var out []cases.Row
+	for _, st := range []cases.Status{cases.OpinionIssued, cases.FollowUp} {
+		rows, err := svc.ListCases(ctx, actor, cases.Query{Status: st, Sort: cases.SortReference, Desc: true}, 0, 1000)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rows...)
+	}
+	return out, nil
 }

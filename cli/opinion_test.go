@@ -28,7 +28,7 @@ func TestOpinionCommandWritesTheIssuedSignedPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := cases.NewService(db, nil)
-	rows, err := svc.ListCases(ctx, sec, cases.Query{Status: cases.OpinionIssued, Sort: cases.SortReference, Desc: true}, 0, 1000)
+	rows, err := issuedCases(ctx, svc, sec)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,6 +31,8 @@ func issuedWorld(t *testing.T) (*testworld.World, []byte, string) {
 	id := w.AddCaseInOpinionDrafting(t, nil)
 	text := cases.OpinionText{Decision: cases.DecisionUpheld, Paragraphs: []cases.Paragraph{
 		{Heading: cases.HeadBackground, Text: "The submitter complained that the metro gates keep face images."},
+		{Heading: cases.HeadFindings, Text: "No consent was asked."},
+		{Heading: cases.HeadReasoning, Text: "Consent must be informed and specific."},
 		{Heading: cases.HeadDecision, Text: "The complaint is upheld."},
 	}}
 	if _, err := w.Service.SaveOpinionDraft(ctx, w.Rapporteur, id, 0, text); err != nil {

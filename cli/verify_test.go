@@ -23,7 +23,7 @@ func issuedOpinionFile(t *testing.T) (dbPath, pdfPath string) {
 	ctx := context.Background()
 	db, dbPath := seededRegister(t, demo.SeedOptions{Cases: 400, Notes: 100, Seed: 3, Opinions: 1})
 	sec, _ := db.UserByName(ctx, "secretary")
-	rows, _ := cases.NewService(db, nil).ListCases(ctx, sec, cases.Query{Status: cases.OpinionIssued}, 0, 1000)
+	rows, _ := issuedCases(ctx, cases.NewService(db, nil), sec)
 	db.Close()
 	t.Setenv(app.PasswordEnv, demo.DemoPassword)
 	pdfPath = filepath.Join(t.TempDir(), "opinion.pdf")

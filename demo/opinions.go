@@ -123,6 +123,9 @@ func issueOpinions(ctx context.Context, db *store.DB, list []pendingOpinion, mem
 		if _, err := svc.SignOpinion(ctx, rapp, p.caseID, DemoPassword); err != nil {
 			return fmt.Errorf("demo opinion for %s, rapporteur's signature: %w", c.Reference, err)
 		}
+		if err := svc.DeclareInterest(ctx, chair, p.caseID, false, ""); err != nil {
+			return fmt.Errorf("demo opinion for %s, chair's declaration: %w", c.Reference, err)
+		}
 		if _, err := svc.SignOpinion(ctx, chair, p.caseID, DemoPassword); err != nil {
 			return fmt.Errorf("demo opinion for %s, chair's signature: %w", c.Reference, err)
 		}

@@ -81,7 +81,10 @@ func TestSeedIssuesRealSignedOpinions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// An opinion with recommendations puts its case into follow-up by itself.
 	rows, _ := svc.ListCases(ctx, sec, cases.Query{Status: cases.OpinionIssued, Sort: cases.SortReference, Desc: true}, 0, 1000)
+	followUp, _ := svc.ListCases(ctx, sec, cases.Query{Status: cases.FollowUp, Sort: cases.SortReference, Desc: true}, 0, 1000)
+	rows = append(rows, followUp...)
 	signed := 0
 	for _, r := range rows {
 		pdf, _, err := svc.IssuedOpinionPDF(ctx, sec, r.ID)

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -128,14 +129,47 @@ func TestCSVRoundTripAndPersonalData(t *testing.T) {
 
 func TestCSVFollowsTheFilterAndHidesConfidentialCases(t *testing.T) {
 	f := seeded(t)
-	var buf bytes.Buffer
-	n, err := export.WriteCSV(context.Background(), &buf, f.svc, member, export.Options{Filter: cases.Query{Year: 2025}})
+	ctx := context.Background()
+	// A demo member declares no conflict for three open 2025 cases: their
+	// export holds the cases they declared for, and no confidential case
+	// whose panel they are not on, nor an open case they have not declared for.
+	users, err := f.db.Users(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := f.count(t, "SELECT count(*) FROM cases WHERE received_year = 2025 AND confidential = 0")
-	if n != want || want == 0 {
-		t.Fatalf("member's 2025 export has %d cases, SQL %d", n, want)
+	var m cases.User
+	for _, u := range users {
+		if u.Role == cases.RoleMember && u.Active && m.ID == 0 {
+			m = u
+		}
+	}
+	rows, err := f.raw.Query(`SELECT id FROM cases c WHERE received_year = 2025 AND confidential = 0
+		AND NOT EXISTS (SELECT 1 FROM case_panel p WHERE p.case_id = c.id AND p.user_id = ?1) LIMIT 3`, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	rows.Close()
+	for _, id := range ids {
+		if err := f.svc.DeclareInterest(ctx, m, id, false, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	n, err := export.WriteCSV(ctx, &buf, f.svc, m, export.Options{Filter: cases.Query{Year: 2025}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := f.count(t, fmt.Sprintf(`SELECT count(*) FROM cases c WHERE received_year = 2025
+		AND EXISTS (SELECT 1 FROM case_panel p WHERE p.case_id = c.id AND p.user_id = %d AND p.conflict = 'none')`, m.ID))
+	open := f.count(t, "SELECT count(*) FROM cases WHERE received_year = 2025 AND confidential = 0")
+	if n != want || len(ids) != 3 || want < 3 || want >= open {
+		t.Fatalf("member's 2025 export has %d cases, declared for %d, open %d", n, want, open)
 	}
 }
 

@@ -150,7 +150,7 @@ func TestIssuedOpinionIsFrozenAndMovesTheCase(t *testing.T) {
 	ctx := context.Background()
 	w.issue(t)
 	c, _ := w.Service.GetCase(ctx, w.Chair, w.caseID)
-	if c.Status != cases.OpinionIssued {
+	if c.Status != cases.FollowUp { // the opinion sets a recommendation
 		t.Fatalf("case is %s after issue", c.Status)
 	}
 	if _, err := w.Service.SaveOpinionDraft(ctx, w.Rapporteur, w.caseID, 1, text()); err == nil {

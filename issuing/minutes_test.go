@@ -59,6 +59,7 @@ func TestMinutesPrintTheMeetingTheOutcomeAndTheAuditHead(t *testing.T) {
 	must(svc.AddConsultant(ctx, sec, m.ID, "Ms. Consultant Expert"))
 	for i, v := range voters {
 		must(svc.AddMemberAttendance(ctx, sec, m.ID, v.ID))
+		must(svc.DeclareInterest(ctx, v, c.ID, false, ""))
 		vote := cases.VoteApprove
 		if i == 4 {
 			vote = cases.VoteReject

@@ -77,18 +77,18 @@ func opinionDate(doc cases.OpinionDocument) time.Time {
 	return doc.Opinion.UpdatedAt
 }
 
-// parties are the people and organisations an opinion concerns. A
-// confidential submitter is not named.
+// parties are the people and organisations an opinion concerns. A natural
+// person confidential as to identity is not named (cases.Submitter.
+// WithheldInOpinion); the Service hands over the name otherwise.
 func parties(l opinion.Language, c cases.Case) []opinion.Field {
 	sub := c.Submitter.Name
 	switch {
 	case c.Submitter.Kind == cases.SubmitterAnonymous:
 		sub = l.Text("Anonymous", "匿名")
-	case c.Submitter.Confidential:
+	case c.Submitter.WithheldInOpinion():
 		sub = l.Text("Withheld at the submitter's request", "应提交人要求不予公开")
 	case sub == "":
-		// The signer's role does not see submitters' personal data.
-		sub = l.Text("Withheld (personal data)", "不予公开（个人信息）")
+		sub = "—"
 	}
 	label := l.Text("Submitter", "提交人")
 	if c.TypeCode == "guidance_request" {

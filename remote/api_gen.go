@@ -13,7 +13,7 @@ import (
 )
 
 // Schema fingerprints cases.API as this program was built with it.
-const Schema = "1e03290113bd"
+const Schema = "3f361710f2d8"
 
 var (
 	_ = time.Time{}
@@ -211,6 +211,15 @@ type argsCreateCaseWithAttachments struct {
 type resultsCreateCaseWithAttachments struct {
 	R0 cases.Case
 	R1 []cases.Attachment
+}
+
+type argsValidateDraft struct {
+	D cases.Draft `json:"d"`
+}
+
+type resultsValidateDraft struct {
+	R0 cases.Draft
+	R1 cases.FieldErrors
 }
 
 type argsUpdateCase struct {
@@ -486,6 +495,15 @@ type argsSignOpinion struct {
 }
 
 type resultsSignOpinion struct {
+	R0 cases.Opinion
+}
+
+type argsReturnOpinion struct {
+	CaseID int64  `json:"caseID"`
+	Reason string `json:"reason"`
+}
+
+type resultsReturnOpinion struct {
 	R0 cases.Opinion
 }
 
@@ -1015,6 +1033,16 @@ var generatedMethods = map[string]method{
 		out.R0, out.R1, err = api.CreateCaseWithAttachments(ctx, actor, in.D, in.Files)
 		return &in, &out, err
 	}},
+	"ValidateDraft": {actor: false, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsValidateDraft
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsValidateDraft
+		var err error
+		out.R0, out.R1, err = api.ValidateDraft(ctx, in.D)
+		return &in, &out, err
+	}},
 	"UpdateCase": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
 		var in argsUpdateCase
 		if err := decode(&in); err != nil {
@@ -1331,6 +1359,16 @@ var generatedMethods = map[string]method{
 		var out resultsSignOpinion
 		var err error
 		out.R0, err = api.SignOpinion(ctx, actor, in.CaseID, in.Password)
+		return &in, &out, err
+	}},
+	"ReturnOpinion": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsReturnOpinion
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsReturnOpinion
+		var err error
+		out.R0, err = api.ReturnOpinion(ctx, actor, in.CaseID, in.Reason)
 		return &in, &out, err
 	}},
 	"StartCorrection": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
@@ -1896,6 +1934,13 @@ func (rc *Client) CreateCaseWithAttachments(ctx context.Context, actor cases.Use
 	return wireOut.R0, wireOut.R1, err
 }
 
+func (rc *Client) ValidateDraft(ctx context.Context, d cases.Draft) (cases.Draft, cases.FieldErrors, error) {
+	wireIn := argsValidateDraft{D: d}
+	var wireOut resultsValidateDraft
+	err := rc.call(ctx, "ValidateDraft", &wireIn, &wireOut)
+	return wireOut.R0, wireOut.R1, err
+}
+
 func (rc *Client) UpdateCase(ctx context.Context, actor cases.User, id int64, version int64, d cases.Draft) (cases.Case, error) {
 	_ = actor // the server acts as the user it signed in
 	wireIn := argsUpdateCase{Id: id, Version: version, D: d}
@@ -2153,6 +2198,14 @@ func (rc *Client) SignOpinion(ctx context.Context, actor cases.User, caseID int6
 	wireIn := argsSignOpinion{CaseID: caseID, Password: password}
 	var wireOut resultsSignOpinion
 	err := rc.call(ctx, "SignOpinion", &wireIn, &wireOut)
+	return wireOut.R0, err
+}
+
+func (rc *Client) ReturnOpinion(ctx context.Context, actor cases.User, caseID int64, reason string) (cases.Opinion, error) {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsReturnOpinion{CaseID: caseID, Reason: reason}
+	var wireOut resultsReturnOpinion
+	err := rc.call(ctx, "ReturnOpinion", &wireIn, &wireOut)
 	return wireOut.R0, err
 }
 

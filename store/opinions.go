@@ -192,6 +192,11 @@ func (db *DB) RecordOpinionSignature(ctx context.Context, opinionID int64, from,
 			if err := insertStatusChange(ctx, tx, move.Change); err != nil {
 				return err
 			}
+			if move.Then != nil {
+				if err := insertStatusChange(ctx, tx, move.Then); err != nil {
+					return err
+				}
+			}
 		}
 		return appendAudit(ctx, tx, audit, sig.SignedAt)
 	})

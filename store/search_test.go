@@ -48,6 +48,7 @@ func newSearchFixture(t *testing.T) *searchFixture {
 	add("mixed", "GateFace 人脸识别 pilot", "Metro pilot of 人脸识别 with consent forms.", false)
 	add("secret", "Quokka tracking by drones", "Confidential report about quokka surveillance.", true)
 	add("deleted", "Wombat scoring engine", "A case that will be deleted: wombatine details.", false)
+	declaredMember(t, f.svc, member, f.ids["facial"], f.ids["noted"], f.ids["chinese"], f.ids["mixed"], f.ids["deleted"])
 	note := func(actor cases.User, name, body string, private bool) {
 		if _, err := f.svc.AddNote(ctx, actor, f.ids[name], body, private); err != nil {
 			t.Fatalf("note on %s: %v", name, err)
@@ -179,7 +180,7 @@ func TestDeletedCaseLeavesNoTraceInTheIndex(t *testing.T) {
 	f.expect(t, secretary, "wombatine", "deleted")
 	raw := rawWriter(t, f.path)
 	id := f.ids["deleted"]
-	for _, q := range []string{"DELETE FROM notes WHERE case_id = ?", "DELETE FROM status_changes WHERE case_id = ?", "DELETE FROM cases WHERE id = ?"} {
+	for _, q := range []string{"DELETE FROM notes WHERE case_id = ?", "DELETE FROM case_panel WHERE case_id = ?", "DELETE FROM status_changes WHERE case_id = ?", "DELETE FROM cases WHERE id = ?"} {
 		if _, err := raw.Exec(q, id); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}

@@ -95,6 +95,7 @@ func TestWorkflowDeadlinesAndTimelineOnARealFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	member := cases.User{ID: 2, Username: "m", DisplayName: "Dr. Chen", Role: cases.RoleMember, Active: true}
+	declaredMember(t, svc, member, c.ID)
 	clk.t = clk.t.Add(time.Hour)
 	if _, err := svc.AddNote(ctx, member, c.ID, "My own reminder.", true); err != nil {
 		t.Fatal(err)

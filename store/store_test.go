@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/passwordcost"
 	"ethicsdesk/store"
 )
 
@@ -179,5 +180,30 @@ func TestStaleEditIsRefused(t *testing.T) {
 	var stale *cases.StaleError
 	if !errors.As(err, &stale) || stale.By != "Wang Fang" || !strings.Contains(err.Error(), "changed by Wang Fang") {
 		t.Fatalf("want a stale error naming Wang Fang, got %v", err)
+	}
+}
+
+// declaredMember makes the test's member (ID 2) a real account and has them
+// declare no conflict for each case: every member declares before a case's
+// details open to them.
+func declaredMember(t *testing.T, svc *cases.Service, m cases.User, caseIDs ...int64) {
+	t.Helper()
+	ctx := context.Background()
+	if users, err := svc.Users(ctx, cases.User{ID: 1, Role: cases.RoleAdministrator, Active: true}); err != nil || len(users) == 0 {
+		passwordcost.Cheap()
+		admin, err := svc.Bootstrap(ctx, "admin", "Administrator", "a long enough test password")
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, err := svc.CreateUser(ctx, admin, cases.NewAccount{Username: m.Username, DisplayName: m.DisplayName,
+			Role: m.Role, Password: "a long enough test password"})
+		if err != nil || u.ID != m.ID {
+			t.Fatalf("the test member is account %d, want %d: %v", u.ID, m.ID, err)
+		}
+	}
+	for _, id := range caseIDs {
+		if err := svc.DeclareInterest(ctx, m, id, false, ""); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

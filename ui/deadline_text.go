@@ -20,6 +20,13 @@ func deadlineText(ex cases.DeadlineExplanation) string {
 		return lang.L("Follow-up review within {{.Months}} months of the opinion of {{.From}}: due {{.Due}}.",
 			map[string]any{"Months": cases.FollowUpMonths, "From": formatDate(ex.From), "Due": formatDate(ex.Due)})
 	}
+	if ex.Rule.Emergency && !ex.DueAt.IsZero() {
+		s := lang.L("Emergency procedure: 72 hours from acceptance at {{.From}}", map[string]any{"From": formatDateTime(ex.FromAt)})
+		if ex.Paused {
+			s += "; " + lang.L("paused while awaiting information (still paused)")
+		}
+		return s + lang.L(": due {{.Due}}.", map[string]any{"Due": formatDateTime(ex.DueAt)})
+	}
 	data := map[string]any{"Days": ex.Rule.Days, "From": formatDate(ex.From)}
 	var parts []string
 	switch {

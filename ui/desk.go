@@ -44,6 +44,8 @@ type desk struct {
 	lastForm *caseForm // the form opened last, for tests
 
 	opinionWins map[int64]*opinionEditor // open opinion editors, by case id
+	lock        *inactivityLock          // nil in tests that start none
+	signedOutTo *loginScreen             // the sign-in screen after File › Sign out
 }
 
 // NewMainWindow builds the register window; main calls ShowAndRun on it.

@@ -179,6 +179,53 @@ func (f *caseForm) build() {
 	f.body = form
 	f.scroll = container.NewVScroll(container.NewPadded(form))
 	f.win.SetContent(container.NewBorder(nil, container.NewPadded(buttons), nil, nil, f.scroll))
+	f.recheckOnChange()
+}
+
+// recheckOnChange makes every field, once changed, check again the messages
+// already shown: a message goes as soon as its field is fixed (and says
+// what is still wrong otherwise), while a field not yet complained about
+// is left alone until the next save.
+func (f *caseForm) recheckOnChange() {
+	for _, e := range []*escEntry{f.title, f.summary, f.received, f.subName, f.contact, f.respondent, f.aiSystem} {
+		e.OnChanged = func(string) { f.recheck() }
+	}
+	for _, p := range []*pick{f.channel, f.priority, f.sector, f.risk, f.breach} {
+		p.OnChanged = func(string) { f.recheck() }
+	}
+	typeChanged := f.typ.OnChanged
+	f.typ.OnChanged = func(s string) { typeChanged(s); f.recheck() }
+	kindChanged := f.subKind.OnChanged
+	f.subKind.OnChanged = func(s string) { kindChanged(s); f.recheck() }
+	f.catalogue.OnChanged = func(string) { f.recheck() }
+}
+
+// recheck validates the draft as it stands and updates the messages shown.
+func (f *caseForm) recheck() {
+	shown := false
+	for _, e := range f.errs {
+		shown = shown || e.Visible()
+	}
+	if !shown {
+		return
+	}
+	_, fe, err := f.d.svc.ValidateDraft(context.Background(), f.draft())
+	if err != nil {
+		return
+	}
+	changed := false
+	for k, e := range f.errs {
+		if e.Visible() && fe[k] != e.Text {
+			if fe[k] == "" || k != cases.FieldReceivedOn {
+				e.set(fe[k])
+				changed = true
+			}
+		}
+	}
+	if changed {
+		f.body.Refresh()
+		f.scroll.Refresh()
+	}
 }
 
 func channelChoices() []choice { return codeChoices(cases.AllChannels) }

@@ -31,6 +31,7 @@ type inactivityLock struct {
 	saved   map[fyne.Window]fyne.CanvasObject
 	pass    *widget.Entry
 	message *widget.Label
+	stopped bool // the session was signed out of: the lock no longer acts
 }
 
 // startLock sets up the lock with the committee's setting and a ticker
@@ -71,6 +72,9 @@ func (l *inactivityLock) touch() {
 
 // check locks the windows once the idle time has passed.
 func (l *inactivityLock) check() {
+	if l.stopped {
+		return
+	}
 	if l.typedSinceLastCheck() {
 		l.touch()
 	}

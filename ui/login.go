@@ -27,6 +27,7 @@ type loginScreen struct {
 	submit                *widget.Button
 	message               *widget.Label
 	onSignedIn            func(u cases.User) // opens the register; replaced in tests
+	signedIn              *desk              // the session opened, for tests
 }
 
 // NewStartWindow is the window main shows first: the sign-in screen, which
@@ -37,14 +38,34 @@ func NewStartWindow(a fyne.App, svc cases.API, opt Options) fyne.Window {
 }
 
 func newLoginScreen(a fyne.App, svc cases.API, opt Options, run *runner) *loginScreen {
-	ls := &loginScreen{app: a, svc: svc, opt: opt, run: run}
+	return newLoginScreenIn(a, svc, opt, run, nil)
+}
+
+// newLoginScreenIn shows the sign-in screen in win, the register window of
+// a session just signed out of (nil: a new window); the next session's
+// register opens in the same window, so the program never quits between.
+func newLoginScreenIn(a fyne.App, svc cases.API, opt Options, run *runner, win fyne.Window) *loginScreen {
+	ls := &loginScreen{app: a, svc: svc, opt: opt, run: run, win: win}
 	has, err := svc.HasUsers(context.Background())
 	ls.first = err == nil && !has
-	ls.win = a.NewWindow(lang.L("Ethics Desk — sign in"))
+	if ls.win == nil {
+		ls.win = a.NewWindow(lang.L("Ethics Desk — sign in"))
+	} else {
+		ls.win.SetTitle(lang.L("Ethics Desk — sign in"))
+		ls.win.SetMainMenu(nil)
+		ls.win.Canvas().SetOnTypedKey(nil)
+	}
+	reuse := win != nil
 	ls.onSignedIn = func(u cases.User) {
 		d := newDesk(a, svc, u, opt, run)
+		ls.signedIn = d
+		if reuse {
+			d.openRegisterIn(ls.win)
+			d.lock = startLock(d)
+			return
+		}
 		d.openRegister().win.Show()
-		startLock(d)
+		d.lock = startLock(d)
 		ls.win.Close()
 	}
 	ls.build()

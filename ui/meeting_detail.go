@@ -37,9 +37,10 @@ type meetingDetail struct {
 	attendForm *fieldForm
 	minutes    *widget.Button
 
-	votes    map[int64]map[int64]*widget.Select // case id → voter id → vote
-	outcomes map[int64]*widget.Label            // case id → outcome
-	rules    map[int64]*widget.Label            // case id → the rule in words
+	votes      map[int64]map[int64]*widget.Select // case id → voter id → vote
+	voteErrors map[int64]map[int64]fieldError     // case id → voter id → why the vote was refused
+	outcomes   map[int64]*widget.Label            // case id → outcome
+	rules      map[int64]*widget.Label            // case id → the rule in words
 }
 
 var voteChoices = func() []choice {
@@ -95,6 +96,7 @@ func (md *meetingDetail) build() {
 	manage := d.can(cases.ActManageMeetings)
 	md.box.RemoveAll()
 	md.votes, md.outcomes, md.rules = map[int64]map[int64]*widget.Select{}, map[int64]*widget.Label{}, map[int64]*widget.Label{}
+	md.voteErrors = map[int64]map[int64]fieldError{}
 
 	title := widget.NewLabel(orDash(m.Title))
 	title.TextStyle = fyne.TextStyle{Bold: true}
@@ -281,11 +283,11 @@ func (md *meetingDetail) agendaItem(item cases.AgendaItem, manage bool) fyne.Can
 	}
 	grid := container.New(layout.NewFormLayout())
 	md.votes[item.CaseID] = map[int64]*widget.Select{}
+	md.voteErrors[item.CaseID] = map[int64]fieldError{}
 	for _, a := range m.Attendance {
 		if a.Capacity != cases.CapacityMember {
 			continue
 		}
-		a := a
 		grid.Add(widget.NewLabel(a.Name))
 		if recused[a.UserID] {
 			l := widget.NewLabel(lang.L("Recused: does not vote"))
@@ -293,35 +295,79 @@ func (md *meetingDetail) agendaItem(item cases.AgendaItem, manage bool) fyne.Can
 			grid.Add(l)
 			continue
 		}
-		p := newPick(voteChoices, lang.L("Not voted"))
-		if v, ok := byVoter[a.UserID]; ok {
-			p.set(string(v))
-		}
-		p.OnChanged = func(string) {
-			md.done(d.svc.RecordVote(context.Background(), d.actor, m.ID, item.CaseID, a.UserID, cases.Vote(p.value())))
-		}
-		if !d.can(cases.ActRecordVotes) && !(a.UserID == d.actor.ID && d.can(cases.ActVote)) {
-			p.Disable()
-		}
-		md.votes[item.CaseID][a.UserID] = p.Select
-		grid.Add(p.Select)
+		grid.Add(md.voteControl(item.CaseID, a.UserID, byVoter))
 	}
 	box.Add(grid)
-	outcome := widget.NewLabel(lang.L("Outcome: {{.Outcome}}", map[string]any{"Outcome": cases.OutcomeLabel(tally.Outcome)}))
+	outcome := widget.NewLabel("")
 	outcome.TextStyle = fyne.TextStyle{Bold: true}
+	rule := widget.NewLabel("")
+	rule.Wrapping = fyne.TextWrapWord
+	md.outcomes[item.CaseID], md.rules[item.CaseID] = outcome, rule
+	md.showTally(item.CaseID, tally)
+	box.Add(outcome)
+	box.Add(rule)
+	box.Add(widget.NewSeparator())
+	return box
+}
+
+// voteControl is one member's vote on one agenda case, with the line under
+// it that says why a vote was refused. A vote is shown only once it is
+// stored: a refused choice puts the control back to the stored vote.
+func (md *meetingDetail) voteControl(caseID, voterID int64, stored map[int64]cases.Vote) fyne.CanvasObject {
+	d := md.mw.d
+	p := newPick(voteChoices, lang.L("Not voted"))
+	if v, ok := stored[voterID]; ok {
+		p.set(string(v))
+	}
+	problem := newFieldError()
+	resetting := false
+	p.OnChanged = func(string) {
+		if resetting {
+			return
+		}
+		ctx := context.Background()
+		err := d.svc.RecordVote(ctx, d.actor, md.m.ID, caseID, voterID, cases.Vote(p.value()))
+		tally, cast, terr := d.svc.Tally(ctx, d.actor, md.m.ID, caseID)
+		if err != nil {
+			problem.set(err.Error())
+			resetting = true
+			p.ClearSelected()
+			for _, v := range cast {
+				if v.UserID == voterID {
+					p.set(string(v.Vote))
+				}
+			}
+			resetting = false
+		} else {
+			problem.set("")
+		}
+		if terr != nil {
+			problem.set(terr.Error())
+			return
+		}
+		md.showTally(caseID, tally)
+	}
+	if !d.can(cases.ActRecordVotes) && !(voterID == d.actor.ID && d.can(cases.ActVote)) {
+		p.Disable()
+	}
+	md.votes[caseID][voterID] = p.Select
+	md.voteErrors[caseID][voterID] = problem
+	return withError(p.Select, problem)
+}
+
+// showTally puts the outcome computed from the stored votes in place,
+// without rebuilding the pane (which would move its scroll position).
+func (md *meetingDetail) showTally(caseID int64, tally cases.Tally) {
+	outcome, rule := md.outcomes[caseID], md.rules[caseID]
+	outcome.Importance = widget.MediumImportance
 	switch tally.Outcome {
 	case cases.OutcomeApproved, cases.OutcomeApprovedModified:
 		outcome.Importance = widget.SuccessImportance
 	case cases.OutcomeNotCarried, cases.OutcomeNoQuorum:
 		outcome.Importance = widget.WarningImportance
 	}
-	rule := widget.NewLabel(cases.RuleInWords(tally, md.st.Quorum, md.st.Majority))
-	rule.Wrapping = fyne.TextWrapWord
-	md.outcomes[item.CaseID], md.rules[item.CaseID] = outcome, rule
-	box.Add(outcome)
-	box.Add(rule)
-	box.Add(widget.NewSeparator())
-	return box
+	outcome.SetText(lang.L("Outcome: {{.Outcome}}", map[string]any{"Outcome": cases.OutcomeLabel(tally.Outcome)}))
+	rule.SetText(cases.RuleInWords(tally, md.st.Quorum, md.st.Majority))
 }
 
 // saveMinutes asks where to save the minutes and writes them.

@@ -8,19 +8,29 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"ethicsdesk/cases"
 )
 
 // meetingWithFive creates, through the meetings window, a meeting with one
-// case on its agenda and five members present.
-func meetingWithFive(t *testing.T, p *people) (*meetingsWindow, cases.Case) {
+// case on its agenda and five members present; the members at the indexes
+// given declare no conflict for it (all five when none are given).
+func meetingWithFive(t *testing.T, p *people, declared ...int) (*meetingsWindow, cases.Case) {
 	t.Helper()
 	ctx := context.Background()
 	c, err := p.svc.CreateCase(ctx, p.sec, validDraft(1))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(declared) == 0 {
+		declared = []int{0, 1, 2, 3, 4}
+	}
+	for _, i := range declared {
+		if err := p.svc.DeclareInterest(ctx, p.members[i], c.ID, false, ""); err != nil {
+			t.Fatal(err)
+		}
 	}
 	p.as(p.sec)
 	mw := p.d.openMeetings()
@@ -111,5 +121,51 @@ func TestMinutesPDFHasTheTitleTheOutcomeAndTheAuditHead(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the minutes do not say %q:\n%s", want, text)
 		}
+	}
+}
+
+// A vote the register refuses is never shown as cast: the control goes back
+// to the stored vote, the reason shows next to it, the outcome counts only
+// what is stored, and the pane keeps its scroll position.
+func TestARefusedVoteIsResetBesideItsControlAndNotCounted(t *testing.T) {
+	p := newPeople(t)
+	ctx := context.Background()
+	mw, c := meetingWithFive(t, p, 1, 2, 3, 4)
+	md := mw.detail
+	undeclared := p.members[0]
+	mw.win.Resize(fyne.NewSize(900, 400))
+	md.scroll.ScrollToOffset(fyne.NewPos(0, 120))
+	before := md.scroll.Offset
+	if before.Y == 0 {
+		t.Fatal("the meeting pane does not scroll at this size; the test cannot see it jump")
+	}
+
+	md.votes[c.ID][p.members[1].ID].SetSelected("Approve")
+	md.votes[c.ID][undeclared.ID].SetSelected("Approve")
+
+	if got := md.votes[c.ID][undeclared.ID].Selected; got != "" {
+		t.Errorf("the refused vote still shows %q in its control", got)
+	}
+	e := md.voteErrors[c.ID][undeclared.ID]
+	if !e.Visible() || !strings.Contains(e.Text, "must first declare their interests") {
+		t.Errorf("the refusal is not next to the control: %q (visible %v)", e.Text, e.Visible())
+	}
+	if !strings.Contains(md.rules[c.ID].Text, ": 1 in favour") {
+		t.Errorf("the outcome counts a vote that was not stored: %q", md.rules[c.ID].Text)
+	}
+	tally, cast, err := p.svc.Tally(ctx, p.sec, md.m.ID, c.ID)
+	if err != nil || len(cast) != 1 || tally.InFavour() != 1 {
+		t.Errorf("stored votes: %+v %+v %v", cast, tally, err)
+	}
+	if md.scroll.Offset != before {
+		t.Errorf("the pane moved from %v to %v after a vote", before, md.scroll.Offset)
+	}
+	// Once the member declares, the same choice is stored and the line clears.
+	if err := p.svc.DeclareInterest(ctx, undeclared, c.ID, false, ""); err != nil {
+		t.Fatal(err)
+	}
+	md.votes[c.ID][undeclared.ID].SetSelected("Approve")
+	if e.Visible() || md.votes[c.ID][undeclared.ID].Selected != "Approve" || !strings.Contains(md.rules[c.ID].Text, ": 2 in favour") {
+		t.Errorf("after declaring: %q %q %q", e.Text, md.votes[c.ID][undeclared.ID].Selected, md.rules[c.ID].Text)
 	}
 }

@@ -29,7 +29,7 @@ func (r *registerWindow) mainMenu() *fyne.MainMenu {
 	fromMail := fyne.NewMenuItem(lang.L("New case from e-mail…"), r.chooseMail)
 	fromMail.Disabled = !r.d.can(cases.ActCreateCase)
 	password := fyne.NewMenuItem(lang.L("Change my password…"), func() { r.showChangePassword() })
-	file := fyne.NewMenu(lang.L("File"), newCase, fromMail, fyne.NewMenuItemSeparator(), password, r.languageMenuItem())
+	file := fyne.NewMenu(lang.L("File"), newCase, fromMail, fyne.NewMenuItemSeparator(), password, r.languageMenuItem(), r.signOutItem())
 	// Backups are for the roles that keep the register (cases.ActBackup).
 	if r.d.svc.MayBackup(r.d.actor) || r.d.svc.MayRestore(r.d.actor) {
 		file.Items = append(file.Items, fyne.NewMenuItemSeparator())

@@ -45,9 +45,12 @@ type opinionEditor struct {
 	actions  *fyne.Container
 	problem  fieldError
 
-	save, sign  *widget.Button // nil when not offered
-	pendingSign *signDialog    // the open signing dialog, for tests
-	versions    *versionsView  // the open versions window, for tests
+	save, sign    *widget.Button // nil when not offered
+	returnBtn     *widget.Button // the chair's "Return to rapporteur…", nil when not offered
+	pendingSign   *signDialog    // the open signing dialog, for tests
+	pendingReturn *returnDialog  // the open return dialog, for tests
+	missingShown  []string       // what the last refused signing said was missing, for tests
+	versions      *versionsView  // the open versions window, for tests
 }
 
 // paraRow is one paragraph in the editor.
@@ -185,7 +188,7 @@ func (ed *opinionEditor) stateText() string {
 // fillActions offers exactly what this user may do with the opinion now.
 func (ed *opinionEditor) fillActions() {
 	ed.actions.RemoveAll()
-	ed.save, ed.sign = nil, nil
+	ed.save, ed.sign, ed.returnBtn = nil, nil, nil
 	if ed.editable {
 		ed.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), ed.doSave)
 		ed.save.Importance = widget.HighImportance
@@ -201,6 +204,10 @@ func (ed *opinionEditor) fillActions() {
 			ed.sign.Importance = widget.HighImportance
 		}
 		ed.actions.Add(ed.sign)
+	}
+	if ed.mayReturn() {
+		ed.returnBtn = widget.NewButtonWithIcon(lang.L("Return to rapporteur…"), theme.MailReplyIcon(), ed.askReturn)
+		ed.actions.Add(ed.returnBtn)
 	}
 	if ed.op.State == cases.OpinionIssuedState {
 		ed.actions.Add(widget.NewButtonWithIcon(lang.L("Save issued PDF…"), theme.DownloadIcon(), ed.saveIssuedPDF))

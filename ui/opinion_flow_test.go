@@ -84,10 +84,22 @@ func TestOpinionFromDraftToIssueThroughTheWindows(t *testing.T) {
 		t.Fatalf("version 1 shows:\n%s", old)
 	}
 
-	// A wrong password is refused at the field and changes nothing.
+	// A draft without reasoning and decision cannot be signed: the dialog
+	// lists what is missing instead of asking for the password.
 	if ed.sign == nil || ed.sign.Text != "Sign as rapporteur" {
 		t.Fatal("the rapporteur is not offered to sign the saved draft")
 	}
+	test.Tap(ed.sign)
+	if ed.pendingSign != nil || strings.Join(ed.missingShown, "|") != "a paragraph under “Reasoning”|a paragraph under “Decision”" {
+		t.Fatalf("signing an incomplete draft: dialog %v, missing %q", ed.pendingSign != nil, ed.missingShown)
+	}
+	test.Tap(buttonsIn(ed.win.Content(), "Add paragraph")[3]) // Reasoning
+	test.Type(ed.rows[3].entry, "Consent must be informed and specific.")
+	test.Tap(buttonsIn(ed.win.Content(), "Add paragraph")[4]) // Decision
+	test.Type(ed.rows[4].entry, "The complaint is upheld.")
+	test.Tap(ed.save)
+
+	// A wrong password is refused at the field and changes nothing.
 	test.Tap(ed.sign)
 	s := ed.pendingSign
 	if s == nil || !containsPart(labelsIn(s.content), "Rapporteur — author") {
@@ -109,9 +121,39 @@ func TestOpinionFromDraftToIssueThroughTheWindows(t *testing.T) {
 		t.Fatalf("after the rapporteur's signature: state %s, editable %v (%q)", ed.op.State, ed.editable, s.err.Text)
 	}
 
-	// The chair countersigns from their own program.
+	// The chair first returns it: the signature is void, a new version
+	// opens, and the reason is on the case's timeline.
 	cd := w.deskFor(w.chair)
 	ced := cd.openOpinion(w.caseID)
+	if ced.returnBtn == nil {
+		t.Fatal("the chair is not offered to return the signed draft")
+	}
+	test.Tap(ced.returnBtn)
+	r := ced.pendingReturn
+	test.Tap(r.confirm)
+	if !r.err.Visible() || !strings.Contains(r.err.Text, "Say why") {
+		t.Fatalf("a return without a reason: %q", r.err.Text)
+	}
+	test.Type(r.reason, "Say how consent was asked at the gates.")
+	test.Tap(r.confirm)
+	if ced.op.State != cases.OpinionDraft || len(ced.op.Signatures) != 0 || ced.returnBtn != nil || ced.sign != nil {
+		t.Fatalf("after the return the chair sees %s with %d signatures", ced.op.State, len(ced.op.Signatures))
+	}
+	ed.reload()
+	if !ed.editable || ed.op.Version != 4 {
+		t.Fatalf("the returned draft is not editable as version 4: %v %d", ed.editable, ed.op.Version)
+	}
+	cw.reload()
+	if tl := labelTexts(cw.win.Content()); !containsPart(tl, "Say how consent was asked at the gates.") {
+		t.Fatalf("the case's timeline does not show the return: %v", tl)
+	}
+	test.Tap(ed.sign)
+	test.Type(ed.pendingSign.password, rappPassword)
+	test.Tap(ed.pendingSign.confirm)
+	w.settle()
+	ced.reload()
+
+	// The chair countersigns from their own program.
 	if ced.sign == nil || ced.sign.Text != "Countersign as chair" {
 		t.Fatal("the chair is not offered to countersign")
 	}

@@ -41,6 +41,13 @@ func TestLettersFromTheCaseWindow(t *testing.T) {
 	if cw.hasIssuedOpinion() {
 		t.Fatal("the notice of decision is offered before issue")
 	}
+	// The two letters issued are kept with the case: on its timeline, with
+	// the declarations of interest.
+	cw.reload()
+	lines := strings.Join(cw.timeline.lines, "\n")
+	if strings.Count(lines, "Document added to the case: "+w.caseRef(t)+" letter") != 2 || !strings.Contains(lines, "Declared no conflict of interest.") {
+		t.Fatalf("the timeline shows:\n%s", lines)
+	}
 
 	// A committee that writes in Chinese sends its acknowledgement in Chinese.
 	if err := w.svc.SaveDocumentLanguage(context.Background(), w.admin, cases.DocumentsInChinese); err != nil {
@@ -62,4 +69,13 @@ func TestLettersFromTheCaseWindow(t *testing.T) {
 			t.Errorf("the Chinese acknowledgement lacks %q:\n%s", want, out)
 		}
 	}
+}
+
+// caseRef is the reference of the world's case.
+func (w *opinionWorld) caseRef(t *testing.T) string {
+	c, err := w.svc.GetCase(context.Background(), w.admin, w.caseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c.Reference
 }

@@ -54,6 +54,10 @@ func (ed *opinionEditor) askSign() {
 		ed.problem.set(lang.L("Save your changes before signing: the signature covers the saved version."))
 		return
 	}
+	if missing := ed.missingForSigning(); len(missing) > 0 {
+		ed.showMissing(missing)
+		return
+	}
 	chair := ed.op.State == cases.OpinionSignedRapporteur
 	meaning, explain := cases.MeaningAuthor,
 		lang.L("By signing you confirm that you wrote this opinion, version {{.Version}}, and that it is ready for the chair's approval. After your signature the text can no longer be edited.",

@@ -200,7 +200,11 @@ func (cw *caseWindow) showInterest(ie *cases.InterestError) {
 		body.Add(container.NewHBox(widget.NewLabel(lang.L("Your reason:")), widget.NewLabel(ie.Reason)))
 	} else {
 		body.Add(sectionTitle(lang.L("Declare your interests")))
-		body.Add(plainText(lang.L("You are on this case's panel. Its details, notes and attachments open once you declare that you have no conflict of interest. If you have one, say briefly what it is: you will be recused, and the case will show who stood aside and why. A recusal cannot be withdrawn.")))
+		why := lang.L("You are on this case's panel. Its details, notes and attachments open once you declare that you have no conflict of interest. If you have one, say briefly what it is: you will be recused, and the case will show who stood aside and why. A recusal cannot be withdrawn.")
+		if ie.OffPanel {
+			why = lang.L("Every member declares before reading a case or voting on it, on its panel or not. Its details, notes and attachments open once you declare that you have no conflict of interest. If you have one, say briefly what it is: you will be recused, and the case will show who stood aside and why. A recusal cannot be withdrawn.")
+		}
+		body.Add(plainText(why))
 		iv.noConflict = widget.NewButtonWithIcon(lang.L("I have no conflict of interest"), theme.ConfirmIcon(), iv.declareNone)
 		iv.noConflict.Importance = widget.HighImportance
 		iv.reason.SetMinRowsVisible(3)

@@ -72,3 +72,42 @@ func TestAPanelMemberDeclaresAConflictAndStaysOutOfTheCase(t *testing.T) {
 		t.Fatalf("the panel does not show the recusal: %v", labelTexts(cw.panel.box))
 	}
 }
+
+// A member outside the panel declares before an open case opens to them.
+func TestAMemberOutsideThePanelDeclaresBeforeTheCaseOpens(t *testing.T) {
+	p := newPeople(t)
+	c, err := p.svc.CreateCase(context.Background(), p.sec, validDraft(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.as(p.members[2])
+	cw := p.d.openCase(c.ID)
+	if cw == nil || cw.interest == nil {
+		t.Fatal("a member outside the panel read the case without declaring")
+	}
+	texts := labelTexts(cw.win.Content())
+	if !containsPart(texts, "Every member declares before reading a case or voting on it") || containsPart(texts, "Face recognition") {
+		t.Fatalf("the declaration screen shows %v", texts)
+	}
+	test.Tap(cw.interest.noConflict)
+	if texts := labelTexts(cw.win.Content()); cw.interest != nil || !containsPart(texts, "Face recognition") {
+		t.Fatalf("no conflict did not open the case: %v", texts)
+	}
+}
+
+// A reference typed in the register's search box opens the declaration
+// screen for a member who has not declared, not an error.
+func TestAReferenceTypedByAnUndeclaredMemberOpensTheDeclaration(t *testing.T) {
+	p := newPeople(t)
+	c, err := p.svc.CreateCase(context.Background(), p.sec, validDraft(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.as(p.chair)
+	r := p.d.openRegister()
+	r.goToReference(c.Reference)
+	cw := p.d.caseWins[c.ID]
+	if cw == nil || cw.interest == nil {
+		t.Fatal("typing the reference did not open the declaration screen")
+	}
+}

@@ -24,6 +24,7 @@ type registerWindow struct {
 	model   *pageCache
 	count   *widget.Label // "1,204 of 100,000 cases"
 	problem *widget.Label // a load that failed, in words
+	who     *widget.Label // who is signed in, and in what role
 	newCase *widget.Button
 
 	rows     int // rows matching the filter, as last counted
@@ -39,8 +40,14 @@ type registerWindow struct {
 }
 
 func (d *desk) openRegister() *registerWindow {
+	return d.openRegisterIn(d.app.NewWindow(""))
+}
+
+// openRegisterIn makes win the register window (after a sign-out, the
+// window that showed the sign-in screen).
+func (d *desk) openRegisterIn(win fyne.Window) *registerWindow {
 	r := &registerWindow{d: d, selected: -1, sort: cases.SortReference, desc: true, sortCol: 0}
-	r.win = d.app.NewWindow("")
+	r.win = win
 	d.register = r
 	r.build()
 	r.win.Resize(fyne.NewSize(1320, 760))
@@ -85,7 +92,9 @@ func (r *registerWindow) build() {
 		top.Add(b)
 	}
 	top.Add(container.NewBorder(nil, nil, nil, r.newCase, r.filters.box))
-	bottom := container.NewBorder(nil, nil, r.count, nil, r.problem)
+	r.who = widget.NewLabel(lang.L("Signed in as {{.Name}} ({{.Role}})", map[string]any{"Name": d.actor.Name(), "Role": roleText(d.actor.Role)}))
+	r.who.Importance = widget.LowImportance
+	bottom := container.NewBorder(nil, nil, r.count, r.who, r.problem)
 	r.center = container.NewStack(r.table)
 	r.win.SetContent(container.NewBorder(top, bottom, nil, nil, r.center))
 	r.win.SetMainMenu(r.mainMenu())
@@ -193,6 +202,12 @@ func (r *registerWindow) goToReference(ref string) {
 		return
 	}
 	c, err := r.d.svc.FindCase(context.Background(), r.d.actor, ref)
+	var ie *cases.InterestError
+	if errors.As(err, &ie) {
+		// Known by its summary only: the case window asks for the declaration.
+		r.d.openCase(ie.Summary.ID)
+		return
+	}
 	if errors.Is(err, cases.ErrNotFound) {
 		dialog.ShowInformation(lang.L("Not found"),
 			lang.L("There is no case {{.Reference}} in this register.", map[string]any{"Reference": ref}), r.win)

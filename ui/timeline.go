@@ -30,7 +30,7 @@ func (t *timelineView) show(entries []cases.TimelineEntry, created time.Time, by
 	t.box.RemoveAll()
 	t.lines = t.lines[:0]
 	for _, e := range entries {
-		t.add(e.At, e.Who, entryText(e), e.Note != nil && e.Note.Private, e.Change != nil)
+		t.add(e.At, e.Who, entryText(e), e.Note != nil && e.Note.Private, e.Note == nil)
 	}
 	t.add(created, by, lang.L("Case registered."), false, true)
 	if len(entries) == 0 {
@@ -72,5 +72,22 @@ func entryText(e cases.TimelineEntry) string {
 		}
 		return s
 	}
+	if a := e.Document; a != nil {
+		return lang.L("Document added to the case: {{.Name}} (SHA-256 {{.Hash}}…)", map[string]any{"Name": a.FileName, "Hash": shortHash(a.SHA256)})
+	}
+	if p := e.Declaration; p != nil {
+		if p.Recused() {
+			return lang.L("Declared a conflict of interest and stood aside: {{.Reason}}", map[string]any{"Reason": p.Reason})
+		}
+		return lang.L("Declared no conflict of interest.")
+	}
 	return ""
+}
+
+// shortHash is the first 12 characters of a hex fingerprint.
+func shortHash(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
 }

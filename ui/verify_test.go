@@ -18,8 +18,7 @@ import (
 func TestVerifyWindowVerdicts(t *testing.T) {
 	w := newOpinionWorld(t)
 	ctx := context.Background()
-	if _, err := w.svc.SaveOpinionDraft(ctx, w.rapp, w.caseID, 0, cases.OpinionText{Decision: cases.DecisionUpheld,
-		Paragraphs: []cases.Paragraph{{Heading: cases.HeadDecision, Text: "The complaint is upheld."}}}); err != nil {
+	if _, err := w.svc.SaveOpinionDraft(ctx, w.rapp, w.caseID, 0, signableOpinion("The complaint is upheld.")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := w.svc.SignOpinion(ctx, w.rapp, w.caseID, rappPassword); err != nil {
@@ -72,8 +71,7 @@ func TestVerifyWindowWithoutRoot(t *testing.T) {
 	w := newOpinionWorld(t)
 	fx := w.deskFor(w.chair)
 	ctx := context.Background()
-	w.svc.SaveOpinionDraft(ctx, w.rapp, w.caseID, 0, cases.OpinionText{Decision: cases.DecisionUpheld,
-		Paragraphs: []cases.Paragraph{{Heading: cases.HeadDecision, Text: "Upheld."}}})
+	w.svc.SaveOpinionDraft(ctx, w.rapp, w.caseID, 0, signableOpinion("Upheld."))
 	w.svc.SignOpinion(ctx, w.rapp, w.caseID, rappPassword)
 	w.svc.SignOpinion(ctx, w.chair, w.caseID, chairPassword)
 	pdf, _, err := w.svc.IssuedOpinionPDF(ctx, w.chair, w.caseID)
@@ -86,4 +84,14 @@ func TestVerifyWindowWithoutRoot(t *testing.T) {
 	if !strings.HasPrefix(v.verdictText(), "SIGNATURES INTACT BUT SIGNERS UNVERIFIED") {
 		t.Fatalf("no root: %q", v.verdictText())
 	}
+}
+
+// signableOpinion is the smallest opinion that may be signed: a decision
+// and a paragraph under each required heading.
+func signableOpinion(decision string) cases.OpinionText {
+	return cases.OpinionText{Decision: cases.DecisionUpheld, Paragraphs: []cases.Paragraph{
+		{Heading: cases.HeadBackground, Text: "The submitter complained."},
+		{Heading: cases.HeadFindings, Text: "No consent was asked."},
+		{Heading: cases.HeadReasoning, Text: "Consent must be informed."},
+		{Heading: cases.HeadDecision, Text: decision}}}
 }

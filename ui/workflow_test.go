@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -68,9 +69,19 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 		t.Errorf("a mistyped date: %q", e.Text)
 	}
 
-	// Fixed: the case is registered and the form closes.
+	// Fixed: each message goes as soon as its field is fixed, the others
+	// stay; then the case is registered and the form closes.
 	test.Type(f.title, "Age-based pricing of car insurance")
+	if e := f.errs[cases.FieldTitle]; e.Visible() {
+		t.Errorf("the title was filled in but still says %q", e.Text)
+	}
+	if e := f.errs[cases.FieldCatalogue]; !e.Visible() || !strings.Contains(e.Text, "ZZ9") {
+		t.Errorf("the catalogue message went before the code was fixed: %q", e.Text)
+	}
 	f.received.SetText("2026-03-09")
+	if e := f.errs[cases.FieldReceivedOn]; e.Visible() {
+		t.Errorf("the date was fixed but still says %q", e.Text)
+	}
 	f.catalogue.SetText(f.catalogueOptions()[0])
 	test.Tap(f.save)
 	h.settle()
@@ -223,5 +234,32 @@ func TestReadOnlyRegisterOffersNoChanges(t *testing.T) {
 	cw := h.d.openCase(1)
 	if len(cw.moves) != 0 || cw.edit != nil {
 		t.Fatalf("changes offered on a read-only register: moves %v edit %v", cw.moves, cw.edit)
+	}
+}
+
+// An emergency case's deadline shows as a date and a time, 72 hours after
+// the moment it was accepted.
+func TestTheEmergencyDeadlineShowsADateAndTime(t *testing.T) {
+	p := newPeople(t)
+	ctx := context.Background()
+	d := validDraft(1)
+	d.Priority = cases.PriorityEmergency
+	c, err := p.svc.CreateCase(ctx, p.sec, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, to := range []cases.Status{cases.Screening, cases.UnderReview} {
+		cur, _ := p.svc.GetCase(ctx, p.sec, c.ID)
+		if _, err := p.svc.Transition(ctx, p.sec, c.ID, cur.Version, to, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, _ := p.svc.GetCase(ctx, p.sec, c.ID)
+	p.as(p.sec)
+	cw := p.d.openCase(c.ID)
+	want := "due " + formatDateTime(got.Deadline.DueAt) + "."
+	if text := cw.deadline.Text; !strings.HasPrefix(text, "Emergency procedure: 72 hours from acceptance at ") || !strings.HasSuffix(text, want) ||
+		!got.Deadline.DueAt.Equal(got.Deadline.FromAt.Add(72*time.Hour)) {
+		t.Fatalf("the case window says %q (want it to end %q)", text, want)
 	}
 }

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/cases"
+)
+
+// missingForSigning lists, in the reader's language, what the saved draft
+// still needs before anyone may sign it: the decision, and a paragraph
+// under each required heading.
+func (ed *opinionEditor) missingForSigning() []string {
+	var out []string
+	if ed.op.Text.Decision == "" {
+		out = append(out, lang.L("the decision, chosen from the list"))
+	}
+	for _, h := range cases.MissingHeadings(ed.op.Text) {
+		out = append(out, lang.L("a paragraph under “{{.Heading}}”", map[string]any{"Heading": lang.X("heading."+string(h), cases.HeadingLabel(h))}))
+	}
+	return out
+}
+
+// showMissing says, instead of asking for a password, what the opinion
+// still needs before it can be signed.
+func (ed *opinionEditor) showMissing(missing []string) {
+	box := container.NewVBox(plainText(lang.L("This opinion cannot be signed yet. Add, then save:")))
+	for _, m := range missing {
+		box.Add(widget.NewLabel("• " + m))
+	}
+	ed.missingShown = missing
+	dialog.ShowCustom(ed.signLabel(), lang.L("Close"), box, ed.win)
+}
+
+// returnDialog asks the chair why a signed draft goes back to its
+// rapporteur.
+type returnDialog struct {
+	ed      *opinionEditor
+	reason  *widget.Entry
+	err     fieldError
+	confirm *widget.Button
+	dlg     *dialog.CustomDialog
+}
+
+// mayReturn is true when the actor may countersign the opinion now, and so
+// may also send it back.
+func (ed *opinionEditor) mayReturn() bool {
+	return !ed.d.opt.ReadOnly && cases.SignatureDue(ed.d.actor, ed.c, ed.op) == cases.MeaningApproval
+}
+
+func (ed *opinionEditor) askReturn() {
+	if !ed.mayReturn() {
+		return
+	}
+	r := &returnDialog{ed: ed, reason: widget.NewMultiLineEntry(), err: newFieldError()}
+	r.reason.SetMinRowsVisible(4)
+	r.reason.Wrapping = fyne.TextWrapWord
+	r.reason.SetPlaceHolder(lang.L("e.g. The reasoning does not address the consent forms."))
+	intro := plainText(lang.L("The rapporteur's signature is voided and the draft opens for editing again as a new version. Your reason is kept in the audit log and on the case's timeline."))
+	r.confirm = widget.NewButton(lang.L("Return to rapporteur"), r.submit)
+	r.confirm.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("Cancel"), func() { r.dlg.Hide() })
+	form := container.NewVBox(intro, widget.NewLabel(lang.L("Reason:")), r.reason, r.err.Label,
+		container.NewHBox(layout.NewSpacer(), cancel, r.confirm))
+	r.dlg = dialog.NewCustomWithoutButtons(lang.L("Return to rapporteur…"), form, ed.win)
+	r.dlg.Resize(fyne.NewSize(560, 360))
+	r.dlg.Show()
+	ed.win.Canvas().Focus(r.reason)
+	ed.pendingReturn = r
+}
+
+func (r *returnDialog) submit() {
+	ed := r.ed
+	op, err := ed.d.svc.ReturnOpinion(context.Background(), ed.d.actor, ed.caseID, r.reason.Text)
+	if err != nil {
+		if fe, ok := err.(cases.FieldErrors); ok {
+			r.err.set(fe["return_reason"])
+		} else {
+			r.err.set(err.Error())
+		}
+		return
+	}
+	r.dlg.Hide()
+	ed.pendingReturn = nil
+	ed.op = op
+	ed.reload()
+	ed.d.caseChanged(ed.caseID)
+}
