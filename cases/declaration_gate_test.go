@@ -55,12 +55,17 @@ func TestUndeclaredPanelMembersDoNotSearchOrExportTheCase(t *testing.T) {
 			t.Fatalf("%s, undeclared or recused, exports the case: %v", who.Username, got)
 		}
 	}
-	// Someone not on the panel reads an open case, and so finds it.
+	// Someone not on the panel declares too before an open case opens to
+	// them, and then finds it.
+	if got := k.searched(outsider, "GateFace"); len(got) != 0 {
+		t.Fatalf("a member off the panel finds the case before declaring: %v", got)
+	}
+	must(t, k.svc.DeclareInterest(ctx, outsider, c.ID, false, ""))
 	if got := k.searched(outsider, "GateFace"); len(got) != 1 {
-		t.Fatalf("a member off the panel does not find an open case: %v", got)
+		t.Fatalf("a member off the panel, declared, does not find an open case: %v", got)
 	}
 	if got := k.exported(outsider); len(got) != 1 {
-		t.Fatalf("a member off the panel does not export an open case: %v", got)
+		t.Fatalf("a member off the panel, declared, does not export an open case: %v", got)
 	}
 	for _, who := range []cases.User{rapp, panellist} {
 		must(t, k.svc.DeclareInterest(ctx, who, c.ID, false, ""))
@@ -90,6 +95,9 @@ func TestVoteCastBeforeAConflictIsNotCounted(t *testing.T) {
 	must(t, k.svc.AddPanelMember(ctx, k.sec, c.ID, late.ID))
 	must(t, k.svc.DeclareInterest(ctx, late, c.ID, false, ""))
 	for _, u := range voters {
+		if u.ID != late.ID {
+			must(t, k.svc.DeclareInterest(ctx, u, c.ID, false, ""))
+		}
 		must(t, k.svc.AddMemberAttendance(ctx, k.sec, m.ID, u.ID))
 		v := cases.VoteApprove
 		if u.ID == late.ID {

@@ -31,6 +31,7 @@ func TestMeetingAttendanceAndVotingRules(t *testing.T) {
 	if err := k.svc.RecordVote(ctx, absent, m.ID, c.ID, absent.ID, cases.VoteApprove); err == nil || !strings.Contains(err.Error(), "not recorded as present") {
 		t.Fatalf("a member not present voted: %v", err)
 	}
+	must(t, k.svc.DeclareInterest(ctx, a, c.ID, false, "")) // every member declares before voting
 	must(t, k.svc.RecordVote(ctx, a, m.ID, c.ID, a.ID, cases.VoteApproveModified))
 	tally, _, err := k.svc.Tally(ctx, k.sec, m.ID, c.ID)
 	must(t, err)

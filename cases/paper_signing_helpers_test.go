@@ -84,13 +84,23 @@ func (k *committee) caseInOpinionDrafting(rapp cases.User) int64 {
 		{At: now.Add(-5 * 24 * time.Hour), Actor: "test", From: cases.Deliberation, To: cases.OpinionDrafting}}}}
 	must(k.t, k.db.ImportCases(ctx, batch, cases.AuditEntry{Actor: cases.System, Action: "test.import", Entity: "register"}))
 	id := batch[0].Case.ID
-	must(k.t, k.svc.DeclareInterest(ctx, rapp, id, false, ""))
+	// Everyone who may sign declares no conflict, as every member must
+	// before reading, signing or voting on a case.
+	for _, u := range append([]cases.User{rapp, k.chair}, k.members...) {
+		if err := k.svc.DeclareInterest(ctx, u, id, false, ""); err != nil && u.ID == rapp.ID {
+			k.t.Fatal(err)
+		}
+	}
 	return id
 }
 
+// opinionText is a complete opinion: a decision and a paragraph under
+// each heading signing requires.
 func opinionText() cases.OpinionText {
 	return cases.OpinionText{Decision: cases.DecisionUpheld, Paragraphs: []cases.Paragraph{
+		{Heading: cases.HeadBackground, Text: "The submitter says the metro gates keep face images."},
 		{Heading: cases.HeadFindings, Text: "The gates keep face images without consent."},
+		{Heading: cases.HeadReasoning, Text: "Consent must be informed and specific."},
 		{Heading: cases.HeadDecision, Text: "The complaint is upheld."}}}
 }
 

@@ -45,6 +45,7 @@ func TestSimplifiedProcedureGuards(t *testing.T) {
 	c := k.newCase(false, cases.RiskLow)
 	must(t, k.svc.DesignateSimplified(ctx, k.sec, c.ID, []int64{a.ID, b.ID}))
 	must(t, k.svc.DeclareInterest(ctx, a, c.ID, false, ""))
+	must(t, k.svc.DeclareInterest(ctx, other, c.ID, false, "")) // so that only the designation refuses them
 	if _, err := k.svc.RecordView(ctx, a, c.ID, cases.VoteAbstain, ""); err == nil {
 		t.Fatal("an abstention was accepted as a view")
 	}

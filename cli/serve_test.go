@@ -70,9 +70,24 @@ func TestCommandsWorkThroughTheCommitteeServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	issued, err := app.NewService(db, nil).ListCases(ctx, secretary, cases.Query{Status: cases.OpinionIssued}, 0, 1)
-	if err != nil || len(issued) == 0 {
-		t.Fatalf("the demo register has no issued opinion: %v", err)
+	// A case whose opinion was really drafted, signed and issued (the demo
+	// also has cases merely marked issued, and an opinion with conditions
+	// moves its case on into Follow-up).
+	svc := app.NewService(db, nil)
+	var issued []cases.Row
+	for _, st := range []cases.Status{cases.FollowUp, cases.OpinionIssued, cases.Closed} {
+		rows, err := svc.ListCases(ctx, secretary, cases.Query{Status: st}, 0, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			if _, _, err := svc.IssuedOpinionPDF(ctx, secretary, r.ID); err == nil && len(issued) == 0 {
+				issued = append(issued, r)
+			}
+		}
+	}
+	if len(issued) == 0 {
+		t.Fatal("the demo register has no issued opinion")
 	}
 	db.Close()
 	t.Setenv(app.PasswordEnv, demo.DemoPassword)
@@ -91,7 +106,8 @@ func TestCommandsWorkThroughTheCommitteeServer(t *testing.T) {
 	for _, user := range []string{"secretary", "liu", "chair"} {
 		local := runOK("search", "--db", path, "--user", user, "--limit", "15", "consent")
 		remote := runOK("search", "--server", url, "--trust", fp, "--user", user, "--limit", "15", "consent")
-		if local == "" || references(remote) != references(local) {
+		// Members see only the cases they have declared on; the secretariat sees all.
+		if (user == "secretary" && local == "") || references(remote) != references(local) {
 			t.Errorf("%s's search through the server found\n%s\nand on the file\n%s", user, remote, local)
 		}
 	}

@@ -65,6 +65,13 @@ func serve(t *testing.T) *served {
 	if s.Open, err = s.Svc.CreateCase(ctx, s.Sec, draft("Chatbot giving medical advice")); err != nil {
 		t.Fatal(err)
 	}
+	// Every member declares before reading a case: on the open case the
+	// rapporteur, the chair and a member have declared no conflict.
+	for _, u := range []cases.User{w.Rapporteur, w.Chair, w.Member} {
+		if err := s.Svc.DeclareInterest(ctx, u, s.Open.ID, false, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if _, err := s.Svc.AddNote(ctx, w.Rapporteur, s.Open.ID, noteText, true); err != nil {
 		t.Fatal(err)
 	}

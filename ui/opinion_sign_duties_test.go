@@ -17,7 +17,11 @@ func TestSignDialogRefusesTheChairWhoIsRapporteur(t *testing.T) {
 	w := newOpinionWorld(t)
 	ctx := context.Background()
 	id := w.tw.AddCaseInOpinionDraftingFor(t, w.chair, nil)
-	text := cases.OpinionText{Decision: cases.DecisionUpheld, Paragraphs: []cases.Paragraph{{Heading: cases.HeadDecision, Text: "Upheld."}}}
+	text := cases.OpinionText{Decision: cases.DecisionUpheld, Paragraphs: []cases.Paragraph{
+		{Heading: cases.HeadBackground, Text: "The submitter complained."},
+		{Heading: cases.HeadFindings, Text: "The facts are established."},
+		{Heading: cases.HeadReasoning, Text: "Consent was not obtained."},
+		{Heading: cases.HeadDecision, Text: "Upheld."}}}
 	if _, err := w.svc.SaveOpinionDraft(ctx, w.chair, id, 0, text); err != nil {
 		t.Fatal(err)
 	}
@@ -40,6 +44,9 @@ func TestSignDialogRefusesTheChairWhoIsRapporteur(t *testing.T) {
 	st, _ := w.svc.Settings(ctx)
 	st.DeputyChairID = w.rapp.ID
 	if err := w.svc.SaveSettings(ctx, w.admin, st); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.svc.DeclareInterest(ctx, w.rapp, id, false, ""); err != nil { // every member declares before signing
 		t.Fatal(err)
 	}
 	ded := w.deskFor(w.rapp).openOpinion(id)
