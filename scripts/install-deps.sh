@@ -7,7 +7,7 @@ packages=(
   gcc make pkg-config                                          # cgo for go-sqlite3 and Fyne
   libgl1-mesa-dev libgl1-mesa-dri xorg-dev libxkbcommon-dev    # Fyne's GL and X11 headers, software GL
   xvfb xdotool imagemagick x11-utils                           # the real-window smoke test
-  fonts-noto-cjk fonts-wqy-microhei fonts-dejavu-core fonts-liberation   # Chinese in the window; PDF faces
+  fonts-noto-cjk fonts-wqy-microhei fonts-dejavu-core fonts-liberation   # Chinese in the window (PDFs embed their own)
   poppler-utils sqlite3                                        # pdfsig/pdftotext checks, the sqlite3 shell
   libnss3-tools                                                # certutil: trust the exported root for pdfsig -nssdir
 )
