@@ -10,6 +10,8 @@ packages=(
   fonts-noto-cjk fonts-wqy-microhei fonts-dejavu-core fonts-liberation   # Chinese in the window (PDFs embed their own)
   poppler-utils sqlite3                                        # pdfsig/pdftotext checks, the sqlite3 shell
   libnss3-tools                                                # certutil: trust the exported root for pdfsig -nssdir
+  desktop-file-utils                                           # make package-test: desktop-file-validate
+  gcc-mingw-w64-x86-64 wine64                                  # make windows, make windows-test (ImageMagick makes the .ico)
 )
 missing=()
 for p in "${packages[@]}"; do
