@@ -74,7 +74,7 @@ package-test: package
 windows:
 	mkdir -p dist
 	./scripts/windows-resource.sh rsrc_windows_amd64.syso
-	$(WINDOWS_ENV) go build -tags "$(TAGS)" -o dist/ethicsdesk-$(VERSION)-windows-amd64.exe . ; \
+	$(WINDOWS_ENV) go build -tags "$(TAGS)" -ldflags "-s -w" -o dist/ethicsdesk-$(VERSION)-windows-amd64.exe . ; \
 		status=$$?; rm -f rsrc_windows_amd64.syso; exit $$status
 
 # Runs the Windows build under Wine on a fresh register and compares what

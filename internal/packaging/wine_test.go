@@ -32,7 +32,11 @@ func TestWindowsBuildUnderWine(t *testing.T) {
 
 	prefix := filepath.Join(t.TempDir(), "wineprefix")
 	wineEnv := append(os.Environ(), "WINEPREFIX="+prefix, "WINEDEBUG=-all", "WINEDLLOVERRIDES=mscoree,mshtml=",
-		"DISPLAY=", "ETHICSDESK_PASSWORD=ethicsdesk-demo", "LANG=en_US.UTF-8")
+		"DISPLAY=", "ETHICSDESK_PASSWORD=ethicsdesk-demo",
+		// Wine turns the Unix command line into Windows' UTF-16 one with
+		// the host locale; C.UTF-8 is installed everywhere (en_US.UTF-8 is
+		// not, and without it 隐私 would arrive as garbage).
+		"LANG=C.UTF-8", "LC_ALL=C.UTF-8")
 	boot := exec.Command(wine64, "wineboot", "-i")
 	boot.Env = wineEnv
 	if out, err := boot.CombinedOutput(); err != nil {
@@ -102,11 +106,13 @@ var (
 	hexRun   = regexp.MustCompile(`\b[0-9a-f]{16,}\b`)
 	duration = regexp.MustCompile(`\b[0-9.]+(ns|µs|ms|s|m)\b`)
 	byteSize = regexp.MustCompile(`\b[0-9]+ bytes\b`)
+	clock    = regexp.MustCompile(`\b[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?\b`)
 )
 
 // normalise removes what differs between any two runs: the working
 // folder (as Linux and as Wine write it), line endings, hashes, key
-// fingerprints, timings and signature sizes.
+// fingerprints, timings, signature sizes and the time of day the seeded
+// opinions were signed at (seed signs them "now", seconds apart).
 func normalise(s, dir string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	winDir := "Z:" + strings.ReplaceAll(dir, "/", `\`)
@@ -115,5 +121,6 @@ func normalise(s, dir string) string {
 	s = strings.ReplaceAll(s, "ethicsdesk.exe", "ethicsdesk")
 	s = hexRun.ReplaceAllString(s, "HEX")
 	s = duration.ReplaceAllString(s, "TIME")
+	s = clock.ReplaceAllString(s, "HH:MM")
 	return byteSize.ReplaceAllString(s, "N bytes")
 }
