@@ -54,7 +54,11 @@ bin/fyne:
 
 package: bin/fyne
 	mkdir -p dist
-	$(FYNE) package --os linux --tags "$(FYNE_TAGS)" --release
+	# fyne package raises Build in FyneApp.toml after every run; the version
+	# is raised by hand (README, "Packages"), so the file is put back.
+	cp FyneApp.toml dist/.FyneApp.toml.kept
+	$(FYNE) package --os linux --tags "$(FYNE_TAGS)" --release; \
+		status=$$?; mv dist/.FyneApp.toml.kept FyneApp.toml; exit $$status
 	mv "Ethics Desk.tar.xz" dist/ethicsdesk-$(VERSION)-linux-amd64.tar.xz
 
 # Unpacks the tarball, checks the .desktop entry with desktop-file-validate,

@@ -3,6 +3,7 @@ package version
 import (
 	"os"
 	"regexp"
+	"strconv"
 	"testing"
 )
 
@@ -20,5 +21,9 @@ func TestNumberIsFyneAppTomls(t *testing.T) {
 	}
 	if string(m[1]) != Number {
 		t.Errorf("FyneApp.toml says version %s, the program %s: run go generate ./internal/version", m[1], Number)
+	}
+	b := regexp.MustCompile(`(?m)^\s*Build\s*=\s*([0-9]+)`).FindSubmatch(toml)
+	if b == nil || string(b[1]) != strconv.Itoa(Build) {
+		t.Errorf("FyneApp.toml's Build is not the program's %d: run go generate ./internal/version", Build)
 	}
 }
