@@ -46,3 +46,70 @@ $(GREMLINS):
 
 mutate: $(GREMLINS)
 	WORKERS="$(or $(WORKERS),2)" DIFF="$(MUTATE_DIFF)" scripts/mutate.sh $(PKGS)
+# Packages (issue 16). Extra targets; `make build` and `make test` need none
+# of them. fyne.io/tools is run at a pinned version through `go run`.
+# Built for this machine once (bin/fyne), so that the Windows build's
+# GOOS and CC apply to Ethics Desk, not to the tool.
+FYNE := bin/fyne
+VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+FYNE_TAGS := $(shell echo $(TAGS) | tr ' ' ,)
+WINDOWS_ENV := CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc
+
+.PHONY: package package-test windows windows-test darwin-vet release
+
+# dist/ethicsdesk-VERSION-linux-amd64.tar.xz: the binary, the .desktop entry,
+# the icon and a Makefile whose `make install` (as root, or with PREFIX=~/.local
+# for one user) puts them in place.
+bin/fyne:
+	GOBIN=$(CURDIR)/bin go install fyne.io/tools/cmd/fyne@v1.7.4
+
+package: bin/fyne
+	mkdir -p dist
+	# fyne package raises Build in FyneApp.toml after every run; the version
+	# is raised by hand (README, "Packages"), so the file is put back.
+	cp FyneApp.toml dist/.FyneApp.toml.kept
+	$(FYNE) package --os linux --tags "$(FYNE_TAGS)" --release; \
+		status=$$?; mv dist/.FyneApp.toml.kept FyneApp.toml; exit $$status
+	mv "Ethics Desk.tar.xz" dist/ethicsdesk-$(VERSION)-linux-amd64.tar.xz
+
+# Unpacks the tarball, checks the .desktop entry with desktop-file-validate,
+# installs it into a temporary prefix and runs the installed binary.
+package-test: package
+	ETHICSDESK_PACKAGE=$(CURDIR)/dist/ethicsdesk-$(VERSION)-linux-amd64.tar.xz \
+		go test -tags "$(TAGS) packagetest" -count=1 -v ./internal/packaging/
+
+# dist/ethicsdesk-VERSION-windows-amd64.exe, cross-compiled with MinGW-w64
+# (cgo for SQLite and Fyne's GL), with the icon and version resource
+# (scripts/windows-resource.sh; a .syso the Go linker takes for
+# windows/amd64 only). Plain `go build` rather than `fyne package`, so the
+# build cache is shared with `make windows-test`: a cold build is about ten
+# minutes on two cores. It is a console program, so that the commands
+# print in a terminal; started from the Start menu a console opens beside
+# the window.
+windows:
+	./scripts/install-deps.sh --windows
+	mkdir -p dist
+	./scripts/windows-resource.sh rsrc_windows_amd64.syso
+	$(WINDOWS_ENV) go build -tags "$(TAGS)" -ldflags "-s -w" -o dist/ethicsdesk-$(VERSION)-windows-amd64.exe . ; \
+		status=$$?; rm -f rsrc_windows_amd64.syso; exit $$status
+
+# Runs the Windows build under Wine on a fresh register and compares what
+# it prints and the PDF it signs with the Linux build's.
+windows-test: windows build
+	ETHICSDESK_EXE=$(CURDIR)/dist/ethicsdesk-$(VERSION)-windows-amd64.exe ETHICSDESK_LINUX_BIN=$(CURDIR)/bin/ethicsdesk \
+		go test -tags "$(TAGS) windowstest" -count=1 -v -timeout 20m ./internal/packaging/
+
+# macOS needs cgo and Apple's SDK for the app itself (see the README). Here,
+# for darwin without cgo: go vet of every package whose code and tests need
+# no cgo (SQLite, GL), and a build of every package whose code needs none.
+DARWIN := GOOS=darwin GOARCH=arm64 CGO_ENABLED=0
+darwin-vet:
+	$(DARWIN) go vet -tags "$(TAGS)" $$($(DARWIN) go list -tags "$(TAGS)" \
+		-f '{{.ImportPath}} {{join .Deps " "}} {{join .TestImports " "}} {{join .XTestImports " "}}' ./... 2>/dev/null | \
+		grep -v -e mattn/go-sqlite3 -e go-gl/ -e ethicsdesk/store -e ethicsdesk/internal/testworld -e fyne/v2/test | cut -d' ' -f1)
+	$(DARWIN) go build -tags "$(TAGS)" $$($(DARWIN) go list -tags "$(TAGS)" -f '{{.ImportPath}} {{join .Deps " "}}' ./... 2>/dev/null | \
+		grep -v -e mattn/go-sqlite3 -e go-gl/ -e fyne/v2/internal/ | cut -d' ' -f1)
+
+# Every package into dist/ with SHA256SUMS.
+release: package windows
+	cd dist && sha256sum ethicsdesk-$(VERSION)-* > SHA256SUMS && cat SHA256SUMS

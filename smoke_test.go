@@ -66,6 +66,7 @@ func TestSmokeRealWindow(t *testing.T) {
 	if id == "" {
 		t.Fatalf("no Ethics Desk window appeared within 90 s; the program printed:\n%s", appOut.String())
 	}
+	checkWindowIcon(t, env, id)
 	// Sign in as the demo secretary, as a newcomer following the README would.
 	xdo := func(args ...string) {
 		c := exec.Command("xdotool", args...)
@@ -144,4 +145,27 @@ func TestSmokeRealWindow(t *testing.T) {
 	c.Env = env
 	c.Run()
 	t.Logf("case window %s opened; screenshot at %s", caseWin, caseShot)
+}
+
+// checkWindowIcon asks X for the icon the window gives the taskbar
+// (_NET_WM_ICON, 32-bit ARGB pixels after its width and height) and looks
+// for the deep blue and the amber of assets/icon.svg, which Fyne's own
+// default icon does not have.
+func checkWindowIcon(t *testing.T, env []string, id string) {
+	t.Helper()
+	if _, err := exec.LookPath("xprop"); err != nil {
+		t.Fatal("xprop is not installed: run scripts/install-deps.sh (Debian package x11-utils)")
+	}
+	c := exec.Command("xprop", "-len", "8000000", "-id", id, "-notype", "-f", "_NET_WM_ICON", "32c", "_NET_WM_ICON")
+	c.Env = env
+	out, err := c.CombinedOutput()
+	if err != nil {
+		t.Fatalf("xprop: %v\n%s", err, out)
+	}
+	pixels := " " + strings.ReplaceAll(string(out), ",", " ") + " "
+	for name, argb := range map[string]uint32{"deep blue #1d4f7c": 0xff1d4f7c, "amber #f2b134": 0xfff2b134} {
+		if !strings.Contains(pixels, fmt.Sprintf(" %d ", argb)) {
+			t.Errorf("the window's icon has no %s pixel: it is not Ethics Desk's icon (xprop printed %d bytes)", name, len(out))
+		}
+	}
 }

@@ -9,6 +9,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"ethicsdesk/internal/version"
 )
 
 // subcommand is one of `ethicsdesk NAME …`.
@@ -38,6 +40,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			usage(stdout)
 			return 0
 		}
+		if a == "--version" || a == "-version" {
+			fmt.Fprintln(stdout, "Ethics Desk", version.String())
+			return 0
+		}
 	}
 	return runWindow(args, stderr)
 }
@@ -53,6 +59,7 @@ Usage:
   ethicsdesk --server URL [--trust ROOT.pem|FINGERPRINT]
                                       open the window on the committee server
   ethicsdesk COMMAND [flags]          run a command on a register
+  ethicsdesk --version                print the version
 
 Commands:`
 	usageFoot = `

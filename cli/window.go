@@ -54,6 +54,7 @@ func runWindow(args []string, stderr io.Writer) int {
 	}
 	writeHeapProfileLater()
 	a := fyneapp.NewWithID(app.ID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	if err := assets.LoadTranslations(); err != nil {
 		fmt.Fprintln(stderr, "translations:", err)
 	}

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/jung-kurt/gofpdf"
+
+	embedded "ethicsdesk/assets/fonts"
 )
 
 // BenchmarkRenderOpinion10Pages renders a bilingual opinion of about ten
@@ -23,10 +25,11 @@ func BenchmarkRenderOpinion10Pages(b *testing.B) {
 }
 
 // BenchmarkFontLibraryLoad is the one-off cost, per process, of finding
-// and parsing the fonts (dominated by the 4.6 MB CJK collection).
+// decompressing and parsing the embedded fonts (dominated by the 4.6 MB
+// CJK face).
 func BenchmarkFontLibraryLoad(b *testing.B) {
 	for b.Loop() {
-		loadFontLibrary(fontDirs())
+		loadFontLibrary(embedded.Face)
 	}
 }
 
@@ -34,11 +37,7 @@ func BenchmarkFontLibraryLoad(b *testing.B) {
 // handing gofpdf the whole CJK face for each document. It shows what a
 // per-document subset saves.
 func BenchmarkGofpdfWholeCJKFont(b *testing.B) {
-	ttc, err := os.ReadFile("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
-	if err != nil {
-		b.Skip("wqy-microhei not installed")
-	}
-	face, err := extractTTCFace(ttc, 0)
+	face, err := embedded.Face(embedded.Chinese)
 	if err != nil {
 		b.Fatal(err)
 	}

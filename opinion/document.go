@@ -253,6 +253,9 @@ func newWriter(d *Document) *writer {
 	pdf := gofpdf.New("P", "pt", "A4", "")
 	pdf.SetMargins(marginL, contentTop, marginR)
 	pdf.SetAutoPageBreak(false, 0)
+	// Fonts and images are written in name order, not Go's random map
+	// order, so the same document is the same bytes every time.
+	pdf.SetCatalogSort(true)
 	pdf.SetTitle(d.title, true)
 	pdf.SetSubject(d.reference, true)
 	pdf.SetAuthor(d.letterhead.Name, true)

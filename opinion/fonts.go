@@ -3,15 +3,11 @@ package opinion
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"strings"
 	"sync"
-)
 
-// FontDirEnv names an environment variable holding a directory that is
-// searched for fonts before the system locations, e.g. for a portable
-// install that ships its own fonts.
-const FontDirEnv = "ETHICSDESK_FONT_DIR"
+	embedded "ethicsdesk/assets/fonts"
+)
 
 // textStyle selects the Latin face; CJK text has one weight only.
 type textStyle int
@@ -23,71 +19,25 @@ const (
 	styleCount
 )
 
-// fontFile is one candidate font: file names tried in each directory,
-// and the face to take when the file is a TrueType Collection.
-type fontFile struct {
-	names []string
-	face  int
-}
+// The faces come from the binary (package assets/fonts), never from the
+// system: an opinion rendered on any laptop is the same document.
+// Liberation Serif (Times metrics) looks like a public body's document;
+// WenQuanYi Micro Hei has TrueType outlines, which the PDF library needs
+// (Noto CJK's are CFF); DejaVu Sans covers Greek, Cyrillic, Hebrew,
+// Arabic and symbols before a character becomes a visible placeholder.
+var (
+	latinFaces    = [styleCount]string{embedded.SerifRegular, embedded.SerifBold, embedded.SerifItalic}
+	cjkFace       = embedded.Chinese
+	fallbackFaces = []string{embedded.Sans}
+)
 
-// latinFamily is a serif family with its three styles; bold and italic
-// fall back to regular when absent.
-type latinFamily struct {
-	regular, bold, italic fontFile
-}
-
-func one(names ...string) fontFile { return fontFile{names: names} }
-
-// Candidates, best first. Liberation Serif (Times metrics) looks the most
-// like a public body's document; DejaVu Serif is on nearly every Linux
-// system. Windows and macOS names are listed for completeness.
-var latinFamilies = []latinFamily{
-	{one("LiberationSerif-Regular.ttf"), one("LiberationSerif-Bold.ttf"), one("LiberationSerif-Italic.ttf")},
-	{one("DejaVuSerif.ttf"), one("DejaVuSerif-Bold.ttf"), one("DejaVuSerif-Italic.ttf")},
-	{one("times.ttf", "Times New Roman.ttf"), one("timesbd.ttf", "Times New Roman Bold.ttf"), one("timesi.ttf", "Times New Roman Italic.ttf")},
-}
-
-// cjkFonts must have TrueType (glyf) outlines: Noto CJK is CFF and is
-// therefore not listed.
-var cjkFonts = []fontFile{
-	{names: []string{"wqy-microhei.ttc"}},
-	{names: []string{"wqy-zenhei.ttc"}},
-	{names: []string{"msyh.ttc"}},
-	{names: []string{"simsun.ttc"}},
-}
-
-// fallbackFonts cover scripts neither the serif nor the CJK face has
-// (Greek, Cyrillic, Hebrew, Arabic, symbols) before a character is
-// replaced by a visible placeholder.
-var fallbackFonts = []fontFile{
-	one("DejaVuSerif.ttf"),
-	one("DejaVuSans.ttf"),
-}
-
-var systemFontDirs = []string{
-	"/usr/share/fonts/truetype/liberation",
-	"/usr/share/fonts/truetype/liberation2",
-	"/usr/share/fonts/truetype/dejavu",
-	"/usr/share/fonts/truetype/wqy",
-	"/usr/share/fonts/liberation-serif", // Fedora
-	"/usr/share/fonts/dejavu-serif-fonts",
-	"/usr/share/fonts/dejavu-sans-fonts",
-	"/usr/share/fonts/dejavu",
-	"/usr/share/fonts/wqy-microhei",
-	"/usr/share/fonts/wqy-zenhei",
-	"/usr/local/share/fonts",
-	"/Library/Fonts",
-	"/System/Library/Fonts/Supplemental",
-	`C:\Windows\Fonts`,
-}
-
-// fontLibrary is every face found on this machine, parsed once.
+// fontLibrary is every face the renderer uses, parsed once.
 type fontLibrary struct {
 	faces    []*sfntFont
 	primary  [styleCount]int // face index per Latin style; -1 when none
 	fallback []int           // tried in order when the primary face lacks a character
 	hasCJK   bool
-	problems []string // why something is missing, for FontProblems
+	problems []string // why a face could not be used, for CheckFonts
 }
 
 var (
@@ -97,79 +47,58 @@ var (
 
 // fonts returns the process-wide font library, loading it on first use.
 func fonts() *fontLibrary {
-	libraryOnce.Do(func() { library = loadFontLibrary(fontDirs()) })
+	libraryOnce.Do(func() { library = loadFontLibrary(embedded.Face) })
 	return library
 }
 
-func fontDirs() []string {
-	var dirs []string
-	if d := os.Getenv(FontDirEnv); d != "" {
-		dirs = append(dirs, d)
-	}
-	return append(dirs, systemFontDirs...)
-}
+// ErrNoCJKFont is reported by CheckFonts when the Chinese face could not
+// be loaded. Documents still render, with each Chinese character shown
+// as a placeholder, so that a damaged build never blocks the office.
+var ErrNoCJKFont = errors.New("the Chinese font built into Ethics Desk could not be loaded, so Chinese text will print as question marks; reinstall Ethics Desk")
 
-// ErrNoCJKFont is reported by CheckFonts when no usable Chinese font is
-// installed. Documents still render, with each Chinese character shown
-// as a placeholder, so that a missing font never blocks the office.
-var ErrNoCJKFont = errors.New("no Chinese font is installed, so Chinese text will print as question marks; install the package fonts-wqy-microhei")
-
-// CheckFonts reports whether the fonts needed for bilingual documents
-// were found; the application can show this once at start-up.
+// CheckFonts reports whether the faces needed for bilingual documents
+// loaded; the application can show this once at start-up.
 func CheckFonts() error {
 	lib := fonts()
 	if !lib.hasCJK {
 		return ErrNoCJKFont
 	}
 	if lib.primary[styleRegular] < 0 {
-		return errors.New("no TrueType serif font is installed, so documents use a basic built-in font; install the package fonts-liberation or fonts-dejavu-core")
+		return fmt.Errorf("the serif font built into Ethics Desk could not be loaded (%s), so documents use a basic built-in font; reinstall Ethics Desk", strings.Join(lib.problems, "; "))
 	}
 	return nil
 }
 
-func loadFontLibrary(dirs []string) *fontLibrary {
+// loadFontLibrary parses the faces open returns; a face open cannot give
+// is left out, and rendering falls back as documented in doc.go.
+func loadFontLibrary(open func(name string) ([]byte, error)) *fontLibrary {
 	lib := &fontLibrary{primary: [styleCount]int{-1, -1, -1}}
-	byPath := map[string]int{} // a file used in two roles is parsed once
-	load := func(ff fontFile) int {
-		path := findFontFile(dirs, ff.names)
-		if path == "" {
-			return -1
-		}
-		key := fmt.Sprintf("%s#%d", path, ff.face)
-		if i, ok := byPath[key]; ok {
-			return i
-		}
-		f, err := readFace(path, ff.face)
-		if err != nil {
-			lib.problems = append(lib.problems, fmt.Sprintf("%s: %v", path, err))
-			byPath[key] = -1
-			return -1
-		}
-		lib.faces = append(lib.faces, f)
-		byPath[key] = len(lib.faces) - 1
-		return len(lib.faces) - 1
-	}
-	for _, fam := range latinFamilies {
-		if reg := load(fam.regular); reg >= 0 {
-			lib.primary = [styleCount]int{reg, reg, reg}
-			if b := load(fam.bold); b >= 0 {
-				lib.primary[styleBold] = b
+	load := func(name string) int {
+		data, err := open(name)
+		if err == nil {
+			var f *sfntFont
+			if f, err = readFace(data); err == nil {
+				lib.faces = append(lib.faces, f)
+				return len(lib.faces) - 1
 			}
-			if it := load(fam.italic); it >= 0 {
-				lib.primary[styleItalic] = it
+		}
+		lib.problems = append(lib.problems, fmt.Sprintf("%s: %v", name, err))
+		return -1
+	}
+	if reg := load(latinFaces[styleRegular]); reg >= 0 {
+		lib.primary = [styleCount]int{reg, reg, reg}
+		for s := styleBold; s < styleCount; s++ {
+			if i := load(latinFaces[s]); i >= 0 {
+				lib.primary[s] = i
 			}
-			break
 		}
 	}
-	for _, ff := range cjkFonts {
-		if i := load(ff); i >= 0 {
-			lib.fallback = append(lib.fallback, i)
-			lib.hasCJK = true
-			break
-		}
+	if i := load(cjkFace); i >= 0 {
+		lib.fallback = append(lib.fallback, i)
+		lib.hasCJK = true
 	}
-	for _, ff := range fallbackFonts {
-		if i := load(ff); i >= 0 && i != lib.primary[styleRegular] {
+	for _, name := range fallbackFaces {
+		if i := load(name); i >= 0 {
 			lib.fallback = append(lib.fallback, i)
 		}
 	}
@@ -181,24 +110,8 @@ func loadFontLibrary(dirs []string) *fontLibrary {
 	return lib
 }
 
-func findFontFile(dirs, names []string) string {
-	for _, d := range dirs {
-		for _, n := range names {
-			p := filepath.Join(d, n)
-			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
-				return p
-			}
-		}
-	}
-	return ""
-}
-
-func readFace(path string, face int) (*sfntFont, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	data, err = extractTTCFace(data, face)
+func readFace(data []byte) (*sfntFont, error) {
+	data, err := extractTTCFace(data, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -3,10 +3,13 @@ package opinion
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/jung-kurt/gofpdf"
+
+	embedded "ethicsdesk/assets/fonts"
 )
 
 const wqyPath = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
@@ -75,21 +78,23 @@ func readFaceBytes(b []byte) (*sfntFont, error) {
 	return parseSfnt(ttf)
 }
 
-// withFontsFrom makes rendering use only the fonts found in dirs.
-func withFontsFrom(t *testing.T, dirs ...string) {
+// withFaces makes rendering use only the named embedded faces.
+func withFaces(t *testing.T, names ...string) {
 	fonts()
 	saved := library
-	library = loadFontLibrary(dirs)
+	library = loadFontLibrary(func(name string) ([]byte, error) {
+		if !slices.Contains(names, name) {
+			return nil, os.ErrNotExist
+		}
+		return embedded.Face(name)
+	})
 	t.Cleanup(func() { library = saved })
 }
 
 func TestMissingCJKFontStillRenders(t *testing.T) {
-	withFontsFrom(t, "/usr/share/fonts/truetype/dejavu")
+	withFaces(t, embedded.SerifRegular, embedded.Sans)
 	if CheckFonts() != ErrNoCJKFont {
 		t.Fatalf("CheckFonts = %v, want ErrNoCJKFont", CheckFonts())
-	}
-	if library.primary[styleRegular] < 0 {
-		t.Skip("DejaVu Serif not installed")
 	}
 	pdf, _, err := Render(sampleOpinion(1))
 	if err != nil {
@@ -102,9 +107,9 @@ func TestMissingCJKFontStillRenders(t *testing.T) {
 }
 
 func TestNoFontsAtAllUsesBuiltInFont(t *testing.T) {
-	withFontsFrom(t, t.TempDir())
+	withFaces(t)
 	if CheckFonts() == nil {
-		t.Error("CheckFonts reports no problem with no fonts installed")
+		t.Error("CheckFonts reports no problem with no fonts loaded")
 	}
 	pdf, layout, err := Render(sampleOpinion(2))
 	if err != nil {
@@ -117,32 +122,4 @@ func TestNoFontsAtAllUsesBuiltInFont(t *testing.T) {
 	if _, err := RenderLetter(sampleLetter(DecisionNotice)); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func TestFontDirOverrideIsSearchedFirst(t *testing.T) {
-	dir := t.TempDir()
-	t.Setenv(FontDirEnv, dir)
-	if fontDirs()[0] != dir {
-		t.Errorf("%s is not searched first", FontDirEnv)
-	}
-	src, err := os.ReadFile("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
-	if err != nil {
-		t.Skip("DejaVu Serif not installed")
-	}
-	// A file named like the preferred family in the override directory wins.
-	if err := os.WriteFile(dir+"/LiberationSerif-Regular.ttf", src, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	lib := loadFontLibrary(fontDirs())
-	if got := lib.faces[lib.primary[styleRegular]]; got.numGlyphs != mustParse(t, src).numGlyphs {
-		t.Error("the font in the override directory was not used")
-	}
-}
-
-func mustParse(t *testing.T, b []byte) *sfntFont {
-	f, err := parseSfnt(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return f
 }

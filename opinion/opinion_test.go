@@ -22,7 +22,7 @@ func pdfTool(t testing.TB, tool string, pdf []byte, args ...string) string {
 		t.Fatal(err)
 	}
 	out, err := exec.Command(tool, append(args, p, "-")...).CombinedOutput()
-	if tool == "pdfinfo" {
+	if tool == "pdfinfo" || tool == "pdffonts" {
 		out, err = exec.Command(tool, p).CombinedOutput()
 	}
 	if err != nil {

@@ -3,14 +3,21 @@
 # Safe to run again: it installs only what is missing. Needs root (or sudo).
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
+# The Windows cross-build's extra packages (MinGW-w64, Wine) are not needed
+# to run or test the app; `make windows` installs them itself with
+# scripts/install-deps.sh --windows.
 packages=(
   gcc make pkg-config                                          # cgo for go-sqlite3 and Fyne
   libgl1-mesa-dev libgl1-mesa-dri xorg-dev libxkbcommon-dev    # Fyne's GL and X11 headers, software GL
   xvfb xdotool imagemagick x11-utils                           # the real-window smoke test
-  fonts-noto-cjk fonts-wqy-microhei fonts-dejavu-core fonts-liberation   # Chinese in the window; PDF faces
+  fonts-noto-cjk fonts-wqy-microhei fonts-dejavu-core fonts-liberation   # Chinese in the window (PDFs embed their own)
   poppler-utils sqlite3                                        # pdfsig/pdftotext checks, the sqlite3 shell
   libnss3-tools                                                # certutil: trust the exported root for pdfsig -nssdir
+  desktop-file-utils                                           # make package-test: desktop-file-validate
 )
+if [ "${1:-}" = "--windows" ]; then
+  packages=(gcc-mingw-w64-x86-64 wine64 imagemagick)             # make windows, make windows-test (ImageMagick makes the .ico)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

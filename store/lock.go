@@ -1,21 +1,20 @@
 package store
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
-	"syscall"
+
+	"ethicsdesk/internal/filelock"
 )
 
 // The register lock: every process that has a register open holds a shared
 // lock on the file REGISTER.lock beside it, for as long as it has it open.
 // Restore takes the lock exclusively, so it cannot replace a register that
 // another process is writing to (its saves would land in the file moved
-// aside). The lock is an flock on a file of its own, independent of
+// aside). The lock (internal/filelock: flock, or LockFileEx on Windows) is on a file of its own, independent of
 // SQLite's locks, and the system drops it when a process ends, even when
 // killed.
 
@@ -68,7 +67,7 @@ func lockShared(dbPath string, create bool) *registerLock {
 	if f == nil {
 		return &registerLock{}
 	}
-	syscall.Flock(int(f.Fd()), syscall.LOCK_SH)
+	filelock.Shared(f)
 	return &registerLock{f: f}
 }
 
@@ -78,9 +77,9 @@ func tryExclusive(dbPath string) (*registerLock, error) {
 	if f == nil {
 		return &registerLock{}, nil
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := filelock.TryExclusive(f); err != nil {
 		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
+		if errors.Is(err, filelock.ErrHeld) {
 			return nil, &InUseError{Path: dbPath, PIDs: lockHolders(lockPath(dbPath))}
 		}
 		return nil, fmt.Errorf("The register's lock file %s cannot be locked: %v. Nothing was changed.", lockPath(dbPath), err)
@@ -91,7 +90,7 @@ func tryExclusive(dbPath string) (*registerLock, error) {
 // share turns an exclusive hold into a shared one.
 func (l *registerLock) share() {
 	if l != nil && l.f != nil {
-		syscall.Flock(int(l.f.Fd()), syscall.LOCK_SH)
+		filelock.Shared(l.f)
 	}
 }
 
@@ -102,49 +101,6 @@ func (l *registerLock) release() {
 	}
 }
 
-// lockHolders lists the processes holding an flock on path, from
-// /proc/locks (Linux); elsewhere it returns none.
-func lockHolders(path string) []int {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil
-	}
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	if !ok {
-		return nil
-	}
-	f, err := os.Open("/proc/locks")
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	seen := map[int]bool{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		// 1: FLOCK  ADVISORY  READ  1234 08:01:5678 0 EOF
-		fields := strings.Fields(sc.Text())
-		if len(fields) < 6 || fields[1] != "FLOCK" || fields[0] == "->" {
-			continue
-		}
-		pid, err1 := strconv.Atoi(fields[4])
-		parts := strings.Split(fields[5], ":")
-		if err1 != nil || len(parts) != 3 {
-			continue
-		}
-		ino, err := strconv.ParseUint(parts[2], 10, 64)
-		if err != nil || ino != uint64(st.Ino) {
-			continue
-		}
-		seen[pid] = true
-	}
-	out := make([]int, 0, len(seen))
-	for p := range seen {
-		out = append(out, p)
-	}
-	sort.Ints(out)
-	return out
-}
-
 // OthersHaveOpen says, with InUseError, whether another process (or
 // another handle in this one) has the register open: the window asks
 // before it closes its own handle to restore.
@@ -153,9 +109,9 @@ func (db *DB) OthersHaveOpen() error {
 	if l == nil || l.f == nil {
 		return nil
 	}
-	if err := syscall.Flock(int(l.f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := filelock.TryExclusive(l.f); err != nil {
 		l.share() // a refused conversion may have dropped the shared hold
-		if errors.Is(err, syscall.EWOULDBLOCK) {
+		if errors.Is(err, filelock.ErrHeld) {
 			var others []int
 			for _, p := range lockHolders(lockPath(db.Path)) {
 				if p != os.Getpid() {

@@ -7,6 +7,7 @@ import (
 
 	"ethicsdesk/cases"
 	"ethicsdesk/export"
+	"ethicsdesk/internal/version"
 )
 
 // The register window's menus, all built here. Each item appears only for
@@ -24,7 +25,8 @@ func (r *registerWindow) mainMenu() *fyne.MainMenu {
 	refresh := fyne.NewMenuItem(lang.L("Refresh"), r.reload)
 	about := fyne.NewMenuItem(lang.L("About Ethics Desk"), func() {
 		dialog.ShowInformation(lang.L("About Ethics Desk"),
-			lang.L("Ethics Desk keeps the case register of the AI ethics committee and issues its signed opinions."), r.win)
+			lang.L("Ethics Desk keeps the case register of the AI ethics committee and issues its signed opinions.")+
+				"\n\nEthics Desk "+version.String(), r.win)
 	})
 	fromMail := fyne.NewMenuItem(lang.L("New case from e-mail…"), r.chooseMail)
 	fromMail.Disabled = !r.d.can(cases.ActCreateCase)

@@ -16,6 +16,8 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"ethicsdesk/internal/filelock"
 )
 
 // TempPrefix starts the name of every temporary file this package makes;
@@ -109,7 +111,7 @@ func Temp(dir string) (*os.File, error) {
 		return nil, err
 	}
 	// The lock lives as long as this open file; a killed writer loses it.
-	syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	filelock.TryExclusive(f)
 	return f, nil
 }
 
@@ -286,12 +288,13 @@ func RemoveStale(dir string) {
 		if err != nil {
 			continue
 		}
-		if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) == nil {
+		stale := filelock.TryExclusive(f) == nil
+		f.Close() // before removing: Windows cannot remove an open file
+		if stale {
 			for _, suffix := range append(companions, "") {
 				os.Remove(p + suffix)
 			}
 		}
-		f.Close()
 	}
 }
 
