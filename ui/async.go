@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sync"
 	"sync/atomic"
 )
 
@@ -10,9 +11,20 @@ import (
 // are only ever touched from one goroutine and a test can wait until every
 // load has landed.
 type runner struct {
-	post     func(func())
-	inFlight atomic.Int64
-	idle     *idleTrim // poked after each task; nil in tests
+	post       func(func())
+	inFlight   atomic.Int64
+	idle       *idleTrim   // poked after each task; nil in tests
+	oneAtATime *sync.Mutex // the program's: results land one at a time; nil in tests
+}
+
+// exclusive runs f while no result is landing (in the program; in tests,
+// whose queue is drained by one goroutine, it just runs f).
+func (r *runner) exclusive(f func()) {
+	if r.oneAtATime != nil {
+		r.oneAtATime.Lock()
+		defer r.oneAtATime.Unlock()
+	}
+	f()
 }
 
 func newRunner(post func(func())) *runner { return &runner{post: post} }

@@ -7,6 +7,7 @@ package ui
 import (
 	"context"
 	"path/filepath"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -51,8 +52,12 @@ type desk struct {
 // NewMainWindow builds the register window; main calls ShowAndRun on it.
 func NewMainWindow(a fyne.App, svc cases.API, actor cases.User, opt Options) fyne.Window {
 	d := newDesk(a, svc, actor, opt, newProgramRunner(opt))
-	d.applyLanguageChoice()
-	return d.openRegister().win
+	var w fyne.Window
+	d.run.exclusive(func() {
+		d.applyLanguageChoice()
+		w = d.openRegister().win
+	})
+	return w
 }
 
 func newDesk(a fyne.App, svc cases.API, actor cases.User, opt Options, run *runner) *desk {
@@ -70,6 +75,13 @@ func newDesk(a fyne.App, svc cases.API, actor cases.User, opt Options, run *runn
 // Fyne's main goroutine and quiet spells trim memory.
 func newProgramRunner(opt Options) *runner {
 	r := newRunner(fyne.Do)
+	// The results are handed back one at a time, and not while the first
+	// window is being built. Fyne's own driver runs them all on its main
+	// goroutine anyway; a driver that runs fyne.Do on the calling goroutine
+	// (Fyne's test driver, as the commands' window test uses) would
+	// otherwise let two loads that land together touch the same widgets.
+	r.oneAtATime = &sync.Mutex{}
+	r.post = func(apply func()) { fyne.Do(func() { r.exclusive(apply) }) }
 	r.idle = newIdleTrim(idleTrimDelay, opt.TrimMemory)
 	return r
 }
