@@ -24,36 +24,21 @@ import (
 // values cannot be a key and is shown as it is.
 func domainSentences(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join("..", "cases", "*.go"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("the cases package's files were not found: %v", err)
+	literals := literalsIn(t, filepath.Join("..", "cases"))
+	if len(literals) == 0 {
+		t.Fatal("the cases package's files were not found")
 	}
 	var out []string
 	seen := map[string]bool{}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
+	for _, s := range literals {
+		if len(s) < 8 || strings.Contains(s, "%") || !strings.Contains(s, " ") || seen[s] {
 			continue
 		}
-		af, err := parser.ParseFile(token.NewFileSet(), f, nil, 0)
-		if err != nil {
-			t.Fatal(err)
+		r := []rune(s)
+		if unicode.IsUpper(r[0]) && strings.ContainsRune(".?!", r[len(r)-1]) {
+			seen[s] = true
+			out = append(out, s)
 		}
-		ast.Inspect(af, func(n ast.Node) bool {
-			bl, ok := n.(*ast.BasicLit)
-			if !ok || bl.Kind != token.STRING {
-				return true
-			}
-			s, err := strconv.Unquote(bl.Value)
-			if err != nil || len(s) < 8 || strings.Contains(s, "%") || !strings.Contains(s, " ") {
-				return true
-			}
-			r := []rune(s)
-			if unicode.IsUpper(r[0]) && strings.ContainsRune(".?!", r[len(r)-1]) && !seen[s] {
-				seen[s] = true
-				out = append(out, s)
-			}
-			return true
-		})
 	}
 	return out
 }
