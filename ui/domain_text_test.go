@@ -134,45 +134,41 @@ func TestNoTranslationIsLeftOver(t *testing.T) {
 // windowLiterals are the strings the window's code passes to lang.L or
 // lang.N.
 func windowLiterals(t *testing.T) []string {
-	t.Helper()
-	files, _ := filepath.Glob("*.go")
 	var out []string
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
+	inspectPackage(t, ".", func(n ast.Node) {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) == 0 {
+			return
 		}
-		af, err := parser.ParseFile(token.NewFileSet(), f, nil, 0)
-		if err != nil {
-			t.Fatal(err)
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || (sel.Sel.Name != "L" && sel.Sel.Name != "N") {
+			return
 		}
-		ast.Inspect(af, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) == 0 {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok || (sel.Sel.Name != "L" && sel.Sel.Name != "N") {
-				return true
-			}
-			if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "lang" {
-				return true
-			}
-			if bl, ok := call.Args[0].(*ast.BasicLit); ok && bl.Kind == token.STRING {
-				if s, err := strconv.Unquote(bl.Value); err == nil {
-					out = append(out, s)
-				}
-			}
-			return true
-		})
-	}
+		if id, ok := sel.X.(*ast.Ident); !ok || id.Name != "lang" {
+			return
+		}
+		if s, ok := stringLiteral(call.Args[0]); ok {
+			out = append(out, s)
+		}
+	})
 	return out
 }
 
 // literalsIn lists every string literal of the Go files in dir.
 func literalsIn(t *testing.T, dir string) []string {
+	var out []string
+	inspectPackage(t, dir, func(n ast.Node) {
+		if s, ok := stringLiteral(n); ok {
+			out = append(out, s)
+		}
+	})
+	return out
+}
+
+// inspectPackage calls visit on every node of the non-test Go files in dir.
+func inspectPackage(t *testing.T, dir string, visit func(ast.Node)) {
 	t.Helper()
 	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-	var out []string
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
@@ -182,13 +178,18 @@ func literalsIn(t *testing.T, dir string) []string {
 			t.Fatal(err)
 		}
 		ast.Inspect(af, func(n ast.Node) bool {
-			if bl, ok := n.(*ast.BasicLit); ok && bl.Kind == token.STRING {
-				if s, err := strconv.Unquote(bl.Value); err == nil {
-					out = append(out, s)
-				}
-			}
+			visit(n)
 			return true
 		})
 	}
-	return out
+}
+
+// stringLiteral is the value of a string literal node.
+func stringLiteral(n ast.Node) (string, bool) {
+	bl, ok := n.(*ast.BasicLit)
+	if !ok || bl.Kind != token.STRING {
+		return "", false
+	}
+	s, err := strconv.Unquote(bl.Value)
+	return s, err == nil
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -78,17 +79,16 @@ func (ed *opinionEditor) askReturn() {
 func (r *returnDialog) submit() {
 	ed := r.ed
 	op, err := ed.d.svc.ReturnOpinion(context.Background(), ed.d.actor, ed.caseID, r.reason.Text)
-	if err != nil {
-		if fe, ok := err.(cases.FieldErrors); ok {
-			r.err.set(fe["return_reason"])
-		} else {
-			r.err.set(err.Error())
-		}
+	var fe cases.FieldErrors
+	switch {
+	case errors.As(err, &fe):
+		r.err.set(fe["return_reason"])
+		return
+	case err != nil:
+		r.err.set(err.Error())
 		return
 	}
 	r.dlg.Hide()
 	ed.pendingReturn = nil
-	ed.op = op
-	ed.reload()
-	ed.d.caseChanged(ed.caseID)
+	ed.opinionChanged(op)
 }

@@ -127,11 +127,17 @@ func (s *signDialog) submit() {
 			}
 			s.dlg.Hide()
 			ed.pendingSign = nil
-			ed.op = op
-			ed.reload()
-			ed.d.caseChanged(ed.caseID)
+			ed.opinionChanged(op)
 		}
 	})
+}
+
+// opinionChanged shows op, just signed or returned, and refreshes the
+// register and the case window, whose status may have moved with it.
+func (ed *opinionEditor) opinionChanged(op cases.Opinion) {
+	ed.op = op
+	ed.reload()
+	ed.d.caseChanged(ed.caseID)
 }
 
 // fieldErrorsText joins the Service's field messages into one paragraph.
