@@ -69,13 +69,7 @@ func TestFilesThatAreNotOurRegistersAreLeftUntouched(t *testing.T) {
 
 	blank := filepath.Join(dir, "blank.db")
 	rawSQLite(t, blank, "PRAGMA page_size = 4096", "VACUUM")
-	blankBytes := readAll(t, blank)
-	if _, err := store.OpenExisting(blank); err == nil || !strings.Contains(err.Error(), "empty database") {
-		t.Fatalf("an empty database: %v", err)
-	}
-	if !bytes.Equal(blankBytes, readAll(t, blank)) {
-		t.Fatal("the empty database was turned into a register")
-	}
+	refusedUntouched(t, blank, "empty database")
 
 	foreign := filepath.Join(dir, "photos.db")
 	rawSQLite(t, foreign, "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)", "INSERT INTO photos (name) VALUES ('cat.jpg')")
@@ -154,13 +148,7 @@ func TestRestoreTakesOnlyARegistersBackup(t *testing.T) {
 	os.WriteFile(text, []byte(strings.Repeat("not a database\n", 100)), 0o600)
 	blank := filepath.Join(dir, "blank.db")
 	rawSQLite(t, blank, "PRAGMA page_size = 4096", "VACUUM")
-	blankBytes := readAll(t, blank)
-	if _, err := store.OpenExisting(blank); err == nil || !strings.Contains(err.Error(), "empty database") {
-		t.Fatalf("an empty database: %v", err)
-	}
-	if !bytes.Equal(blankBytes, readAll(t, blank)) {
-		t.Fatal("the empty database was turned into a register")
-	}
+	refusedUntouched(t, blank, "empty database")
 
 	foreign := filepath.Join(dir, "photos.db")
 	rawSQLite(t, foreign, "CREATE TABLE photos (id INTEGER PRIMARY KEY)")
@@ -415,5 +403,18 @@ func TestRegisterInAReadOnlyFolderOpensReadOnly(t *testing.T) {
 	ro.Close()
 	if !bytes.Equal(before, readAll(t, path)) || fmt.Sprint(list()) != fmt.Sprint(files) {
 		t.Fatalf("the read-only folder changed: %v, was %v", list(), files)
+	}
+}
+
+// refusedUntouched opens path as a register, expects a refusal that says
+// want, and the file left byte for byte as it was.
+func refusedUntouched(t *testing.T, path, want string) {
+	t.Helper()
+	before := readAll(t, path)
+	if _, err := store.OpenExisting(path); err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("%s: %v, want a refusal saying %q", filepath.Base(path), err, want)
+	}
+	if !bytes.Equal(before, readAll(t, path)) {
+		t.Fatalf("%s was changed by the refused open", filepath.Base(path))
 	}
 }
