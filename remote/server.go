@@ -28,7 +28,8 @@ const (
 var publicMethods = map[string]bool{"HasUsers": true, "Login": true, "Bootstrap": true, "CommitteeRoot": true}
 
 // signInMethods are limited more tightly than the rest: they try passwords.
-var passwordMethods = map[string]bool{"Login": true, "Bootstrap": true, "VerifyPassword": true, "ChangePassword": true}
+var passwordMethods = map[string]bool{"Login": true, "Bootstrap": true, "VerifyPassword": true, "ChangePassword": true,
+	"PrepareSignature": true, "HandOverSigningKey": true}
 
 // Accounts finds the signed-in user's account as it is now (its role and
 // whether it is still active), for every request.
