@@ -15,6 +15,8 @@ import (
 	"ethicsdesk/issuing"
 	"ethicsdesk/remote"
 	"ethicsdesk/signing"
+
+	"software.sslmate.com/src/go-pkcs12"
 )
 
 func opinionText() cases.OpinionText {
@@ -211,5 +213,81 @@ func TestWrongSigningPasswordsOnALaptopLockTheAccount(t *testing.T) {
 	}
 	if _, err := fresh.Login(ctx, "liu", liuPW); !errors.As(err, &locked) {
 		t.Fatalf("signing in after five wrong signing passwords on the laptop: %v", err)
+	}
+}
+
+// A member whose certificate came as a PKCS#12 file imports it on their
+// laptop: the server checks it is the certificate on file for them and
+// drops the sealed copy it kept; a file with someone else's certificate
+// is refused and nothing is kept.
+func TestAMemberImportsTheirPKCS12OnTheLaptop(t *testing.T) {
+	s := serve(t)
+	ctx := context.Background()
+	root := &signing.Authority{Cert: s.Root, Key: s.rootKey(t)}
+	mine, err := signing.IssueMember(root, s.Rapporteur.Name(), "Member", "", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p12, err := pkcs12.Modern.Encode(mine.Key, mine.Cert, mine.Chain, "p12 password")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Svc.ImportSigningKey(ctx, s.Admin, s.Rapporteur, p12, "p12 password", chenPW); err != nil {
+		t.Fatal(err)
+	}
+	other, err := signing.IssueMember(root, "Someone Else", "Member", "", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherP12, err := pkcs12.Modern.Encode(other.Key, other.Cert, other.Chain, "p12 password")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chen := s.laptop(t, "chen", chenPW)
+	path, err := chen.ImportLaptopKey(ctx, s.Rapporteur, otherP12, "p12 password", chenPW)
+	if err == nil || !strings.Contains(err.Error(), "not the one") {
+		t.Fatalf("importing another member's certificate: %v", err)
+	}
+	if _, serr := os.Stat(chen.KeyFile("chen")); !os.IsNotExist(serr) {
+		t.Fatalf("a refused import left a key file: %v", serr)
+	}
+	if _, err := chen.ImportLaptopKey(ctx, s.Rapporteur, p12, "wrong p12 password", chenPW); err == nil {
+		t.Fatal("a PKCS#12 file was opened with a wrong password")
+	}
+	if path, err = chen.ImportLaptopKey(ctx, s.Rapporteur, p12, "p12 password", chenPW); err != nil {
+		t.Fatal(err)
+	}
+	if s.sealedKeyOnServer(t, s.Rapporteur.ID) {
+		t.Fatal("the server kept its sealed copy of the imported key")
+	}
+	id := s.AddCaseInOpinionDrafting(t, nil)
+	if _, err := chen.SaveOpinionDraft(ctx, s.Rapporteur, id, 0, opinionText()); err != nil {
+		t.Fatal(err)
+	}
+	op, err := chen.SignOpinion(ctx, s.Rapporteur, id, chenPW)
+	if err != nil || op.State != cases.OpinionSignedRapporteur {
+		t.Fatalf("signing with the imported key (%s): %v %v", path, op.State, err)
+	}
+}
+
+// After a change of password on the laptop, the key there opens with the
+// new password: the member keeps signing with the password they sign in with.
+func TestChangingThePasswordOnTheLaptopResealsTheKeyThere(t *testing.T) {
+	s := serve(t)
+	ctx := context.Background()
+	chen := s.laptop(t, "chen", chenPW)
+	if _, err := chen.FetchSigningKey(ctx, s.Rapporteur, chenPW); err != nil {
+		t.Fatal(err)
+	}
+	const newPW = "chen's new password 34"
+	if err := chen.ChangePassword(ctx, s.Rapporteur, chenPW, newPW); err != nil {
+		t.Fatal(err)
+	}
+	id := s.AddCaseInOpinionDrafting(t, nil)
+	if _, err := chen.SaveOpinionDraft(ctx, s.Rapporteur, id, 0, opinionText()); err != nil {
+		t.Fatal(err)
+	}
+	if op, err := chen.SignOpinion(ctx, s.Rapporteur, id, newPW); err != nil || op.State != cases.OpinionSignedRapporteur {
+		t.Fatalf("signing with the new password: %v %v", op.State, err)
 	}
 }
