@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -51,7 +52,25 @@ type serverProcess struct {
 func startServerProcess(t *testing.T, path, listen string) *serverProcess {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestServeProcess$")
-	cmd.Env = append(os.Environ(), serveChildEnv+"="+path+"|"+listen, app.PasswordEnv+"="+demo.DemoPassword)
+	// The administrator's password comes on standard input from a file,
+	// as the README's systemd unit gives it (StandardInput=file:…), not
+	// from the environment.
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, app.PasswordEnv+"=") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	cmd.Env = append(cmd.Env, serveChildEnv+"="+path+"|"+listen)
+	pwFile := filepath.Join(t.TempDir(), "admin-password")
+	if err := os.WriteFile(pwFile, []byte(demo.DemoPassword+"\n"), 0o400); err != nil {
+		t.Fatal(err)
+	}
+	stdin, err := os.Open(pwFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	cmd.Stdin = stdin
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
