@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"ethicsdesk/cases"
@@ -82,8 +83,26 @@ func TestSignDialogSignsWithTheKeyOnTheLaptopThroughTheServer(t *testing.T) {
 	if ed.op.State != cases.OpinionDraft || !strings.Contains(ed.pendingSign.err.Text, "keys fetch") {
 		t.Fatalf("signing without a key on the laptop: %s, the dialog says %q", ed.op.State, ed.pendingSign.err.Text)
 	}
-	if _, err := client.FetchSigningKey(ctx, actor, rappPassword); err != nil {
-		t.Fatal(err)
+	// Signatures › Move my signing key to this computer…, offered only on
+	// the committee server.
+	if items := menuLabels(w.deskFor(w.rapp).openRegister().opinionsMenu()); strings.Contains(items, "Move my signing key") {
+		t.Errorf("a window on a register file offers to move the key: %s", items)
+	}
+	r := d.openRegister()
+	w.settle()
+	if items := menuLabels(r.opinionsMenu()); !strings.Contains(items, "Move my signing key to this computer…") {
+		t.Fatalf("the Signatures menu on the server does not offer to move the key: %s", items)
+	}
+	md := r.showMoveKey()
+	test.Type(md.pass, "not my password")
+	test.Tap(md.confirm)
+	if !md.passErr.Visible() || !strings.Contains(md.passErr.Text, "not correct") {
+		t.Fatalf("a wrong password when moving the key: %v", md.form.messages())
+	}
+	md.pass.SetText(rappPassword)
+	test.Tap(md.confirm)
+	if msgs := md.form.messages(); len(msgs) != 0 {
+		t.Fatalf("moving the key: %v", msgs)
 	}
 	test.Type(ed.pendingSign.password, rappPassword)
 	test.Tap(ed.pendingSign.confirm)
@@ -94,4 +113,12 @@ func TestSignDialogSignsWithTheKeyOnTheLaptopThroughTheServer(t *testing.T) {
 	if _, _, sealed, err := w.db.UserKey(ctx, w.rapp.ID); err != nil || len(sealed) != 0 {
 		t.Fatalf("the register still holds %d bytes of the rapporteur's sealed key (%v)", len(sealed), err)
 	}
+}
+
+func menuLabels(m *fyne.Menu) string {
+	var out []string
+	for _, it := range m.Items {
+		out = append(out, it.Label)
+	}
+	return strings.Join(out, " | ")
 }
