@@ -117,10 +117,7 @@ func (s *Service) PrepareSignature(ctx context.Context, actor User, caseID int64
 	if err != nil {
 		return SignaturePrep{}, err
 	}
-	if password == "" {
-		return SignaturePrep{}, ErrSignPassword
-	}
-	turn, err := s.signingStep(ctx, actor, caseID, password)
+	turn, err := s.signingStep(ctx, actor, caseID, password, true)
 	if err != nil {
 		return SignaturePrep{}, err
 	}
@@ -153,7 +150,7 @@ func (s *Service) CompleteSignature(ctx context.Context, actor User, caseID int6
 	if !ok {
 		return Opinion{}, ErrSignatureNotWaiting
 	}
-	turn, err := s.signingStep(ctx, actor, caseID, "")
+	turn, err := s.signingStep(ctx, actor, caseID, "", false)
 	if err != nil {
 		return Opinion{}, err
 	}

@@ -272,7 +272,7 @@ func (s *Service) PreviewOpinion(ctx context.Context, actor User, caseID int64) 
 // the rapporteur has signed, as the chair (approval), which issues it. The
 // password is re-entered at the moment of signing.
 func (s *Service) SignOpinion(ctx context.Context, actor User, caseID int64, password string) (Opinion, error) {
-	step, err := s.signingStep(ctx, actor, caseID, password)
+	step, err := s.signingStep(ctx, actor, caseID, password, true)
 	if err != nil {
 		return Opinion{}, err
 	}
@@ -299,11 +299,11 @@ type signingTurn struct {
 	layout SignatureLayout // where the widgets are, once the document is rendered
 }
 
-// signingStep checks every rule of signing the case's opinion now and
-// the signer's password (which counts toward the lockout); a password of
-// "" skips that check, for a signature whose password was checked when it
+// signingStep checks every rule of signing the case's opinion now and,
+// with checkPassword, the signer's password (which counts toward the
+// lockout); without, for a signature whose password was checked when it
 // was prepared (laptop_signing.go).
-func (s *Service) signingStep(ctx context.Context, actor User, caseID int64, password string) (signingTurn, error) {
+func (s *Service) signingStep(ctx context.Context, actor User, caseID int64, password string, checkPassword bool) (signingTurn, error) {
 	st, err := s.opinions()
 	if err != nil {
 		return signingTurn{}, err
@@ -345,7 +345,7 @@ func (s *Service) signingStep(ctx context.Context, actor User, caseID int64, pas
 			return signingTurn{}, err
 		}
 	}
-	if password != "" {
+	if checkPassword {
 		if err := s.checkSigningPassword(ctx, actor, password); err != nil {
 			return signingTurn{}, err
 		}

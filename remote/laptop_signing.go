@@ -49,7 +49,7 @@ func (e *NoLaptopKeyError) Error() string {
 
 // ErrLaptopKeyPassword is returned when the server accepted the password
 // but the key on this computer does not open with it.
-var ErrLaptopKeyPassword = errors.New("Your password is correct, but your signing key on this computer does not open with it (it was sealed under another password, before a change made elsewhere), so nothing was signed. Move the key again with ethicsdesk keys fetch, or import your certificate file again.")
+var ErrLaptopKeyPassword = errors.New("Your password is correct, but your signing key on this computer does not open with it, so nothing was signed: it is still sealed under the password you had when it came here (a reset, or a change made on another computer, does not reach it). Ask the administrator to issue you a new key and move it here, or import your certificate file again.")
 
 func (c *Client) laptopKey(username string) (*signing.LaptopKey, error) {
 	path := c.KeyFile(username)

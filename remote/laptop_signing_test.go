@@ -291,3 +291,31 @@ func TestChangingThePasswordOnTheLaptopResealsTheKeyThere(t *testing.T) {
 		t.Fatalf("signing with the new password: %v %v", op.State, err)
 	}
 }
+
+// A password reset by the administrator does not reach the key on the
+// laptop: signing then says so, and nothing is signed.
+func TestAResetPasswordDoesNotOpenTheLaptopsKey(t *testing.T) {
+	s := serve(t)
+	ctx := context.Background()
+	chen := s.laptop(t, "chen", chenPW)
+	if _, err := chen.FetchSigningKey(ctx, s.Rapporteur, chenPW); err != nil {
+		t.Fatal(err)
+	}
+	keys := filepath.Dir(chen.KeyFile("chen"))
+	const resetPW = "reset by the admin 1"
+	if err := s.Svc.ResetPassword(ctx, s.Admin, s.Rapporteur.ID, resetPW); err != nil {
+		t.Fatal(err)
+	}
+	chen = s.client(t, "chen", resetPW)
+	chen.SetKeyFolder(keys)
+	id := s.AddCaseInOpinionDrafting(t, nil)
+	if _, err := chen.SaveOpinionDraft(ctx, s.Rapporteur, id, 0, opinionText()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chen.SignOpinion(ctx, s.Rapporteur, id, resetPW); !errors.Is(err, remote.ErrLaptopKeyPassword) {
+		t.Fatalf("signing after a reset: %v", err)
+	}
+	if op, _ := s.Svc.Opinion(ctx, s.Rapporteur, id); op.State != cases.OpinionDraft {
+		t.Fatalf("the opinion is %v", op.State)
+	}
+}
