@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -82,17 +81,7 @@ func startServerProcess(t *testing.T, path, listen string) *serverProcess {
 	}
 	p := &serverProcess{cmd: cmd}
 	t.Cleanup(func() { p.kill() })
-	lines := bufio.NewScanner(out)
-	for lines.Scan() {
-		l := lines.Text()
-		if rest, ok := strings.CutPrefix(l, "Committee server for "); ok {
-			p.url = rest[strings.Index(rest, " at ")+4:]
-		}
-		if rest, ok := strings.CutPrefix(l, "Committee root SHA-256 fingerprint: "); ok {
-			p.finger = rest
-			break
-		}
-	}
+	p.url, p.finger = serveBanner(out)
 	if p.url == "" || p.finger == "" {
 		cmd.Wait()
 		t.Fatalf("the server process did not start: %s", stderr.String())
