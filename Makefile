@@ -6,7 +6,7 @@
 TAGS := sqlite_fts5 migrated_fynedo no_emoji
 export LANG := en_US.UTF-8
 
-.PHONY: build demo run test smoke vet bench mutate
+.PHONY: build demo run test smoke vet bench loadtest mutate
 
 build:
 	go build -tags "$(TAGS)" -o bin/ethicsdesk .
@@ -34,6 +34,14 @@ smoke:
 bench: build
 	go build -tags "$(TAGS)" -o bin/barewindow ./bench/barewindow
 	go run -tags "$(TAGS)" ./bench/cmd/benchtable -bin bin/ethicsdesk -bare bin/barewindow
+
+# The committee server under load (issue 13; not part of `test`): 30
+# simulated people for LOADTEST_DURATION (default 2m) on the register
+# file, then as long through a server on this machine; prints each
+# operation's 95th percentile side by side. LOADTEST_DURATION=20s for a
+# short run.
+loadtest:
+	go test -tags "$(TAGS) loadtest" -run TestCommitteeServerUnderLoad -v -count=1 -timeout 60m ./bench/loadtest/
 
 # Mutation testing (issue 19; not part of `test`): see scripts/mutate.sh.
 # By default only the lines changed since main are mutated, which fits in

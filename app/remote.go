@@ -54,7 +54,21 @@ func Connect(ctx context.Context, address, trust string) (*remote.Client, error)
 		// Best effort: without it the next connection asks again.
 		_ = safefile.WriteBytes(remembered, signing.CertificatePEM(root), safefile.Options{Replace: true})
 	}
-	return remote.Dial(address, root)
+	c, err := remote.Dial(address, root)
+	if err == nil {
+		c.SetKeyFolder(laptopKeyFolder(u.Host))
+	}
+	return c, err
+}
+
+// laptopKeyFolder is where members' signing keys for the server at host
+// are kept on this computer, under the user's configuration folder.
+func laptopKeyFolder(host string) string {
+	path := rememberedRootPath(host)
+	if path == "" {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(filepath.Dir(path)), "keys", strings.TrimSuffix(filepath.Base(path), ".pem"))
 }
 
 // rememberedRootPath is where the root trusted for host is kept, under the

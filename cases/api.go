@@ -173,6 +173,19 @@ type API interface {
 	// SignOpinion signs with the password re-entered: ErrSignPassword,
 	// ErrNoSigningKey, FieldErrors for an incomplete text.
 	SignOpinion(ctx context.Context, actor User, caseID int64, password string) (Opinion, error)
+	// PrepareSignature and CompleteSignature are SignOpinion in two halves,
+	// for a key kept on the member's laptop (the committee server): the
+	// same rules and password check, the document with the signature's
+	// placeholder, then the laptop's CMS signature checked against the
+	// signer's certificate on file before anything is stored
+	// (ErrSignatureNotWaiting, ErrSignatureRefused).
+	PrepareSignature(ctx context.Context, actor User, caseID int64, password string) (SignaturePrep, error)
+	CompleteSignature(ctx context.Context, actor User, caseID int64, prepID string, cms []byte) (Opinion, error)
+	// HandOverSigningKey gives actor their own sealed key (password
+	// checked) to keep on their laptop; ConfirmKeyMoved, once it is kept
+	// there, removes it from the register, which keeps the certificate.
+	HandOverSigningKey(ctx context.Context, actor User, password string) (HandedKey, error)
+	ConfirmKeyMoved(ctx context.Context, actor User, certSHA256 string) error
 	// ReturnOpinion sends a draft the rapporteur signed back to them with
 	// the chair's reason, voiding the rapporteur's signature.
 	ReturnOpinion(ctx context.Context, actor User, caseID int64, reason string) (Opinion, error)

@@ -272,100 +272,150 @@ func (s *Service) PreviewOpinion(ctx context.Context, actor User, caseID int64) 
 // the rapporteur has signed, as the chair (approval), which issues it. The
 // password is re-entered at the moment of signing.
 func (s *Service) SignOpinion(ctx context.Context, actor User, caseID int64, password string) (Opinion, error) {
-	st, err := s.opinions()
+	step, err := s.signingStep(ctx, actor, caseID, password, true)
 	if err != nil {
 		return Opinion{}, err
 	}
+	pdf, req, err := s.signingDocument(ctx, &step)
+	if err != nil {
+		return Opinion{}, err
+	}
+	req.Password = password
+	signed, err := s.ports.Keys.SignPDF(ctx, pdf, req)
+	if err != nil {
+		return Opinion{}, err
+	}
+	return s.recordSigning(ctx, step, signed)
+}
+
+// signingTurn is one signature about to be made: who signs which opinion, as
+// its author (the rapporteur) or countersigning (the chair).
+type signingTurn struct {
+	actor  User
+	c      Case
+	op     Opinion
+	author bool
+	now    time.Time
+	layout SignatureLayout // where the widgets are, once the document is rendered
+}
+
+// signingStep checks every rule of signing the case's opinion now and,
+// with checkPassword, the signer's password (which counts toward the
+// lockout); without, for a signature whose password was checked when it
+// was prepared (laptop_signing.go).
+func (s *Service) signingStep(ctx context.Context, actor User, caseID int64, password string, checkPassword bool) (signingTurn, error) {
+	st, err := s.opinions()
+	if err != nil {
+		return signingTurn{}, err
+	}
 	if s.ports.Documents == nil || s.ports.Keys == nil {
-		return Opinion{}, errNoPublishing
+		return signingTurn{}, errNoPublishing
 	}
 	c, err := s.GetCase(ctx, actor, caseID)
 	if err != nil {
-		return Opinion{}, err
+		return signingTurn{}, err
 	}
 	// A recused member never signs, whatever their role.
 	if err := s.RequireNoConflict(ctx, actor, caseID); err != nil {
-		return Opinion{}, err
+		return signingTurn{}, err
 	}
 	op, err := st.CurrentOpinion(ctx, caseID)
 	if err != nil {
-		return Opinion{}, err
+		return signingTurn{}, err
 	}
-	now := s.now().UTC()
+	step := signingTurn{actor: actor, c: c, op: op, now: s.now().UTC()}
 	switch op.State {
 	case OpinionDraft:
-		return s.signAsRapporteur(ctx, actor, c, op, password, now)
+		step.author = true
+		if !actor.Active || c.RapporteurID != actor.ID {
+			return signingTurn{}, &ForbiddenError{Action: "sign this opinion as its author: only the case's rapporteur can"}
+		}
+		if c.Status != OpinionDrafting && op.CorrectsID == 0 {
+			return signingTurn{}, fmt.Errorf("Case %s is %s; an opinion is signed in opinion drafting.", c.Reference, StatusLabel(c.Status))
+		}
 	case OpinionSignedRapporteur:
-		return s.countersign(ctx, actor, c, op, password, now)
+		if err := s.countersignRefusal(ctx, actor, op); err != nil {
+			return signingTurn{}, err
+		}
+	default:
+		return signingTurn{}, fmt.Errorf("The opinion of %s has already been issued.", c.Reference)
 	}
-	return Opinion{}, fmt.Errorf("The opinion of %s has already been issued.", c.Reference)
+	if step.author {
+		if err := s.checkSignableText(ctx, c, op); err != nil {
+			return signingTurn{}, err
+		}
+	}
+	if checkPassword {
+		if err := s.checkSigningPassword(ctx, actor, password); err != nil {
+			return signingTurn{}, err
+		}
+	}
+	// A draft signed before this rule existed may still be empty.
+	if !step.author {
+		if err := s.checkSignableText(ctx, c, op); err != nil {
+			return signingTurn{}, err
+		}
+	}
+	return step, nil
 }
 
-func (s *Service) signAsRapporteur(ctx context.Context, actor User, c Case, op Opinion, password string, now time.Time) (Opinion, error) {
-	if !actor.Active || c.RapporteurID != actor.ID {
-		return Opinion{}, &ForbiddenError{Action: "sign this opinion as its author: only the case's rapporteur can"}
-	}
-	if c.Status != OpinionDrafting && op.CorrectsID == 0 {
-		return Opinion{}, fmt.Errorf("Case %s is %s; an opinion is signed in opinion drafting.", c.Reference, StatusLabel(c.Status))
-	}
+// checkSignableText refuses an opinion without a decision or a required part.
+func (s *Service) checkSignableText(ctx context.Context, c Case, op Opinion) error {
 	ref, err := s.Reference(ctx)
 	if err != nil {
-		return Opinion{}, err
+		return err
 	}
 	if _, fe := cleanOpinionText(op.Text, ref.Types[c.TypeCode], true); fe != nil {
-		return Opinion{}, fe
+		return fe
 	}
-	sig := OpinionSignature{UserID: actor.ID, Name: actor.Name(), Role: SignRapporteur, Meaning: MeaningAuthor, SignedAt: now}
-	op.Signatures = []OpinionSignature{sig}
-	doc, err := s.document(ctx, c, op, false)
+	return nil
+}
+
+// signingDocument is the PDF the step's signature goes on, and the
+// request for it (without the password): the rendered opinion for the
+// author, the author-signed PDF for the countersignature.
+func (s *Service) signingDocument(ctx context.Context, step *signingTurn) ([]byte, SignRequest, error) {
+	if !step.author {
+		pdf, _, err := s.repo.OpinionPDF(ctx, step.op.ID)
+		step.layout = step.op.Layout
+		return pdf, SignRequest{Signer: step.actor, Meaning: MeaningApproval, FieldName: "Chair",
+			Page: step.op.Layout.Page, Rect: rectAt(step.op.Layout, 1), Time: step.now}, err
+	}
+	op := step.op
+	op.Signatures = []OpinionSignature{step.signature()}
+	doc, err := s.document(ctx, step.c, op, false)
 	if err != nil {
-		return Opinion{}, err
-	}
-	if err := s.checkSigningPassword(ctx, actor, password); err != nil {
-		return Opinion{}, err
+		return nil, SignRequest{}, err
 	}
 	pdf, layout, err := s.ports.Documents.RenderOpinion(doc)
 	if err != nil {
-		return Opinion{}, fmt.Errorf("The opinion could not be rendered: %w", err)
+		return nil, SignRequest{}, fmt.Errorf("The opinion could not be rendered: %w", err)
 	}
-	signed, err := s.ports.Keys.SignPDF(ctx, pdf, SignRequest{Signer: actor, Password: password, Meaning: MeaningAuthor,
-		FieldName: "Rapporteur", Page: layout.Page, Rect: rectAt(layout, 0), Time: now})
-	if err != nil {
-		return Opinion{}, err
-	}
-	audit := AuditEntry{Actor: actor, Action: "opinion.sign", Entity: "opinion", EntityID: op.ID,
-		After: map[string]any{"case_id": c.ID, "meaning": MeaningAuthor, "sha256": sha256hex(signed)}}
-	if err := s.repo.RecordOpinionSignature(ctx, op.ID, OpinionDraft, OpinionSignedRapporteur, signed, layout, sig, nil, audit); err != nil {
-		return Opinion{}, err
-	}
-	return s.repo.CurrentOpinion(ctx, c.ID)
+	step.layout = layout
+	return pdf, SignRequest{Signer: step.actor, Meaning: MeaningAuthor, FieldName: "Rapporteur",
+		Page: layout.Page, Rect: rectAt(layout, 0), Time: step.now}, nil
 }
 
-func (s *Service) countersign(ctx context.Context, actor User, c Case, op Opinion, password string, now time.Time) (Opinion, error) {
-	if err := s.countersignRefusal(ctx, actor, op); err != nil {
-		return Opinion{}, err
+func (step *signingTurn) signature() OpinionSignature {
+	if step.author {
+		return OpinionSignature{UserID: step.actor.ID, Name: step.actor.Name(), Role: SignRapporteur, Meaning: MeaningAuthor, SignedAt: step.now}
 	}
-	if err := s.checkSigningPassword(ctx, actor, password); err != nil {
-		return Opinion{}, err
+	return OpinionSignature{UserID: step.actor.ID, Name: step.actor.Name(), Role: SignChair, Meaning: MeaningApproval, SignedAt: step.now}
+}
+
+// recordSigning stores the signed PDF: the author's signature, or the
+// countersignature that issues the opinion and moves the case on.
+func (s *Service) recordSigning(ctx context.Context, step signingTurn, signed []byte) (Opinion, error) {
+	actor, c, op, now := step.actor, step.c, step.op, step.now
+	sig := step.signature()
+	if step.author {
+		audit := AuditEntry{Actor: actor, Action: "opinion.sign", Entity: "opinion", EntityID: op.ID,
+			After: map[string]any{"case_id": c.ID, "meaning": MeaningAuthor, "sha256": sha256hex(signed)}}
+		if err := s.repo.RecordOpinionSignature(ctx, op.ID, OpinionDraft, OpinionSignedRapporteur, signed, step.layout, sig, nil, audit); err != nil {
+			return Opinion{}, err
+		}
+		return s.repo.CurrentOpinion(ctx, c.ID)
 	}
-	// A draft signed before this rule existed may still be empty.
-	ref, err := s.Reference(ctx)
-	if err != nil {
-		return Opinion{}, err
-	}
-	if _, fe := cleanOpinionText(op.Text, ref.Types[c.TypeCode], true); fe != nil {
-		return Opinion{}, fe
-	}
-	pdf, _, err := s.repo.OpinionPDF(ctx, op.ID)
-	if err != nil {
-		return Opinion{}, err
-	}
-	signed, err := s.ports.Keys.SignPDF(ctx, pdf, SignRequest{Signer: actor, Password: password, Meaning: MeaningApproval,
-		FieldName: "Chair", Page: op.Layout.Page, Rect: rectAt(op.Layout, 1), Time: now})
-	if err != nil {
-		return Opinion{}, err
-	}
-	sig := OpinionSignature{UserID: actor.ID, Name: actor.Name(), Role: SignChair, Meaning: MeaningApproval, SignedAt: now}
 	var move *CaseMove
 	if op.CorrectsID == 0 && c.Status == OpinionDrafting {
 		moved := c

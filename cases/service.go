@@ -13,6 +13,9 @@ type Service struct {
 	repo  Store
 	now   Clock
 	ports Ports
+	// pending are the signatures prepared for members' laptops, waiting
+	// for the signature (laptop_signing.go).
+	pending pendingSignatures
 }
 
 // NewService wires the domain to its storage; a nil clock means time.Now.

@@ -31,17 +31,7 @@ func startServer(t *testing.T, path string) (url, fingerprint string) {
 		pw.Close()
 		done <- code
 	}()
-	lines := bufio.NewScanner(pr)
-	for lines.Scan() {
-		l := lines.Text()
-		if rest, ok := strings.CutPrefix(l, "Committee server for "); ok {
-			url = rest[strings.Index(rest, " at ")+4:]
-		}
-		if rest, ok := strings.CutPrefix(l, "Committee root SHA-256 fingerprint: "); ok {
-			fingerprint = rest
-			break
-		}
-	}
+	url, fingerprint = serveBanner(pr)
 	if url == "" || fingerprint == "" {
 		t.Fatalf("serve did not say where it listens and what the root's fingerprint is (%s)", stderr.String())
 	}
@@ -152,6 +142,22 @@ func TestCommandsWorkThroughTheCommitteeServer(t *testing.T) {
 		!strings.Contains(errb.String(), "does not know the committee server") {
 		t.Errorf("no trust given: exit %d, %s", code, errb.String())
 	}
+}
+
+// serveBanner reads what `serve` prints when it starts: its address and
+// the committee root's fingerprint ("" when it stopped before saying so).
+func serveBanner(r io.Reader) (url, fingerprint string) {
+	lines := bufio.NewScanner(r)
+	for lines.Scan() {
+		l := lines.Text()
+		if rest, ok := strings.CutPrefix(l, "Committee server for "); ok {
+			url = rest[strings.Index(rest, " at ")+4:]
+		}
+		if rest, ok := strings.CutPrefix(l, "Committee root SHA-256 fingerprint: "); ok {
+			return url, rest
+		}
+	}
+	return url, ""
 }
 
 func references(out string) string {

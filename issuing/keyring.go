@@ -135,6 +135,9 @@ func (k Keyring) SignPDF(ctx context.Context, pdf []byte, req cases.SignRequest)
 	if err != nil {
 		return nil, err
 	}
+	if len(sealed) == 0 {
+		return nil, ErrKeyOnLaptop
+	}
 	key, err := signing.OpenKey(sealed, req.Password)
 	if errors.Is(err, signing.ErrWrongPassword) {
 		return nil, cases.ErrSignPassword
@@ -213,8 +216,8 @@ func roleTitle(r cases.Role) string {
 // old password and sealed again under the new one.
 func (k Keyring) ResealKey(ctx context.Context, userID int64, oldPassword, newPassword string) ([]byte, error) {
 	_, _, sealed, err := k.Keys.UserKey(ctx, userID)
-	if errors.Is(err, cases.ErrNotFound) {
-		return nil, nil
+	if errors.Is(err, cases.ErrNotFound) || (err == nil && len(sealed) == 0) {
+		return nil, nil // no key, or it is on the member's laptop
 	}
 	if err != nil {
 		return nil, err

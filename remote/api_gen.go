@@ -13,7 +13,7 @@ import (
 )
 
 // Schema fingerprints cases.API as this program was built with it.
-const Schema = "3f361710f2d8"
+const Schema = "361680ca3b41"
 
 var (
 	_ = time.Time{}
@@ -496,6 +496,40 @@ type argsSignOpinion struct {
 
 type resultsSignOpinion struct {
 	R0 cases.Opinion
+}
+
+type argsPrepareSignature struct {
+	CaseID   int64  `json:"caseID"`
+	Password string `json:"password"`
+}
+
+type resultsPrepareSignature struct {
+	R0 cases.SignaturePrep
+}
+
+type argsCompleteSignature struct {
+	CaseID int64  `json:"caseID"`
+	PrepID string `json:"prepID"`
+	Cms    []byte `json:"cms"`
+}
+
+type resultsCompleteSignature struct {
+	R0 cases.Opinion
+}
+
+type argsHandOverSigningKey struct {
+	Password string `json:"password"`
+}
+
+type resultsHandOverSigningKey struct {
+	R0 cases.HandedKey
+}
+
+type argsConfirmKeyMoved struct {
+	CertSHA256 string `json:"certSHA256"`
+}
+
+type resultsConfirmKeyMoved struct {
 }
 
 type argsReturnOpinion struct {
@@ -1361,6 +1395,46 @@ var generatedMethods = map[string]method{
 		out.R0, err = api.SignOpinion(ctx, actor, in.CaseID, in.Password)
 		return &in, &out, err
 	}},
+	"PrepareSignature": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsPrepareSignature
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsPrepareSignature
+		var err error
+		out.R0, err = api.PrepareSignature(ctx, actor, in.CaseID, in.Password)
+		return &in, &out, err
+	}},
+	"CompleteSignature": {actor: true, largeBody: true, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsCompleteSignature
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsCompleteSignature
+		var err error
+		out.R0, err = api.CompleteSignature(ctx, actor, in.CaseID, in.PrepID, in.Cms)
+		return &in, &out, err
+	}},
+	"HandOverSigningKey": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsHandOverSigningKey
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsHandOverSigningKey
+		var err error
+		out.R0, err = api.HandOverSigningKey(ctx, actor, in.Password)
+		return &in, &out, err
+	}},
+	"ConfirmKeyMoved": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsConfirmKeyMoved
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsConfirmKeyMoved
+		var err error
+		err = api.ConfirmKeyMoved(ctx, actor, in.CertSHA256)
+		return &in, &out, err
+	}},
 	"ReturnOpinion": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
 		var in argsReturnOpinion
 		if err := decode(&in); err != nil {
@@ -1846,14 +1920,6 @@ func (rc *Client) VerifyPassword(ctx context.Context, actor cases.User, password
 	return err
 }
 
-func (rc *Client) ChangePassword(ctx context.Context, actor cases.User, current string, password string) error {
-	_ = actor // the server acts as the user it signed in
-	wireIn := argsChangePassword{Current: current, Password: password}
-	var wireOut resultsChangePassword
-	err := rc.call(ctx, "ChangePassword", &wireIn, &wireOut)
-	return err
-}
-
 func (rc *Client) ListCases(ctx context.Context, actor cases.User, q cases.Query, offset int, limit int) ([]cases.Row, error) {
 	_ = actor // the server acts as the user it signed in
 	wireIn := argsListCases{Q: q, Offset: offset, Limit: limit}
@@ -2193,12 +2259,36 @@ func (rc *Client) PreviewOpinion(ctx context.Context, actor cases.User, caseID i
 	return wireOut.R0, err
 }
 
-func (rc *Client) SignOpinion(ctx context.Context, actor cases.User, caseID int64, password string) (cases.Opinion, error) {
+func (rc *Client) PrepareSignature(ctx context.Context, actor cases.User, caseID int64, password string) (cases.SignaturePrep, error) {
 	_ = actor // the server acts as the user it signed in
-	wireIn := argsSignOpinion{CaseID: caseID, Password: password}
-	var wireOut resultsSignOpinion
-	err := rc.call(ctx, "SignOpinion", &wireIn, &wireOut)
+	wireIn := argsPrepareSignature{CaseID: caseID, Password: password}
+	var wireOut resultsPrepareSignature
+	err := rc.call(ctx, "PrepareSignature", &wireIn, &wireOut)
 	return wireOut.R0, err
+}
+
+func (rc *Client) CompleteSignature(ctx context.Context, actor cases.User, caseID int64, prepID string, cms []byte) (cases.Opinion, error) {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsCompleteSignature{CaseID: caseID, PrepID: prepID, Cms: cms}
+	var wireOut resultsCompleteSignature
+	err := rc.call(ctx, "CompleteSignature", &wireIn, &wireOut)
+	return wireOut.R0, err
+}
+
+func (rc *Client) HandOverSigningKey(ctx context.Context, actor cases.User, password string) (cases.HandedKey, error) {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsHandOverSigningKey{Password: password}
+	var wireOut resultsHandOverSigningKey
+	err := rc.call(ctx, "HandOverSigningKey", &wireIn, &wireOut)
+	return wireOut.R0, err
+}
+
+func (rc *Client) ConfirmKeyMoved(ctx context.Context, actor cases.User, certSHA256 string) error {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsConfirmKeyMoved{CertSHA256: certSHA256}
+	var wireOut resultsConfirmKeyMoved
+	err := rc.call(ctx, "ConfirmKeyMoved", &wireIn, &wireOut)
+	return err
 }
 
 func (rc *Client) ReturnOpinion(ctx context.Context, actor cases.User, caseID int64, reason string) (cases.Opinion, error) {
@@ -2537,17 +2627,20 @@ func (rc *Client) AuditActions(ctx context.Context, actor cases.User) ([]string,
 }
 
 var sentinelErrors = map[string]error{
-	"ErrAlreadySetUp":    cases.ErrAlreadySetUp,
-	"ErrDeactivated":     cases.ErrDeactivated,
-	"ErrIssueBySigning":  cases.ErrIssueBySigning,
-	"ErrLastAdmin":       cases.ErrLastAdmin,
-	"ErrNoAccountsStore": cases.ErrNoAccountsStore,
-	"ErrNoSigningKey":    cases.ErrNoSigningKey,
-	"ErrNotAvailable":    cases.ErrNotAvailable,
-	"ErrNotFound":        cases.ErrNotFound,
-	"ErrReasonRequired":  cases.ErrReasonRequired,
-	"ErrSignPassword":    cases.ErrSignPassword,
-	"ErrWrongPassword":   cases.ErrWrongPassword,
+	"ErrAlreadySetUp":        cases.ErrAlreadySetUp,
+	"ErrDeactivated":         cases.ErrDeactivated,
+	"ErrIssueBySigning":      cases.ErrIssueBySigning,
+	"ErrKeyAlreadyMoved":     cases.ErrKeyAlreadyMoved,
+	"ErrLastAdmin":           cases.ErrLastAdmin,
+	"ErrNoAccountsStore":     cases.ErrNoAccountsStore,
+	"ErrNoSigningKey":        cases.ErrNoSigningKey,
+	"ErrNotAvailable":        cases.ErrNotAvailable,
+	"ErrNotFound":            cases.ErrNotFound,
+	"ErrReasonRequired":      cases.ErrReasonRequired,
+	"ErrSignPassword":        cases.ErrSignPassword,
+	"ErrSignatureNotWaiting": cases.ErrSignatureNotWaiting,
+	"ErrSignatureRefused":    cases.ErrSignatureRefused,
+	"ErrWrongPassword":       cases.ErrWrongPassword,
 }
 
 // typedError names the first error type of package cases found in err's chain.

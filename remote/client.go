@@ -31,6 +31,8 @@ type Client struct {
 	// lastErr is the last failure of a call whose method has no error
 	// result (the permission questions); they answer "no" then.
 	lastErr error
+	// keyDir is where members' signing keys are kept on this computer.
+	keyDir string
 }
 
 var _ cases.API = (*Client)(nil)

@@ -111,9 +111,10 @@ func decodeError(we wireError) error {
 // signed out, expired after inactivity, or revoked.
 var ErrSessionEnded = errors.New("Your session with the committee server has ended (signed out, idle too long, or your account or password changed). Sign in again.")
 
-// ErrSigningRefused is returned for signing and key operations over a
-// committee server: they would send a signing password to the server.
-var ErrSigningRefused = errors.New("Signing and signing keys are not available through the committee server yet: a signing password never leaves your computer. Sign on the committee's own machine with its register for now.")
+// ErrSigningRefused is returned for key management over a committee
+// server, and for signing with a key the server would hold: opinions are
+// signed with the key on the member's laptop (laptop_signing.go).
+var ErrSigningRefused = errors.New("The committee server never signs with a key it holds: your laptop signs with your own key. Signing keys are issued on the committee's own machine, with its register.")
 
 // refusedRemotely lists the methods the server refuses (and the client
 // does not even send): each would hand a signing password or key to the

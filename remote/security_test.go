@@ -92,14 +92,15 @@ func TestAMembersSessionCannotGetPastTheRules(t *testing.T) {
 	}
 }
 
-// Signing over the server would send the signing password to it: refused
-// by the server even to a hand-made request, with a sentence.
+// The server never signs with a key it holds, even when the member's key
+// is still on it: a hand-made request to sign on the server is refused
+// with a sentence (the laptop signs; laptop_signing_test.go).
 func TestSigningOverTheServerIsRefused(t *testing.T) {
 	s := serve(t)
 	chen := s.raw(t, "chen", chenPW)
 	id := s.AddCaseInOpinionDrafting(t, nil)
 	resp, body := chen.call("SignOpinion", map[string]any{"caseID": id, "password": chenPW})
-	if resp.StatusCode == http.StatusOK || !strings.Contains(body, "never leaves your computer") {
+	if resp.StatusCode == http.StatusOK || !strings.Contains(body, "never signs with a key it holds") {
 		t.Errorf("signing over the server: %s %s", resp.Status, body)
 	}
 	admin := s.raw(t, "admin", adminPW)

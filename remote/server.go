@@ -28,7 +28,8 @@ const (
 var publicMethods = map[string]bool{"HasUsers": true, "Login": true, "Bootstrap": true, "CommitteeRoot": true}
 
 // signInMethods are limited more tightly than the rest: they try passwords.
-var passwordMethods = map[string]bool{"Login": true, "Bootstrap": true, "VerifyPassword": true, "ChangePassword": true}
+var passwordMethods = map[string]bool{"Login": true, "Bootstrap": true, "VerifyPassword": true, "ChangePassword": true,
+	"PrepareSignature": true, "HandOverSigningKey": true}
 
 // Accounts finds the signed-in user's account as it is now (its role and
 // whether it is still active), for every request.
@@ -42,7 +43,8 @@ type Server struct {
 	api       cases.API
 	accounts  Accounts
 	sessions  *sessions
-	calls     *limiter
+	calls     *limiter // per session: each signed-in laptop its own allowance
+	hosts     *limiter // per address: a committee's office behind one address, or made-up sessions
 	passwords *limiter
 	// Log receives internal errors, with the method and user; never
 	// passwords or arguments.
@@ -53,7 +55,7 @@ type Server struct {
 func NewServer(api cases.API, accounts Accounts) *Server {
 	now := time.Now
 	return &Server{api: api, accounts: accounts, sessions: newSessions(now),
-		calls: newLimiter(50, 200, now), passwords: newLimiter(20.0/60, 20, now),
+		calls: newLimiter(50, 200, now), hosts: newLimiter(500, 2000, now), passwords: newLimiter(20.0/60, 60, now),
 		Log: log.New(io.Discard, "", 0)}
 }
 
@@ -80,12 +82,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	host := clientHost(r)
-	if !s.calls.allow(host) {
+	tok := r.Header.Get(headerSession)
+	if !s.hosts.allow(host) || !s.calls.allow(host+" "+tok) {
 		w.Header().Set("Retry-After", "1")
 		writeError(w, wireError{Code: "limit", Message: "Too many requests to the committee server at once; wait a moment and try again."}, http.StatusTooManyRequests)
 		return
 	}
-	tok := r.Header.Get(headerSession)
 	if r.URL.Path == signOutPath {
 		s.sessions.end(tok)
 		writeJSON(w, http.StatusOK, response{})
@@ -97,7 +99,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, wireError{Message: "The committee server has no such operation."}, http.StatusNotFound)
 		return
 	}
-	if passwordMethods[name] && !s.passwords.allow(host) {
+	// Sign-in attempts are limited per address; a signed-in user's
+	// password checks (signing, a password change) per session, so that a
+	// committee working from one office address is not limited as one.
+	passwordKey := host
+	if !publicMethods[name] {
+		passwordKey = host + " " + tok
+	}
+	if passwordMethods[name] && !s.passwords.allow(passwordKey) {
 		w.Header().Set("Retry-After", "60")
 		writeError(w, wireError{Code: "limit", Message: "Too many password attempts from this computer; wait a minute and try again."}, http.StatusTooManyRequests)
 		return

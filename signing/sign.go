@@ -76,13 +76,36 @@ type errContentsTooSmall int
 func (e errContentsTooSmall) Error() string { return "signature larger than reserved space" }
 
 func signOnce(d *pdf.Document, id *Identity, info SignatureInfo, reserve int) ([]byte, error) {
-	catRef, cat, err := d.Catalog()
+	file, contentsStart, contentsEnd, err := withPlaceholder(d, info, reserve)
 	if err != nil {
 		return nil, err
 	}
-	pageRef, page, err := d.Page(info.Page)
+	signed := make([]byte, 0, len(file)-(contentsEnd-contentsStart))
+	signed = append(signed, file[:contentsStart]...)
+	signed = append(signed, file[contentsEnd:]...)
+	cms, err := detachedCMS(signed, id)
 	if err != nil {
 		return nil, err
+	}
+	if len(cms) > reserve {
+		return nil, errContentsTooSmall(len(cms))
+	}
+	hex.Encode(file[contentsStart+1:], cms)
+	return file, nil
+}
+
+// withPlaceholder appends the incremental update that adds the signature
+// field and its dictionary, with /ByteRange filled in and /Contents a
+// hex string of 2*reserve zeros between contentsStart and contentsEnd
+// (the angle brackets included).
+func withPlaceholder(d *pdf.Document, info SignatureInfo, reserve int) (file []byte, contentsStart, contentsEnd int, err error) {
+	catRef, cat, err := d.Catalog()
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	pageRef, page, err := d.Page(info.Page)
+	if err != nil {
+		return nil, 0, 0, err
 	}
 	u := d.NewUpdate()
 
@@ -154,42 +177,30 @@ func signOnce(d *pdf.Document, id *Identity, info SignatureInfo, reserve int) ([
 	if d.Trailer.Get("ID") == nil {
 		idBytes := make([]byte, 16)
 		if _, err := rand.Read(idBytes); err != nil {
-			return nil, err
+			return nil, 0, 0, err
 		}
 		s := pdf.String{Bytes: idBytes, Hex: true}
 		extra = dictOf("ID", pdf.Array{s, s})
 	}
 	w := u.Bytes(extra)
-	file := w.File
+	file = w.File
 
 	// Locate the placeholders inside the signature object and fill them.
 	sigAt := w.Offsets[sigRef.Num]
 	cOpen := bytes.Index(file[sigAt:], []byte("/Contents <"))
 	brOpen := bytes.Index(file[sigAt:], []byte("/ByteRange ["))
 	if cOpen < 0 || brOpen < 0 {
-		return nil, errors.New("internal error: signature placeholders not found")
+		return nil, 0, 0, errors.New("internal error: signature placeholders not found")
 	}
-	contentsStart := sigAt + cOpen + len("/Contents ")
-	contentsEnd := contentsStart + 2*reserve + 2
+	contentsStart = sigAt + cOpen + len("/Contents ")
+	contentsEnd = contentsStart + 2*reserve + 2
 	brStart := sigAt + brOpen + len("/ByteRange ")
 	br := fmt.Sprintf("[0 %d %d %d]", contentsStart, contentsEnd, len(file)-contentsEnd)
 	if len(br) > len(byteRangePlaceholder) {
-		return nil, errors.New("the document is too large to sign")
+		return nil, 0, 0, errors.New("the document is too large to sign")
 	}
 	copy(file[brStart:], br+string(bytes.Repeat([]byte(" "), len(byteRangePlaceholder)-len(br))))
-
-	signed := make([]byte, 0, len(file)-(contentsEnd-contentsStart))
-	signed = append(signed, file[:contentsStart]...)
-	signed = append(signed, file[contentsEnd:]...)
-	cms, err := detachedCMS(signed, id)
-	if err != nil {
-		return nil, err
-	}
-	if len(cms) > reserve {
-		return nil, errContentsTooSmall(len(cms))
-	}
-	hex.Encode(file[contentsStart+1:], cms)
-	return file, nil
+	return file, contentsStart, contentsEnd, nil
 }
 
 // byteRangePlaceholder is wide enough for four offsets of files up to ~10 GB.

@@ -75,6 +75,9 @@ func (r *registerWindow) opinionsMenu() *fyne.Menu {
 	if r.d.svc.MayManageKeys(r.d.actor) {
 		m.Items = append(m.Items, fyne.NewMenuItem(lang.L("Signing keys…"), func() { r.d.openKeys() }))
 	}
+	if move := r.moveKeyItem(); move != nil {
+		m.Items = append(m.Items, move)
+	}
 	return m
 }
 

@@ -1,0 +1,450 @@
+//go:build loadtest
+
+// Package loadtest measures the committee server under a committee's
+// working day (issue 13): `make loadtest`, not part of `make test`.
+// LOADTEST_DURATION (default 2m) is how long each half runs: the same
+// workload first on the register file directly, then through the server.
+package loadtest
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"ethicsdesk/app"
+	"ethicsdesk/cases"
+	"ethicsdesk/cli"
+	"ethicsdesk/internal/testworld"
+	"ethicsdesk/remote"
+	"ethicsdesk/signing"
+)
+
+const (
+	adminPW = "admin password 1"
+	chenPW  = "chen password 12"
+	wangPW  = "wang password 12"
+	liuPW   = "liu password 123"
+	userPW  = "load test password"
+
+	secretaries = 3
+	members     = 25
+	// signEvery paces the two signers: people sign a few opinions an
+	// hour, and each signature checks a password (20 a minute at most).
+	signEvery = 3500 * time.Millisecond
+)
+
+var words = []string{"face", "consent", "metro", "credit", "scoring", "hiring", "chatbot", "medical", "insurance", "school",
+	"surveillance", "loan", "tenant", "voice", "children", "translation", "welfare", "police", "camera", "pricing"}
+
+func duration(t *testing.T) time.Duration {
+	if v := os.Getenv("LOADTEST_DURATION"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			t.Fatalf("LOADTEST_DURATION=%q: %v", v, err)
+		}
+		return d
+	}
+	return 2 * time.Minute
+}
+
+// world is the register the load runs on, with the accounts and the
+// cases each simulated person works on.
+type world struct {
+	*testworld.World
+	svc         *cases.Service
+	secs, mems  []cases.User
+	reading     []int64 // cases every member has declared on
+	meeting     int64
+	agenda      []int64
+	toSign      chan int64 // cases in opinion drafting with chen as rapporteur
+	meetingUser cases.User
+}
+
+func build(t *testing.T, signatures int) *world {
+	t.Helper()
+	tw := testworld.New(t, testworld.Options{AdminPassword: adminPW, RapporteurPassword: chenPW, ChairPassword: wangPW, MemberPassword: liuPW})
+	ctx := context.Background()
+	w := &world{World: tw, svc: app.NewService(tw.DB, nil), toSign: make(chan int64, signatures)}
+	for i := range secretaries {
+		u, err := w.svc.CreateUser(ctx, w.Admin, cases.NewAccount{Username: fmt.Sprintf("sec%d", i+1), DisplayName: fmt.Sprintf("Secretary %d", i+1), Role: cases.RoleSecretariat, Password: userPW})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.secs = append(w.secs, u)
+	}
+	for i := range members {
+		u, err := w.svc.CreateUser(ctx, w.Admin, cases.NewAccount{Username: fmt.Sprintf("m%02d", i+1), DisplayName: fmt.Sprintf("Member %02d", i+1), Role: cases.RoleMember, Password: userPW})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.mems = append(w.mems, u)
+	}
+	for i := range 300 {
+		c, err := w.svc.CreateCase(ctx, w.secs[0], draft(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i < 20 {
+			w.reading = append(w.reading, c.ID)
+		}
+		if i >= 20 && i < 25 {
+			w.agenda = append(w.agenda, c.ID)
+		}
+	}
+	m, err := w.svc.CreateMeeting(ctx, w.secs[0], cases.DateOf(time.Now()), "Load test meeting")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.meeting = m.ID
+	for _, id := range w.agenda {
+		if err := w.svc.AddToAgenda(ctx, w.secs[0], m.ID, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, u := range w.mems {
+		if err := w.svc.AddMemberAttendance(ctx, w.secs[0], m.ID, u.ID); err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range append(append([]int64{}, w.reading...), w.agenda...) {
+			if err := w.svc.DeclareInterest(ctx, u, id, false, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for range signatures {
+		w.toSign <- w.AddCaseInOpinionDrafting(t, nil)
+	}
+	return w
+}
+
+func draft(i int) cases.Draft {
+	a, b, c := words[i%len(words)], words[(i*7+3)%len(words)], words[(i*13+5)%len(words)]
+	return cases.Draft{TypeCode: "privacy_complaint", Title: fmt.Sprintf("Complaint %d about %s and %s", i, a, b),
+		Summary:    fmt.Sprintf("The submitter says the %s system used %s data without %s.", a, b, c),
+		ReceivedOn: cases.DateOf(time.Now().AddDate(0, 0, -2)), Channel: cases.ChannelEmail,
+		Submitter:  cases.Submitter{Kind: cases.SubmitterPerson, Name: "Zhang Wei", Contact: "zhang.wei@example.org"},
+		Respondent: "Metro Co.", AISystem: "GateFace", Sector: "transport", Risk: cases.RiskHigh, Breach: "privacy", Priority: cases.PriorityNormal}
+}
+
+// figures are the latencies of each operation, and the writes the
+// register acknowledged.
+type figures struct {
+	mu        sync.Mutex
+	latencies map[string][]time.Duration
+	stale     int
+	errs      []string
+	cases     []int64
+	notes     map[int64][]int64 // case → acknowledged notes
+	signed    []int64           // opinions issued (case IDs)
+}
+
+func newFigures() *figures {
+	return &figures{latencies: map[string][]time.Duration{}, notes: map[int64][]int64{}}
+}
+
+// time runs op and records how long it took, or its error.
+func (f *figures) time(op string, fn func() error) bool {
+	start := time.Now()
+	err := fn()
+	d := time.Since(start)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var stale *cases.StaleError
+	switch {
+	case err == nil:
+		f.latencies[op] = append(f.latencies[op], d)
+		return true
+	case errors.As(err, &stale):
+		f.stale++
+	default:
+		f.errs = append(f.errs, op+": "+err.Error())
+	}
+	return false
+}
+
+func (f *figures) p95(op string) (time.Duration, int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	l := append([]time.Duration(nil), f.latencies[op]...)
+	if len(l) == 0 {
+		return 0, 0
+	}
+	sort.Slice(l, func(i, j int) bool { return l[i] < l[j] })
+	return l[(len(l)*95+99)/100-1], len(l)
+}
+
+// person is one simulated user: the API they work through (the register
+// file or their own client of the server) and who they are.
+type person struct {
+	api   cases.API
+	actor cases.User
+}
+
+// run drives the workload for d with 3 secretaries, 25 members and 2
+// signers, each a goroutine working through their own API.
+func (w *world) run(t *testing.T, d time.Duration, secs, mems []person, rapp, chair person) *figures {
+	f := newFigures()
+	ctx := context.Background()
+	stop := time.Now().Add(d)
+	var wg sync.WaitGroup
+	attachment := make([]byte, 200<<10)
+	rand.Read(attachment)
+	for k, p := range secs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; time.Now().Before(stop); i++ {
+				var made cases.Case
+				if f.time("log a case with an attachment", func() (err error) {
+					made, _, err = p.api.CreateCaseWithAttachments(ctx, p.actor, draft(1000+k*100000+i),
+						[]cases.NewAttachment{{FileName: "submission.pdf", ContentType: "application/pdf", Data: attachment}})
+					return err
+				}) {
+					f.mu.Lock()
+					f.cases = append(f.cases, made.ID)
+					f.mu.Unlock()
+				}
+				// The secretaries all correct the same few cases: some
+				// edits meet a colleague's newer one (a stale refusal).
+				id := w.reading[i%3]
+				var c cases.Case
+				if f.time("open a case", func() (err error) { c, err = p.api.GetCase(ctx, p.actor, id); return err }) {
+					c.Draft.Summary = fmt.Sprintf("Corrected by %s, edit %d.", p.actor.Username, i)
+					time.Sleep(20 * time.Millisecond) // reading the form
+					f.time("save an edit", func() error { _, err := p.api.UpdateCase(ctx, p.actor, c.ID, c.Version, c.Draft); return err })
+				}
+				f.time("register page", func() error { _, err := p.api.ListCases(ctx, p.actor, cases.Query{}, 0, 50); return err })
+				time.Sleep(200 * time.Millisecond)
+			}
+		}()
+	}
+	for k, p := range mems {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; time.Now().Before(stop); i++ {
+				f.time("register page", func() error { _, err := p.api.ListCases(ctx, p.actor, cases.Query{}, (i%5)*50, 50); return err })
+				f.time("search", func() error {
+					_, err := p.api.Search(ctx, p.actor, words[(k+i)%len(words)], cases.Query{}, 0, 50)
+					return err
+				})
+				id := w.reading[(k+i)%len(w.reading)]
+				f.time("open a case", func() error { _, err := p.api.GetCase(ctx, p.actor, id); return err })
+				var n cases.Note
+				if f.time("add a note", func() (err error) {
+					n, err = p.api.AddNote(ctx, p.actor, id, fmt.Sprintf("Note %d of %s.", i, p.actor.Username), i%2 == 0)
+					return err
+				}) {
+					f.mu.Lock()
+					f.notes[id] = append(f.notes[id], n.ID)
+					f.mu.Unlock()
+				}
+				vote := cases.VoteApprove
+				if i%3 == 0 {
+					vote = cases.VoteReject
+				}
+				f.time("vote", func() error {
+					return p.api.RecordVote(ctx, p.actor, w.meeting, w.agenda[(k+i)%len(w.agenda)], p.actor.ID, vote)
+				})
+				time.Sleep(300 * time.Millisecond) // reading
+			}
+		}()
+	}
+	countersign := make(chan int64, cap(w.toSign))
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		defer close(countersign)
+		for time.Now().Before(stop) {
+			var id int64
+			select {
+			case id = <-w.toSign:
+			default:
+				f.mu.Lock()
+				f.errs = append(f.errs, "the load test prepared too few opinions to sign")
+				f.mu.Unlock()
+				return
+			}
+			next := time.Now().Add(signEvery)
+			if f.time("save an opinion draft", func() error {
+				_, err := rapp.api.SaveOpinionDraft(ctx, rapp.actor, id, 0, opinionText())
+				return err
+			}) && f.time("sign (rapporteur)", func() error { _, err := rapp.api.SignOpinion(ctx, rapp.actor, id, chenPW); return err }) {
+				countersign <- id
+			}
+			time.Sleep(time.Until(next))
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for id := range countersign {
+			next := time.Now().Add(signEvery)
+			if f.time("countersign (chair)", func() error { _, err := chair.api.SignOpinion(ctx, chair.actor, id, wangPW); return err }) {
+				f.mu.Lock()
+				f.signed = append(f.signed, id)
+				f.mu.Unlock()
+			}
+			time.Sleep(time.Until(next))
+		}
+	}()
+	wg.Wait()
+	return f
+}
+
+func opinionText() cases.OpinionText {
+	return cases.OpinionText{Decision: cases.DecisionUpheld, Paragraphs: []cases.Paragraph{
+		{Heading: cases.HeadBackground, Text: "The submitter complained that the metro gates keep face images."},
+		{Heading: cases.HeadFindings, Text: "No consent was asked."},
+		{Heading: cases.HeadReasoning, Text: "Consent must be informed and specific."},
+		{Heading: cases.HeadDecision, Text: "The complaint is upheld."},
+	}}
+}
+
+// check asserts that every write f acknowledged is in the register.
+func (w *world) check(t *testing.T, where string, f *figures) {
+	t.Helper()
+	ctx := context.Background()
+	for _, e := range f.errs {
+		t.Errorf("%s: an unexpected error: %s", where, e)
+	}
+	for _, id := range f.cases {
+		if _, err := w.svc.GetCase(ctx, w.secs[0], id); err != nil {
+			t.Errorf("%s: case %d was acknowledged but is not in the register: %v", where, id, err)
+		}
+	}
+	for caseID, ids := range f.notes {
+		have := map[int64]bool{}
+		for _, u := range w.mems {
+			notes, err := w.DB.Notes(ctx, caseID, u.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, n := range notes {
+				have[n.ID] = true
+			}
+		}
+		for _, id := range ids {
+			if !have[id] {
+				t.Errorf("%s: note %d on case %d was acknowledged but is not in the register", where, id, caseID)
+			}
+		}
+	}
+	for _, id := range f.signed {
+		op, err := w.svc.Opinion(ctx, w.Chair, id)
+		if err != nil || op.State != cases.OpinionIssuedState {
+			t.Errorf("%s: the opinion of case %d was acknowledged as issued but is %v (%v)", where, id, op.State, err)
+		}
+	}
+}
+
+// TestCommitteeServerUnderLoad runs the workload on the register file and
+// then through the committee server, and prints each operation's 95th
+// percentile side by side.
+func TestCommitteeServerUnderLoad(t *testing.T) {
+	d := duration(t)
+	perPhase := int(d/signEvery) + 3
+	w := build(t, 2*perPhase)
+	ctx := context.Background()
+
+	var secs, mems []person
+	for _, u := range w.secs {
+		secs = append(secs, person{w.svc, u})
+	}
+	for _, u := range w.mems {
+		mems = append(mems, person{w.svc, u})
+	}
+	t.Logf("local: %d clients on the register file for %v", len(secs)+len(mems)+2, d)
+	local := w.run(t, d, secs, mems, person{w.svc, w.Rapporteur}, person{w.svc, w.Chair})
+	w.check(t, "local", local)
+
+	// The committee server on this machine, over TLS on loopback.
+	der, sealed, err := w.DB.SigningRoot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, _ := x509.ParseCertificate(der)
+	rootKey, err := signing.OpenKey(sealed, adminPW)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := signing.IssueServer(&signing.Authority{Cert: root, Key: rootKey}, []string{"127.0.0.1"}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(remote.NewServer(w.svc, w.DB))
+	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	srv.StartTLS()
+	defer srv.Close()
+	signIn := func(u cases.User, pw string) person {
+		c, err := remote.Dial(srv.URL, root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.SetKeyFolder(filepath.Join(t.TempDir(), "keys"))
+		actor, err := c.Login(ctx, u.Username, pw)
+		if err != nil {
+			t.Fatalf("%s signing in: %v", u.Username, err)
+		}
+		return person{c, actor}
+	}
+	secs, mems = nil, nil
+	for _, u := range w.secs {
+		secs = append(secs, signIn(u, userPW))
+	}
+	for _, u := range w.mems {
+		mems = append(mems, signIn(u, userPW))
+	}
+	rapp, chair := signIn(w.Rapporteur, chenPW), signIn(w.Chair, wangPW)
+	if _, err := rapp.api.(*remote.Client).FetchSigningKey(ctx, rapp.actor, chenPW); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chair.api.(*remote.Client).FetchSigningKey(ctx, chair.actor, wangPW); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("server: %d clients through %s for %v", len(secs)+len(mems)+2, srv.URL, d)
+	served := w.run(t, d, secs, mems, rapp, chair)
+	w.check(t, "server", served)
+
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%-32s %12s %12s %9s %9s\n", "operation (p95)", "local file", "server", "n local", "n server")
+	ops := []string{"register page", "search", "open a case", "add a note", "vote", "save an edit", "log a case with an attachment",
+		"save an opinion draft", "sign (rapporteur)", "countersign (chair)"}
+	for _, op := range ops {
+		lp, ln := local.p95(op)
+		sp, sn := served.p95(op)
+		fmt.Fprintf(&b, "%-32s %12s %12s %9d %9d\n", op, lp.Round(100*time.Microsecond), sp.Round(100*time.Microsecond), ln, sn)
+		if sn == 0 {
+			t.Errorf("no %q succeeded through the server", op)
+		}
+	}
+	fmt.Fprintf(&b, "stale-edit refusals: %d local, %d server; cases logged %d/%d, notes %d/%d, opinions issued %d/%d\n",
+		local.stale, served.stale, len(local.cases), len(served.cases), count(local.notes), count(served.notes), len(local.signed), len(served.signed))
+	t.Log(b.String())
+	fmt.Println(b.String())
+
+	// `ethicsdesk check` finds the register sound afterwards.
+	srv.Close()
+	var out, errb strings.Builder
+	if code := cli.Run([]string{"check", "--db", w.Path}, &out, &errb); code != 0 || !strings.Contains(out.String(), "is sound") {
+		t.Errorf("check after the load: exit %d %s %s", code, out.String(), errb.String())
+	}
+}
+
+func count(m map[int64][]int64) int {
+	n := 0
+	for _, l := range m {
+		n += len(l)
+	}
+	return n
+}
