@@ -39,10 +39,13 @@ type Cluster struct {
 // ErrNotInstalled says how to get PostgreSQL when its programs are missing.
 var ErrNotInstalled = errors.New("PostgreSQL is not installed (no initdb in /usr/lib/postgresql/*/bin or on PATH): run scripts/install-deps.sh, which installs it from Debian's packages")
 
+// debianInitdb is where Debian's postgresql packages put initdb.
+var debianInitdb = "/usr/lib/postgresql/*/bin/initdb"
+
 // binDir finds the folder of initdb and postgres: Debian's versioned
 // folder (the newest), else PATH.
 func binDir() (string, error) {
-	found, _ := filepath.Glob("/usr/lib/postgresql/*/bin/initdb")
+	found, _ := filepath.Glob(debianInitdb)
 	sort.Slice(found, func(i, j int) bool { return version(found[i]) > version(found[j]) })
 	if len(found) > 0 {
 		return filepath.Dir(found[0]), nil
