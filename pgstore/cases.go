@@ -71,15 +71,19 @@ func nextReference(ctx context.Context, t *tx, year int) (string, error) {
 // CreateCase inserts c with the next reference of its creation year.
 func (db *DB) CreateCase(ctx context.Context, c *cases.Case, audit cases.AuditEntry) error {
 	return db.writeTx(ctx, func(t *tx) error {
-		if err := insertCaseRow(ctx, t, c); err != nil {
-			return err
-		}
-		audit.EntityID = c.ID
-		if m, ok := audit.After.(map[string]any); ok {
-			m["reference"] = c.Reference
-		}
-		return appendAudit(ctx, t, audit, c.CreatedAt)
+		return insertCase(ctx, t, c, audit)
 	})
+}
+
+func insertCase(ctx context.Context, t *tx, c *cases.Case, audit cases.AuditEntry) error {
+	if err := insertCaseRow(ctx, t, c); err != nil {
+		return err
+	}
+	audit.EntityID = c.ID
+	if m, ok := audit.After.(map[string]any); ok {
+		m["reference"] = c.Reference
+	}
+	return appendAudit(ctx, t, audit, c.CreatedAt)
 }
 
 func insertCaseRow(ctx context.Context, t *tx, c *cases.Case) error {
@@ -166,9 +170,7 @@ func (db *DB) RecordTransition(ctx context.Context, c *cases.Case, expected int6
 		if err := writeCase(ctx, t, c); err != nil {
 			return err
 		}
-		err := t.QueryRowContext(ctx, `INSERT INTO status_changes (case_id, at, actor_id, actor_name, from_status, to_status, reason)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, ch.CaseID, formatTime(ch.At), ch.ActorID, ch.Actor, ch.From, ch.To, ch.Reason).Scan(&ch.ID)
-		if err != nil {
+		if err := insertStatusChange(ctx, t, ch); err != nil {
 			return err
 		}
 		return appendAudit(ctx, t, audit, ch.At)
@@ -293,4 +295,9 @@ func (db *DB) Notes(ctx context.Context, caseID, viewerID int64) ([]cases.Note, 
 		out = append(out, n)
 	}
 	return out, rows.Err()
+}
+
+func insertStatusChange(ctx context.Context, t *tx, ch *cases.StatusChange) error {
+	return t.QueryRowContext(ctx, `INSERT INTO status_changes (case_id, at, actor_id, actor_name, from_status, to_status, reason)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, ch.CaseID, formatTime(ch.At), ch.ActorID, ch.Actor, ch.From, ch.To, ch.Reason).Scan(&ch.ID)
 }

@@ -21,6 +21,8 @@ var trackedColumns = map[string]struct{ table, columns string }{
 		catalogue_code, risk, breach, priority, confidential, status, status_rank, accepted_on, due_on,
 		rapporteur_id, rapporteur_name, created_at, created_by, updated_at, updated_by, version, anonymised_at`},
 	"note": {"notes", "id, case_id, at, author_id, author_name, body, private"},
+	"opinion": {"opinions", `id, case_id, corrects_id, state, version, decision, body, pdf_sha256,
+		sig_layout, issued_at, created_at, updated_at, updated_by, language`},
 	"user": {"users", "id, username, display_name, role, active, password_hash, created_at"},
 }
 
