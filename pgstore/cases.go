@@ -107,7 +107,7 @@ func insertCaseRow(ctx context.Context, t *tx, c *cases.Case) error {
 	}
 	t.touch("case", c.ID)
 	c.Reference, c.Version = ref, 1
-	return nil
+	return indexCase(ctx, t, c)
 }
 
 // checkVersion returns *cases.StaleError unless the stored case is still
@@ -158,7 +158,7 @@ func writeCase(ctx context.Context, t *tx, c *cases.Case) error {
 	}
 	t.touch("case", c.ID)
 	c.Version++
-	return nil
+	return indexCase(ctx, t, c)
 }
 
 // RecordTransition stores a status change with the case's new state.
@@ -271,6 +271,9 @@ func (db *DB) AddNote(ctx context.Context, n *cases.Note, audit cases.AuditEntry
 			return err
 		}
 		t.touch("note", n.ID)
+		if err := indexNote(ctx, t, n); err != nil {
+			return err
+		}
 		audit.EntityID = n.ID
 		return appendAudit(ctx, t, audit, n.At)
 	})

@@ -120,6 +120,9 @@ func (db *DB) SaveOpinionVersion(ctx context.Context, op *cases.Opinion, expecte
 			return &cases.StaleError{Reference: "the opinion", By: by, At: parseTime(when)}
 		}
 		tx.touch("opinion", op.ID)
+		if err := indexOpinion(ctx, tx, op.ID, string(body)); err != nil {
+			return err
+		}
 		op.Version = expected + 1
 		if _, err := tx.ExecContext(ctx, `INSERT INTO opinion_versions (opinion_id, version, saved_at, saved_by, decision, body)
 			VALUES ($1, $2, $3, $4, $5, $6)`, op.ID, op.Version, at, op.UpdatedBy, op.Text.Decision, string(body)); err != nil {

@@ -20,9 +20,7 @@ import (
 // Store is what the suite needs of an engine: the contracts it covers and
 // the audit chain's verification that `ethicsdesk check` runs.
 type Store interface {
-	cases.Repository
-	cases.AccountRepository
-	cases.AuditRepository
+	cases.Store
 	VerifyAuditChain(ctx context.Context) (badSeq int64, problem string, err error)
 }
 
@@ -52,6 +50,13 @@ func Run(t *testing.T, open func(t *testing.T) Engine) {
 		{"FailedSignInsAllCount", testLoginCounting},
 		{"UserNamesIgnoreLetterCase", testUserNames},
 		{"AuditViewFiltersAndPages", testAuditView},
+		{"SearchFindsWordsPrefixesPhrasesAndChinese", testSearchWords},
+		{"SearchRanksTitleAboveNote", testSearchRanking},
+		{"SearchHidesPrivateNotesAndConfidentialCases", testSearchVisibility},
+		{"SearchCombinesWithRegisterFilters", testSearchFilters},
+		{"SearchMatchesWordsAcrossACasesDocuments", testSearchAcrossDocuments},
+		{"SearchFollowsEditsAndOpinionVersions", testSearchFollowsEdits},
+		{"SearchSurvivesHostileQueries", testSearchHostile},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
