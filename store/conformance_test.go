@@ -20,7 +20,7 @@ func TestConformance(t *testing.T) {
 		}
 		t.Cleanup(func() { db.Close() })
 		return storetest.Engine{Store: db, Raw: func(query string) error {
-			raw, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=15000")
+			raw, err := sql.Open("sqlite3_ethicsdesk", "file:"+path+"?_busy_timeout=15000")
 			if err != nil {
 				return err
 			}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -22,6 +23,8 @@ import (
 type Store interface {
 	cases.Store
 	VerifyAuditChain(ctx context.Context) (badSeq int64, problem string, err error)
+	// Check is `ethicsdesk check`: one sentence per problem, none when sound.
+	Check(ctx context.Context) ([]string, error)
 }
 
 // Engine is an empty register on one engine, with a way to run SQL behind
@@ -50,6 +53,7 @@ func Run(t *testing.T, open func(t *testing.T) Engine) {
 		{"FailedSignInsAllCount", testLoginCounting},
 		{"UserNamesIgnoreLetterCase", testUserNames},
 		{"AuditViewFiltersAndPages", testAuditView},
+		{"CheckFindsRowsChangedBehindTheLog", testCheckFindsTampering},
 		{"SearchFindsWordsPrefixesPhrasesAndChinese", testSearchWords},
 		{"SearchRanksTitleAboveNote", testSearchRanking},
 		{"SearchHidesPrivateNotesAndConfidentialCases", testSearchVisibility},
@@ -517,4 +521,41 @@ func AuditScript(t *testing.T, s Store) (seq int64, hash string) {
 		t.Fatal(err)
 	}
 	return seq, hash
+}
+
+// A register written only through the store is sound; a row changed
+// behind the store's back is named by check.
+func testCheckFindsTampering(t *testing.T, e Engine) {
+	s := e.Store
+	u := account(t, s, "member", cases.RoleMember)
+	c := newCase("Tamper target", Pinned)
+	c.RapporteurID, c.Rapporteur = u.ID, "member"
+	create(t, s, c)
+	other := newCase("Other", Pinned)
+	create(t, s, other)
+	n := &cases.Note{CaseID: c.ID, At: Pinned, AuthorID: u.ID, Author: "member", Body: "a note"}
+	if err := s.AddNote(ctx, n, audit("note.add", "note", map[string]any{"case_id": c.ID})); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetRapporteur(ctx, other.ID, u, audit("case.rapporteur", "case", nil)); err != nil {
+		t.Fatal(err)
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Fatalf("a register written through the store has problems: %v %v", problems, err)
+	}
+	if err := e.Raw("UPDATE cases SET submitter_name = 'Mallory' WHERE reference = 'EC-2026-0001'"); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Raw(fmt.Sprintf("UPDATE notes SET private = 1 WHERE id = %d", n.ID)); err != nil {
+		t.Fatal(err)
+	}
+	problems, err := s.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := fmt.Sprint(problems)
+	if len(problems) != 2 || !strings.Contains(text, "case EC-2026-0001 was changed in the file without an audit entry") ||
+		!strings.Contains(text, fmt.Sprintf("note %d on case EC-2026-0001 was changed in the file without an audit entry", n.ID)) {
+		t.Errorf("check after tampering found %q", problems)
+	}
 }
