@@ -14,9 +14,11 @@ import (
 // weights; an opinion (labelled D) counts twice (docScore).
 const rankWeights = `'{0.1, 0.3, 0.4, 1.0}'`
 
-// docScore is the relevance of document d for the tsquery parameter q.
+// docScore is the relevance of document d for the tsquery parameter q,
+// divided by 1 + the logarithm of the document's length (normalization 1)
+// as bm25 weighs a word in a short text above one in a long text.
 func docScore(q string) string {
-	return `ts_rank(` + rankWeights + `, d.vec, ` + q + `::tsquery) * CASE WHEN d.doc & 3 = 2 THEN 2 ELSE 1 END`
+	return `ts_rank(` + rankWeights + `, d.vec, ` + q + `::tsquery, 1) * CASE WHEN d.doc & 3 = 2 THEN 2 ELSE 1 END`
 }
 
 // caseOfDoc is the case of the search document doc, or NULL when the
