@@ -399,4 +399,3 @@ func buildSearchIndex(ctx context.Context, tx pgx.Tx) (int64, error) {
 	}
 	return total, nil
 }
-
