@@ -16,12 +16,15 @@ import (
 	"time"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/issuing"
 )
 
 // Store is what the suite needs of an engine: the contracts it covers and
 // the audit chain's verification that `ethicsdesk check` runs.
 type Store interface {
 	cases.Store
+	cases.OpinionReturner
+	issuing.KeyStore
 	VerifyAuditChain(ctx context.Context) (badSeq int64, problem string, err error)
 	// Check is `ethicsdesk check`: one sentence per problem, none when sound.
 	Check(ctx context.Context) ([]string, error)
@@ -54,6 +57,7 @@ func Run(t *testing.T, open func(t *testing.T) Engine) {
 		{"UserNamesIgnoreLetterCase", testUserNames},
 		{"AuditViewFiltersAndPages", testAuditView},
 		{"CheckFindsRowsChangedBehindTheLog", testCheckFindsTampering},
+		{"OpinionSignedReturnedAndIssuedKeepsItsBytes", testOpinionLifecycle},
 		{"SearchFindsWordsPrefixesPhrasesAndChinese", testSearchWords},
 		{"SearchRanksTitleAboveNote", testSearchRanking},
 		{"SearchHidesPrivateNotesAndConfidentialCases", testSearchVisibility},
