@@ -143,4 +143,3 @@ func refs(hits []cases.SearchHit) []string {
 	sort.Strings(out)
 	return out
 }
-
