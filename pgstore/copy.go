@@ -342,60 +342,70 @@ func (s *sqliteRows) Err() error {
 }
 
 // buildSearchIndex indexes every case, note and opinion of the register,
-// as the writes of this store do one at a time.
+// as the writes of this store do one at a time, a few thousand documents
+// at a time (a large register's vectors would not fit in memory at once).
 func buildSearchIndex(ctx context.Context, tx pgx.Tx) (int64, error) {
 	if _, err := tx.Exec(ctx, "CREATE TEMP TABLE search_load (doc bigint, vec text) ON COMMIT DROP"); err != nil {
 		return 0, err
-	}
-	var docs [][]any
-	add := func(query string, build func(id int64, texts []string) (int64, string)) error {
-		rows, err := tx.Query(ctx, query)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			vals, err := rows.Values()
-			if err != nil {
-				return err
-			}
-			texts := make([]string, len(vals)-1)
-			for i, v := range vals[1:] {
-				texts[i], _ = v.(string)
-			}
-			doc, vec := build(vals[0].(int64), texts)
-			docs = append(docs, []any{doc, vec})
-		}
-		return rows.Err()
 	}
 	steps := []struct {
 		query string
 		build func(int64, []string) (int64, string)
 	}{
-		{"SELECT id, title, summary, respondent, ai_system FROM cases", func(id int64, t []string) (int64, string) {
+		{"SELECT id, title, summary, respondent, ai_system FROM cases WHERE id > $1 ORDER BY id LIMIT 5000", func(id int64, t []string) (int64, string) {
 			return id*4 + kindCase, tsVector(field{t[0], 'A'}, field{t[1], 'B'}, field{t[2] + " " + t[3], 'C'})
 		}},
-		{"SELECT id, body FROM notes", func(id int64, t []string) (int64, string) {
+		{"SELECT id, body FROM notes WHERE id > $1 ORDER BY id LIMIT 5000", func(id int64, t []string) (int64, string) {
 			return id*4 + kindNote, tsVector(field{t[0], 'D'})
 		}},
-		{"SELECT id, body FROM opinions", func(id int64, t []string) (int64, string) {
+		{"SELECT id, body FROM opinions WHERE id > $1 ORDER BY id LIMIT 5000", func(id int64, t []string) (int64, string) {
 			return id*4 + kindOpinion, tsVector(field{opinionPlainText(t[0]), 'D'})
 		}},
 	}
 	var total int64
 	for _, s := range steps {
-		docs = docs[:0]
-		if err := add(s.query, s.build); err != nil {
-			return 0, err
+		for after := int64(0); ; {
+			docs, last, err := searchBatch(ctx, tx, s.query, after, s.build)
+			if err != nil {
+				return 0, err
+			}
+			if len(docs) == 0 {
+				break
+			}
+			n, err := tx.CopyFrom(ctx, pgx.Identifier{"search_load"}, []string{"doc", "vec"}, pgx.CopyFromRows(docs))
+			if err != nil {
+				return 0, err
+			}
+			total, after = total+n, last
 		}
-		n, err := tx.CopyFrom(ctx, pgx.Identifier{"search_load"}, []string{"doc", "vec"}, pgx.CopyFromRows(docs))
-		if err != nil {
-			return 0, err
-		}
-		total += n
 	}
 	if _, err := tx.Exec(ctx, "INSERT INTO search_docs (doc, vec) SELECT doc, vec::tsvector FROM search_load"); err != nil {
 		return 0, err
 	}
 	return total, nil
+}
+
+// searchBatch reads the rows of query after id after and makes their
+// documents; last is the highest id read.
+func searchBatch(ctx context.Context, tx pgx.Tx, query string, after int64,
+	build func(int64, []string) (int64, string)) (docs [][]any, last int64, err error) {
+	rows, err := tx.Query(ctx, query, after)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		vals, err := rows.Values()
+		if err != nil {
+			return nil, 0, err
+		}
+		texts := make([]string, len(vals)-1)
+		for i, v := range vals[1:] {
+			texts[i], _ = v.(string)
+		}
+		last = vals[0].(int64)
+		doc, vec := build(last, texts)
+		docs = append(docs, []any{doc, vec})
+	}
+	return docs, last, rows.Err()
 }
