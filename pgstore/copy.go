@@ -159,6 +159,13 @@ func (db *DB) CopyFromSQLite(ctx context.Context, src *sql.Tx) (CopyReport, erro
 		}
 		return tx.Commit(ctx)
 	})
+	if err != nil {
+		return rep, err
+	}
+	// The planner knows nothing of tables filled in one go until they are
+	// analysed (autovacuum would, some minutes later): a year's statistics
+	// took 10 s instead of 0.2 s on a fresh copy of 20,000 cases.
+	_, err = db.db.ExecContext(ctx, "ANALYZE")
 	return rep, err
 }
 
