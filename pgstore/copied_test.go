@@ -14,6 +14,7 @@ import (
 	"ethicsdesk/cases"
 	"ethicsdesk/demo"
 	"ethicsdesk/internal/passwordcost"
+	"ethicsdesk/pgstore"
 	"ethicsdesk/store"
 )
 
@@ -24,38 +25,8 @@ import (
 // meetings, the audit view, and the cases search finds.
 func TestCopiedRegisterAnswersAsTheFile(t *testing.T) {
 	ctx := context.Background()
-	passwordcost.Cheap()
-	path := filepath.Join(t.TempDir(), "register.db")
-	lite, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lite.Close()
 	end := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
-	if err := demo.Seed(ctx, lite, demo.SeedOptions{Cases: 400, Notes: 800, Seed: 5, End: end, Opinions: 2}); err != nil {
-		t.Fatal(err)
-	}
-	pg, _ := openPG(t)
-	raw, err := sql.Open("sqlite3", (&url.URL{Scheme: "file", Opaque: path, RawQuery: "mode=ro"}).String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	tx, err := raw.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := pg.CopyFromSQLite(ctx, tx)
-	tx.Rollback()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rep.Rows["cases"] != 400 || rep.Searched < 1200 {
-		t.Fatalf("copied %v, indexed %d documents", rep.Rows, rep.Searched)
-	}
-	if problems, err := pg.Check(ctx); err != nil || len(problems) > 0 {
-		t.Fatalf("the copy does not check out: %q %v", problems, err)
-	}
+	lite, pg := copiedDemo(t, demo.SeedOptions{Cases: 400, Notes: 800, Seed: 5, End: end, Opinions: 2})
 	now := func() time.Time { return end }
 	onFile, onPG := cases.NewService(lite, now), cases.NewService(pg, now)
 	same := func(what string, a, b any, errA, errB error) {
@@ -143,3 +114,90 @@ func refs(hits []cases.SearchHit) []string {
 	sort.Strings(out)
 	return out
 }
+
+// copiedDemo seeds a demo register file and copies it into a new
+// PostgreSQL database, checked.
+func copiedDemo(t *testing.T, opt demo.SeedOptions) (*store.DB, *pgstore.DB) {
+	t.Helper()
+	ctx := context.Background()
+	passwordcost.Cheap()
+	path := filepath.Join(t.TempDir(), "register.db")
+	lite, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lite.Close() })
+	if err := demo.Seed(ctx, lite, opt); err != nil {
+		t.Fatal(err)
+	}
+	pg, _ := openPG(t)
+	raw, err := sql.Open("sqlite3", (&url.URL{Scheme: "file", Opaque: path, RawQuery: "mode=ro"}).String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	tx, err := raw.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := pg.CopyFromSQLite(ctx, tx)
+	tx.Rollback()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Rows["cases"] != int64(opt.Cases) || rep.Searched < int64(opt.Cases+opt.Notes) {
+		t.Fatalf("copied %v, indexed %d documents", rep.Rows, rep.Searched)
+	}
+	if problems, err := pg.Check(ctx); err != nil || len(problems) > 0 {
+		t.Fatalf("the copy does not check out: %q %v", problems, err)
+	}
+	return lite, pg
+}
+
+// The first try keeps only the best documents; the pages it returns must
+// be those of the full ranking, at any offset and with filters.
+func TestSearchPagesEqualTheFullRanking(t *testing.T) {
+	ctx := context.Background()
+	end := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	lite, pg := copiedDemo(t, demo.SeedOptions{Cases: 2500, Notes: 2500, Seed: 1, End: end})
+	member, err := lite.UserByName(ctx, "liu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := pg.FullRanking(ctx, "submitter", cases.Query{Viewer: member}, 0, 100000)
+	if err != nil || len(all) <= pgstore.SearchCutoff(0, 50) {
+		t.Fatalf("only %d cases hold the word (%v); the cut of the first try is never reached", len(all), err)
+	}
+	for _, tc := range []struct {
+		text   string
+		q      cases.Query
+		offset int
+	}{
+		{"同意", cases.Query{}, 0}, {"同意", cases.Query{}, 300}, {"consent", cases.Query{}, 200},
+		{"submitter", cases.Query{}, 0}, {"submitter", cases.Query{Status: cases.Closed}, 0},
+		{"submitter", cases.Query{Risk: cases.RiskHigh}, 100}, {"submitter", cases.Query{Year: 2023}, 950},
+	} {
+		tc.q.Today, tc.q.Viewer = cases.DateOf(end), member
+		got, err := pg.SearchCases(ctx, tc.text, tc.q, tc.offset, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := pg.FullRanking(ctx, tc.text, tc.q, tc.offset, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(ids(got)) != fmt.Sprint(ids(want)) {
+			t.Errorf("%q %+v at %d: %d results %v…, the full ranking %d %v…", tc.text, tc.q.Status, tc.offset, len(got), head(ids(got)), len(want), head(ids(want)))
+		}
+	}
+}
+
+func ids(ms []cases.SearchMatch) []int64 {
+	var out []int64
+	for _, m := range ms {
+		out = append(out, m.ID)
+	}
+	return out
+}
+
+func head(ids []int64) []int64 { return ids[:min(5, len(ids))] }

@@ -32,15 +32,30 @@ func caseOfDoc(doc string) string {
 
 // matchedDocs are the CTEs m (the documents matching $M with their score)
 // and h (each mapped to its case, NULL when the viewer may not read it).
-var matchedDocs = `m AS MATERIALIZED (SELECT d.doc AS r, ` + docScore("$M") + ` AS s FROM search_docs d WHERE d.vec @@ $M::tsquery),
+var matchedDocs = `m AS MATERIALIZED (SELECT d.doc AS r, ` + docScore("$M") + ` AS s FROM search_docs d WHERE d.vec @@ $M::tsquery),` + docsToCases
+
+// bestDocs is matchedDocs keeping only the $K best documents, as the
+// SQLite store does: for a common word, a few thousand rows to map to
+// their cases and group instead of every match. The cases found that way
+// are the best ones in the right order (a case left out has no document
+// scoring above the $K-th), so a full page is exact; otherwise
+// SearchCases asks again with matchedDocs.
+var bestDocs = `m AS MATERIALIZED (SELECT d.doc AS r, ` + docScore("$M") + ` AS s FROM search_docs d WHERE d.vec @@ $M::tsquery
+		ORDER BY s DESC LIMIT $K),` + docsToCases
+
+var docsToCases = `
 	h AS (SELECT ` + caseOfDoc("m.r") + ` AS case_id, m.r AS r, m.s AS s FROM m)`
+
+// searchCutoff is how many of the best documents the first try keeps.
+func searchCutoff(offset, limit int) int { return max(1000, 4*(offset+limit)) }
 
 const pageColumns = `c.id AS id, c.reference AS reference, c.title AS title, c.type_code AS type_code, c.status AS status,
 	c.received_on AS received_on, c.due_on AS due_on, c.rapporteur_name AS rapporteur_name, c.confidential AS confidential,
 	COALESCE(c.rapporteur_id, 0) AS rid`
 
 // withTexts turns a page p of ranked cases into the rows searchPage scans:
-// each case with the text of its best document, for the snippet.
+// each case with the text of its best document, for the snippet, and how
+// many documents m kept, to tell whether $K cut the search short.
 func withTexts(page, order string) string {
 	return `, p AS (` + page + `)
 	SELECT p.id, p.reference, p.title, p.type_code, p.status, p.received_on, p.due_on, p.rapporteur_name, p.confidential,
@@ -49,14 +64,15 @@ func withTexts(page, order string) string {
 			WHEN 1 THEN (SELECT n.body FROM notes n WHERE n.id = p.r >> 2)
 			ELSE (SELECT o.body FROM opinions o WHERE o.id = p.r >> 2) END,
 		CASE WHEN p.r & 3 = 0 THEN c.respondent ELSE '' END,
-		CASE WHEN p.r & 3 = 0 THEN c.ai_system ELSE '' END
+		CASE WHEN p.r & 3 = 0 THEN c.ai_system ELSE '' END,
+		(SELECT count(*) FROM m)
 	FROM p JOIN cases c ON c.id = p.id ORDER BY ` + order
 }
 
 // rankedPage is one page of the cases with a document matching $M, best
 // first, each with its best document.
-func rankedPage(where string) string {
-	return `WITH ` + matchedDocs + `,
+func rankedPage(docs, where string) string {
+	return `WITH ` + docs + `,
 	best AS (SELECT DISTINCT ON (h.case_id) h.case_id, h.r, h.s FROM h WHERE h.case_id IS NOT NULL ORDER BY h.case_id, h.s DESC, h.r)` +
 		withTexts(`SELECT `+pageColumns+`, b.s AS best, b.r AS r
 			FROM best b JOIN cases c ON c.id = b.case_id`+where+`
@@ -78,9 +94,27 @@ func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offse
 		if err != nil {
 			return nil, nil // textindex quotes every word: see tsQuery
 		}
-		out, err := db.searchPage(ctx, bindSearch(rankedPage(w), args, match, q.Viewer.ID, limit, offset))
-		if err != nil || len(out) == limit || len(pq.Groups) < 2 {
+		page := []arg{{"$M", match}, {"$V", q.Viewer.ID}, {"$L", limit}, {"$O", offset}, {"$K", searchCutoff(offset, limit)}}
+		out, kept, err := db.searchPage(ctx, bindSearch(rankedPage(bestDocs, w), args, page...))
+		if err != nil || len(out) == limit {
 			return out, err
+		}
+		if len(out) == 0 {
+			// The page may be empty because the filters or the viewer left
+			// out every one of the best documents: count them.
+			err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM search_docs d WHERE d.vec @@ $1::tsquery LIMIT $2) x`,
+				match, searchCutoff(offset, limit)).Scan(&kept)
+			if err != nil {
+				return nil, err
+			}
+		}
+		if kept >= searchCutoff(offset, limit) { // the cut may have left out matching cases: rank them all
+			if out, _, err = db.searchPage(ctx, bindSearch(rankedPage(matchedDocs, w), args, page...)); err != nil {
+				return nil, err
+			}
+		}
+		if len(out) == limit || len(pq.Groups) < 2 {
+			return out, nil
 		}
 		return db.addAcrossDocuments(ctx, out, pq, match, w, args, q.Viewer.ID, offset, limit)
 	case pq.Exclude != "":
@@ -92,11 +126,12 @@ func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offse
 		if w != "" {
 			cond = w + " AND "
 		}
-		return db.searchPage(ctx, bindSearch(`WITH `+matchedDocs+withTexts(`
+		out, _, err := db.searchPage(ctx, bindSearch(`WITH `+matchedDocs+withTexts(`
 			SELECT `+pageColumns+`, 0.0::real AS best, c.id * 4 AS r
 			FROM cases c`+cond+`c.id NOT IN (SELECT case_id FROM h WHERE case_id IS NOT NULL)
 			ORDER BY c.received_on COLLATE "C" DESC, c.id DESC LIMIT $L OFFSET $O`, `p.received_on COLLATE "C" DESC, p.id DESC`),
-			args, exclude, q.Viewer.ID, limit, offset))
+			args, arg{"$M", exclude}, arg{"$V", q.Viewer.ID}, arg{"$L", limit}, arg{"$O", offset}))
+		return out, err
 	}
 	return nil, nil
 }
@@ -107,33 +142,47 @@ type boundQuery struct {
 	args []any
 }
 
-// bindSearch numbers a search statement's named parameters after the
-// filter's: $M the match, $V the viewer, $L and $O the page, then $G0,
-// $G1 … the parts of a search across documents, given in that order.
-func bindSearch(sqlText string, filterArgs []any, extra ...any) boundQuery {
-	n := len(filterArgs)
-	pairs := []string{"$M", "$" + strconv.Itoa(n+1), "$V", "$" + strconv.Itoa(n+2), "$L", "$" + strconv.Itoa(n+3), "$O", "$" + strconv.Itoa(n+4)}
-	for i := 4; i < len(extra); i++ {
-		pairs = append(pairs, "$G"+strconv.Itoa(i-4)+"::", "$"+strconv.Itoa(n+i+1)+"::")
+// arg is a named parameter of a search statement: $M the match, $V the
+// viewer, $L and $O the page, $K the cut-off, $G0:: $G1:: … the parts of
+// a search across documents.
+type arg struct {
+	name  string
+	value any
+}
+
+// bindSearch numbers the named parameters a statement uses after the
+// filter's (PostgreSQL refuses a parameter the text does not use).
+func bindSearch(sqlText string, filterArgs []any, named ...arg) boundQuery {
+	args := append([]any(nil), filterArgs...)
+	var pairs []string
+	for _, a := range named {
+		if !strings.Contains(sqlText, a.name) {
+			continue
+		}
+		args = append(args, a.value)
+		num := "$" + strconv.Itoa(len(args))
+		if strings.HasSuffix(a.name, "::") {
+			num += "::"
+		}
+		pairs = append(pairs, a.name, num)
 	}
-	return boundQuery{strings.NewReplacer(pairs...).Replace(sqlText), append(append([]any(nil), filterArgs...), extra...)}
+	return boundQuery{strings.NewReplacer(pairs...).Replace(sqlText), args}
 }
 
 // searchPage runs a search statement built by withTexts.
-func (db *DB) searchPage(ctx context.Context, bq boundQuery) ([]cases.SearchMatch, error) {
+func (db *DB) searchPage(ctx context.Context, bq boundQuery) (out []cases.SearchMatch, kept int, err error) {
 	rows, err := db.db.QueryContext(ctx, bq.sql, bq.args...)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer rows.Close()
-	var out []cases.SearchMatch
 	for rows.Next() {
 		var m cases.SearchMatch
 		var received, due, text, respondent, system string
 		var doc int64
 		if err := rows.Scan(&m.ID, &m.Reference, &m.Title, &m.TypeCode, &m.Status, &received, &due, &m.Rapporteur,
-			&m.Confidential, &m.RapporteurID, &m.Score, &doc, &text, &respondent, &system); err != nil {
-			return nil, err
+			&m.Confidential, &m.RapporteurID, &m.Score, &doc, &text, &respondent, &system, &kept); err != nil {
+			return nil, 0, err
 		}
 		m.ReceivedOn, _ = cases.ParseDate(received)
 		m.DueOn, _ = cases.ParseDate(due)
@@ -150,7 +199,7 @@ func (db *DB) searchPage(ctx context.Context, bq boundQuery) ([]cases.SearchMatc
 		}
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	return out, kept, rows.Err()
 }
 
 func joinNonEmpty(sep string, parts ...string) string {
@@ -191,7 +240,7 @@ func (db *DB) addAcrossDocuments(ctx context.Context, same []cases.SearchMatch, 
 		// where in the second list it starts.
 		bq := bindSearch(`WITH `+matchedDocs+`
 			SELECT count(*) FROM (SELECT DISTINCT c.id FROM h JOIN cases c ON c.id = h.case_id`+w+`) x`,
-			filterArgs, match, viewer, 0, 0)
+			filterArgs, arg{"$M", match}, arg{"$V", viewer})
 		if err := db.db.QueryRowContext(ctx, bq.sql, bq.args...).Scan(&sameCount); err != nil {
 			return nil, err
 		}
@@ -216,8 +265,11 @@ func (db *DB) addAcrossDocuments(ctx context.Context, same []cases.SearchMatch, 
 	b.WriteString(withTexts(`SELECT `+pageColumns+`, x.s AS best, x.r AS r
 			FROM x JOIN cases c ON c.id = x.case_id`+w+`
 			ORDER BY best DESC, c.id LIMIT $L OFFSET $O`, "p.best DESC, p.id"))
-	args := append([]any{match, viewer, limit - len(same), max(0, offset-sameCount)}, groups...)
-	more, err := db.searchPage(ctx, bindSearch(b.String(), filterArgs, args...))
+	named := []arg{{"$M", match}, {"$V", viewer}, {"$L", limit - len(same)}, {"$O", max(0, offset-sameCount)}}
+	for i, g := range groups {
+		named = append(named, arg{"$G" + strconv.Itoa(i) + "::", g})
+	}
+	more, _, err := db.searchPage(ctx, bindSearch(b.String(), filterArgs, named...))
 	if err != nil {
 		return nil, err
 	}
