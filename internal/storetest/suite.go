@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/passwordcost"
 	"ethicsdesk/issuing"
 )
 
@@ -58,6 +59,7 @@ func Run(t *testing.T, open func(t *testing.T) Engine) {
 		{"AuditViewFiltersAndPages", testAuditView},
 		{"CheckFindsRowsChangedBehindTheLog", testCheckFindsTampering},
 		{"OpinionSignedReturnedAndIssuedKeepsItsBytes", testOpinionLifecycle},
+		{"RetentionRemovesOnlyDueSubmitters", testRetention},
 		{"SearchFindsWordsPrefixesPhrasesAndChinese", testSearchWords},
 		{"SearchRanksTitleAboveNote", testSearchRanking},
 		{"SearchHidesPrivateNotesAndConfidentialCases", testSearchVisibility},
@@ -561,5 +563,57 @@ func testCheckFindsTampering(t *testing.T, e Engine) {
 	if len(problems) != 2 || !strings.Contains(text, "case EC-2026-0001 was changed in the file without an audit entry") ||
 		!strings.Contains(text, fmt.Sprintf("note %d on case EC-2026-0001 was changed in the file without an audit entry", n.ID)) {
 		t.Errorf("check after tampering found %q", problems)
+	}
+}
+
+// Retention removes the submitter's details of the cases closed longer
+// ago than the retention period, and only those, once, with an audit
+// entry each; the register stays sound.
+func testRetention(t *testing.T, e Engine) {
+	s := e.Store
+	passwordcost.Cheap()
+	svc := cases.NewService(s, func() time.Time { return Pinned })
+	admin, err := svc.Bootstrap(ctx, "admin", "Administrator", "a long enough test password")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closeOn := func(title string, closed time.Time) *cases.Case {
+		c := newCase(title, closed.AddDate(0, -2, 0))
+		create(t, s, c)
+		c.Status = cases.Closed
+		ch := &cases.StatusChange{CaseID: c.ID, At: closed, ActorID: 1, Actor: "Sam", From: cases.Received, To: cases.Closed}
+		if err := s.RecordTransition(ctx, c, 1, ch, audit("case.transition", "case", nil)); err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	old := closeOn("Closed long ago", Pinned.AddDate(-6, 0, 0))
+	recent := closeOn("Closed last year", Pinned.AddDate(-1, 0, 0))
+	open := newCase("Still open", Pinned.AddDate(-8, 0, 0))
+	create(t, s, open)
+	due, err := svc.RetentionDue(ctx, admin)
+	if err != nil || len(due.Cases) != 1 || due.Cases[0].ID != old.ID || !due.Cases[0].ClosedOn.Equal(cases.DateOf(Pinned.AddDate(-6, 0, 0))) {
+		t.Fatalf("due for retention: %+v, %v", due.Cases, err)
+	}
+	if n, err := svc.ApplyRetention(ctx, admin); err != nil || n != 1 {
+		t.Fatalf("retention changed %d cases: %v", n, err)
+	}
+	got, _ := s.GetCase(ctx, old.ID)
+	if got.Submitter.Name != "" || got.Submitter.Contact != "" || !got.AnonymisedAt.Equal(Pinned) || got.Version != old.Version+1 {
+		t.Errorf("after retention the case holds %+v, anonymised %v, version %d", got.Submitter, got.AnonymisedAt, got.Version)
+	}
+	for _, c := range []*cases.Case{recent, open} {
+		if kept, _ := s.GetCase(ctx, c.ID); kept.Submitter.Name != "Li Wei" {
+			t.Errorf("%s lost its submitter", c.Title)
+		}
+	}
+	if n, err := svc.ApplyRetention(ctx, admin); err != nil || n != 0 {
+		t.Errorf("a second run changed %d cases: %v", n, err)
+	}
+	if recs, total, _ := s.AuditQuery(ctx, cases.AuditFilter{Action: "case.anonymise", Limit: 10}); total != 1 || recs[0].EntityID != old.ID {
+		t.Errorf("the audit log has %d anonymisations", total)
+	}
+	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
+		t.Errorf("the register after retention: %q, %v", problems, err)
 	}
 }
