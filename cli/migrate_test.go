@@ -214,6 +214,16 @@ func TestMigrateRefusesWhatItCannotCopyWhole(t *testing.T) {
 	if code := run([]string{"migrate", "--from", path}, &out, &errb); code != 2 || !strings.Contains(errb.String(), "usage: ethicsdesk migrate") {
 		t.Errorf("no --to: exit %d, %s", code, errb.String())
 	}
+	errb.Reset()
+	if code := run([]string{"serve", "--db", path, "--postgres", empty, "--user", "admin"}, &out, &errb); code != 2 ||
+		!strings.Contains(errb.String(), "usage: ethicsdesk serve (--db PATH | --postgres URL)") {
+		t.Errorf("serve with both --db and --postgres: exit %d, %s", code, errb.String())
+	}
+	errb.Reset()
+	if code := run([]string{"check", "--postgres", "postgres://nobody@127.0.0.1:1/none?sslmode=disable"}, &out, &errb); code != 1 ||
+		!strings.Contains(errb.String(), `Cannot connect to the PostgreSQL database "none" on 127.0.0.1:1`) {
+		t.Errorf("check of an unreachable database: exit %d, %s", code, errb.String())
+	}
 }
 
 func sortedRefs(out string) string {

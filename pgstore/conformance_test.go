@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"ethicsdesk/internal/pgtest"
@@ -115,5 +116,23 @@ func TestCheckFindsAnEntryAlteredWithTheTriggersOff(t *testing.T) {
 	problems, err := db.Check(context.Background())
 	if err != nil || len(problems) == 0 || problems[0] != "audit log: audit entry 2 was altered after it was written (entry 2)" {
 		t.Errorf("check after an owner's change: %q, %v", problems, err)
+	}
+}
+
+// A database a newer version upgraded is refused with a sentence, and
+// one that cannot be reached says where it was looked for.
+func TestOpenRefusesANewerSchemaAndSaysWhatIsUnreachable(t *testing.T) {
+	db, url := openPG(t)
+	db.Close()
+	if err := rawExec(url)("INSERT INTO schema_migrations (version, name) VALUES (999, '0999_future.sql')"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := pgstore.Open(context.Background(), url)
+	if err == nil || !strings.Contains(err.Error(), "upgraded by a newer version of Ethics Desk (schema 999") {
+		t.Errorf("a newer schema: %v", err)
+	}
+	_, err = pgstore.Open(context.Background(), "postgres://nobody@127.0.0.1:1/none?sslmode=disable&connect_timeout=2")
+	if err == nil || !strings.Contains(err.Error(), `Cannot connect to the PostgreSQL database "none" on 127.0.0.1:1`) {
+		t.Errorf("an unreachable server: %v", err)
 	}
 }

@@ -83,6 +83,16 @@ func (db *DB) migrate(ctx context.Context) error {
 		return err
 	}
 	sort.Strings(names)
+	var newest, known int
+	if err := conn.QueryRowContext(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations").Scan(&newest); err != nil {
+		return err
+	}
+	if len(names) > 0 {
+		fmt.Sscanf(strings.TrimPrefix(names[len(names)-1], "migrations/"), "%04d_", &known)
+	}
+	if newest > known {
+		return &NewerSchemaError{Schema: newest, Known: known}
+	}
 	for _, name := range names {
 		var version int
 		base := strings.TrimPrefix(name, "migrations/")
@@ -117,6 +127,14 @@ func (db *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// NewerSchemaError refuses a register a newer version of Ethics Desk has
+// upgraded: this version would not know what its new tables mean.
+type NewerSchemaError struct{ Schema, Known int }
+
+func (e *NewerSchemaError) Error() string {
+	return fmt.Sprintf("it was upgraded by a newer version of Ethics Desk (schema %d; this version knows up to %d). Use that version; nothing was changed", e.Schema, e.Known)
 }
 
 // SchemaVersion is the number of the newest migration applied.
