@@ -19,11 +19,15 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		held = append(held, s)
 		return nil
 	})
+	pg := fs.String("postgres", "", "a register on PostgreSQL to check instead: postgres://USER@HOST/DATABASE (see the README, \"PostgreSQL\")")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *db == "" {
-		fmt.Fprintln(stderr, "check: give the register file with --db PATH")
+	if *pg != "" && *db == "" {
+		return checkPostgres(*pg, held, stdout, stderr)
+	}
+	if *db == "" || *pg != "" {
+		fmt.Fprintln(stderr, "check: give the register file with --db PATH (or a PostgreSQL register with --postgres URL)")
 		return 2
 	}
 	reg, err := store.OpenExisting(*db)

@@ -21,7 +21,6 @@ import (
 	"ethicsdesk/cases"
 	"ethicsdesk/remote"
 	"ethicsdesk/signing"
-	"ethicsdesk/store"
 )
 
 func init() {
@@ -42,32 +41,29 @@ var serveContext = func() (context.Context, context.CancelFunc) {
 func cmdServe(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dbPath := fs.String("db", "", "the register to serve (required)")
+	dbPath := fs.String("db", "", "the register file to serve (this or --postgres is required)")
+	pgURL := fs.String("postgres", "", "a register on PostgreSQL to serve instead of a file: postgres://USER@HOST/DATABASE (see the README, \"PostgreSQL\")")
 	listen := fs.String("listen", "127.0.0.1:8443", "address and port to listen on")
 	names := fs.String("name", "", "comma-separated host names clients use to reach the server (besides the --listen address, localhost and this machine's name)")
 	userName := fs.String("user", "", "the administrator whose password unlocks the committee's root (required; password from $"+app.PasswordEnv+" or asked)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: ethicsdesk serve --db PATH --user ADMIN [--listen HOST:PORT] [--name HOST,…]")
+		fmt.Fprintln(stderr, "usage: ethicsdesk serve (--db PATH | --postgres URL) --user ADMIN [--listen HOST:PORT] [--name HOST,…]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *dbPath == "" || *userName == "" || fs.NArg() != 0 {
+	if (*dbPath == "") == (*pgURL == "") || *userName == "" || fs.NArg() != 0 {
 		fs.Usage()
 		return 2
 	}
-	db, err := store.OpenExisting(*dbPath)
+	ctx := context.Background()
+	db, where, err := openServed(ctx, *dbPath, *pgURL)
 	if err != nil {
 		fmt.Fprintln(stderr, "serve:", err)
 		return 1
 	}
 	defer db.Close()
-	if db.ReadOnly {
-		fmt.Fprintf(stderr, "serve: %s can only be read here; the server needs to write to it.\n", *dbPath)
-		return 1
-	}
-	ctx := context.Background()
 	svc := app.NewService(db, nil)
 	root, err := unlockRoot(ctx, svc, db, *userName, stderr)
 	if err != nil {
@@ -99,7 +95,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		ErrorLog:          log.New(io.Discard, "", 0),
 	}
 	fmt.Fprintf(stdout, "Committee server for %s at https://%s\nNames in its certificate: %s\nCommittee root SHA-256 fingerprint: %s\n(members compare it with the one you give them before they trust the server)\n",
-		*dbPath, ln.Addr(), strings.Join(hosts, ", "), signing.Fingerprint(root.Cert))
+		where, ln.Addr(), strings.Join(hosts, ", "), signing.Fingerprint(root.Cert))
 	stop, cancel := serveContext()
 	defer cancel()
 	done := make(chan error, 1)
@@ -119,7 +115,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 
 // unlockRoot signs the administrator in and opens the committee root's
 // key with the same password.
-func unlockRoot(ctx context.Context, svc cases.API, db *store.DB, userName string, stderr io.Writer) (*signing.Authority, error) {
+func unlockRoot(ctx context.Context, svc cases.API, db app.Register, userName string, stderr io.Writer) (*signing.Authority, error) {
 	pw, ok := os.LookupEnv(app.PasswordEnv)
 	if !ok {
 		var err error

@@ -21,13 +21,20 @@ import (
 // fingerprint it printed; the server stops when the test ends.
 func startServer(t *testing.T, path string) (url, fingerprint string) {
 	t.Helper()
+	return startServerOn(t, "--db", path)
+}
+
+// startServerOn is startServer over the register that flag (--db or
+// --postgres) names.
+func startServerOn(t *testing.T, flag, register string) (url, fingerprint string) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	serveContext = func() (context.Context, context.CancelFunc) { return ctx, cancel }
 	pr, pw := io.Pipe()
 	var stderr bytes.Buffer
 	done := make(chan int, 1)
 	go func() {
-		code := Run([]string{"serve", "--db", path, "--listen", "127.0.0.1:0", "--user", "admin"}, pw, &stderr)
+		code := Run([]string{"serve", flag, register, "--listen", "127.0.0.1:0", "--user", "admin"}, pw, &stderr)
 		pw.Close()
 		done <- code
 	}()

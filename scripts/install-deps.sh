@@ -14,6 +14,7 @@ packages=(
   poppler-utils sqlite3                                        # pdfsig/pdftotext checks, the sqlite3 shell
   libnss3-tools                                                # certutil: trust the exported root for pdfsig -nssdir
   desktop-file-utils                                           # make package-test: desktop-file-validate
+  postgresql                                                   # the PostgreSQL store tests start their own throwaway cluster
 )
 if [ "${1:-}" = "--windows" ]; then
   packages=(gcc-mingw-w64-x86-64 wine64 imagemagick)             # make windows, make windows-test (ImageMagick makes the .ico)

@@ -121,6 +121,8 @@ func TestImportsStayInTheirLayers(t *testing.T) {
 			[]string{"fyne.io", "ethicsdesk/ui", "ethicsdesk/cli", "ethicsdesk/app", "ethicsdesk/store", "github.com/mattn/go-sqlite3", "database/sql"}},
 		{"ethicsdesk/store", "storage knows nothing of the window",
 			[]string{"fyne.io", "ethicsdesk/ui"}},
+		{"ethicsdesk/pgstore", "storage on PostgreSQL knows nothing of the window, and a server on it needs no SQLite",
+			[]string{"fyne.io", "ethicsdesk/ui", "ethicsdesk/store", "github.com/mattn/go-sqlite3"}},
 		{"ethicsdesk/opinion", "PDF rendering knows nothing of the window or the database",
 			[]string{"fyne.io", "ethicsdesk/ui", "ethicsdesk/store", "github.com/mattn/go-sqlite3"}},
 		{"ethicsdesk/signing", "signatures know nothing of the window or the database",

@@ -1,0 +1,241 @@
+package pgstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"ethicsdesk/cases"
+)
+
+var errNotFound = cases.ErrNotFound
+
+// genesisHash is the "previous hash" of the first audit entry.
+const genesisHash = "0000000000000000000000000000000000000000000000000000000000000000"
+
+// auditRecord is one row of audit_log. Its canonical form is the SQLite
+// store's (store/audit.go), byte for byte: a register copied from SQLite
+// keeps its chain, and TestAuditHashesMatchSQLite holds the two together.
+type auditRecord struct {
+	Seq          int64
+	At           string
+	ActorID      int64
+	Actor        string
+	Action       string
+	Entity       string
+	EntityID     int64
+	Before       string
+	After        string
+	PrevHash     string
+	Hash         string
+	Fingerprints string
+}
+
+func (r auditRecord) canonical() []byte {
+	fields := []any{r.Seq, r.At, r.ActorID, r.Actor, r.Action, r.Entity, r.EntityID, r.Before, r.After, r.PrevHash}
+	if r.Fingerprints != "" {
+		fields = append(fields, r.Fingerprints)
+	}
+	b, _ := json.Marshal(fields)
+	return b
+}
+
+func (r auditRecord) computeHash() string {
+	sum := sha256.Sum256(r.canonical())
+	return hex.EncodeToString(sum[:])
+}
+
+func marshalAudit(v any) string {
+	if v == nil {
+		return "null"
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprintf("%q", fmt.Sprint(v))
+	}
+	return string(b)
+}
+
+// appendAudit chains e onto the log inside t, the transaction of the
+// change, with the fingerprints of the rows t wrote since its last entry.
+func appendAudit(ctx context.Context, t *tx, e cases.AuditEntry, at time.Time) error {
+	r := auditRecord{At: formatTime(at), ActorID: e.Actor.ID, Actor: e.Actor.Name(), Action: e.Action,
+		Entity: e.Entity, EntityID: e.EntityID, Before: marshalAudit(e.Before), After: marshalAudit(e.After)}
+	prints, err := touchedFingerprints(ctx, t)
+	if err != nil {
+		return err
+	}
+	r.Fingerprints = prints
+	err = t.QueryRowContext(ctx, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").Scan(&r.Seq, &r.PrevHash)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		r.Seq, r.PrevHash = 0, genesisHash
+	case err != nil:
+		return err
+	}
+	r.Seq++
+	r.Hash = r.computeHash()
+	_, err = t.ExecContext(ctx, `INSERT INTO audit_log (seq, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, hash, fingerprints)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+		r.Seq, r.At, r.ActorID, r.Actor, r.Action, r.Entity, r.EntityID, r.Before, r.After, r.PrevHash, r.Hash, r.Fingerprints)
+	return err
+}
+
+// AuditHead is the newest entry's sequence number and hash.
+func (db *DB) AuditHead(ctx context.Context) (seq int64, hash string, err error) {
+	err = db.db.QueryRowContext(ctx, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").Scan(&seq, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, genesisHash, nil
+	}
+	return seq, hash, err
+}
+
+// VerifyAuditChain recomputes every hash; it returns the sequence number of
+// the first entry that does not match, or 0 when the chain is whole.
+func (db *DB) VerifyAuditChain(ctx context.Context) (badSeq int64, problem string, err error) {
+	w, err := db.walkAudit(ctx)
+	if err != nil {
+		return 0, "", err
+	}
+	return w.badSeq, w.problem, nil
+}
+
+// auditWalk is what one pass over the log found: the first broken link,
+// the hash of every entry up to it (to compare with checkpoints and the
+// heads printed on opinions), and each row's last fingerprint.
+type auditWalk struct {
+	badSeq  int64
+	problem string
+	hashes  []string // hashes[i] is entry i's hash; hashes[0] the genesis
+	prints  rowPrints
+}
+
+// hashAt is the chain's hash at seq, and whether the chain reaches it.
+func (w *auditWalk) hashAt(seq int64) (string, bool) {
+	if seq < 0 || seq >= int64(len(w.hashes)) {
+		return "", false
+	}
+	return w.hashes[seq], true
+}
+
+func (db *DB) walkAudit(ctx context.Context) (*auditWalk, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT seq, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, hash, fingerprints
+		FROM audit_log ORDER BY seq`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	w := &auditWalk{hashes: []string{genesisHash}, prints: rowPrints{}}
+	prev, expectSeq := genesisHash, int64(1)
+	for rows.Next() {
+		var r auditRecord
+		if err := rows.Scan(&r.Seq, &r.At, &r.ActorID, &r.Actor, &r.Action, &r.Entity, &r.EntityID, &r.Before, &r.After, &r.PrevHash, &r.Hash, &r.Fingerprints); err != nil {
+			return nil, err
+		}
+		switch {
+		case r.Seq != expectSeq:
+			w.badSeq, w.problem = expectSeq, fmt.Sprintf("audit entry %d is missing", expectSeq)
+		case r.PrevHash != prev:
+			w.badSeq, w.problem = r.Seq, fmt.Sprintf("audit entry %d does not link to entry %d", r.Seq, r.Seq-1)
+		case r.computeHash() != r.Hash:
+			w.badSeq, w.problem = r.Seq, fmt.Sprintf("audit entry %d was altered after it was written", r.Seq)
+		}
+		if w.badSeq != 0 {
+			return w, nil
+		}
+		w.prints.add(r)
+		w.hashes = append(w.hashes, r.Hash)
+		prev, expectSeq = r.Hash, expectSeq+1
+	}
+	return w, rows.Err()
+}
+
+// AuditQuery returns one page of matching entries, newest first, and how
+// many match in all.
+func (db *DB) AuditQuery(ctx context.Context, f cases.AuditFilter) ([]cases.AuditRecord, int, error) {
+	var conds []string
+	var args []any
+	add := func(cond string, v any) {
+		args = append(args, v)
+		conds = append(conds, strings.ReplaceAll(cond, "?", "$"+strconv.Itoa(len(args))))
+	}
+	if f.UserID != 0 {
+		add("actor_id = ?", f.UserID)
+	}
+	if f.CaseID != 0 {
+		// A case's entries are those about the case and about its notes
+		// (whose entries carry the case id in their "after" record).
+		add("((entity = 'case' AND entity_id = ?) OR (entity = 'note' AND audit_case_id(after) = ?))", f.CaseID)
+	}
+	if f.Action != "" {
+		if strings.HasSuffix(f.Action, ".") {
+			add("starts_with(action, ?)", f.Action)
+		} else {
+			add("action = ?", f.Action)
+		}
+	}
+	if !f.From.IsZero() {
+		add("at >= ?", formatTime(localMidnight(f.From, 0)))
+	}
+	if !f.To.IsZero() {
+		add("at < ?", formatTime(localMidnight(f.To, 1)))
+	}
+	w := ""
+	if len(conds) > 0 {
+		w = " WHERE " + strings.Join(conds, " AND ")
+	}
+	var total int
+	if err := db.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM audit_log"+w, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	n := len(args)
+	rows, err := db.db.QueryContext(ctx, fmt.Sprintf(`SELECT seq, at, actor_id, actor, action, entity, entity_id, before, after, hash
+		FROM audit_log%s ORDER BY seq DESC LIMIT $%d OFFSET $%d`, w, n+1, n+2), append(args, f.Limit, f.Offset)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []cases.AuditRecord
+	for rows.Next() {
+		var r cases.AuditRecord
+		var at string
+		if err := rows.Scan(&r.Seq, &at, &r.ActorID, &r.Actor, &r.Action, &r.Entity, &r.EntityID, &r.Before, &r.After, &r.Hash); err != nil {
+			return nil, 0, err
+		}
+		r.At = parseTime(at)
+		out = append(out, r)
+	}
+	return out, total, rows.Err()
+}
+
+// AuditActions lists the distinct actions recorded.
+func (db *DB) AuditActions(ctx context.Context) ([]string, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT action COLLATE "C" FROM audit_log ORDER BY 1`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// localMidnight is the start of the local calendar day d plus days: the
+// filter's days are the user's calendar days; the log stores UTC.
+func localMidnight(d cases.Date, days int) time.Time {
+	y, m, day := d.Time().Date()
+	return time.Date(y, m, day+days, 0, 0, 0, 0, time.Local)
+}

@@ -1,0 +1,203 @@
+package pgstore_test
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+	"time"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/demo"
+	"ethicsdesk/internal/passwordcost"
+	"ethicsdesk/pgstore"
+	"ethicsdesk/store"
+)
+
+// A realistic register copied from SQLite answers every question the same
+// on PostgreSQL, for each kind of user: the register's pages under every
+// sort and filter, counts, statistics of each year (against the same
+// figures computed by SQLite), issued opinions, timelines, panels,
+// meetings, the audit view, and the cases search finds.
+func TestCopiedRegisterAnswersAsTheFile(t *testing.T) {
+	ctx := context.Background()
+	end := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	lite, pg := copiedDemo(t, demo.SeedOptions{Cases: 400, Notes: 800, Seed: 5, End: end, Opinions: 2})
+	now := func() time.Time { return end }
+	onFile, onPG := cases.NewService(lite, now), cases.NewService(pg, now)
+	same := func(what string, a, b any, errA, errB error) {
+		t.Helper()
+		if errA != nil || errB != nil {
+			t.Fatalf("%s: %v / %v", what, errA, errB)
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%s differs:\nfile       %.600v\npostgresql %.600v", what, fmt.Sprintf("%+v", a), fmt.Sprintf("%+v", b))
+		}
+	}
+	found := map[string]int{} // hits per query over all users: each query must find something
+	users, err := lite.Users(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range users {
+		if !u.Active {
+			continue
+		}
+		for _, q := range []cases.Query{{}, {Sort: cases.SortTitle}, {Sort: cases.SortDue, Desc: true}, {Sort: cases.SortRapporteur},
+			{Sort: cases.SortStatus, Risk: cases.RiskHigh}, {Year: 2025, Sort: cases.SortReceived}, {Due: cases.DueOverdueOr7, Sort: cases.SortType},
+			{Status: cases.Closed, Sort: cases.SortReference, Desc: true}} {
+			for _, off := range []int{0, 50} {
+				a, errA := onFile.ListCases(ctx, u, q, off, 50)
+				b, errB := onPG.ListCases(ctx, u, q, off, 50)
+				same(fmt.Sprintf("%s's page at %d of %+v", u.Username, off, q), a, b, errA, errB)
+			}
+			m1, t1, e1 := onFile.CountCases(ctx, u, q)
+			m2, t2, e2 := onPG.CountCases(ctx, u, q)
+			same(u.Username+"'s counts", [2]int{m1, t1}, [2]int{m2, t2}, e1, e2)
+		}
+		for _, words := range []string{"consent", "同意", "人工智能", "facial recog*", "隐私 OR privacy", "\"data protection\"", "model -bias"} {
+			a, errA := onFile.Search(ctx, u, words, cases.Query{}, 0, 1000)
+			b, errB := onPG.Search(ctx, u, words, cases.Query{}, 0, 1000)
+			same(fmt.Sprintf("%s's search for %q", u.Username, words), refs(a), refs(b), errA, errB)
+			found[words] += len(a)
+		}
+		for year := 2022; year <= 2026; year++ {
+			a, errA := onFile.Statistics(ctx, u, cases.YearPeriod(year))
+			b, errB := onPG.Statistics(ctx, u, cases.YearPeriod(year))
+			same(fmt.Sprintf("%s's statistics of %d", u.Username, year), a, b, errA, errB)
+			x, errX := onFile.OpinionsIssuedIn(ctx, u, cases.YearPeriod(year))
+			y, errY := onPG.OpinionsIssuedIn(ctx, u, cases.YearPeriod(year))
+			same(fmt.Sprintf("%s's opinions issued in %d", u.Username, year), x, y, errX, errY)
+		}
+		a, errA := onFile.Meetings(ctx, u)
+		b, errB := onPG.Meetings(ctx, u)
+		same(u.Username+"'s meetings", a, b, errA, errB)
+	}
+	for words, n := range found {
+		if n == 0 {
+			t.Errorf("nobody found anything with %q: the comparison proves nothing for it", words)
+		}
+	}
+	sec, err := lite.UserByName(ctx, "secretary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := onFile.ListCases(ctx, sec, cases.Query{}, 0, 400)
+	for _, r := range rows[:60] {
+		a, errA := onFile.Timeline(ctx, sec, r.ID)
+		b, errB := onPG.Timeline(ctx, sec, r.ID)
+		same("the timeline of "+r.Reference, a, b, errA, errB)
+		p1, errA := onFile.Panel(ctx, sec, r.ID)
+		p2, errB := onPG.Panel(ctx, sec, r.ID)
+		same("the panel of "+r.Reference, p1, p2, errA, errB)
+	}
+	admin, _ := lite.UserByName(ctx, "admin")
+	for _, f := range []cases.AuditFilter{{Limit: 100}, {Action: "case.", Offset: 100, Limit: 50}, {CaseID: rows[3].ID, Limit: 50}} {
+		a, n1, errA := onFile.AuditLog(ctx, admin, f)
+		b, n2, errB := onPG.AuditLog(ctx, admin, f)
+		same(fmt.Sprintf("the audit view %+v", f), a, b, errA, errB)
+		same(fmt.Sprintf("the audit view's count %+v", f), n1, n2, nil, nil)
+	}
+}
+
+// refs lists the references of hits in order of reference: ranking may
+// order near-equal scores differently on the two engines.
+func refs(hits []cases.SearchHit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Reference)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// copiedDemo seeds a demo register file and copies it into a new
+// PostgreSQL database, checked.
+func copiedDemo(t *testing.T, opt demo.SeedOptions) (*store.DB, *pgstore.DB) {
+	t.Helper()
+	ctx := context.Background()
+	passwordcost.Cheap()
+	path := filepath.Join(t.TempDir(), "register.db")
+	lite, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lite.Close() })
+	if err := demo.Seed(ctx, lite, opt); err != nil {
+		t.Fatal(err)
+	}
+	pg, _ := openPG(t)
+	raw, err := sql.Open("sqlite3", (&url.URL{Scheme: "file", Opaque: path, RawQuery: "mode=ro"}).String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	tx, err := raw.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := pg.CopyFromSQLite(ctx, tx)
+	tx.Rollback()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Rows["cases"] != int64(opt.Cases) || rep.Searched < int64(opt.Cases+opt.Notes) {
+		t.Fatalf("copied %v, indexed %d documents", rep.Rows, rep.Searched)
+	}
+	if problems, err := pg.Check(ctx); err != nil || len(problems) > 0 {
+		t.Fatalf("the copy does not check out: %q %v", problems, err)
+	}
+	return lite, pg
+}
+
+// The first try keeps only the best documents; the pages it returns must
+// be those of the full ranking, at any offset and with filters.
+func TestSearchPagesEqualTheFullRanking(t *testing.T) {
+	ctx := context.Background()
+	end := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
+	lite, pg := copiedDemo(t, demo.SeedOptions{Cases: 2500, Notes: 2500, Seed: 1, End: end})
+	member, err := lite.UserByName(ctx, "liu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := pg.FullRanking(ctx, "submitter", cases.Query{Viewer: member}, 0, 100000)
+	if err != nil || len(all) <= pgstore.SearchCutoff(0, 50) {
+		t.Fatalf("only %d cases hold the word (%v); the cut of the first try is never reached", len(all), err)
+	}
+	for _, tc := range []struct {
+		text   string
+		q      cases.Query
+		offset int
+	}{
+		{"同意", cases.Query{}, 0}, {"同意", cases.Query{}, 300}, {"consent", cases.Query{}, 200},
+		{"submitter", cases.Query{}, 0}, {"submitter", cases.Query{Status: cases.Closed}, 0},
+		{"submitter", cases.Query{Risk: cases.RiskHigh}, 100}, {"submitter", cases.Query{Year: 2023}, 950},
+	} {
+		tc.q.Today, tc.q.Viewer = cases.DateOf(end), member
+		got, err := pg.SearchCases(ctx, tc.text, tc.q, tc.offset, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := pg.FullRanking(ctx, tc.text, tc.q, tc.offset, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(ids(got)) != fmt.Sprint(ids(want)) {
+			t.Errorf("%q %+v at %d: %d results %v…, the full ranking %d %v…", tc.text, tc.q.Status, tc.offset, len(got), head(ids(got)), len(want), head(ids(want)))
+		}
+	}
+}
+
+func ids(ms []cases.SearchMatch) []int64 {
+	var out []int64
+	for _, m := range ms {
+		out = append(out, m.ID)
+	}
+	return out
+}
+
+func head(ids []int64) []int64 { return ids[:min(5, len(ids))] }

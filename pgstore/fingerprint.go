@@ -1,0 +1,272 @@
+package pgstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// The fingerprint of a row is the first 128 bits of the SHA-256 of the
+// JSON array of its stored columns, as in the SQLite store
+// (store/fingerprint.go), and over the same columns: the stored values
+// are the same text and integers, so a row hashes the same on both
+// engines. Rows are noted by the write that makes them (tx.touch), where
+// the SQLite store uses temporary triggers of its connection.
+type trackedTable struct{ entity, table, columns string }
+
+var trackedTables = []trackedTable{
+	{"case", "cases", `id, reference, type_code, title, summary, received_on, received_year, channel,
+		submitter_kind, submitter_name, submitter_contact, submitter_confidential, respondent, ai_system, sector,
+		catalogue_code, risk, breach, priority, confidential, status, status_rank, accepted_on, due_on,
+		rapporteur_id, rapporteur_name, created_at, created_by, updated_at, updated_by, version, anonymised_at`},
+	{"note", "notes", "id, case_id, at, author_id, author_name, body, private"},
+	{"opinion", "opinions", `id, case_id, corrects_id, state, version, decision, body, pdf_sha256,
+		sig_layout, issued_at, created_at, updated_at, updated_by, language`},
+	{"user", "users", "id, username, display_name, role, active, password_hash, created_at"},
+}
+
+const deletedPrint = "deleted"
+
+// touchedFingerprints returns the fingerprints of the rows t wrote since
+// its last audit entry, as the JSON the entry stores ("" when none), and
+// forgets them.
+func touchedFingerprints(ctx context.Context, t *tx) (string, error) {
+	if len(t.touched) == 0 {
+		return "", nil
+	}
+	prints := make(map[string]string, len(t.touched))
+	for _, k := range t.touched {
+		p, err := rowFingerprint(ctx, t, k.entity, k.id)
+		if err != nil {
+			return "", err
+		}
+		prints[k.entity+":"+strconv.FormatInt(k.id, 10)] = p
+	}
+	t.touched = nil
+	b, err := json.Marshal(prints) // keys sorted: the same rows give the same text
+	return string(b), err
+}
+
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// rowFingerprint is the fingerprint of one row, deletedPrint if it is gone.
+func rowFingerprint(ctx context.Context, q queryer, entity string, id int64) (string, error) {
+	t := trackedByEntity(entity)
+	rows, err := q.QueryContext(ctx, "SELECT "+t.columns+" FROM "+t.table+" WHERE id = $1", id)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return deletedPrint, rows.Err()
+	}
+	return scanFingerprint(rows)
+}
+
+func trackedByEntity(entity string) trackedTable {
+	for _, t := range trackedTables {
+		if t.entity == entity {
+			return t
+		}
+	}
+	panic("untracked entity " + entity)
+}
+
+// scanFingerprint hashes the current row of rows: the JSON array of its
+// values in column order.
+func scanFingerprint(rows *sql.Rows) (string, error) {
+	cols, err := rows.Columns()
+	if err != nil {
+		return "", err
+	}
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if err := rows.Scan(ptrs...); err != nil {
+		return "", err
+	}
+	return fingerprintOf(vals)
+}
+
+// fingerprintOf is the first 128 bits of the SHA-256 of the values' JSON.
+func fingerprintOf(vals []any) (string, error) {
+	b, err := json.Marshal(vals)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:16]), nil
+}
+
+// lastPrint is what the audit log last recorded of one row.
+type lastPrint struct {
+	seq   int64
+	print string // "" when only entries older than fingerprints mention the row
+}
+
+// rowPrints collects, while the chain is walked, each tracked row's last
+// recorded fingerprint.
+type rowPrints map[string]lastPrint
+
+func (rp rowPrints) add(r auditRecord) {
+	if r.Fingerprints == "" {
+		// Written before fingerprints existed: the row is known to the log
+		// but its content cannot be compared.
+		key := r.Entity + ":" + strconv.FormatInt(r.EntityID, 10)
+		if _, seen := rp[key]; !seen && r.EntityID != 0 && isTracked(r.Entity) {
+			rp[key] = lastPrint{seq: r.Seq}
+		}
+		return
+	}
+	var m map[string]string
+	if json.Unmarshal([]byte(r.Fingerprints), &m) != nil {
+		return // the entry's own hash covers this text; the chain check names it
+	}
+	for k, p := range m {
+		rp[k] = lastPrint{seq: r.Seq, print: p}
+	}
+}
+
+func isTracked(entity string) bool {
+	for _, t := range trackedTables {
+		if t.entity == entity {
+			return true
+		}
+	}
+	return false
+}
+
+// maxNamedRows is how many out-of-step rows of one kind check names before
+// it only counts the rest.
+const maxNamedRows = 20
+
+// checkRowPrints compares every tracked row with its last audit entry. It
+// returns the problems, how many rows it compared, and how many could not
+// be compared because the log only mentions them in entries older than
+// fingerprints.
+func (db *DB) checkRowPrints(ctx context.Context, rp rowPrints) (problems []string, compared, legacy int, err error) {
+	baseline, err := db.fingerprintBaseline(ctx)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	for _, t := range trackedTables {
+		seen := map[string]bool{}
+		var bad []string
+		rows, err := db.db.QueryContext(ctx, "SELECT "+t.columns+", "+rowLabel(t.entity)+" FROM "+t.table+" ORDER BY id")
+		if err != nil {
+			return nil, 0, 0, err
+		}
+		for rows.Next() {
+			p, id, label, err := scanLabelled(rows)
+			if err != nil {
+				rows.Close()
+				return nil, 0, 0, err
+			}
+			key := t.entity + ":" + strconv.FormatInt(id, 10)
+			seen[key] = true
+			last, ok := rp[key]
+			switch {
+			case !ok && id <= baseline[t.entity]:
+				legacy++ // there before this version, written without an entry of its own
+				continue
+			case !ok:
+				bad = append(bad, fmt.Sprintf("%s was written into the file without any audit entry", label))
+			case last.print == "":
+				legacy++
+				continue
+			case last.print == deletedPrint:
+				bad = append(bad, fmt.Sprintf("%s is in the file although audit entry %d records its deletion", label, last.seq))
+			case last.print != p:
+				bad = append(bad, fmt.Sprintf("%s was changed in the file without an audit entry (it differs from what entry %d recorded)", label, last.seq))
+			}
+			compared++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, 0, 0, err
+		}
+		var gone []string
+		for key, last := range rp {
+			if strings.HasPrefix(key, t.entity+":") && !seen[key] && last.print != "" && last.print != deletedPrint {
+				gone = append(gone, fmt.Sprintf("%s %s was removed from the file without an audit entry (entry %d recorded it)", t.entity, strings.TrimPrefix(key, t.entity+":"), last.seq))
+			}
+		}
+		sort.Strings(gone)
+		bad = append(bad, gone...)
+		if len(bad) > maxNamedRows {
+			bad = append(bad[:maxNamedRows], fmt.Sprintf("… and %d more %s rows out of step with the audit log", len(bad)-maxNamedRows, t.entity))
+		}
+		problems = append(problems, bad...)
+	}
+	return problems, compared, legacy, nil
+}
+
+// rowLabel is the SQL naming a row in check's sentences.
+func rowLabel(entity string) string {
+	switch entity {
+	case "case":
+		return "'case ' || reference"
+	case "note":
+		return "'note ' || id || ' on case ' || COALESCE((SELECT reference FROM cases c WHERE c.id = notes.case_id), case_id::text)"
+	case "opinion":
+		return "'opinion ' || id || ' of case ' || COALESCE((SELECT reference FROM cases c WHERE c.id = opinions.case_id), case_id::text)"
+	}
+	return "'account ' || username"
+}
+
+// scanLabelled reads a row of checkRowPrints' query: the tracked columns
+// (id first), then the label.
+func scanLabelled(rows *sql.Rows) (print string, id int64, label string, err error) {
+	cols, err := rows.Columns()
+	if err != nil {
+		return "", 0, "", err
+	}
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if err := rows.Scan(ptrs...); err != nil {
+		return "", 0, "", err
+	}
+	print, err = fingerprintOf(vals[:len(vals)-1])
+	if err != nil {
+		return "", 0, "", err
+	}
+	id, _ = vals[0].(int64)
+	label = fmt.Sprint(vals[len(vals)-1])
+	if lb, ok := vals[len(vals)-1].([]byte); ok {
+		label = string(lb)
+	}
+	return print, id, label, nil
+}
+
+// fingerprintBaseline is, per entity, the highest row id that existed when
+// the register was upgraded to fingerprints (migration 0009).
+func (db *DB) fingerprintBaseline(ctx context.Context) (map[string]int64, error) {
+	rows, err := db.db.QueryContext(ctx, "SELECT entity, max_id FROM fingerprint_baseline")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var e string
+		var id int64
+		if err := rows.Scan(&e, &id); err != nil {
+			return nil, err
+		}
+		out[e] = id
+	}
+	return out, rows.Err()
+}
