@@ -229,7 +229,7 @@ func (s *Service) Letter(ctx context.Context, actor User, r LetterRequest) ([]by
 	if err != nil {
 		return nil, err
 	}
-	if err := s.keepLetter(ctx, actor, c, r.Kind, pdf); err != nil {
+	if err := s.keepLetter(ctx, actor, c, r, pdf); err != nil {
 		return nil, err
 	}
 	return pdf, nil
