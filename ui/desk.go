@@ -52,6 +52,7 @@ type desk struct {
 
 // NewMainWindow builds the register window; main calls ShowAndRun on it.
 func NewMainWindow(a fyne.App, svc cases.API, actor cases.User, opt Options) fyne.Window {
+	useDeskTheme(a)
 	d := newDesk(a, svc, actor, opt, newProgramRunner(opt))
 	var w fyne.Window
 	d.run.exclusive(func() {

@@ -108,19 +108,25 @@ func (r *registerWindow) buildTable() {
 	t.CreateCell = newRegisterCell
 	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
 		row, ok := r.model.row(id.Row)
-		fillCell(r.d, o, id.Col, row, ok, r.today)
+		fillCell(r.d, o, id.Col, row, ok, r.today, id.Row == t.selected, t.focused)
 	}
 	t.ShowHeaderRow = true
 	t.CreateHeader = newHeaderButton
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		fillHeader(o, id.Col, r.sort, r.desc, r.sortCol, r.sortBy)
 	}
-	t.OnSelected = func(id widget.TableCellID) { r.selected = id.Row }
-	t.OnUnselected = func(widget.TableCellID) { r.selected = -1 }
+	// The whole row is outlined, so every cell of the old and the new row
+	// is drawn again when the selection moves.
+	t.OnSelected = func(id widget.TableCellID) { r.selected, t.selected = id.Row, id.Row; t.Refresh() }
+	t.OnUnselected = func(widget.TableCellID) { r.selected, t.selected = -1, -1; t.Refresh() }
 	t.onOpen = r.openSelected
 	for i, c := range registerColumns {
 		t.SetColumnWidth(i, c.width)
 	}
+	prefs, user := r.d.app.Preferences(), r.d.actor.Username
+	t.sizer = newColumnSizer(r.d, r.d.svc.Today())
+	t.sizer.load(prefs, user)
+	t.onResize = func() { t.sizer.save(prefs, user) }
 	r.table = t
 }
 
@@ -148,7 +154,7 @@ func (r *registerWindow) reload() {
 	q := r.query()
 	r.model.reset(q)
 	r.table.UnselectAll()
-	r.selected = -1
+	r.selected, r.table.selected = -1, -1
 	r.countGen++
 	gen := r.countGen
 	r.d.run.background(func() func() {
