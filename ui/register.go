@@ -22,9 +22,10 @@ type registerWindow struct {
 	filters *filterBar
 	table   *registerTable
 	model   *pageCache
-	count   *widget.Label // "1,204 of 100,000 cases"
-	problem *widget.Label // a load that failed, in words
-	who     *widget.Label // who is signed in, and in what role
+	count   *widget.Label   // "1,204 of 100,000 cases"
+	bottom  *fyne.Container // the count line, laid out again when the count changes
+	problem *widget.Label   // a load that failed, in words
+	who     *widget.Label   // who is signed in, and in what role
 	newCase *widget.Button
 
 	rows     int // rows matching the filter, as last counted
@@ -94,9 +95,9 @@ func (r *registerWindow) build() {
 	top.Add(container.NewBorder(nil, nil, nil, r.newCase, r.filters.box))
 	r.who = widget.NewLabel(lang.L("Signed in as {{.Name}} ({{.Role}})", map[string]any{"Name": d.actor.Name(), "Role": roleText(d.actor.Role)}))
 	r.who.Importance = widget.LowImportance
-	bottom := container.NewBorder(nil, nil, r.count, r.who, r.problem)
+	r.bottom = container.NewBorder(nil, nil, r.count, r.who, r.problem)
 	r.center = container.NewStack(r.table)
-	r.win.SetContent(container.NewBorder(top, bottom, nil, nil, r.center))
+	r.win.SetContent(container.NewBorder(top, r.bottom, nil, nil, r.center))
 	r.win.SetMainMenu(r.mainMenu())
 	r.addShortcuts()
 	r.reload()
@@ -170,6 +171,7 @@ func (r *registerWindow) reload() {
 			r.problem.Hide()
 			r.rows = matching
 			r.count.SetText(countText(matching, total))
+			r.bottom.Refresh() // a longer count gets its room: never "1,204 of 100,0…"
 			r.table.Refresh()
 		}
 	})

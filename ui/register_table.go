@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -197,7 +198,8 @@ func (t *registerTable) Dragged(e *fyne.DragEvent) {
 	if t.dragCol < 0 || t.sizer == nil {
 		return
 	}
-	t.sizer.user[t.dragCol] = max(minColumnWidth, t.dragW0+e.Position.X-t.dragStartX)
+	// Whole units, as the preference keeps them.
+	t.sizer.user[t.dragCol] = float32(math.Round(float64(max(minColumnWidth, t.dragW0+e.Position.X-t.dragStartX))))
 	t.fitColumns(t.Size().Width)
 	t.Refresh()
 }
