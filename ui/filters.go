@@ -93,6 +93,9 @@ func (f *filterBar) newSelect(options []choice) *widget.Select {
 		labels[i] = o.label
 	}
 	s := widget.NewSelect(labels, nil)
+	// Never shown (a choice is always made), but Fyne sizes a select to
+	// at least its placeholder: "(Select one)" kept the window wide.
+	s.PlaceHolder = " "
 	s.SetSelectedIndex(0)
 	s.OnChanged = func(string) {
 		if f.onChange != nil {
@@ -143,7 +146,7 @@ func (f *filterBar) query() cases.Query {
 
 // breachChoices are the breaches of Art. 72 a complaint may allege.
 func breachChoices() []choice {
-	out := []choice{{lang.L("All alleged breaches"), ""}}
+	out := []choice{{lang.L("All breaches"), ""}}
 	for _, b := range cases.AllBreaches {
 		out = append(out, choice{codeText(string(b)), string(b)})
 	}

@@ -119,7 +119,7 @@ func TestTheTableFitsTheWindow(t *testing.T) {
 		}
 	}
 
-	if min := r.win.Canvas().Content().MinSize().Width; min > 900 {
+	if min := r.win.Canvas().Content().MinSize().Width; min > 800 {
 		t.Fatalf("the window cannot be narrower than %.0f units", min)
 	}
 

@@ -57,7 +57,7 @@ func TestRegisterFiltersByBreachAndRapporteur(t *testing.T) {
 	if r.count.Text != "1 of 4 cases" || !contains(texts, "EC-2026-0003") || contains(texts, "EC-2026-0002") {
 		t.Fatalf("Wang Fang's discrimination complaints: count %q, rows %v", r.count.Text, texts)
 	}
-	r.filters.breach.SetSelected("All alleged breaches")
+	r.filters.breach.SetSelected("All breaches")
 	r.filters.rapporteur.SetSelected("No rapporteur yet")
 	h.settle()
 	texts = labelTexts(r.table)
