@@ -123,6 +123,14 @@ type API interface {
 	DeclareInterest(ctx context.Context, actor User, caseID int64, conflict bool, reason string) error
 	Panel(ctx context.Context, actor User, caseID int64) ([]PanelMember, error)
 
+	// The duties of Article 66 for the case's risk tier (cases/duties.go).
+	// Who: anyone who may read the case reads them; its panel, once
+	// declared, marks them while the case is open.
+	CaseDuties(ctx context.Context, actor User, caseID int64) ([]DutyCheck, error)
+	MayMarkDuties(ctx context.Context, actor User, caseID int64) bool
+	// MarkDuty records a duty as met (FieldErrors without evidence) or not.
+	MarkDuty(ctx context.Context, actor User, caseID int64, duty Duty, met bool, evidence string) (DutyCheck, error)
+
 	// Meetings and votes. Who: the secretariat and the chair arrange
 	// meetings and may record votes for a present member; members and the
 	// chair cast their own; every role reads meetings.

@@ -21,4 +21,5 @@ var (
 	_ cases.LetterheadRepository  = (*DB)(nil)
 	_ cases.OpinionRepository     = (*DB)(nil)
 	_ cases.KeyRepository         = (*DB)(nil)
+	_ cases.DutyRepository        = (*DB)(nil)
 )

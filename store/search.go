@@ -18,7 +18,7 @@ const (
 	kindCase    = 0
 	kindNote    = 1
 	kindOpinion = 2
-	kindLetter  = 3 // a letter kept with its case (0020_letters_searchable.sql)
+	kindLetter  = 3 // a letter kept with its case (0020_letters_search_and_duties.sql)
 )
 
 // searchWeights are bm25's column weights, in the order of search_fts's

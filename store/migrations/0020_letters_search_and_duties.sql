@@ -23,3 +23,17 @@ END;
 
 INSERT INTO search_fts (rowid, notes)
     SELECT id * 4 + 3, ed_index_text(letter_text) FROM attachments WHERE letter_text <> '';
+
+-- The duties of Article 66 a case's panel checks for the AI system's risk
+-- tier (cases/duties.go): one row per duty marked, the latest mark kept
+-- (each mark is also in the audit log).
+CREATE TABLE case_duties (
+    case_id      INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+    duty         TEXT NOT NULL,
+    met          INTEGER NOT NULL DEFAULT 0,
+    evidence     TEXT NOT NULL DEFAULT '',
+    marked_by_id INTEGER NOT NULL REFERENCES users (id),
+    marked_by    TEXT NOT NULL,
+    marked_at    TEXT NOT NULL,
+    PRIMARY KEY (case_id, duty)
+) WITHOUT ROWID;
