@@ -254,6 +254,11 @@ type API interface {
 	// due dates moved; FieldErrors under "file" refuse it whole.
 	ImportHolidays(ctx context.Context, actor User, days []Holiday) (int, error)
 	SaveCaseType(ctx context.Context, actor User, t CaseType) error
+	// AddCaseType adds a case type with a new code; SaveCatalogueEntry adds
+	// or renames a classification code (administrator only, audited).
+	AddCaseType(ctx context.Context, actor User, t CaseType) error
+	SaveCatalogueEntry(ctx context.Context, actor User, e CatalogueEntry) error
+	AddCatalogueEntry(ctx context.Context, actor User, e CatalogueEntry) error
 	// RecomputeDeadlines recomputes every running deadline (after holidays
 	// or a rule changed) and says how many moved. Called by the settings
 	// after a save, with no actor of its own.

@@ -13,7 +13,7 @@ import (
 )
 
 // Schema fingerprints cases.API as this program was built with it.
-const Schema = "03304e487c19"
+const Schema = "83a2177ae13b"
 
 var (
 	_ = time.Time{}
@@ -790,6 +790,27 @@ type argsSaveCaseType struct {
 }
 
 type resultsSaveCaseType struct {
+}
+
+type argsAddCaseType struct {
+	T cases.CaseType `json:"t"`
+}
+
+type resultsAddCaseType struct {
+}
+
+type argsSaveCatalogueEntry struct {
+	E cases.CatalogueEntry `json:"e"`
+}
+
+type resultsSaveCatalogueEntry struct {
+}
+
+type argsAddCatalogueEntry struct {
+	E cases.CatalogueEntry `json:"e"`
+}
+
+type resultsAddCatalogueEntry struct {
 }
 
 type argsRecomputeDeadlines struct {
@@ -1765,6 +1786,36 @@ var generatedMethods = map[string]method{
 		err = api.SaveCaseType(ctx, actor, in.T)
 		return &in, &out, err
 	}},
+	"AddCaseType": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsAddCaseType
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsAddCaseType
+		var err error
+		err = api.AddCaseType(ctx, actor, in.T)
+		return &in, &out, err
+	}},
+	"SaveCatalogueEntry": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsSaveCatalogueEntry
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsSaveCatalogueEntry
+		var err error
+		err = api.SaveCatalogueEntry(ctx, actor, in.E)
+		return &in, &out, err
+	}},
+	"AddCatalogueEntry": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsAddCatalogueEntry
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsAddCatalogueEntry
+		var err error
+		err = api.AddCatalogueEntry(ctx, actor, in.E)
+		return &in, &out, err
+	}},
 	"RecomputeDeadlines": {actor: false, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
 		var in argsRecomputeDeadlines
 		if err := decode(&in); err != nil {
@@ -2575,6 +2626,30 @@ func (rc *Client) SaveCaseType(ctx context.Context, actor cases.User, t cases.Ca
 	wireIn := argsSaveCaseType{T: t}
 	var wireOut resultsSaveCaseType
 	err := rc.call(ctx, "SaveCaseType", &wireIn, &wireOut)
+	return err
+}
+
+func (rc *Client) AddCaseType(ctx context.Context, actor cases.User, t cases.CaseType) error {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsAddCaseType{T: t}
+	var wireOut resultsAddCaseType
+	err := rc.call(ctx, "AddCaseType", &wireIn, &wireOut)
+	return err
+}
+
+func (rc *Client) SaveCatalogueEntry(ctx context.Context, actor cases.User, e cases.CatalogueEntry) error {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsSaveCatalogueEntry{E: e}
+	var wireOut resultsSaveCatalogueEntry
+	err := rc.call(ctx, "SaveCatalogueEntry", &wireIn, &wireOut)
+	return err
+}
+
+func (rc *Client) AddCatalogueEntry(ctx context.Context, actor cases.User, e cases.CatalogueEntry) error {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsAddCatalogueEntry{E: e}
+	var wireOut resultsAddCatalogueEntry
+	err := rc.call(ctx, "AddCatalogueEntry", &wireIn, &wireOut)
 	return err
 }
 

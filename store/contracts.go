@@ -22,4 +22,5 @@ var (
 	_ cases.OpinionRepository     = (*DB)(nil)
 	_ cases.KeyRepository         = (*DB)(nil)
 	_ cases.DutyRepository        = (*DB)(nil)
+	_ cases.CatalogueRepository   = (*DB)(nil)
 )
