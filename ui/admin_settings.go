@@ -31,7 +31,7 @@ type settingsWindow struct {
 	rulesSaved                        *widget.Label
 
 	types   []*caseTypeRow
-	newType *newTypeForm      // "Add a case type" (ui/admin_reference.go)
+	newType *newTypeForm     // "Add a case type" (ui/admin_reference.go)
 	catalog *catalogueEditor // the classification tab (ui/admin_reference.go)
 
 	name     *widget.Entry
