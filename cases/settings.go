@@ -109,7 +109,8 @@ func (st Settings) Validate() FieldErrors {
 	if st.RetentionYears < 1 || st.RetentionYears > 100 {
 		fe[settingRetain] = "The retention period must be between 1 and 100 years."
 	}
-	if st.AttachmentMaxBytes < 1<<20 || st.AttachmentMaxBytes > MaxAttachmentLimit {
+	// 0 keeps the current limit (SaveSettings fills it in).
+	if st.AttachmentMaxBytes != 0 && (st.AttachmentMaxBytes < 1<<20 || st.AttachmentMaxBytes > MaxAttachmentLimit) {
 		fe[settingAttach] = "The attachment size limit must be between 1 and 500 MB."
 	}
 	if len(fe) == 0 {
