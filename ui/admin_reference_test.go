@@ -19,6 +19,7 @@ func TestAdministratorKeepsReferenceDataInTheWindow(t *testing.T) {
 	p := newPeople(t)
 	ctx := context.Background()
 	p.as(p.admin)
+	p.d.openRegister()
 	s := p.d.openSettings()
 
 	// A new case type.
@@ -50,6 +51,9 @@ func TestAdministratorKeepsReferenceDataInTheWindow(t *testing.T) {
 	}
 	if len(s.types) != len(types) {
 		t.Fatalf("the tab shows %d types after the addition, the register has %d", len(s.types), len(types))
+	}
+	if p.d.register == nil || !contains(p.d.register.filters.typ.Options, "Research review") {
+		t.Fatal("the register's type filter does not offer the added type")
 	}
 	d := validDraft(1)
 	d.TypeCode = "research_review"

@@ -210,6 +210,7 @@ func (d *desk) typesChanged() {
 		d.types = types
 	}
 	if d.register != nil {
+		d.register.filters.typesChanged(d)
 		d.register.reload()
 	}
 	for _, cw := range d.caseWins {

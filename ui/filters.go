@@ -35,10 +35,6 @@ type filterBar struct {
 func newFilterBar(d *desk, years []int) *filterBar {
 	f := &filterBar{choices: map[*widget.Select][]choice{}}
 
-	types := []choice{{lang.L("All types"), ""}}
-	for _, t := range d.types {
-		types = append(types, choice{d.typeName(t.Code), t.Code})
-	}
 	statuses := []choice{{lang.L("All statuses"), ""}}
 	for _, s := range cases.AllStatuses {
 		statuses = append(statuses, choice{statusText(s), string(s)})
@@ -62,7 +58,7 @@ func newFilterBar(d *desk, years []int) *filterBar {
 		{lang.L("Overdue or due within 7 days"), string(cases.DueOverdueOr7)},
 	}
 
-	f.typ = f.newSelect(types)
+	f.typ = f.newSelect(typeChoices(d))
 	f.status = f.newSelect(statuses)
 	f.risk = f.newSelect(risks)
 	f.sector = f.newSelect(sectors)
@@ -142,6 +138,33 @@ func (f *filterBar) query() cases.Query {
 			return id
 		}(),
 	}
+}
+
+// typeChoices are the register's case types, as the settings last left them.
+func typeChoices(d *desk) []choice {
+	types := []choice{{lang.L("All types"), ""}}
+	for _, t := range d.types {
+		types = append(types, choice{d.typeName(t.Code), t.Code})
+	}
+	return types
+}
+
+// typesChanged offers the case types afresh (one added or renamed in the
+// settings), keeping the type chosen.
+func (f *filterBar) typesChanged(d *desk) {
+	chosen := f.value(f.typ)
+	opts := typeChoices(d)
+	labels := make([]string, len(opts))
+	for i, o := range opts {
+		labels[i] = o.label
+	}
+	f.choices[f.typ] = opts
+	onChange := f.typ.OnChanged
+	f.typ.OnChanged = nil // the register reloads once, after this
+	f.typ.SetOptions(labels)
+	f.typ.SetSelectedIndex(0)
+	f.selectValue(f.typ, chosen)
+	f.typ.OnChanged = onChange
 }
 
 // breachChoices are the breaches of Art. 72 a complaint may allege.
