@@ -205,6 +205,9 @@ type API interface {
 	// program prints no documents.
 
 	MayWriteLetters(actor User) bool
+	// Letter issues a letter: it prints it and keeps it with the case, so
+	// it is called once the letter is being sent (the window: once the
+	// user has chosen where to save it), never for a preview.
 	Letter(ctx context.Context, actor User, r LetterRequest) ([]byte, error)
 	ExportCases(ctx context.Context, actor User, req ExportRequest, fn func(Case) error) (int, error)
 	CalendarEvents(ctx context.Context, actor User, q Query) ([]CalendarEvent, error)
