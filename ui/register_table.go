@@ -104,8 +104,9 @@ func (t *registerTable) pageRows() int {
 func (t *registerTable) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if t.selected < 0 && t.rowsCount() > 0 {
+		if t.selected < 0 { // nothing chosen yet: show the first row, open nothing
 			t.selectRow(0)
+			return
 		}
 		if t.onOpen != nil {
 			t.onOpen()
@@ -151,10 +152,15 @@ func (t *registerTable) selectRow(row int) {
 }
 
 // FocusGained and FocusLost redraw the outline of the selected row: strong
-// while the keyboard is on the table, faint otherwise.
+// while the keyboard is on the table, faint otherwise. Reached with Tab
+// and nothing selected, the table selects its first row, so the keyboard's
+// place is seen at once.
 func (t *registerTable) FocusGained() {
 	t.focused = true
 	t.Table.FocusGained()
+	if t.selected < 0 {
+		t.selectRow(0)
+	}
 	t.Refresh()
 }
 
