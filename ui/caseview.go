@@ -42,6 +42,7 @@ type caseWindow struct {
 	pending *moveDialog // the open move dialog, if any
 
 	panel    *panelView        // the "Panel" section (ui/panel.go)
+	duties   *dutiesView       // the Article 66 checklist (ui/duties.go)
 	interest *interestView     // shown instead of the case until its panel member declares
 	full     fyne.CanvasObject // the window's full content, put back after a declaration
 }
@@ -125,9 +126,10 @@ func (cw *caseWindow) build() {
 	summaryHead.TextStyle = fyne.TextStyle{Bold: true}
 	cw.attachments = newAttachmentsView(cw)
 	cw.panel = newPanelView(cw)
+	cw.duties = newDutiesView(cw)
 	left := container.NewVScroll(container.NewVBox(
 		deadlineHead, cw.deadline, widget.NewSeparator(),
-		cw.details, widget.NewSeparator(), summaryHead, cw.summary, cw.attachments.box, cw.panel.box))
+		cw.details, widget.NewSeparator(), summaryHead, cw.summary, cw.attachments.box, cw.panel.box, cw.duties.box))
 
 	timelineHead := widget.NewLabel(lang.L("Timeline"))
 	timelineHead.TextStyle = fyne.TextStyle{Bold: true}
@@ -178,6 +180,7 @@ func (cw *caseWindow) reload() bool {
 	cw.timeline.show(entries, c.CreatedAt, c.CreatedBy)
 	cw.attachments.reload()
 	cw.panel.reload()
+	cw.duties.reload()
 	return true
 }
 

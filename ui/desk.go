@@ -47,10 +47,12 @@ type desk struct {
 	opinionWins map[int64]*opinionEditor // open opinion editors, by case id
 	lock        *inactivityLock          // nil in tests that start none
 	signedOutTo *loginScreen             // the sign-in screen after File › Sign out
+	saveFolder  string                   // where the last document was saved: the save dialog opens there
 }
 
 // NewMainWindow builds the register window; main calls ShowAndRun on it.
 func NewMainWindow(a fyne.App, svc cases.API, actor cases.User, opt Options) fyne.Window {
+	useDeskTheme(a)
 	d := newDesk(a, svc, actor, opt, newProgramRunner(opt))
 	var w fyne.Window
 	d.run.exclusive(func() {

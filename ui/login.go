@@ -33,6 +33,7 @@ type loginScreen struct {
 // NewStartWindow is the window main shows first: the sign-in screen, which
 // opens the register window for the user who signs in.
 func NewStartWindow(a fyne.App, svc cases.API, opt Options) fyne.Window {
+	useDeskTheme(a)
 	ls := newLoginScreen(a, svc, opt, newProgramRunner(opt))
 	return ls.win
 }

@@ -22,9 +22,10 @@ type registerWindow struct {
 	filters *filterBar
 	table   *registerTable
 	model   *pageCache
-	count   *widget.Label // "1,204 of 100,000 cases"
-	problem *widget.Label // a load that failed, in words
-	who     *widget.Label // who is signed in, and in what role
+	count   *widget.Label   // "1,204 of 100,000 cases"
+	bottom  *fyne.Container // the count line, laid out again when the count changes
+	problem *widget.Label   // a load that failed, in words
+	who     *widget.Label   // who is signed in, and in what role
 	newCase *widget.Button
 
 	rows     int // rows matching the filter, as last counted
@@ -94,9 +95,9 @@ func (r *registerWindow) build() {
 	top.Add(container.NewBorder(nil, nil, nil, r.newCase, r.filters.box))
 	r.who = widget.NewLabel(lang.L("Signed in as {{.Name}} ({{.Role}})", map[string]any{"Name": d.actor.Name(), "Role": roleText(d.actor.Role)}))
 	r.who.Importance = widget.LowImportance
-	bottom := container.NewBorder(nil, nil, r.count, r.who, r.problem)
+	r.bottom = container.NewBorder(nil, nil, r.count, r.who, r.problem)
 	r.center = container.NewStack(r.table)
-	r.win.SetContent(container.NewBorder(top, bottom, nil, nil, r.center))
+	r.win.SetContent(container.NewBorder(top, r.bottom, nil, nil, r.center))
 	r.win.SetMainMenu(r.mainMenu())
 	r.addShortcuts()
 	r.reload()
@@ -108,19 +109,25 @@ func (r *registerWindow) buildTable() {
 	t.CreateCell = newRegisterCell
 	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
 		row, ok := r.model.row(id.Row)
-		fillCell(r.d, o, id.Col, row, ok, r.today)
+		fillCell(r.d, o, id.Col, row, ok, r.today, id.Row == t.selected, t.focused)
 	}
 	t.ShowHeaderRow = true
 	t.CreateHeader = newHeaderButton
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		fillHeader(o, id.Col, r.sort, r.desc, r.sortCol, r.sortBy)
 	}
-	t.OnSelected = func(id widget.TableCellID) { r.selected = id.Row }
-	t.OnUnselected = func(widget.TableCellID) { r.selected = -1 }
+	// The whole row is outlined, so every cell of the old and the new row
+	// is drawn again when the selection moves.
+	t.OnSelected = func(id widget.TableCellID) { r.selected, t.selected = id.Row, id.Row; t.Refresh() }
+	t.OnUnselected = func(widget.TableCellID) { r.selected, t.selected = -1, -1; t.Refresh() }
 	t.onOpen = r.openSelected
 	for i, c := range registerColumns {
 		t.SetColumnWidth(i, c.width)
 	}
+	prefs, user := r.d.app.Preferences(), r.d.actor.Username
+	t.sizer = newColumnSizer(r.d, r.d.svc.Today())
+	t.sizer.load(prefs, user)
+	t.onResize = func() { t.sizer.save(prefs, user) }
 	r.table = t
 }
 
@@ -148,7 +155,7 @@ func (r *registerWindow) reload() {
 	q := r.query()
 	r.model.reset(q)
 	r.table.UnselectAll()
-	r.selected = -1
+	r.selected, r.table.selected = -1, -1
 	r.countGen++
 	gen := r.countGen
 	r.d.run.background(func() func() {
@@ -164,6 +171,7 @@ func (r *registerWindow) reload() {
 			r.problem.Hide()
 			r.rows = matching
 			r.count.SetText(countText(matching, total))
+			r.bottom.Refresh() // a longer count gets its room: never "1,204 of 100,0…"
 			r.table.Refresh()
 		}
 	})
