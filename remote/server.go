@@ -27,6 +27,10 @@ const (
 // publicMethods may be called before signing in.
 var publicMethods = map[string]bool{"HasUsers": true, "Login": true, "Bootstrap": true, "CommitteeRoot": true}
 
+// passiveMethods are asked by the window on its own (the change feed):
+// they do not keep an idle session alive.
+var passiveMethods = map[string]bool{"Changes": true}
+
 // signInMethods are limited more tightly than the rest: they try passwords.
 var passwordMethods = map[string]bool{"Login": true, "Bootstrap": true, "VerifyPassword": true, "ChangePassword": true}
 
@@ -110,7 +114,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var actor cases.User
 	if !publicMethods[name] {
-		userID, ok := s.sessions.use(tok)
+		userID, ok := s.sessions.use(tok, !passiveMethods[name])
 		if ok {
 			var err error
 			actor, err = s.accounts.UserByID(ctx, userID)
