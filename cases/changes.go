@@ -65,6 +65,9 @@ func (s *Service) Changes(ctx context.Context, actor User, after int64, wait tim
 			return ChangeBatch{Next: after}, nil
 		case <-time.After(changePollEvery):
 		}
+		if ctx.Err() != nil {
+			return ChangeBatch{Next: after}, nil
+		}
 		if head, _, err = ar.AuditHead(ctx); err != nil {
 			return ChangeBatch{Next: after}, err
 		}

@@ -129,7 +129,7 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 		db.Close()
 		return nil, fmt.Errorf("%s is not marked as a demonstration register (an older version made it, or it holds real work), so the demo accounts cannot sign in there. Move it away to have a new demo register made, or open it without --demo.", path)
 	}
-	opt := ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: isDemo, BackupDir: m.backupDir(), TrimMemory: debug.FreeOSMemory}
+	opt := ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: isDemo, BackupDir: m.backupDir(), TrimMemory: debug.FreeOSMemory, FollowChanges: true}
 	var w fyne.Window
 	if userName != "" {
 		actor, err := svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))
@@ -162,7 +162,7 @@ func openServerWindow(a fyne.App, server, trust, userName string) (fyne.Window, 
 	if _, err := client.HasUsers(ctx); err != nil {
 		return nil, err
 	}
-	opt := ui.Options{DBPath: client.Address(), TrimMemory: debug.FreeOSMemory}
+	opt := ui.Options{DBPath: client.Address(), Server: client.Address(), TrimMemory: debug.FreeOSMemory, FollowChanges: true}
 	a.Lifecycle().SetOnStopped(func() { client.SignOut(context.Background()) })
 	if userName != "" {
 		actor, err := client.Login(ctx, userName, os.Getenv(app.PasswordEnv))

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"ethicsdesk/cases"
@@ -51,6 +52,17 @@ type Server struct {
 	// Log receives internal errors, with the method and user; never
 	// passwords or arguments.
 	Log *log.Logger
+	// stopping is closed by StopWaiting: waits on the change feed answer
+	// at once, so that a shutdown need not wait for them.
+	stopping chan struct{}
+	stopOnce sync.Once
+}
+
+// StopWaiting ends every wait on the change feed now and makes new ones
+// answer at once; the server calls it when it shuts down (each client
+// then finds the server gone and says so).
+func (s *Server) StopWaiting() {
+	s.stopOnce.Do(func() { close(s.stopping) })
 }
 
 // NewServer serves api; accounts reads users by their number.
@@ -58,7 +70,7 @@ func NewServer(api cases.API, accounts Accounts) *Server {
 	now := time.Now
 	return &Server{api: api, accounts: accounts, sessions: newSessions(now),
 		calls: newLimiter(50, 200, now), passwords: newLimiter(20.0/60, 20, now),
-		Log: log.New(io.Discard, "", 0)}
+		Log: log.New(io.Discard, "", 0), stopping: make(chan struct{})}
 }
 
 type response struct {
@@ -112,6 +124,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
+	if passiveMethods[name] {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(ctx)
+		defer cancel()
+		go func() {
+			select {
+			case <-s.stopping:
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+	}
 	var actor cases.User
 	if !publicMethods[name] {
 		userID, ok := s.sessions.use(tok, !passiveMethods[name])

@@ -38,6 +38,7 @@ type caseWindow struct {
 	problem                  *widget.Label
 	attachments              *attachmentsView
 	opinion                  *widget.Button // "Opinion…", when offered
+	changed                  *widget.Label  // "Changed by … at …", when a colleague changed the case
 
 	pending *moveDialog // the open move dialog, if any
 
@@ -102,6 +103,9 @@ func (cw *caseWindow) build() {
 	cw.problem.Importance = widget.DangerImportance
 	cw.problem.Wrapping = fyne.TextWrapWord
 	cw.problem.Hide()
+	cw.changed = widget.NewLabel("")
+	cw.changed.Importance = widget.WarningImportance
+	cw.changed.Hide()
 
 	cw.timeline = newTimelineView()
 	cw.note = newEscEntry(true)
@@ -115,7 +119,7 @@ func (cw *caseWindow) build() {
 
 	header := container.NewVBox(
 		container.NewHBox(cw.reference, cw.status),
-		cw.title, cw.actions, widget.NewSeparator())
+		cw.title, cw.changed, cw.actions, widget.NewSeparator())
 	for _, b := range banners(cw.d.opt) {
 		header.Objects = append([]fyne.CanvasObject{b}, header.Objects...)
 	}

@@ -6,6 +6,7 @@ package ui
 
 import (
 	"context"
+	"sync/atomic"
 	"path/filepath"
 	"sync"
 
@@ -27,6 +28,12 @@ type Options struct {
 	// register, searching, reports) has been quiet for a second, to give
 	// back the memory the work left free; main passes debug.FreeOSMemory.
 	TrimMemory func()
+	// FollowChanges has the window follow the register's change feed once
+	// a user signs in, so colleagues' changes appear (ui/changes.go).
+	FollowChanges bool
+	// Server is the committee server's address when the window works
+	// through one ("" on a register file): waits and failures name it.
+	Server string
 }
 
 // desk is what every window of one running program shares: the service,
@@ -47,6 +54,9 @@ type desk struct {
 	opinionWins map[int64]*opinionEditor // open opinion editors, by case id
 	lock        *inactivityLock          // nil in tests that start none
 	signedOutTo *loginScreen             // the sign-in screen after File › Sign out
+	// stopFollowing ends the wait on the change feed; nil when not following.
+	stopFollowing context.CancelFunc
+	followedTo    atomic.Int64 // the feed's audit number once it answered, for tests
 }
 
 // NewMainWindow builds the register window; main calls ShowAndRun on it.
@@ -57,6 +67,9 @@ func NewMainWindow(a fyne.App, svc cases.API, actor cases.User, opt Options) fyn
 		d.applyLanguageChoice()
 		w = d.openRegister().win
 	})
+	if opt.FollowChanges {
+		d.follow()
+	}
 	return w
 }
 

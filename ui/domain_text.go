@@ -30,5 +30,9 @@ func showError(err error, win fyne.Window) {
 	if t := domainText(err.Error()); t != err.Error() {
 		err = errors.New(t)
 	}
+	var u unreachable
+	if errors.As(err, &u) {
+		err = errors.New(unreachableText(u.Unreachable()))
+	}
 	dialog.ShowError(err, win)
 }

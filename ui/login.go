@@ -59,6 +59,9 @@ func newLoginScreenIn(a fyne.App, svc cases.API, opt Options, run *runner, win f
 	ls.onSignedIn = func(u cases.User) {
 		d := newDesk(a, svc, u, opt, run)
 		ls.signedIn = d
+		if opt.FollowChanges {
+			defer d.follow()
+		}
 		if reuse {
 			d.openRegisterIn(ls.win)
 			d.lock = startLock(d)

@@ -28,6 +28,7 @@ func (d *desk) signOut() {
 	if d.lock != nil {
 		d.lock.stopped = true
 	}
+	d.stopFollow()
 	// A copy: closing a window changes the driver's list.
 	others := append([]fyne.Window(nil), d.app.Driver().AllWindows()...)
 	for _, w := range others {
