@@ -45,8 +45,24 @@ func runWindow(args []string, stderr io.Writer) int {
 	demoMode := fs.Bool("demo", false, "open the demo register, creating and filling it on first use")
 	userName := fs.String("user", "", "sign in as this user with the password in $ETHICSDESK_PASSWORD, skipping the sign-in window (for scripts and benchmarks)")
 	srv := addServerFlags(fs)
+	enrolment := fs.String("enrol", "", "an enrolment file from the administrator (ethicsdesk users enrol): remember its committee server and root, then connect")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *enrolment != "" {
+		if srv.given() || *dbPath != "" || *demoMode {
+			fmt.Fprintln(stderr, "ethicsdesk: --enrol names the committee server itself; give it without --server, --db or --demo")
+			return 2
+		}
+		e, err := app.Enrol(*enrolment)
+		if err != nil {
+			fmt.Fprintln(stderr, "ethicsdesk:", err)
+			return 1
+		}
+		*srv.server = e.Server
+		if *userName == "" {
+			signInAs = e.User
+		}
 	}
 	if srv.given() && (*dbPath != "" || *demoMode) {
 		fmt.Fprintln(stderr, "ethicsdesk: give either --server (the committee server) or --db/--demo (a register on this computer), not both")
@@ -147,6 +163,10 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 	return w, nil
 }
 
+// signInAs is the user name the sign-in screen starts with (from an
+// enrolment file).
+var signInAs string
+
 // openServerWindow connects to the committee server and builds the sign-in
 // window (or, with userName, the register window) over it: the same window
 // as on a local register, the rules applied by the server. Backups and
@@ -162,7 +182,7 @@ func openServerWindow(a fyne.App, server, trust, userName string) (fyne.Window, 
 	if _, err := client.HasUsers(ctx); err != nil {
 		return nil, err
 	}
-	opt := ui.Options{DBPath: client.Address(), Server: client.Address(), TrimMemory: debug.FreeOSMemory, FollowChanges: true}
+	opt := ui.Options{DBPath: client.Address(), Server: client.Address(), TrimMemory: debug.FreeOSMemory, FollowChanges: true, SignInAs: signInAs}
 	a.Lifecycle().SetOnStopped(func() { client.SignOut(context.Background()) })
 	if userName != "" {
 		actor, err := client.Login(ctx, userName, os.Getenv(app.PasswordEnv))

@@ -34,6 +34,8 @@ type Options struct {
 	// Server is the committee server's address when the window works
 	// through one ("" on a register file): waits and failures name it.
 	Server string
+	// SignInAs fills the sign-in screen's user name (from an enrolment).
+	SignInAs string
 }
 
 // desk is what every window of one running program shares: the service,
