@@ -49,7 +49,11 @@ func (d *desk) followChanges(ctx context.Context) {
 	lost := false
 	retry := followRetryFirst
 	for ctx.Err() == nil {
-		b, err := d.svc.Changes(ctx, d.actor, after, followWait)
+		wait := followWait
+		if lost {
+			wait = 0 // a quick answer says at once that the server is back
+		}
+		b, err := d.svc.Changes(ctx, d.actor, after, wait)
 		if ctx.Err() != nil {
 			return
 		}
@@ -118,6 +122,8 @@ type unreachable interface{ Unreachable() string }
 func unreachableText(server string) string {
 	return lang.L("The committee server at {{.Server}} cannot be reached; nothing was saved. Retrying…", map[string]any{"Server": server})
 }
+
+func asUnreachable(err error, u *unreachable) bool { return errors.As(err, u) }
 
 func sessionEnded(err error) bool {
 	var se interface{ SessionEnded() bool }

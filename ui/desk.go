@@ -36,6 +36,9 @@ type Options struct {
 	Server string
 	// SignInAs fills the sign-in screen's user name (from an enrolment).
 	SignInAs string
+	// Servers, if set, lets the sign-in screen connect to a committee
+	// server (by address or with an enrolment file) instead.
+	Servers Servers
 }
 
 // desk is what every window of one running program shares: the service,

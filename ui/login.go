@@ -28,6 +28,7 @@ type loginScreen struct {
 	message               *widget.Label
 	onSignedIn            func(u cases.User) // opens the register; replaced in tests
 	signedIn              *desk              // the session opened, for tests
+	server                *serverChoice      // connecting to a committee server (ui/login_server.go)
 }
 
 // NewStartWindow is the window main shows first: the sign-in screen, which
@@ -45,9 +46,14 @@ func newLoginScreen(a fyne.App, svc cases.API, opt Options, run *runner) *loginS
 // a session just signed out of (nil: a new window); the next session's
 // register opens in the same window, so the program never quits between.
 func newLoginScreenIn(a fyne.App, svc cases.API, opt Options, run *runner, win fyne.Window) *loginScreen {
-	ls := &loginScreen{app: a, svc: svc, opt: opt, run: run, win: win}
 	has, err := svc.HasUsers(context.Background())
-	ls.first = err == nil && !has
+	return newLoginScreenKnowing(a, svc, opt, run, win, err == nil && !has)
+}
+
+// newLoginScreenKnowing is newLoginScreenIn when whether the register has
+// accounts is known already (first: it has none).
+func newLoginScreenKnowing(a fyne.App, svc cases.API, opt Options, run *runner, win fyne.Window, first bool) *loginScreen {
+	ls := &loginScreen{app: a, svc: svc, opt: opt, run: run, win: win, first: first}
 	if ls.win == nil {
 		ls.win = a.NewWindow(lang.L("Ethics Desk — sign in"))
 	} else {
@@ -111,7 +117,12 @@ func (ls *loginScreen) build() {
 		hint.Importance = widget.HighImportance
 		top = append(top, hint)
 	}
-	ls.win.SetContent(container.NewVBox(append(top, form, ls.submit, ls.message)...))
+	ls.username.SetText(ls.opt.SignInAs)
+	rows := append(top, form, ls.submit, ls.message)
+	if ls.opt.Servers != nil {
+		rows = append(rows, ls.serverButtons())
+	}
+	ls.win.SetContent(container.NewVBox(rows...))
 	ls.win.Resize(fyne.NewSize(460, 0))
 	ls.win.Canvas().Focus(ls.username)
 }
