@@ -160,4 +160,3 @@ func (e *UnreachableError) Unwrap() error { return e.Err }
 // Unreachable is the server's address; the window recognises the error by
 // this method and says it is retrying.
 func (e *UnreachableError) Unreachable() string { return e.Server }
-

@@ -6,9 +6,9 @@ package ui
 
 import (
 	"context"
-	"sync/atomic"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"

@@ -26,8 +26,8 @@ type registerWindow struct {
 	problem *widget.Label // a load that failed, in words
 	// connection says the committee server cannot be reached (ui/changes.go)
 	connection *widget.Label
-	who     *widget.Label // who is signed in, and in what role
-	newCase *widget.Button
+	who        *widget.Label // who is signed in, and in what role
+	newCase    *widget.Button
 
 	rows     int // rows matching the filter, as last counted
 	today    cases.Date
