@@ -39,6 +39,7 @@ type caseWindow struct {
 	attachments              *attachmentsView
 	opinion                  *widget.Button // "Opinion…", when offered
 	changed                  *widget.Label  // "Changed by … at …", when a colleague changed the case
+	actionsGen               int            // bumped per fillActions; older answers are dropped
 
 	pending *moveDialog // the open move dialog, if any
 
@@ -194,7 +195,49 @@ func (cw *caseWindow) parentForErrors() fyne.Window {
 	return cw.d.register.win
 }
 
+// caseActions are the answers to "what may this user do on this case
+// now": questions to the service, asked off the main goroutine because
+// over a committee server each is a request.
+type caseActions struct {
+	moves   []cases.Status
+	opinion bool // offer "Opinion…": there is one, or the user may draft it
+	letters bool // offer "Letters…"
+}
+
+// askActions asks the service what actor may do on c (off the main
+// goroutine).
+func askActions(d *desk, c cases.Case) caseActions {
+	var a caseActions
+	if d.can(cases.ActMoveCase) {
+		a.moves = d.svc.AllowedMoves(d.actor, c)
+	}
+	op, err := d.svc.Opinion(context.Background(), d.actor, c.ID)
+	if errors.Is(err, cases.ErrNotFound) {
+		op, err = cases.Opinion{}, nil
+	}
+	a.opinion = err == nil && (op.ID != 0 || d.svc.CanDraftOpinion(d.actor, c, op))
+	a.letters = c.Submitter.Kind != cases.SubmitterAnonymous && d.svc.MayWriteLetters(d.actor)
+	return a
+}
+
+// fillActions shows the case's buttons: Edit and History at once, the
+// moves, the opinion and the letters once the service has answered.
 func (cw *caseWindow) fillActions() {
+	cw.showActions(caseActions{})
+	c := cw.c
+	cw.actionsGen++
+	gen := cw.actionsGen
+	cw.d.run.background(func() func() {
+		a := askActions(cw.d, c)
+		return func() {
+			if gen == cw.actionsGen {
+				cw.showActions(a)
+			}
+		}
+	})
+}
+
+func (cw *caseWindow) showActions(a caseActions) {
 	cw.actions.RemoveAll()
 	cw.edit = nil
 	if cases.Editable(cw.c.Status) && cw.d.can(cases.ActEditCase) {
@@ -204,10 +247,10 @@ func (cw *caseWindow) fillActions() {
 		})
 		cw.actions.Add(cw.edit)
 	}
-	for _, b := range cw.moveButtons() {
+	for _, b := range cw.moveButtons(a.moves) {
 		cw.actions.Add(b)
 	}
-	for _, b := range cw.opinionActions() {
+	for _, b := range cw.opinionActions(a) {
 		cw.actions.Add(b)
 	}
 	cw.actions.Add(widget.NewButtonWithIcon(lang.L("History…"), theme.HistoryIcon(), func() { cw.openHistory() }))
