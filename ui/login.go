@@ -127,25 +127,38 @@ func (ls *loginScreen) build() {
 	ls.win.Canvas().Focus(ls.username)
 }
 
-// doSubmit signs in (or creates the administrator). Hashing takes a
-// fraction of a second, so it runs in place; the message says what failed.
+// doSubmit signs in (or creates the administrator) off the main
+// goroutine: hashing takes a fraction of a second, and over a committee
+// server it is a request. The message says what failed.
 func (ls *loginScreen) doSubmit() {
-	ctx := context.Background()
-	var u cases.User
-	var err error
-	if ls.first {
-		if ls.password.Text != ls.repeat.Text {
-			ls.message.SetText(lang.L("The two passwords are not the same."))
-			return
-		}
-		u, err = ls.svc.Bootstrap(ctx, ls.username.Text, ls.displayName.Text, ls.password.Text)
-	} else {
-		u, err = ls.svc.Login(ctx, ls.username.Text, ls.password.Text)
+	if ls.first && ls.password.Text != ls.repeat.Text {
+		ls.message.SetText(lang.L("The two passwords are not the same."))
+		return
 	}
+	first, username, displayName, password := ls.first, ls.username.Text, ls.displayName.Text, ls.password.Text
 	ls.password.SetText("")
 	ls.repeat.SetText("")
+	ls.submit.Disable() // one sign-in at a time
+	ls.run.background(func() func() {
+		ctx := context.Background()
+		var u cases.User
+		var err error
+		if first {
+			u, err = ls.svc.Bootstrap(ctx, username, displayName, password)
+		} else {
+			u, err = ls.svc.Login(ctx, username, password)
+		}
+		return func() {
+			ls.submit.Enable()
+			ls.signedInAs(u, err)
+		}
+	})
+}
+
+// signedInAs opens the register for u, or says why signing in failed.
+func (ls *loginScreen) signedInAs(u cases.User, err error) {
 	if err != nil {
-		ls.message.SetText(errorText(err))
+		ls.message.SetText(connectionText(err))
 		return
 	}
 	ls.message.SetText("")
