@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/store"
 )
 
 var colleague = cases.User{ID: 2, Username: "zhou", DisplayName: "Zhou Min", Role: cases.RoleSecretariat, Active: true}
@@ -27,8 +28,8 @@ func (h *harness) waitFor(what string, ok func() bool) {
 	}
 }
 
-// A colleague's edit reaches an open register and case window without any
-// reload by the user: the row shows the new title, the case window says
+// A colleague's edit, made in another program on the same register file,
+// reaches an open register and case window without any reload by the user: the row shows the new title, the case window says
 // who changed it and when, and a form opened on the old copy is still
 // refused as stale, keeping what was typed.
 func TestColleaguesChangesAppearInOpenWindows(t *testing.T) {
@@ -53,9 +54,16 @@ func TestColleaguesChangesAppearInOpenWindows(t *testing.T) {
 	t.Cleanup(h.d.stopFollow)
 	h.waitFor("the change feed's first answer", func() bool { return h.d.followedTo.Load() > 0 })
 
+	// The colleague works in another program on the same file: a second
+	// connection to it, as another process has.
+	other, err := store.Open(h.d.opt.DBPath, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
 	d := c.Draft
 	d.Title = "Face recognition at the airport, renamed by a colleague"
-	if _, err := h.svc.UpdateCase(ctx, colleague, c.ID, c.Version, d); err != nil {
+	if _, err := cases.NewService(other, nil).UpdateCase(ctx, colleague, c.ID, c.Version, d); err != nil {
 		t.Fatal(err)
 	}
 	h.waitFor("the register showing the colleague's title", func() bool {
