@@ -2,10 +2,12 @@ package ui
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -186,4 +188,66 @@ func TestTheWindowRidesOutAServerThatStopsAndComesBack(t *testing.T) {
 	h.waitFor("the register asking to sign in again", func() bool {
 		return r.connection.Visible() && strings.Contains(r.connection.Text, "sign in again")
 	})
+}
+
+// slowSaves holds every save of a case on the server for a while, as a
+// slow link would.
+type slowSaves struct {
+	http.Handler
+	delay time.Duration
+}
+
+func (s slowSaves) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasSuffix(r.URL.Path, "/UpdateCase") {
+		time.Sleep(s.delay)
+	}
+	s.Handler.ServeHTTP(w, r)
+}
+
+// A save that takes longer than 300 ms over a slow link shows that the
+// window is waiting for the server, and the window stays usable.
+func TestASlowSaveShowsThatTheWindowIsWaitingForTheServer(t *testing.T) {
+	w, served := committeeServer(t)
+	ctx := context.Background()
+	sec, err := w.Service.CreateUser(ctx, w.Admin, cases.NewAccount{Username: "sec", DisplayName: "Sam Secretariat", Role: cases.RoleSecretariat, Password: "secretariat pw 1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := w.Service.CreateCase(ctx, sec, validDraft(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	served.Stop()
+	served.Handler = slowSaves{Handler: served.Handler, delay: 2 * time.Second}
+	served.Start(t, served.Addr)
+	client, err := remote.Dial(served.URL, served.Root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sec, err = client.Login(ctx, "sec", "secretariat pw 1"); err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, Options{})
+	d := newDesk(h.app, client, sec, Options{DBPath: served.URL, Server: served.URL}, h.d.run)
+	h.d = d
+	form := d.openIntake(&c)
+	h.settle()
+	form.title.SetText("Saved over a slow link")
+	began := time.Now()
+	test.Tap(form.save)
+	if time.Since(began) > time.Second {
+		t.Fatalf("tapping Save held the window for %v", time.Since(began))
+	}
+	want := "Waiting for the committee server at " + served.URL + "…"
+	h.waitFor("the waiting message", func() bool {
+		top := form.win.Canvas().Overlays().Top()
+		return top != nil && containsPart(labelTexts(top), want)
+	})
+	if waited := time.Since(began); waited > 1500*time.Millisecond {
+		t.Errorf("the waiting message came only after %v", waited)
+	}
+	h.settle()
+	if got, _ := w.Service.GetCase(ctx, sec, c.ID); got.Title != "Saved over a slow link" {
+		t.Fatalf("the slow save did not land: %q", got.Title)
+	}
 }
