@@ -152,6 +152,23 @@ func TestTheWindowRidesOutAServerThatStopsAndComesBack(t *testing.T) {
 	d.follow()
 	t.Cleanup(d.stopFollow)
 	h.waitFor("the change feed's first answer", func() bool { return d.followedTo.Load() > 0 })
+	// A colleague's change, made on the server, reaches the register
+	// through the feed.
+	d2 := c.Draft
+	d2.Title = "Renamed on the server by a colleague"
+	zhou, err := w.Service.CreateUser(ctx, w.Admin, cases.NewAccount{Username: "zhou", DisplayName: "Zhou Min", Role: cases.RoleSecretariat, Password: "secretariat pw 2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Service.UpdateCase(ctx, zhou, c.ID, c.Version, d2); err != nil {
+		t.Fatal(err)
+	}
+	h.waitFor("the register showing the colleague's change made on the server", func() bool {
+		return contains(labelTexts(r.table), d2.Title)
+	})
+	if c, err = client.GetCase(ctx, sec, c.ID); err != nil {
+		t.Fatal(err)
+	}
 	form := d.openIntake(&c)
 	h.settle()
 	form.title.SetText("Typed while the server was away")
