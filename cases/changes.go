@@ -78,16 +78,13 @@ func (s *Service) Changes(ctx context.Context, actor User, after int64, wait tim
 	if head-after > maxChangesPerCall {
 		return ChangeBatch{Next: head, Reset: true}, nil
 	}
-	// Newest first: the head-after newest entries hold every one after
-	// `after` (numbers only grow).
-	recs, _, err := ar.AuditQuery(ctx, AuditFilter{Limit: int(head - after)})
+	recs, err := auditAfter(ctx, ar, after, int(head-after))
 	if err != nil {
 		return ChangeBatch{Next: after}, err
 	}
 	batch := ChangeBatch{Next: head}
 	known := map[int64]*Case{} // nil: the actor may not know of it
-	for i := len(recs) - 1; i >= 0; i-- {
-		r := recs[i]
+	for _, r := range recs {
 		if r.Seq <= after || r.Seq > head {
 			continue
 		}
@@ -107,6 +104,34 @@ func (s *Service) Changes(ctx context.Context, actor User, after int64, wait tim
 			ByID: r.ActorID, By: r.Actor, Kind: r.Action})
 	}
 	return batch, nil
+}
+
+// AuditTail is what a storage may offer besides AuditRepository: the
+// entries after a number, oldest first, read by the number alone (the
+// page query of the audit view also counts the whole log).
+type AuditTail interface {
+	AuditAfter(ctx context.Context, seq int64, limit int) ([]AuditRecord, error)
+}
+
+// auditAfter is the entries numbered after seq (at most limit), oldest
+// first: through AuditTail when the storage has it, else from the audit
+// view's newest page (the limit newest hold every one after seq, since
+// numbers only grow).
+func auditAfter(ctx context.Context, ar AuditRepository, seq int64, limit int) ([]AuditRecord, error) {
+	if t, ok := ar.(AuditTail); ok {
+		return t.AuditAfter(ctx, seq, limit)
+	}
+	recs, _, err := ar.AuditQuery(ctx, AuditFilter{Limit: limit})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]AuditRecord, 0, len(recs))
+	for i := len(recs) - 1; i >= 0; i-- {
+		if recs[i].Seq > seq {
+			out = append(out, recs[i])
+		}
+	}
+	return out, nil
 }
 
 // caseKnownTo is the case when actor may know of it (its row is in their
