@@ -119,14 +119,11 @@ func TestTheSignInScreenTakesAnEnrolmentFile(t *testing.T) {
 	}
 }
 
-// A window working through the committee server when the server stops:
-// the register says it cannot be reached and is retrying, a save fails
-// with the same sentence and keeps what was typed, and once the server is
-// back the message goes and the save goes through. A server that comes
-// back as a new process has forgotten the session: the user reads that
-// they must sign in again.
-func TestTheWindowRidesOutAServerThatStopsAndComesBack(t *testing.T) {
-	w, served := committeeServer(t)
+// secretariatOnServer adds Sam (secretariat) and a case to the server's
+// register, and gives a harness whose desk is Sam signed in through a
+// client of the server.
+func secretariatOnServer(t *testing.T, w *testworld.World, served *testworld.Served) (*harness, *remote.Client, cases.User, cases.Case) {
+	t.Helper()
 	ctx := context.Background()
 	sec, err := w.Service.CreateUser(ctx, w.Admin, cases.NewAccount{Username: "sec", DisplayName: "Sam Secretariat", Role: cases.RoleSecretariat, Password: "secretariat pw 1"})
 	if err != nil {
@@ -144,8 +141,21 @@ func TestTheWindowRidesOutAServerThatStopsAndComesBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newHarness(t, Options{})
-	d := newDesk(h.app, client, sec, Options{DBPath: served.URL, Server: served.URL}, h.d.run)
-	h.d = d // settle waits on this desk's runner
+	h.d = newDesk(h.app, client, sec, Options{DBPath: served.URL, Server: served.URL}, h.d.run) // settle waits on the same runner
+	return h, client, sec, c
+}
+
+// A window working through the committee server when the server stops:
+// the register says it cannot be reached and is retrying, a save fails
+// with the same sentence and keeps what was typed, and once the server is
+// back the message goes and the save goes through. A server that comes
+// back as a new process has forgotten the session: the user reads that
+// they must sign in again.
+func TestTheWindowRidesOutAServerThatStopsAndComesBack(t *testing.T) {
+	w, served := committeeServer(t)
+	ctx := context.Background()
+	h, client, sec, c := secretariatOnServer(t, w, served)
+	d := h.d
 	r := d.openRegister()
 	r.win.Show()
 	h.settle()
@@ -226,27 +236,11 @@ func (s slowSaves) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func TestASlowSaveShowsThatTheWindowIsWaitingForTheServer(t *testing.T) {
 	w, served := committeeServer(t)
 	ctx := context.Background()
-	sec, err := w.Service.CreateUser(ctx, w.Admin, cases.NewAccount{Username: "sec", DisplayName: "Sam Secretariat", Role: cases.RoleSecretariat, Password: "secretariat pw 1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := w.Service.CreateCase(ctx, sec, validDraft(1))
-	if err != nil {
-		t.Fatal(err)
-	}
 	served.Stop()
 	served.Handler = slowSaves{Handler: served.Handler, delay: 2 * time.Second}
 	served.Start(t, served.Addr)
-	client, err := remote.Dial(served.URL, served.Root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sec, err = client.Login(ctx, "sec", "secretariat pw 1"); err != nil {
-		t.Fatal(err)
-	}
-	h := newHarness(t, Options{})
-	d := newDesk(h.app, client, sec, Options{DBPath: served.URL, Server: served.URL}, h.d.run)
-	h.d = d
+	h, _, sec, c := secretariatOnServer(t, w, served)
+	d := h.d
 	form := d.openIntake(&c)
 	h.settle()
 	form.title.SetText("Saved over a slow link")

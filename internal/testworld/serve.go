@@ -66,9 +66,10 @@ func (s *Served) Start(tb testing.TB, addr string) {
 	}
 	s.Addr = ln.Addr().String()
 	s.URL = "https://" + s.Addr
-	s.srv = &http.Server{Handler: s.Handler, TLSConfig: &tls.Config{Certificates: []tls.Certificate{s.cert}, MinVersion: tls.VersionTLS13}}
+	srv := &http.Server{Handler: s.Handler, TLSConfig: &tls.Config{Certificates: []tls.Certificate{s.cert}, MinVersion: tls.VersionTLS13}}
+	s.srv = srv
 	go func() {
-		if err := s.srv.ServeTLS(ln, "", ""); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		if err := srv.ServeTLS(ln, "", ""); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			tb.Log(err)
 		}
 	}()
