@@ -152,8 +152,57 @@ func (cw *caseWindow) build() {
 // reload reads the case and its timeline afresh and redraws; false when
 // the case cannot be read (the user is told why).
 func (cw *caseWindow) reload() bool {
+	return cw.apply(loadCase(cw.d, cw.id, false))
+}
+
+// caseData is what a case window shows, read from the service in one go
+// (off the main goroutine when a colleague's change is followed).
+type caseData struct {
+	c           cases.Case
+	err         error // reading the case
+	timeline    []cases.TimelineEntry
+	timelineErr error
+	attachments attachmentsData
+	panel       panelData
+	actions     *caseActions // nil: asked afterwards, in the background
+}
+
+// loadCase reads case id and everything its window shows; with actions,
+// what the user may do on it too.
+func loadCase(d *desk, id int64, actions bool) caseData {
 	ctx := context.Background()
-	c, err := cw.d.svc.GetCase(ctx, cw.d.actor, cw.id)
+	var data caseData
+	if data.c, data.err = d.svc.GetCase(ctx, d.actor, id); data.err != nil {
+		return data
+	}
+	data.timeline, data.timelineErr = d.svc.Timeline(ctx, d.actor, id)
+	data.attachments = loadAttachments(d, id)
+	data.panel = loadPanel(d, data.c)
+	if actions {
+		a := askActions(d, data.c)
+		data.actions = &a
+	}
+	return data
+}
+
+// refresh reads the case again off the main goroutine and redraws it when
+// the answers land: a colleague changed it.
+func (cw *caseWindow) refresh() {
+	d, id := cw.d, cw.id
+	d.run.background(func() func() {
+		data := loadCase(d, id, true)
+		return func() {
+			if _, open := d.caseWins[id]; open {
+				cw.apply(data)
+			}
+		}
+	})
+}
+
+// apply redraws the window from data; false when the case cannot be read
+// (the user is told why).
+func (cw *caseWindow) apply(data caseData) bool {
+	c, err := data.c, data.err
 	if err != nil && cw.handleInterest(err) {
 		return true // a panel member declares their interests first (ui/panel.go)
 	}
@@ -164,7 +213,7 @@ func (cw *caseWindow) reload() bool {
 		showError(err, cw.parentForErrors())
 		return false
 	}
-	entries, err := cw.d.svc.Timeline(ctx, cw.d.actor, cw.id)
+	entries, err := data.timeline, data.timelineErr
 	if err != nil {
 		cw.problem.SetText(lang.L("The timeline could not be read: {{.Error}}", map[string]any{"Error": err.Error()}))
 		cw.problem.Show()
@@ -179,10 +228,15 @@ func (cw *caseWindow) reload() bool {
 	cw.deadline.SetText(deadlineText(c.Deadline))
 	cw.summary.SetText(c.Summary)
 	cw.fillDetails()
-	cw.fillActions()
+	if data.actions != nil {
+		cw.actionsGen++ // answers still on their way are older
+		cw.showActions(*data.actions)
+	} else {
+		cw.fillActions()
+	}
 	cw.timeline.show(entries, c.CreatedAt, c.CreatedBy)
-	cw.attachments.reload()
-	cw.panel.reload()
+	cw.attachments.show(data.attachments)
+	cw.panel.show(data.panel)
 	return true
 }
 

@@ -169,6 +169,6 @@ func (cw *caseWindow) changedBy(c cases.Change) {
 	}
 	cw.changed.Show()
 	if cw.pending == nil {
-		cw.reload()
+		cw.refresh()
 	}
 }
