@@ -82,6 +82,10 @@ type API interface {
 	// audit record. Who: anyone who may read the case.
 	Timeline(ctx context.Context, actor User, caseID int64) ([]TimelineEntry, error)
 	CaseHistory(ctx context.Context, actor User, caseID int64) ([]AuditRecord, error)
+	// Changes is the change feed: the changes to cases the actor may know
+	// of recorded after the audit number after, waiting up to wait for one
+	// (see changes.go). Who: every role.
+	Changes(ctx context.Context, actor User, after int64, wait time.Duration) (ChangeBatch, error)
 	// Statistics are the figures of a period. Who: every role.
 	Statistics(ctx context.Context, actor User, p Period) (Statistics, error)
 

@@ -13,7 +13,7 @@ import (
 )
 
 // Schema fingerprints cases.API as this program was built with it.
-const Schema = "49354b291574"
+const Schema = "cccb3d65faf8"
 
 var (
 	_ = time.Time{}
@@ -185,6 +185,15 @@ type argsCaseHistory struct {
 
 type resultsCaseHistory struct {
 	R0 []cases.AuditRecord
+}
+
+type argsChanges struct {
+	After int64         `json:"after"`
+	Wait  time.Duration `json:"wait"`
+}
+
+type resultsChanges struct {
+	R0 cases.ChangeBatch
 }
 
 type argsStatistics struct {
@@ -1083,6 +1092,16 @@ var generatedMethods = map[string]method{
 		var out resultsCaseHistory
 		var err error
 		out.R0, err = api.CaseHistory(ctx, actor, in.CaseID)
+		return &in, &out, err
+	}},
+	"Changes": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsChanges
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsChanges
+		var err error
+		out.R0, err = api.Changes(ctx, actor, in.After, in.Wait)
 		return &in, &out, err
 	}},
 	"Statistics": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
@@ -2080,6 +2099,14 @@ func (rc *Client) CaseHistory(ctx context.Context, actor cases.User, caseID int6
 	wireIn := argsCaseHistory{CaseID: caseID}
 	var wireOut resultsCaseHistory
 	err := rc.call(ctx, "CaseHistory", &wireIn, &wireOut)
+	return wireOut.R0, err
+}
+
+func (rc *Client) Changes(ctx context.Context, actor cases.User, after int64, wait time.Duration) (cases.ChangeBatch, error) {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsChanges{After: after, Wait: wait}
+	var wireOut resultsChanges
+	err := rc.call(ctx, "Changes", &wireIn, &wireOut)
 	return wireOut.R0, err
 }
 

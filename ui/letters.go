@@ -73,14 +73,9 @@ func (ed *opinionEditor) saveIssuedPDF() {
 	savePDF(ed.d, ed.win, fmt.Sprintf("%s-opinion-%d.pdf", safeFileName(ed.c.Reference), op.ID), pdf)
 }
 
-// lettersButton offers the letters to the submitter, or nil when the user
-// may not write them.
+// lettersButton offers the letters to the submitter (askActions found
+// that the user may write them).
 func (cw *caseWindow) lettersButton() *widget.Button {
-	d := cw.d
-	if !d.svc.MayWriteLetters(d.actor) ||
-		cw.c.Submitter.Kind == cases.SubmitterAnonymous {
-		return nil
-	}
 	var b *widget.Button
 	b = widget.NewButtonWithIcon(lang.L("Letters…"), theme.MailComposeIcon(), func() {
 		menu := fyne.NewMenu("",

@@ -25,8 +25,10 @@ type registerWindow struct {
 	count   *widget.Label   // "1,204 of 100,000 cases"
 	bottom  *fyne.Container // the count line, laid out again when the count changes
 	problem *widget.Label   // a load that failed, in words
-	who     *widget.Label   // who is signed in, and in what role
-	newCase *widget.Button
+	// connection says the committee server cannot be reached (ui/changes.go)
+	connection *widget.Label
+	who        *widget.Label // who is signed in, and in what role
+	newCase    *widget.Button
 
 	rows     int // rows matching the filter, as last counted
 	today    cases.Date
@@ -81,6 +83,10 @@ func (r *registerWindow) build() {
 	r.problem = widget.NewLabel("")
 	r.problem.Importance = widget.DangerImportance
 	r.problem.Hide()
+	r.connection = widget.NewLabel("")
+	r.connection.Importance = widget.DangerImportance
+	r.connection.Wrapping = fyne.TextWrapWord
+	r.connection.Hide()
 
 	r.newCase = widget.NewButtonWithIcon(lang.L("New case"), theme.ContentAddIcon(), r.showIntake)
 	r.newCase.Importance = widget.HighImportance
@@ -92,6 +98,7 @@ func (r *registerWindow) build() {
 	for _, b := range banners(d.opt) {
 		top.Add(b)
 	}
+	top.Add(r.connection)
 	top.Add(container.NewBorder(nil, nil, nil, r.newCase, r.filters.box))
 	r.who = widget.NewLabel(lang.L("Signed in as {{.Name}} ({{.Role}})", map[string]any{"Name": d.actor.Name(), "Role": roleText(d.actor.Role)}))
 	r.who.Importance = widget.LowImportance
@@ -156,6 +163,32 @@ func (r *registerWindow) reload() {
 	r.model.reset(q)
 	r.table.UnselectAll()
 	r.selected, r.table.selected = -1, -1
+	r.recount(q)
+	r.table.Refresh()
+}
+
+// refreshInPlace reads the rows on show and the count again after
+// colleagues changed cases, without dropping the selection or what is on
+// screen until the fresh rows land.
+func (r *registerWindow) refreshInPlace() {
+	r.today = r.d.svc.Today()
+	r.model.refresh()
+	r.recount(r.query())
+}
+
+// setConnection shows text above the register (the server cannot be
+// reached), or hides it when text is "".
+func (r *registerWindow) setConnection(text string) {
+	r.connection.SetText(text)
+	if text == "" {
+		r.connection.Hide()
+	} else {
+		r.connection.Show()
+	}
+}
+
+// recount counts the cases matching q in the background.
+func (r *registerWindow) recount(q cases.Query) {
 	r.countGen++
 	gen := r.countGen
 	r.d.run.background(func() func() {
@@ -175,7 +208,6 @@ func (r *registerWindow) reload() {
 			r.table.Refresh()
 		}
 	})
-	r.table.Refresh()
 }
 
 // countText is "1,204 of 100,000 cases", or "100,000 cases" unfiltered.
