@@ -33,6 +33,9 @@ func sentence(s string, depth int) string {
 	if Has(s) {
 		return lang.L(s)
 	}
+	if key, ok := labelKeys()[strings.ToLower(s)]; ok {
+		return lang.L(key)
+	}
 	for _, t := range sentenceTemplates() {
 		m := t.re.FindStringSubmatch(s)
 		if m == nil || !balanced(m[1:]) {
@@ -58,7 +61,7 @@ func sentence(s string, depth int) string {
 
 // nested says whether a placeholder holds a sentence of its own.
 func nested(name string) bool {
-	for _, p := range []string{"Reason", "Err", "Problem", "Action", "Usage", "Permission", "Status", "Decision", "Outcome", "Verdict", "Answer", "Counts", "Objects", "Object", "Change", "What"} {
+	for _, p := range []string{"Reason", "Err", "Problem", "Action", "Usage", "Permission", "Status", "Decision", "Outcome", "Verdict", "Answer", "Counts", "Objects", "Object", "Change", "What", "Who", "CaseType"} {
 		if strings.HasPrefix(name, p) {
 			return true
 		}
@@ -215,4 +218,38 @@ func balanced(values []string) bool {
 		}
 	}
 	return true
+}
+
+// labelFamilies are the keys of the names of values — a status, a
+// decision, a heading — which the domain writes into its sentences by
+// their English names ("A case that is Closed cannot move to …").
+var labelFamilies = []string{"status.", "decision.", "heading.", "role.", "type."}
+
+var labels map[string]string
+
+// labelKeys maps the English name of a value, in lower case, to its key.
+func labelKeys() map[string]string {
+	if labels != nil {
+		return labels
+	}
+	out := map[string]string{}
+	raw, err := TranslationFile("en.json")
+	if err == nil {
+		var en map[string]any
+		if json.Unmarshal(raw, &en) == nil {
+			for k, v := range en {
+				s, ok := v.(string)
+				if !ok {
+					continue
+				}
+				for _, f := range labelFamilies {
+					if strings.HasPrefix(k, f) {
+						out[strings.ToLower(s)] = k
+					}
+				}
+			}
+		}
+	}
+	labels = out
+	return out
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -84,6 +85,26 @@ func TestTheDomainsMessagesReachTheFormInChinese(t *testing.T) {
 	}
 	if f.summary.Text == "" {
 		t.Error("the form lost the summary")
+	}
+}
+
+// A sentence the domain builds with values — here the length of a title
+// typed too long — reaches the form in Chinese with its numbers.
+func TestTheDomainsSentencesWithValuesReachTheFormInChinese(t *testing.T) {
+	h := newHarness(t, Options{})
+	t.Cleanup(func() { assets.UseLanguage("") })
+	if err := assets.UseLanguage("zh-Hans"); err != nil {
+		t.Fatal(err)
+	}
+	f := h.d.openIntake(nil)
+	f.typ.set("ethics_complaint")
+	test.Type(f.title, strings.Repeat("长", cases.MaxTitle+1))
+	test.Type(f.summary, "保险公司的定价模型对老年驾驶人收取更高费用。")
+	test.Tap(f.save)
+	h.settle()
+	want := fmt.Sprintf("过长：%d 个字符，最多 %d 个。", cases.MaxTitle+1, cases.MaxTitle)
+	if got := f.errs[cases.FieldTitle].Text; got != want {
+		t.Errorf("the title's message in Chinese: %q, want %q", got, want)
 	}
 }
 
