@@ -19,6 +19,7 @@ import (
 	"ethicsdesk/assets"
 	"ethicsdesk/cases"
 	"ethicsdesk/demo"
+	"ethicsdesk/internal/attackpdf"
 )
 
 // inChinese runs the rest of the test as a user whose system speaks
@@ -130,6 +131,23 @@ func TestTheCommandsSpeakTheSystemsChinese(t *testing.T) {
 	}
 	if out, _, code := runIt("verify", "--db", path, tampered); code != verifyNotValid || !strings.Contains(out, "核验未通过") {
 		t.Errorf("verify of a changed file (exit %d):\n%s", code, out)
+	}
+	// Files changed as an attacker would: each reason is told in Chinese.
+	overlaid, err := attackpdf.AppendOverlay(raw, "Complaint NOT upheld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := attackpdf.CutBack(raw)
+	cutOverlaid, err := attackpdf.AppendOverlay(cut, "Complaint NOT upheld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, attack := range [][]byte{overlaid, cut, cutOverlaid, attackpdf.Unsigned(raw)} {
+		f := filepath.Join(dir, fmt.Sprintf("attack%d.pdf", i))
+		os.WriteFile(f, attack, 0o644)
+		if out, _, code := runIt("verify", "--db", path, f); code != verifyNotValid || !strings.Contains(out, "核验未通过") {
+			t.Errorf("verify of attack %d (exit %d):\n%s", i, code, out)
+		}
 	}
 	out, _, code = runIt("check", "--db", path)
 	if code != 0 || !strings.Contains(out, "完好") {

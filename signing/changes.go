@@ -172,11 +172,11 @@ func (h *objectHistory) segment(from, to int) RevisionChange {
 		}
 		if !allowed[i] {
 			if len(c.Unexpected) < 20 {
-				verb := "adds"
+				what := fmt.Sprintf("adds object %s", describe(so))
 				if so.had {
-					verb = "changes"
+					what = fmt.Sprintf("changes object %s", describe(so))
 				}
-				c.Unexpected = append(c.Unexpected, verb+" object "+describe(so))
+				c.Unexpected = append(c.Unexpected, what)
 			}
 			if !isAnnotation(so.obj) {
 				annotsOnly = false
