@@ -61,7 +61,7 @@ func sentence(s string, depth int) string {
 
 // nested says whether a placeholder holds a sentence of its own.
 func nested(name string) bool {
-	for _, p := range []string{"Reason", "Err", "Problem", "Action", "Usage", "Permission", "Status", "Decision", "Outcome", "Verdict", "Answer", "Counts", "Objects", "Object", "Change", "What", "Who", "CaseType"} {
+	for _, p := range []string{"Reason", "Err", "Problem", "Action", "Usage", "Permission", "Status", "Decision", "Outcome", "Verdict", "Answer", "Counts", "Objects", "Object", "Change", "What", "Who", "CaseType", "Role"} {
 		if strings.HasPrefix(name, p) {
 			return true
 		}

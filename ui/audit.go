@@ -21,7 +21,7 @@ const auditPageSize = 100
 var auditColumns = []struct {
 	title string
 	width float32
-}{{"No.", 70}, {"Time", 150}, {"User", 170}, {"About", 170}, {"Change", 690}}
+}{{"No.", 70}, {"Time", 175}, {"User", 170}, {"About", 160}, {"Change", 675}}
 
 // auditRows is the table of entries both audit screens show: each entry in
 // words (who, about what, what happened), or — with "Show the recorded
