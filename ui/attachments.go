@@ -49,7 +49,7 @@ func (v *attachmentsView) reload() {
 	v.list.RemoveAll()
 	switch {
 	case err != nil:
-		l := widget.NewLabel(lang.L("The attachments could not be read: {{.Error}}", map[string]any{"Error": err.Error()}))
+		l := widget.NewLabel(lang.L("The attachments could not be read: {{.Error}}", map[string]any{"Error": domainText(err.Error())}))
 		l.Importance = widget.DangerImportance
 		l.Wrapping = fyne.TextWrapWord
 		v.list.Add(l)

@@ -161,7 +161,7 @@ func (cw *caseWindow) reload() bool {
 	}
 	entries, err := cw.d.svc.Timeline(ctx, cw.d.actor, cw.id)
 	if err != nil {
-		cw.problem.SetText(lang.L("The timeline could not be read: {{.Error}}", map[string]any{"Error": err.Error()}))
+		cw.problem.SetText(lang.L("The timeline could not be read: {{.Error}}", map[string]any{"Error": domainText(err.Error())}))
 		cw.problem.Show()
 	} else {
 		cw.problem.Hide()
