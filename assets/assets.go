@@ -16,6 +16,7 @@ import (
 // lang package. Call it once, before the first window is built; the
 // language is then chosen from the system locale (LANG).
 func LoadTranslations() error {
+	defer forgetSaid()
 	var first error
 	for _, name := range translations.Names() {
 		data, err := translations.File(name)

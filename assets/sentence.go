@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2/lang"
 )
@@ -24,7 +25,36 @@ import (
 // A value whose placeholder is named Reason, Err or Problem (the tail of a
 // wrapped error) is itself translated the same way. A sentence nothing
 // recognises is returned as it came.
-func Sentence(s string) string { return sentence(s, 6) }
+func Sentence(s string) string {
+	said.Lock()
+	defer said.Unlock()
+	if t, ok := said.m[s]; ok {
+		return t
+	}
+	t := sentence(s, 6)
+	if len(said.m) >= 4096 {
+		said.m = nil
+	}
+	if said.m == nil {
+		said.m = map[string]string{}
+	}
+	said.m[s] = t
+	return t
+}
+
+// said remembers the sentences already put into the current language: a
+// table redraws its cells on every scroll. Loading the translations (a
+// change of language) forgets them.
+var said struct {
+	sync.Mutex
+	m map[string]string
+}
+
+func forgetSaid() {
+	said.Lock()
+	said.m = nil
+	said.Unlock()
+}
 
 func sentence(s string, depth int) string {
 	if s == "" || depth == 0 {
