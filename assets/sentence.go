@@ -86,6 +86,14 @@ func sentence(s string, depth int) string {
 		}
 		return lang.L(t.key, data)
 	}
+	// "NAME: PROBLEM", joined by a layer from two parts: each part is
+	// said on its own, when either is known.
+	if left, right, ok := strings.Cut(s, ": "); ok {
+		l, r := sentence(left, depth-1), sentence(right, depth-1)
+		if l != left || r != right {
+			return l + lang.L(": ") + r
+		}
+	}
 	return s
 }
 

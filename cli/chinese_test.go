@@ -187,6 +187,14 @@ func TestTheCommandsSpeakTheSystemsChinese(t *testing.T) {
 	t.Setenv(app.PasswordEnv, "wrong password")
 	runIt("search", "--db", path, "--user", "secretary", "数据")
 
+	// Held against a backup of another register, check names each problem
+	// in Chinese.
+	alien := filepath.Join(dir, "alien-backup.db")
+	runIt("backup", "--db", filepath.Join(dir, "new.db"), "--out", alien)
+	if _, msg, code := runIt("check", "--db", path, "--against", alien, "--against", tampered); code != 1 || !strings.Contains(msg, "个问题") {
+		t.Errorf("check of a changed register (exit %d):\n%s", code, msg)
+	}
+
 	for _, l := range said {
 		if englishSentence(l) {
 			t.Errorf("English under LANG=zh_CN.UTF-8: %q", l)
