@@ -68,7 +68,7 @@ func sentence(s string, depth int) string {
 	}
 	for _, t := range sentenceTemplates() {
 		m := t.re.FindStringSubmatch(s)
-		if m == nil || !balanced(m[1:]) {
+		if m == nil || !balanced(m[1:]) || !plainValues(t.names, m[1:]) {
 			continue
 		}
 		data := make(map[string]any, len(t.names))
@@ -290,4 +290,18 @@ func labelKeys() map[string]string {
 	}
 	labels = out
 	return out
+}
+
+// plainValues says whether the values that are names, references, numbers
+// or dates (not sentences, lists or what people wrote) hold no ": ", which joins a name to a problem: "opinion 3 of
+// case EC-2026-0001: its PDF is missing" is that name and that problem,
+// not a reference "EC-2026-0001: its PDF is missing".
+func plainValues(names, values []string) bool {
+	for i, v := range values {
+		free := nested(names[i]) || strings.HasPrefix(names[i], "List") || names[i] == "Text" || names[i] == "Title"
+		if !free && strings.Contains(v, ": ") { // (what people wrote may hold anything)
+			return false
+		}
+	}
+	return true
 }
