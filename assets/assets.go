@@ -6,23 +6,32 @@
 package assets
 
 import (
-	"embed"
-
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
-)
 
-//go:embed translations
-var translations embed.FS
+	"ethicsdesk/assets/translations"
+)
 
 // LoadTranslations registers every embedded translation file with Fyne's
 // lang package. Call it once, before the first window is built; the
 // language is then chosen from the system locale (LANG).
 func LoadTranslations() error {
-	return lang.AddTranslationsFS(translations, "translations")
+	defer forgetSaid()
+	var first error
+	for _, name := range translations.Names() {
+		data, err := translations.File(name)
+		if err == nil {
+			err = lang.AddTranslations(fyne.NewStaticResource(name, data))
+		}
+		if err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }
 
 // TranslationFile returns the raw content of one translation file, e.g.
 // "en.json", so tests can check that every string the window uses is listed.
 func TranslationFile(name string) ([]byte, error) {
-	return translations.ReadFile("translations/" + name)
+	return translations.File(name)
 }

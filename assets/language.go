@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"os"
 	"strings"
-
-	"fyne.io/fyne/v2/lang"
 )
 
 // Language is one language the window can speak.
@@ -42,7 +40,7 @@ func UseLanguage(tag string) error {
 	default:
 		os.Unsetenv("LANGUAGE")
 	}
-	return lang.AddTranslationsFS(translations, "translations")
+	return LoadTranslations()
 }
 
 // KnownLanguage reports whether tag names one of Languages ("" included:

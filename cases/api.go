@@ -228,7 +228,7 @@ type API interface {
 	Letter(ctx context.Context, actor User, r LetterRequest) ([]byte, error)
 	ExportCases(ctx context.Context, actor User, req ExportRequest, fn func(Case) error) (int, error)
 	CalendarEvents(ctx context.Context, actor User, q Query) ([]CalendarEvent, error)
-	AnnualReport(ctx context.Context, actor User, year int, progress func(done, total int)) ([]byte, error)
+	AnnualReport(ctx context.Context, actor User, year int, language DocumentLanguage, progress func(done, total int)) ([]byte, error)
 
 	// Signing keys. Who: the administrator. Only certificates come back,
 	// never keys.

@@ -22,10 +22,17 @@ type AuditRecord struct {
 	// Redacted says why Before and After have text hidden (audit_redact.go);
 	// "" when the entry is shown whole.
 	Redacted string
+	// About names what the entry is about: a case by its reference, a
+	// person by name (audit_words.go). Change says what happened, in an
+	// English sentence the window and the commands translate.
+	About  string
+	Change string
 }
 
 // AuditFilter narrows the audit view; zero fields do not filter. CaseID
-// matches the entries about the case itself and about its notes.
+// matches the entries about the case itself (its declarations of interest
+// and votes included) and about what belongs to it: its notes,
+// attachments, letters, opinions and places on meetings' agendas.
 type AuditFilter struct {
 	UserID int64
 	CaseID int64
@@ -73,6 +80,7 @@ func (s *Service) AuditLog(ctx context.Context, actor User, f AuditFilter) ([]Au
 	if err := s.redactAudit(ctx, actor, rs); err != nil {
 		return nil, 0, err
 	}
+	s.describeAudit(ctx, rs)
 	return rs, total, nil
 }
 
@@ -114,6 +122,7 @@ func (s *Service) CaseHistory(ctx context.Context, actor User, caseID int64) ([]
 			out = append(out, page[i])
 		}
 		if offset+len(page) >= total || len(page) == 0 {
+			s.describeAudit(ctx, out)
 			return out, nil
 		}
 	}

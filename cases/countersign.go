@@ -23,10 +23,10 @@ func (e *SameSignerError) Error() string {
 	if e.Chair {
 		who = "the deputy chair, whom the administrator names in the committee settings (none is named now)"
 		if e.Deputy != "" {
-			who = "the deputy chair, " + e.Deputy
+			who = fmt.Sprintf("the deputy chair, %s", e.Deputy)
 		}
 	}
-	return "You signed this opinion as its rapporteur, so you cannot also countersign it: an opinion is issued by two different people. It must be countersigned by " + who + "."
+	return fmt.Sprintf("You signed this opinion as its rapporteur, so you cannot also countersign it: an opinion is issued by two different people. It must be countersigned by %s.", who)
 }
 
 // rapporteurSigner is the account that signed op as its author (zero when

@@ -22,7 +22,7 @@ func (fe FieldErrors) Error() string {
 	for i, k := range keys {
 		parts[i] = k + ": " + fe[k]
 	}
-	return "the case cannot be saved: " + strings.Join(parts, "; ")
+	return fmt.Sprintf("the case cannot be saved: %s", strings.Join(parts, "; "))
 }
 
 // StaleError refuses a save made on an out-of-date copy of a case.
@@ -47,7 +47,7 @@ type ForbiddenError struct {
 }
 
 func (e *ForbiddenError) Error() string {
-	return "You are not allowed to " + e.Action + "."
+	return fmt.Sprintf("You are not allowed to %s.", e.Action)
 }
 
 // TransitionError explains a refused workflow move.

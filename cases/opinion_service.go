@@ -56,7 +56,7 @@ func cleanOpinionText(t OpinionText, ct CaseType, forSigning bool) (OpinionText,
 		ok = ok || d == t.Decision
 	}
 	if t.Decision != "" && !ok {
-		fe["decision"] = "This decision does not apply to a " + strings.ToLower(ct.Name) + "."
+		fe["decision"] = fmt.Sprintf("This decision does not apply to a %s.", strings.ToLower(ct.Name))
 	}
 	var paras []Paragraph
 	for i, p := range t.Paragraphs {
@@ -90,7 +90,7 @@ func cleanOpinionText(t OpinionText, ct CaseType, forSigning bool) (OpinionText,
 			fe["decision"] = "Choose the decision before signing."
 		}
 		if missing := MissingForSigning(t); len(missing) > 0 {
-			fe["paragraphs"] = "Before signing, write at least one paragraph under: " + strings.Join(missing, ", ") + "."
+			fe["paragraphs"] = fmt.Sprintf("Before signing, write at least one paragraph under: %s.", strings.Join(missing, ", "))
 		}
 	}
 	if len(fe) == 0 {

@@ -55,10 +55,11 @@ type Keyring interface {
 	RootCertificate(ctx context.Context) (*x509.Certificate, error)
 }
 
-// AnnualReporter writes the annual report of year as a PDF, reading the
-// figures through svc as actor (so the statistics' own rules apply).
+// AnnualReporter writes the annual report of year as a PDF in language,
+// reading the figures through svc as actor (so the statistics' own rules
+// apply).
 type AnnualReporter interface {
-	AnnualReport(ctx context.Context, svc *Service, actor User, year int, name, address string, progress func(done, total int)) ([]byte, error)
+	AnnualReport(ctx context.Context, svc *Service, actor User, year int, name, address string, language DocumentLanguage, progress func(done, total int)) ([]byte, error)
 }
 
 // Maintenance backs up and restores the open register file.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/x509"
 	"errors"
+	"fmt"
 	"time"
 
 	"ethicsdesk/signing"
@@ -238,16 +239,25 @@ func (s *Service) Letter(ctx context.Context, actor User, r LetterRequest) ([]by
 }
 
 // AnnualReport writes the annual report of year as a PDF with the
-// committee's letterhead. The roles that may read statistics
+// committee's letterhead, in language, or in the committee's language of
+// documents when language is "". The roles that may read statistics
 // (*ForbiddenError for others); ErrNotAvailable without a report writer;
-// the context's error when cancelled.
-func (s *Service) AnnualReport(ctx context.Context, actor User, year int, progress func(done, total int)) ([]byte, error) {
+// FieldErrors for an unknown language; the context's error when cancelled.
+func (s *Service) AnnualReport(ctx context.Context, actor User, year int, language DocumentLanguage, progress func(done, total int)) ([]byte, error) {
 	if s.ports.Reports == nil {
 		return nil, ErrNotAvailable
+	}
+	if language != "" && !language.Valid() {
+		return nil, FieldErrors{settingDocumentLanguage: fmt.Sprintf("%q is not a language documents can be printed in.", language)}
 	}
 	name, address, err := s.CommitteeLetterhead(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return s.ports.Reports.AnnualReport(ctx, s, actor, year, name, address, progress)
+	if language == "" {
+		if language, err = s.DocumentLanguage(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return s.ports.Reports.AnnualReport(ctx, s, actor, year, name, address, language, progress)
 }

@@ -12,7 +12,7 @@ func RuleInWords(t Tally, quorum int, majority Fraction) string {
 	}
 	counts := fmt.Sprintf("%d in favour, %d against, %d abstaining", t.InFavour(), t.Reject, t.Abstain)
 	if t.NotVoted > 0 {
-		counts += fmt.Sprintf(", %d not yet voted", t.NotVoted)
+		counts = fmt.Sprintf("%d in favour, %d against, %d abstaining, %d not yet voted", t.InFavour(), t.Reject, t.Abstain, t.NotVoted)
 	}
 	return fmt.Sprintf("Carries with at least %s of the %d non-recused members present (%d needed): %s — %s.",
 		majority, t.Eligible, t.Needed, counts, OutcomeLabel(t.Outcome))

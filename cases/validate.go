@@ -1,7 +1,7 @@
 package cases
 
 import (
-	"strconv"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -171,7 +171,7 @@ func tooLong(fe FieldErrors, field, value string, max int) {
 		return
 	}
 	if n := utf8.RuneCountInString(value); n > max {
-		fe[field] = "Too long: " + strconv.Itoa(n) + " characters, at most " + strconv.Itoa(max) + "."
+		fe[field] = fmt.Sprintf("Too long: %d characters, at most %d.", n, max)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"time"
 
+	"ethicsdesk/cases"
 	"ethicsdesk/internal/safefile"
 )
 
@@ -23,6 +24,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	userName := addUserFlag(fs)
 	srv := addServerFlags(fs)
 	force := addForceFlag(fs)
+	language := fs.String("language", "", "the report's language: en, zh-Hans or zh-Hans+en (default: the committee's language of documents)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -43,7 +45,7 @@ func cmdReport(args []string, stdout, stderr io.Writer) int {
 	ctx, svc, actor := context.Background(), sess.svc, sess.actor
 	// Through the service (and so through the committee server too): the
 	// same letterhead and figures as the window's report.
-	pdf, err := svc.AnnualReport(ctx, actor, *year, nil)
+	pdf, err := svc.AnnualReport(ctx, actor, *year, cases.DocumentLanguage(*language), nil)
 	if err != nil {
 		fmt.Fprintln(stderr, "report:", err)
 		return 1

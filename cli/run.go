@@ -26,6 +26,7 @@ var subcommands = map[string]subcommand{
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	stdout, stderr = speaking(stdout), speaking(stderr)
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		sc, ok := subcommands[args[0]]
 		if !ok {

@@ -45,10 +45,11 @@ func cmdSearch(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "search:", err)
 		return 1
 	}
+	data := plain(stdout) // the results read the same in every language
 	for _, h := range hits {
-		fmt.Fprintf(stdout, "%s\t%s\t%.3f\n", h.Reference, oneLine(h.Title), h.Score)
+		fmt.Fprintf(data, "%s\t%s\t%.3f\n", h.Reference, oneLine(h.Title), h.Score)
 		if *snippets {
-			fmt.Fprintf(stdout, "\t%s: %s\n", h.Source, oneLine(cases.SpansText(h.Snippet, "[", "]")))
+			fmt.Fprintf(data, "\t%s: %s\n", h.Source, oneLine(cases.SpansText(h.Snippet, "[", "]")))
 		}
 	}
 	fmt.Fprintf(stderr, "%d result(s) in %s\n", len(hits), time.Since(start).Round(time.Microsecond))

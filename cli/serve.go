@@ -45,7 +45,7 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 	pgURL := fs.String("postgres", "", "a register on PostgreSQL to serve instead of a file: postgres://USER@HOST/DATABASE (see the README, \"PostgreSQL\")")
 	listen := fs.String("listen", "127.0.0.1:8443", "address and port to listen on")
 	names := fs.String("name", "", "comma-separated host names clients use to reach the server (besides the --listen address, localhost and this machine's name)")
-	userName := fs.String("user", "", "the administrator whose password unlocks the committee's root (required; password from $"+app.PasswordEnv+" or asked)")
+	userName := fs.String("user", "", "the administrator whose password unlocks the committee's root (required; password from $ETHICSDESK_PASSWORD or asked)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: ethicsdesk serve (--db PATH | --postgres URL) --user ADMIN [--listen HOST:PORT] [--name HOST,…]")
 		fs.PrintDefaults()

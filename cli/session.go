@@ -12,7 +12,7 @@ import (
 
 // addUserFlag adds --user to a subcommand that reads or changes cases.
 func addUserFlag(fs *flag.FlagSet) *string {
-	return fs.String("user", "", "act as this user (password from $"+app.PasswordEnv+" or asked on the terminal)")
+	return fs.String("user", "", "act as this user (password from $ETHICSDESK_PASSWORD or asked on the terminal)")
 }
 
 // serverFlags are --server and --trust: the committee server a command

@@ -26,6 +26,12 @@ const usersUsage = `Usage:
 Every action but enrol works on the committee server too: --server URL [--trust ROOT.pem|FINGERPRINT] instead of --db.
 Roles: secretariat, member, chair, administrator.`
 
+// usersMistake is a mistake in the command line, after which the usage is
+// printed.
+type usersMistake string
+
+func (m usersMistake) Error() string { return string(m) }
+
 func cmdUsers(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("users", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -63,6 +69,9 @@ func cmdUsers(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := runUsers(ctx, svc, actor, rest, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "users:", err)
+		if _, ok := err.(usersMistake); ok {
+			fmt.Fprintln(stderr, usersUsage)
+		}
 		return 1
 	}
 	return 0
@@ -89,7 +98,7 @@ func runUsers(ctx context.Context, svc cases.API, actor cases.User, rest []strin
 	}
 	need := func(n int) error {
 		if len(rest) != n {
-			return fmt.Errorf("wrong number of arguments\n%s", usersUsage)
+			return usersMistake("wrong number of arguments")
 		}
 		return nil
 	}
@@ -102,8 +111,10 @@ func runUsers(ctx context.Context, svc cases.API, actor cases.User, rest []strin
 		if err != nil {
 			return err
 		}
-		tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "USER NAME\tNAME\tROLE\tACTIVE")
+		// The list is data: the same in every language but for its header.
+		say := inSystemLanguage()
+		tw := tabwriter.NewWriter(plain(stdout), 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, say("USER NAME")+"\t"+say("NAME")+"\t"+say("ROLE")+"\t"+say("ACTIVE"))
 		for _, u := range users {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%v\n", u.Username, u.DisplayName, u.Role, u.Active)
 		}
@@ -150,5 +161,5 @@ func runUsers(ctx context.Context, svc cases.API, actor cases.User, rest []strin
 		}
 		return svc.SetRole(ctx, actor, u.ID, cases.Role(rest[2]))
 	}
-	return fmt.Errorf("unknown action %q\n%s", rest[0], usersUsage)
+	return usersMistake(fmt.Sprintf("unknown action %q", rest[0]))
 }

@@ -13,7 +13,7 @@ import (
 )
 
 // Schema fingerprints cases.API as this program was built with it.
-const Schema = "cccb3d65faf8"
+const Schema = "ad3e7e368d7c"
 
 var (
 	_ = time.Time{}
@@ -644,7 +644,8 @@ type resultsCalendarEvents struct {
 }
 
 type argsAnnualReport struct {
-	Year int `json:"year"`
+	Year     int                    `json:"year"`
+	Language cases.DocumentLanguage `json:"language"`
 }
 
 type resultsAnnualReport struct {
@@ -1634,7 +1635,7 @@ var generatedMethods = map[string]method{
 		}
 		var out resultsAnnualReport
 		var err error
-		out.R0, err = api.AnnualReport(ctx, actor, in.Year, func(a0 int, a1 int) {
+		out.R0, err = api.AnnualReport(ctx, actor, in.Year, in.Language, func(a0 int, a1 int) {
 			out.CallsProgress = append(out.CallsProgress, struct {
 				A0 int
 				A1 int
@@ -2533,9 +2534,9 @@ func (rc *Client) CalendarEvents(ctx context.Context, actor cases.User, q cases.
 	return wireOut.R0, err
 }
 
-func (rc *Client) AnnualReport(ctx context.Context, actor cases.User, year int, progress func(done, total int)) ([]byte, error) {
+func (rc *Client) AnnualReport(ctx context.Context, actor cases.User, year int, language cases.DocumentLanguage, progress func(done, total int)) ([]byte, error) {
 	_ = actor // the server acts as the user it signed in
-	wireIn := argsAnnualReport{Year: year}
+	wireIn := argsAnnualReport{Year: year, Language: language}
 	var wireOut resultsAnnualReport
 	err := rc.call(ctx, "AnnualReport", &wireIn, &wireOut)
 	for _, call := range wireOut.CallsProgress {

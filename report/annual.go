@@ -1,6 +1,7 @@
 // Package report builds the committee's annual report: a PDF with the
 // letterhead, the year's figures and charts, and the list of opinions
-// issued. Its figures come from cases.Service.Statistics, the function the
+// issued, in the committee's language of documents (English, Chinese, or
+// both). Its figures come from cases.Service.Statistics, the function the
 // statistics screen calls, so the two always agree.
 package report
 
@@ -17,8 +18,8 @@ import (
 // Progress is told how far the report has come (done of total steps).
 type Progress func(done, total int)
 
-// Annual builds the annual report for year. It stops with ctx's error when
-// ctx is cancelled (the window's Cancel button).
+// Annual builds the annual report for year in lh.Language. It stops with
+// ctx's error when ctx is cancelled (the window's Cancel button).
 func Annual(ctx context.Context, svc *cases.Service, actor cases.User, year int, lh opinion.Letterhead, progress Progress) ([]byte, error) {
 	if year < 1900 || year > 9999 {
 		return nil, fmt.Errorf("%d is not a year the report can be made for.", year)
@@ -39,28 +40,32 @@ func Annual(ctx context.Context, svc *cases.Service, actor cases.User, year int,
 	}
 	progress(2, steps)
 
-	title := fmt.Sprintf("Annual report %d", year)
+	w := words{l: lh.Language}
+	title := w.say("Annual report {{.Year}}", map[string]any{"Year": year})
 	doc := opinion.NewDocument(lh, fmt.Sprintf("AR-%d", year), time.Now(), title)
-	doc.Title(title, fmt.Sprintf("The committee's work from %s to %s", p.From, p.To))
-	doc.Heading("The year in figures")
-	doc.KeyValues(Figures(st))
-	doc.Note(Definitions)
+	doc.Title(title, w.say("The committee's work from {{.From}} to {{.To}}", map[string]any{"From": p.From, "To": p.To}))
+	doc.Heading(w.say("The year in figures", nil))
+	doc.KeyValues(w.figures(st))
+	doc.Note(w.say(Definitions, nil))
+	received, decided := w.say("Received", nil), w.say("Decided", nil)
+	legend := [2]string{w.say("Received in the period", nil), w.say("Decided in the period", nil)}
 	step := 2
 	for _, t := range st.Tables {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		doc.Heading("By " + lowerFirst(t.Title))
+		doc.Heading(w.byDimension(t))
 		rows := make([][]string, 0, len(t.Rows))
-		for _, r := range t.Rows {
-			rows = append(rows, []string{r.Label, strconv.Itoa(r.Received), strconv.Itoa(r.Decided)})
+		for i, r := range t.Rows {
+			t.Rows[i].Label = w.label(t, r)
+			rows = append(rows, []string{t.Rows[i].Label, strconv.Itoa(r.Received), strconv.Itoa(r.Decided)})
 		}
 		if len(rows) == 0 {
-			doc.Paragraph(false, "No cases.")
+			doc.Paragraph(false, w.say("No cases.", nil))
 			continue
 		}
-		doc.Table([]string{t.Title, "Received", "Decided"}, rows, []float64{5, 1.3, 1.3})
-		png, err := BarChartPNG(t)
+		doc.Table([]string{w.dimension(t), received, decided}, rows, []float64{5, 1.3, 1.3})
+		png, err := BarChartPNG(t, legend)
 		if err != nil {
 			return nil, err
 		}
@@ -68,15 +73,20 @@ func Annual(ctx context.Context, svc *cases.Service, actor cases.User, year int,
 		step++
 		progress(step, steps)
 	}
-	doc.Heading("Opinions issued")
+	doc.Heading(w.say("Opinions issued", nil))
 	if len(issued) == 0 {
-		doc.Paragraph(false, "No opinion was issued in the year.")
+		doc.Paragraph(false, w.say("No opinion was issued in the year.", nil))
 	} else {
 		rows := make([][]string, 0, len(issued))
 		for _, o := range issued {
-			rows = append(rows, []string{o.Reference, o.Title, decisionText(o.Decision), o.IssuedOn.String()})
+			title := o.Title
+			if title == cases.ConfidentialTitle {
+				title = w.say(title, nil)
+			}
+			rows = append(rows, []string{o.Reference, title, w.decision(o.Decision), w.date(o.IssuedOn)})
 		}
-		doc.Table([]string{"Reference", "Title", "Decision", "Issued"}, rows, []float64{1.6, 4.5, 2.2, 1.5})
+		doc.Table([]string{w.say("Reference", nil), w.say("Title", nil), w.say("Decision", nil), w.say("Issued", nil)},
+			rows, []float64{1.6, 4.1, 2.1, 2.0})
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -89,14 +99,20 @@ func Annual(ctx context.Context, svc *cases.Service, actor cases.User, year int,
 	return pdf, nil
 }
 
-// Figures are the headline numbers, as the report and the screen print them.
-func Figures(st cases.Statistics) []opinion.Field {
+// figures are the headline numbers in the report's language.
+func (w words) figures(st cases.Statistics) []opinion.Field {
+	days := func(v float64, n int) string {
+		if n == 0 {
+			return w.say("no decided case had been accepted", nil)
+		}
+		return w.say("{{.Days}} days ({{.Cases}} cases)", map[string]any{"Days": strconv.FormatFloat(v, 'f', -1, 64), "Cases": n})
+	}
 	return []opinion.Field{
-		{Label: "Cases received", Value: strconv.Itoa(st.Received)},
-		{Label: "Cases decided", Value: strconv.Itoa(st.Decided)},
-		{Label: "Median time to decision", Value: days(st.DecisionTime.MedianDays, st.DecisionTime.Cases)},
-		{Label: "90th percentile time to decision", Value: days(st.DecisionTime.P90Days, st.DecisionTime.Cases)},
-		{Label: "Overdue as of " + st.AsOf.String(), Value: strconv.Itoa(st.Overdue)},
+		{Label: w.say("Cases received", nil), Value: strconv.Itoa(st.Received)},
+		{Label: w.say("Cases decided", nil), Value: strconv.Itoa(st.Decided)},
+		{Label: w.say("Median time to decision", nil), Value: days(st.DecisionTime.MedianDays, st.DecisionTime.Cases)},
+		{Label: w.say("90th percentile time to decision", nil), Value: days(st.DecisionTime.P90Days, st.DecisionTime.Cases)},
+		{Label: w.say("Overdue as of {{.Date}}", map[string]any{"Date": st.AsOf}), Value: strconv.Itoa(st.Overdue)},
 	}
 }
 
@@ -106,20 +122,6 @@ const Definitions = "A case is decided on the day of its first move to Opinion i
 	"the 90th percentile is the duration that 90% of them did not exceed. Overdue counts the cases received in the period whose running " +
 	"deadline has passed, not counting cases awaiting information. Breakdowns use each case's current classification. " +
 	"The figures contain no personal data."
-
-func days(v float64, n int) string {
-	if n == 0 {
-		return "no decided case had been accepted"
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64) + " days (" + strconv.Itoa(n) + " cases)"
-}
-
-func decisionText(d cases.Decision) string {
-	if l := cases.DecisionLabel(d); l != "" {
-		return l
-	}
-	return "Opinion issued"
-}
 
 func lowerFirst(s string) string {
 	if s == "" {

@@ -115,7 +115,7 @@ func TestAnnualReportStopsWhenCancelled(t *testing.T) {
 }
 
 func TestBarChartIsAPNG(t *testing.T) {
-	png, err := report.BarChartPNG(cases.StatTable{Title: "Risk", Rows: []cases.StatCount{{Code: "low", Label: "Low", Received: 3, Decided: 1}}})
+	png, err := report.BarChartPNG(cases.StatTable{Title: "Risk", Rows: []cases.StatCount{{Code: "low", Label: "Low", Received: 3, Decided: 1}}}, [2]string{"Received", "Decided"})
 	if err != nil || len(png) < 8 || string(png[1:4]) != "PNG" {
 		t.Fatalf("chart: %v", err)
 	}

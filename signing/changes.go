@@ -152,8 +152,10 @@ func (h *objectHistory) segment(from, to int) RevisionChange {
 			kind = "an unreadable object"
 		}
 		if so.had && so.prev != nil {
-			if d := changedKeys(so.prev, so.obj); d != "" {
-				kind += " (" + d + ")"
+			if d := changedKeys(so.prev, so.obj); d == "rewritten unchanged" {
+				kind = fmt.Sprintf("%s (rewritten unchanged)", kind)
+			} else if d != "" {
+				kind = fmt.Sprintf("%s (changing %s)", kind, d)
 			}
 		}
 		return fmt.Sprintf("%d (%s)", so.num, kind)
@@ -170,11 +172,11 @@ func (h *objectHistory) segment(from, to int) RevisionChange {
 		}
 		if !allowed[i] {
 			if len(c.Unexpected) < 20 {
-				verb := "adds"
+				what := fmt.Sprintf("adds object %s", describe(so))
 				if so.had {
-					verb = "changes"
+					what = fmt.Sprintf("changes object %s", describe(so))
 				}
-				c.Unexpected = append(c.Unexpected, verb+" object "+describe(so))
+				c.Unexpected = append(c.Unexpected, what)
 			}
 			if !isAnnotation(so.obj) {
 				annotsOnly = false
@@ -185,17 +187,15 @@ func (h *objectHistory) segment(from, to int) RevisionChange {
 		added = append(added, fmt.Sprintf("and %d more objects", len(objs)-maxDescribed))
 	}
 	c.AnnotationsOnly = len(c.Unexpected) > 0 && annotsOnly
-	var parts []string
-	if len(added) > 0 {
-		parts = append(parts, objectsPhrase("adds", added))
-	}
-	if len(changed) > 0 {
-		parts = append(parts, objectsPhrase("changes", changed))
-	}
 	seg := h.f.data[from:to]
 	switch {
-	case len(parts) > 0:
-		c.Text = strings.Join(parts, " and ") + "."
+	// One sentence per shape, so that each has its translation.
+	case len(added) > 0 && len(changed) > 0:
+		c.Text = fmt.Sprintf("adds %s and changes %s.", objectsPhrase(added), objectsPhrase(changed))
+	case len(added) > 0:
+		c.Text = fmt.Sprintf("adds %s.", objectsPhrase(added))
+	case len(changed) > 0:
+		c.Text = fmt.Sprintf("changes %s.", objectsPhrase(changed))
 	case bytes.Contains(seg, []byte("startxref")):
 		c.Text = "adds a cross-reference section without objects."
 	default:
@@ -360,7 +360,7 @@ func changedKeys(prev, cur pdf.Object) string {
 	if len(keys) > 6 {
 		keys = append(keys[:6], "…")
 	}
-	return "changing " + strings.Join(keys, ", ")
+	return strings.Join(keys, ", ")
 }
 
 func contains(list []string, s string) bool {
@@ -435,12 +435,11 @@ func pageContents(objs []segObject) map[int]bool {
 	return out
 }
 
-func objectsPhrase(verb string, items []string) string {
-	noun := "object"
+func objectsPhrase(items []string) string {
 	if len(items) > 1 {
-		noun = "objects"
+		return fmt.Sprintf("objects %s", strings.Join(items, ", "))
 	}
-	return fmt.Sprintf("%s %s %s", verb, noun, strings.Join(items, ", "))
+	return fmt.Sprintf("object %s", items[0])
 }
 
 // describeObject names an object for a person: what it is in the
@@ -471,9 +470,9 @@ func describeObject(o pdf.Object, isPageContent bool) string {
 	case d.NameOf("FT") == "Sig":
 		return "a signature field"
 	case d.NameOf("FT") != "":
-		return "a form field (/" + name(d.NameOf("FT")) + ")"
+		return fmt.Sprintf("a form field (/%s)", name(d.NameOf("FT")))
 	case t == "Annot":
-		return "an annotation (/" + name(d.NameOf("Subtype")) + ")"
+		return fmt.Sprintf("an annotation (/%s)", name(d.NameOf("Subtype")))
 	case t == "Page":
 		return "a page"
 	case t == "Pages":
@@ -483,7 +482,7 @@ func describeObject(o pdf.Object, isPageContent bool) string {
 	case t == "XObject" && d.NameOf("Subtype") == "Form":
 		return "a form XObject (drawn content)"
 	case t == "XObject":
-		return "an image or XObject (/" + name(d.NameOf("Subtype")) + ")"
+		return fmt.Sprintf("an image or XObject (/%s)", name(d.NameOf("Subtype")))
 	case t == "Font" || t == "FontDescriptor":
 		return "a font"
 	case t == "ObjStm":
@@ -491,11 +490,11 @@ func describeObject(o pdf.Object, isPageContent bool) string {
 	case t == "XRef":
 		return "a cross-reference stream"
 	case t != "":
-		return "a /" + name(t)
+		return fmt.Sprintf("an object of type /%s", name(t))
 	case d.Get("Fields") != nil:
 		return "the form (/AcroForm)"
 	case d.NameOf("Subtype") != "":
-		return "a /" + name(d.NameOf("Subtype"))
+		return fmt.Sprintf("an object of type /%s", name(d.NameOf("Subtype")))
 	case stream:
 		return "a stream"
 	}

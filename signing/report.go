@@ -191,7 +191,7 @@ func (r *Report) Format(w io.Writer) {
 	for i, s := range r.Signatures {
 		title := fmt.Sprintf("Signature %d of %d", i+1, len(r.Signatures))
 		if s.FieldName != "" {
-			title += fmt.Sprintf(" (field “%s”)", s.FieldName)
+			title = fmt.Sprintf("Signature %d of %d (field “%s”)", i+1, len(r.Signatures), s.FieldName)
 		}
 		fmt.Fprintln(w, title)
 		fmt.Fprintf(w, "  Signer:            %s\n", orDash(s.Signer()))
@@ -209,7 +209,7 @@ func (r *Report) Format(w io.Writer) {
 		}
 		chain := yesNo(s.ChainsToRoot)
 		if !s.ChainsToRoot && s.ChainProblem != "" {
-			chain += " (" + s.ChainProblem + ")"
+			chain = fmt.Sprintf("no (%s)", s.ChainProblem)
 		}
 		fmt.Fprintf(w, "  Chains to committee root: %s\n", chain)
 		fmt.Fprintf(w, "  Covers whole document:    %s\n", yesNo(s.CoversWholeFile))

@@ -115,7 +115,7 @@ func (r *Report) checkRevisions() {
 			// Annotations are what permission 3 allows.
 		default:
 			r.AddProblem(fmt.Sprintf("The document itself was changed between signature %d and signature %d, not only signed: the update %s.",
-				c.After, c.Before, strings.Join(c.Unexpected, "; ")))
+				c.After, c.Before, strings.Join(c.Unexpected, ", ")))
 		}
 	}
 }

@@ -13,8 +13,9 @@ import (
 var _ cases.AuditRepository = (*DB)(nil)
 
 // auditWhere builds the audit view's filter. A case's entries are those
-// about the case itself and about its notes (whose entries carry the case
-// id in their "after" record).
+// about the case itself and about what belongs to it — notes,
+// attachments, letters, opinions, agenda places — whose entries carry the
+// case id in their "after" (or, for a removal, "before") record.
 func auditWhere(f cases.AuditFilter) (string, []any) {
 	var conds []string
 	var args []any
@@ -26,7 +27,7 @@ func auditWhere(f cases.AuditFilter) (string, []any) {
 		add("actor_id = ?", f.UserID)
 	}
 	if f.CaseID != 0 {
-		add("((entity = 'case' AND entity_id = ?) OR (entity = 'note' AND json_valid(after) AND json_extract(after, '$.case_id') = ?))", f.CaseID)
+		add("((entity = 'case' AND entity_id = ?) OR (entity <> 'case' AND ((json_valid(after) AND json_extract(after, '$.case_id') = ?) OR (json_valid(before) AND json_extract(before, '$.case_id') = ?))))", f.CaseID)
 	}
 	switch a := f.Action; {
 	case strings.HasSuffix(a, "."):

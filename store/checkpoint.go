@@ -84,7 +84,7 @@ func (db *DB) checkCheckpoints(ctx context.Context, w *auditWalk, roots *x509.Ce
 			continue
 		}
 		if _, err := cert.Verify(x509.VerifyOptions{Roots: roots, CurrentTime: parseTime(at), KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny}}); err != nil {
-			problems = append(problems, name+": it was not signed with a key of this committee ("+err.Error()+")")
+			problems = append(problems, fmt.Sprintf("%s: it was not signed with a key of this committee (%v)", name, err))
 			continue
 		}
 		if w.badSeq != 0 && seq >= w.badSeq {

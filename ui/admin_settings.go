@@ -165,7 +165,7 @@ func (s *settingsWindow) typesTab() fyne.CanvasObject {
 	box := container.NewVBox(quietText(lang.L("The days a case of each type has from its acceptance to the decision. Changing them recomputes the due date of every open case.")))
 	types, err := s.d.svc.CaseTypes(context.Background())
 	if err != nil {
-		box.Add(quietText(err.Error()))
+		box.Add(quietText(domainText(err.Error())))
 	}
 	for _, t := range types {
 		r := &caseTypeRow{t: t, name: widget.NewEntry(), days: widget.NewEntry(), working: widget.NewCheck(lang.L("Working days (skip weekends and holidays)"), nil),

@@ -65,7 +65,7 @@ func (v *attachmentsView) show(data attachmentsData) {
 	v.list.RemoveAll()
 	switch {
 	case err != nil:
-		l := widget.NewLabel(lang.L("The attachments could not be read: {{.Error}}", map[string]any{"Error": err.Error()}))
+		l := widget.NewLabel(lang.L("The attachments could not be read: {{.Error}}", map[string]any{"Error": domainText(err.Error())}))
 		l.Importance = widget.DangerImportance
 		l.Wrapping = fyne.TextWrapWord
 		v.list.Add(l)

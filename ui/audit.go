@@ -21,17 +21,40 @@ const auditPageSize = 100
 var auditColumns = []struct {
 	title string
 	width float32
-}{{"No.", 70}, {"Time", 150}, {"User", 170}, {"Action", 190}, {"About", 110}, {"Change", 520}}
+}{{"No.", 70}, {"Time", 175}, {"User", 170}, {"About", 160}, {"Change", 675}}
+
+// auditRows is the table of entries both audit screens show: each entry in
+// words (who, about what, what happened), or — with "Show the recorded
+// values" ticked — as recorded: the action's code, the entity and its id,
+// the JSON before and after.
+type auditRows struct {
+	records []cases.AuditRecord
+	table   *widget.Table
+	raw     *widget.Check
+}
+
+func newAuditRows() *auditRows {
+	r := &auditRows{}
+	r.table = newUniformTable(func() (int, int) { return len(r.records), len(auditColumns) },
+		func(id widget.TableCellID) string { return auditCell(r.records, id, r.raw.Checked) })
+	r.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		o.(*widget.Label).SetText(lang.X("column."+auditColumns[id.Col].title, auditColumns[id.Col].title))
+	}
+	for i, c := range auditColumns {
+		r.table.SetColumnWidth(i, c.width)
+	}
+	r.raw = widget.NewCheck(lang.L("Show the recorded values"), func(bool) { r.table.Refresh() })
+	return r
+}
 
 // auditWindow is the administrator's view of the audit log: a table of
 // uniform rows, filtered by user, case, action and dates, a page at a time.
 type auditWindow struct {
-	d       *desk
-	win     fyne.Window
-	table   *widget.Table
-	records []cases.AuditRecord
-	total   int
-	offset  int
+	*auditRows
+	d      *desk
+	win    fyne.Window
+	total  int
+	offset int
 
 	user       *pick
 	reference  *widget.Entry
@@ -44,7 +67,7 @@ type auditWindow struct {
 }
 
 func (d *desk) openAudit() *auditWindow {
-	a := &auditWindow{d: d, win: d.app.NewWindow(lang.L("Audit log") + " — " + lang.L("Ethics Desk")), form: newFieldForm()}
+	a := &auditWindow{auditRows: newAuditRows(), d: d, win: d.app.NewWindow(lang.L("Audit log") + " — " + lang.L("Ethics Desk")), form: newFieldForm()}
 	ctx := context.Background()
 	users := []choice{{lang.L("Everyone"), ""}}
 	if list, err := d.svc.Users(ctx, d.actor); err == nil {
@@ -70,18 +93,10 @@ func (d *desk) openAudit() *auditWindow {
 	apply := widget.NewButtonWithIcon(lang.L("Show"), theme.SearchIcon(), a.apply)
 	apply.Importance = widget.HighImportance
 
-	a.table = newUniformTable(func() (int, int) { return len(a.records), len(auditColumns) },
-		func(id widget.TableCellID) string { return auditCell(a.records, id) })
-	a.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		o.(*widget.Label).SetText(lang.X("column."+auditColumns[id.Col].title, auditColumns[id.Col].title))
-	}
-	for i, c := range auditColumns {
-		a.table.SetColumnWidth(i, c.width)
-	}
 	a.count = widget.NewLabel("")
 	a.prev = widget.NewButtonWithIcon(lang.L("Newer"), theme.NavigateBackIcon(), func() { a.page(a.offset - auditPageSize) })
 	a.next = widget.NewButtonWithIcon(lang.L("Older"), theme.NavigateNextIcon(), func() { a.page(a.offset + auditPageSize) })
-	top := container.NewVBox(a.form.content(), container.NewHBox(layout.NewSpacer(), apply))
+	top := container.NewVBox(a.form.content(), container.NewHBox(a.raw, layout.NewSpacer(), apply))
 	bottom := container.NewHBox(a.count, layout.NewSpacer(), a.prev, a.next)
 	a.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, a.table))
 	a.win.Resize(fyne.NewSize(1260, 780))
@@ -106,7 +121,7 @@ func newUniformTable(size func() (int, int), text func(widget.TableCellID) strin
 	return t
 }
 
-func auditCell(rs []cases.AuditRecord, id widget.TableCellID) string {
+func auditCell(rs []cases.AuditRecord, id widget.TableCellID, raw bool) string {
 	if id.Row >= len(rs) {
 		return ""
 	}
@@ -117,16 +132,26 @@ func auditCell(rs []cases.AuditRecord, id widget.TableCellID) string {
 	case 1:
 		return formatDateTime(r.At)
 	case 2:
+		if r.ActorID == cases.System.ID {
+			return domainText(r.Actor) // the program itself, in words
+		}
 		return r.Actor
 	case 3:
-		return r.Action
-	case 4:
+		if !raw {
+			return domainText(r.About)
+		}
 		if r.EntityID != 0 {
 			return r.Entity + " " + strconv.FormatInt(r.EntityID, 10)
 		}
 		return r.Entity
-	case 5:
-		return changeText(r)
+	case 4:
+		if raw {
+			return r.Action + ": " + changeText(r)
+		}
+		if r.Redacted != "" {
+			return domainText(r.Change) + " " + domainText(r.Redacted)
+		}
+		return domainText(r.Change)
 	}
 	return ""
 }
@@ -225,25 +250,15 @@ func (a *auditWindow) page(offset int) {
 
 // historyWindow is one case's full recorded history, from the audit log.
 type historyWindow struct {
-	win     fyne.Window
-	table   *widget.Table
-	records []cases.AuditRecord
+	*auditRows
+	win fyne.Window
 }
 
 func (cw *caseWindow) openHistory() *historyWindow {
-	h := &historyWindow{win: cw.d.app.NewWindow(lang.L("History of {{.Reference}}", map[string]any{"Reference": cw.c.Reference}))}
+	h := &historyWindow{auditRows: newAuditRows(), win: cw.d.app.NewWindow(lang.L("History of {{.Reference}}", map[string]any{"Reference": cw.c.Reference}))}
 	rs, err := cw.d.svc.CaseHistory(context.Background(), cw.d.actor, cw.id)
 	h.records = rs
-	cols := auditColumns
-	h.table = newUniformTable(func() (int, int) { return len(h.records), len(cols) },
-		func(id widget.TableCellID) string { return auditCell(h.records, id) })
-	h.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		o.(*widget.Label).SetText(lang.X("column."+cols[id.Col].title, cols[id.Col].title))
-	}
-	for i, c := range cols {
-		h.table.SetColumnWidth(i, c.width)
-	}
-	top := quietText(lang.L("Every recorded change to this case, newest first. The record cannot be edited."))
+	top := container.NewVBox(quietText(lang.L("Every recorded change to this case, newest first. The record cannot be edited.")), h.raw)
 	var bottom fyne.CanvasObject
 	if err != nil {
 		e := newFieldError()

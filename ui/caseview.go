@@ -217,7 +217,7 @@ func (cw *caseWindow) apply(data caseData) bool {
 	}
 	entries, err := data.timeline, data.timelineErr
 	if err != nil {
-		cw.problem.SetText(lang.L("The timeline could not be read: {{.Error}}", map[string]any{"Error": err.Error()}))
+		cw.problem.SetText(lang.L("The timeline could not be read: {{.Error}}", map[string]any{"Error": domainText(err.Error())}))
 		cw.problem.Show()
 	} else {
 		cw.problem.Hide()

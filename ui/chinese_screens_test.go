@@ -121,10 +121,10 @@ func TestEveryScreenSpeaksChinese(t *testing.T) {
 	}
 	check("the users", ad.openUsers().win.Content(), "admin", "chen", "wang") // user names
 	check("the signing keys", ad.openKeys().win.Content())
-	// The audit log's table shows the stored record (action codes, before
-	// and after values) as it is; putting it in words is its own piece of
-	// work, so only the screen around it is walked here.
-	check("the audit log's filters", ad.openAudit().form.content())
+	// The audit log reads in words; the recorded values behind "Show the
+	// recorded values" are the stored record, codes and JSON, as stored.
+	// (test.import is the code of the test's own fixture action.)
+	check("the audit log", ad.openAudit().win.Content(), "admin", "chen", "wang", "rapp", "sec", "import")
 	check("the meetings", ad.openMeetings().win.Content())
 	check("the verify window", ad.openVerify().win.Content())
 	// The classification codes' names are the committee's own data (the
@@ -135,6 +135,7 @@ func TestEveryScreenSpeaksChinese(t *testing.T) {
 	cw := rd.openCase(w.caseID)
 	w.settle() // the case's buttons come with the service's answers
 	check("the case window", cw.win.Content())
+	check("the case's history", cw.openHistory().win.Content())
 	test.Tap(cw.opinion)
 	check("the opinion editor", rd.opinionWins[w.caseID].win.Content())
 	check("the intake form", rd.openIntake(nil).win.Content())

@@ -5,20 +5,17 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 
 	"ethicsdesk/assets"
 )
 
 // domainText is a sentence from the domain (cases' errors and field
-// messages are plain English) in the window's language when the
-// translation files carry it; a sentence built with values, such as a
-// length or a name, is shown as it came.
+// messages are plain English) in the window's language: a fixed sentence
+// by its key, a sentence built with values — a length, a name, a
+// reference — by its template (assets.Sentence); one the translation
+// files do not know is shown as it came.
 func domainText(s string) string {
-	if s != "" && assets.Has(s) {
-		return lang.L(s)
-	}
-	return s
+	return assets.Sentence(s)
 }
 
 // showError shows err in a dialog over win, in the window's language when

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -87,6 +88,26 @@ func TestTheDomainsMessagesReachTheFormInChinese(t *testing.T) {
 	}
 }
 
+// A sentence the domain builds with values — here the length of a title
+// typed too long — reaches the form in Chinese with its numbers.
+func TestTheDomainsSentencesWithValuesReachTheFormInChinese(t *testing.T) {
+	h := newHarness(t, Options{})
+	t.Cleanup(func() { assets.UseLanguage("") })
+	if err := assets.UseLanguage("zh-Hans"); err != nil {
+		t.Fatal(err)
+	}
+	f := h.d.openIntake(nil)
+	f.typ.set("ethics_complaint")
+	test.Type(f.title, strings.Repeat("长", cases.MaxTitle+1))
+	test.Type(f.summary, "保险公司的定价模型对老年驾驶人收取更高费用。")
+	test.Tap(f.save)
+	h.settle()
+	want := fmt.Sprintf("过长：%d 个字符，最多 %d 个。", cases.MaxTitle+1, cases.MaxTitle)
+	if got := f.errs[cases.FieldTitle].Text; got != want {
+		t.Errorf("the title's message in Chinese: %q, want %q", got, want)
+	}
+}
+
 // keyedFamilies are the keys the window looks up by prefix (lang.X with a
 // value's code): "status.received", "code.web_form", "month.jan", …
 var keyedFamilies = []string{"status.", "code.", "type.", "role.", "decision.", "heading.", "column.", "month.", "date.", "number.", "stat."}
@@ -117,8 +138,20 @@ func TestNoTranslationIsLeftOver(t *testing.T) {
 		used[s] = true
 	}
 	used[report.Definitions] = true // the statistics screen's note
+	built := filledLiterals(t)
+	for _, dir := range sentencePackages { // fixed sentences of the other layers
+		for _, s := range literalsIn(t, filepath.Join("..", dir)) {
+			used[strings.TrimSpace(s)] = true
+			// the second part of "NAME: PROBLEM" and the first
+			used[strings.TrimSpace(strings.TrimPrefix(s, ": "))] = true
+			used[strings.TrimSuffix(s, ": ")] = true
+		}
+	}
 	for k := range en {
 		if used[k] {
+			continue
+		}
+		if goLibrarySentences[k] || strings.Contains(k, "{{") && templateUsed(t, k, built) {
 			continue
 		}
 		family := false

@@ -51,7 +51,7 @@ func (h *holidaysView) reload() {
 	h.list.RemoveAll()
 	days, err := h.s.d.svc.Holidays(context.Background())
 	if err != nil {
-		h.list.Add(quietText(err.Error()))
+		h.list.Add(quietText(domainText(err.Error())))
 	}
 	if len(days) == 0 && err == nil {
 		h.list.Add(quietText(lang.L("No holidays are set.")))

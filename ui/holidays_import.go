@@ -72,7 +72,7 @@ func (h *holidaysView) importDays(days []cases.Holiday, err error) {
 	if errors.As(err, &fe) && fe["file"] != "" {
 		err = errors.New(fe["file"])
 	}
-	h.showMessage(lang.L("Nothing was imported: {{.Problem}}", map[string]any{"Problem": err.Error()}), true)
+	h.showMessage(lang.L("Nothing was imported: {{.Problem}}", map[string]any{"Problem": domainText(err.Error())}), true)
 }
 
 func (h *holidaysView) showMessage(text string, problem bool) {

@@ -451,7 +451,7 @@ func (d *desk) announceNewCase(c cases.Case) {
 
 // showStale explains that a colleague saved first and offers to reload.
 func showStale(err *cases.StaleError, parent fyne.Window, reload func()) {
-	l := widget.NewLabel(err.Error())
+	l := widget.NewLabel(domainText(err.Error()))
 	l.Wrapping = fyne.TextWrapWord
 	dlg := dialog.NewCustomConfirm(lang.L("Changed by someone else"), lang.L("Reload"), lang.L("Cancel"), l,
 		func(ok bool) {

@@ -175,9 +175,9 @@ func errorText(err error) string {
 			if s != "" {
 				s += " "
 			}
-			s += msg
+			s += domainText(msg)
 		}
 		return s
 	}
-	return err.Error()
+	return domainText(err.Error())
 }

@@ -268,7 +268,7 @@ func (md *meetingDetail) agendaItem(item cases.AgendaItem, manage bool) fyne.Can
 
 	tally, cast, err := d.svc.Tally(ctx, d.actor, m.ID, item.CaseID)
 	if err != nil {
-		box.Add(quietText(err.Error()))
+		box.Add(quietText(domainText(err.Error())))
 		return container.NewPadded(box)
 	}
 	recused := map[int64]bool{}

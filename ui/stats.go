@@ -35,6 +35,9 @@ type statsWindow struct {
 	status *widget.Label
 	body   *fyne.Container
 	gen    int
+	// language is the annual report's: the committee's language of
+	// documents unless another is chosen for this report.
+	language *documentLanguageChooser
 }
 
 func (r *registerWindow) openStatistics() { r.showStatistics() }
@@ -49,10 +52,11 @@ func (r *registerWindow) showStatistics() *statsWindow {
 	show := widget.NewButton(lang.L("Show"), s.load)
 	show.Importance = widget.HighImportance
 	annual := widget.NewButton(lang.L("Annual report…"), s.annualReport)
+	s.language = newDocumentLanguageChooser(r.d.svc, true, "")
 	dateBox := func(e *widget.Entry) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(140, e.MinSize().Height), e)
 	}
-	top := container.NewHBox(widget.NewLabel(lang.L("From")), dateBox(s.from), widget.NewLabel(lang.L("to")), dateBox(s.to), show, layout.NewSpacer(), annual)
+	top := container.NewHBox(widget.NewLabel(lang.L("From")), dateBox(s.from), widget.NewLabel(lang.L("to")), dateBox(s.to), show, layout.NewSpacer(), widget.NewLabel(lang.L("Report in")), s.language.Select, annual)
 	s.win.SetContent(container.NewBorder(container.NewVBox(top, s.status), nil, nil, nil, container.NewVScroll(s.body)))
 	s.win.Resize(fyne.NewSize(980, 760))
 	closeOnEscape(s.win, s.win.Close)
@@ -233,6 +237,7 @@ func (s *statsWindow) annualReport() {
 		return
 	}
 	year := p.From.Year()
+	language := s.language.language()
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
@@ -241,7 +246,7 @@ func (s *statsWindow) annualReport() {
 		w.Close()
 		d := s.d
 		runCancellable(d, s.win, lang.L("Writing the annual report…"), func(ctx context.Context, progress func(float64)) (string, error) {
-			pdf, err := d.svc.AnnualReport(ctx, d.actor, year,
+			pdf, err := d.svc.AnnualReport(ctx, d.actor, year, language,
 				func(done, total int) { progress(float64(done) / float64(total)) })
 			if err != nil {
 				return "", err

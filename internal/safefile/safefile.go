@@ -170,11 +170,11 @@ func check(path string, opt Options) (string, error) {
 		reg := resolve(absOr(g))
 		for _, suffix := range []string{"", "-wal", "-shm", "-journal", ".lock"} {
 			if same(target, reg+suffix) || same(abs, absOr(g)+suffix) {
-				what := "it is the open register"
+				what := "it is the open register."
 				if suffix != "" {
-					what = "it belongs to the open register"
+					what = "it belongs to the open register."
 				}
-				return "", &RefusedError{Path: abs, Why: what + "."}
+				return "", &RefusedError{Path: abs, Why: what}
 			}
 		}
 	}
