@@ -170,9 +170,11 @@ func (db *DB) AuditQuery(ctx context.Context, f cases.AuditFilter) ([]cases.Audi
 		add("actor_id = ?", f.UserID)
 	}
 	if f.CaseID != 0 {
-		// A case's entries are those about the case and about its notes
-		// (whose entries carry the case id in their "after" record).
-		add("((entity = 'case' AND entity_id = ?) OR (entity = 'note' AND audit_case_id(after) = ?))", f.CaseID)
+		// A case's entries are those about the case and about what belongs
+		// to it — notes, attachments, letters, opinions, agenda places —
+		// whose entries carry the case id in their "after" (or, for a
+		// removal, "before") record: the SQLite store's filter.
+		add("((entity = 'case' AND entity_id = ?) OR (entity <> 'case' AND (audit_case_id(after) = ? OR audit_case_id(before) = ?)))", f.CaseID)
 	}
 	if f.Action != "" {
 		if strings.HasSuffix(f.Action, ".") {
