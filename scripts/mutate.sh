@@ -12,6 +12,10 @@
 #   EXCLUDE='stats\.go notes\.go' scripts/mutate.sh cases
 #                                      leave files out (regexps), to split
 #                                      a package into runs of ~20 minutes
+#   FILES='tally.go meetings.go' scripts/mutate.sh cases
+#                                      only these files of the package (the
+#                                      others are left out), for a group of
+#                                      files a change touched
 #
 # Each package is run on its own, with the coverage of its own tests:
 # those are the tests that exercise it on real files (the cases tests run
@@ -63,6 +67,13 @@ for p in $PKGS; do
 			echo "0 s" >"$OUT/$p.seconds"
 			continue
 		fi
+	fi
+	if [ -n "${FILES:-}" ]; then
+		set -- "$@" -E '/'
+		for f in "$p"/*.go; do
+			b=$(basename "$f")
+			case " $FILES " in *" $b "*) ;; *) set -- "$@" -E "^$(echo "$b" | sed 's/\./\\./g')\$" ;; esac
+		done
 	fi
 	for x in ${EXCLUDE:-}; do
 		set -- "$@" -E "$x"
