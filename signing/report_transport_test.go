@@ -104,7 +104,7 @@ func TestPDFDates(t *testing.T) {
 		{"D:20261202Z", time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)},
 		{"D:202612021530Z", time.Date(2026, 12, 2, 15, 30, 0, 0, time.UTC)},
 		{"D:20261202153045+08", time.Date(2026, 12, 2, 15, 30, 45, 0, time.FixedZone("", 8*3600))},
-		{"D:20261202153045-0530", time.Date(2026, 12, 2, 15, 30, 45, 0, time.FixedZone("", -(5*3600 + 30*60)))},
+		{"D:20261202153045-0530", time.Date(2026, 12, 2, 15, 30, 45, 0, time.FixedZone("", -(5*3600+30*60)))},
 		{"D:20261202+01'00'", time.Date(2026, 12, 2, 0, 0, 0, 0, time.FixedZone("", 3600))},
 	} {
 		if got, ok := parsePDFDate(c.in); !ok || !got.Equal(c.want) {
