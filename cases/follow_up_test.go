@@ -112,3 +112,22 @@ func TestRecommendationsStartTheFollowUpByThemselves(t *testing.T) {
 		t.Fatalf("a complaint partly upheld could not enter follow-up: %v", err)
 	}
 }
+
+// A case imported at "Opinion issued" from another system, with no
+// opinion in this register, may still be moved to Follow-up.
+func TestAnImportedIssuedCaseWithoutAnOpinionMayEnterFollowUp(t *testing.T) {
+	k := newCommittee(t).withPaperSigning()
+	ctx := context.Background()
+	now := k.clock.now().UTC()
+	d := k.newCase(false, cases.RiskHigh).Draft
+	c := cases.Case{Draft: d, Status: cases.OpinionIssued, CreatedAt: now, CreatedBy: "import", UpdatedAt: now, UpdatedBy: "import"}
+	batch := []cases.ImportedCase{{Case: c, History: []cases.StatusChange{
+		{At: now.Add(-30 * 24 * time.Hour), Actor: "import", From: cases.Received, To: cases.Screening},
+		{At: now.Add(-2 * 24 * time.Hour), Actor: "import", From: cases.OpinionDrafting, To: cases.OpinionIssued}}}}
+	must(t, k.db.ImportCases(ctx, batch, cases.AuditEntry{Actor: cases.System, Action: "test.import", Entity: "register"}))
+	got, err := k.svc.GetCase(ctx, k.sec, batch[0].Case.ID)
+	must(t, err)
+	if got, err = k.svc.Transition(ctx, k.sec, got.ID, got.Version, cases.FollowUp, ""); err != nil || got.Status != cases.FollowUp {
+		t.Fatalf("an imported issued case could not enter follow-up: %v", err)
+	}
+}
