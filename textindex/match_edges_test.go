@@ -20,6 +20,8 @@ func TestHighlightAtTheEdges(t *testing.T) {
 		{"个人 信息与个人信息", []string{"个人信息"}, "个人 信息与[个人信息]", 2},
 		{"个人信息", []string{"个人", "信息"}, "[个人信息]", 1},
 		{"data protection", []string{"data", "protection"}, "[data] [protection]", 3},
+		// Accents are ignored in words with no ASCII letter at all.
+		{"Ωμέγα résumé", []string{"ωμεγα", "resume"}, "[Ωμέγα] [résumé]", 3},
 	} {
 		got := HighlightAll(c.text, c.terms)
 		if r := render(got); r != c.want || len(got) != c.spans {
