@@ -3,6 +3,7 @@ package cases_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -58,6 +59,7 @@ func TestTheChairReturnsASignedDraftWithAReason(t *testing.T) {
 	}
 	h := k.head()
 	if h.Action != "opinion.return" || h.ActorID != k.chair.ID || !strings.Contains(h.After, "consent forms") ||
+		!strings.Contains(h.After, fmt.Sprintf(`"version":%d`, signedVersion+1)) || !strings.Contains(h.Before, fmt.Sprintf(`"version":%d`, signedVersion)) ||
 		!strings.Contains(h.Before, rapp.Name()) || !strings.Contains(h.Before, string(cases.OpinionSignedRapporteur)) {
 		t.Fatalf("the audit entry of the return: %+v", h)
 	}

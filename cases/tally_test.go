@@ -1,6 +1,7 @@
 package cases_test
 
 import (
+	"strings"
 	"testing"
 
 	"ethicsdesk/cases"
@@ -41,5 +42,10 @@ func TestDecideQuorumAndMajorityBoundaries(t *testing.T) {
 	}
 	if got := cases.Decide(cases.Tally{Present: 5}, 5, two3); got.Needed != 4 {
 		t.Fatalf("5 eligible need %d votes, want 4", got.Needed)
+	}
+	// With everyone recused the minutes say no vote is needed, not one.
+	all := cases.Decide(cases.Tally{Present: 5, Recused: 5}, 5, two3)
+	if s := cases.RuleInWords(all, 5, two3); all.Needed != 0 || !strings.Contains(s, "of the 0 non-recused members present (0 needed)") {
+		t.Fatalf("everyone recused: %d needed, the minutes say %q", all.Needed, s)
 	}
 }
