@@ -25,6 +25,8 @@ func TestDecideQuorumAndMajorityBoundaries(t *testing.T) {
 		{"recusals leave the base: 6 present, 2 recused, 3 of 4 carries", 6, 2, 3, 0, 1, 0, cases.OutcomeApproved},
 		{"recusals still count toward the quorum", 5, 2, 2, 0, 1, 0, cases.OutcomeApproved},
 		{"votes still missing can tip it", 6, 0, 3, 0, 1, 0, cases.OutcomePending},
+		{"carried with modifications, but the missing votes could still make it a plain approval", 6, 0, 3, 1, 0, 0, cases.OutcomePending},
+		{"carried with modifications, whatever the missing vote", 6, 0, 2, 2, 1, 0, cases.OutcomeApprovedModified},
 		{"missing votes cannot save it", 6, 0, 1, 0, 3, 0, cases.OutcomeNotCarried},
 		{"everyone recused: nothing carries", 5, 5, 0, 0, 0, 0, cases.OutcomeNotCarried},
 	}
