@@ -283,3 +283,89 @@ func TestObjectStreamMembers(t *testing.T) {
 		t.Errorf("stream data without a length: %d bytes", len(raw))
 	}
 }
+
+// The trailer's /Size counts when it is larger than the highest object;
+// when it is smaller, the highest object decides.
+func TestDocumentSize(t *testing.T) {
+	big := bytes.Replace(buildPDF(threePages, ""), []byte("/Size 7"), []byte("/Size 20"), 1)
+	if doc, err := Open(big); err != nil || doc.Size() != 20 {
+		t.Errorf("a /Size of 20 over 6 objects: %v", err)
+	}
+	small := bytes.Replace(buildPDF(threePages, ""), []byte("/Size 7"), []byte("/Size 2"), 1)
+	if doc, err := Open(small); err != nil || doc.Size() != 7 {
+		t.Errorf("a /Size of 2 over 6 objects: size %d, %v", doc.Size(), err)
+	}
+}
+
+// Offsets at the very end of the file, or at its start, are caught for
+// what they are; an empty subsection is allowed; subsections may reach
+// object 2^31 - 1 but not beyond.
+func TestCrossReferenceEdges(t *testing.T) {
+	good := buildPDF(threePages, "")
+	xrefAt := bytes.LastIndex(good, []byte("xref\n0 7"))
+	// startxref written with ten digits, so the file's length is known.
+	padded := bytes.Replace(good, []byte(fmt.Sprintf("startxref\n%d\n", xrefAt)), []byte(fmt.Sprintf("startxref\n%010d\n", xrefAt)), 1)
+	if _, err := Open(padded); err != nil {
+		t.Fatalf("a startxref with leading zeros: %v", err)
+	}
+	atEnd := bytes.Replace(padded, []byte(fmt.Sprintf("startxref\n%010d\n", xrefAt)), []byte(fmt.Sprintf("startxref\n%010d\n", len(padded))), 1)
+	if _, err := Open(atEnd); err == nil || !strings.Contains(err.Error(), "not a valid offset") {
+		t.Errorf("startxref at the end of the file: %v", err)
+	}
+	prevZero := bytes.Replace(good, []byte("/Size 7"), []byte("/Size 7 /Prev 0"), 1)
+	if _, err := Open(prevZero); err == nil || !strings.Contains(err.Error(), "no cross-reference table at offset 0") {
+		t.Errorf("/Prev 0: %v", err)
+	}
+	withPrev := bytes.Replace(good, []byte("/Size 7"), []byte("/Size 7 /Prev 0000000000"), 1)
+	prevEnd := bytes.Replace(withPrev, []byte("/Prev 0000000000"), []byte(fmt.Sprintf("/Prev %010d", len(withPrev))), 1)
+	if _, err := Open(prevEnd); err == nil || !strings.Contains(err.Error(), "outside the file") {
+		t.Errorf("/Prev at the end of the file: %v", err)
+	}
+	empty := bytes.Replace(good, []byte("trailer\n"), []byte("9 0\ntrailer\n"), 1)
+	if _, err := Open(empty); err != nil {
+		t.Errorf("an empty subsection: %v", err)
+	}
+	entry := "0000000009 00000 n\r\n"
+	for _, c := range []struct {
+		sub string
+		n   int
+		ok  bool
+	}{{"2147483646 1", 1, true}, {"2147483647 1", 1, true}, {"2147483647 2", 2, false}, {"2147483648 1", 1, false}} {
+		data := bytes.Replace(good, []byte("trailer\n"), []byte(c.sub+"\n"+strings.Repeat(entry, c.n)+"trailer\n"), 1)
+		if _, err := Open(data); (err == nil) != c.ok {
+			t.Errorf("a subsection %q: %v", c.sub, err)
+		}
+	}
+	// An entry pointing at the file's first byte or one past its end.
+	doc, err := Open(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.offsets[3] = 0
+	if _, err := doc.Object(3); err == nil || !strings.Contains(err.Error(), "points object 3 at object 1") {
+		t.Errorf("an object at offset 0 (the header, then object 1): %v", err)
+	}
+	doc.offsets[3] = int64(len(good))
+	if _, err := doc.Object(3); err == nil || !strings.Contains(err.Error(), "lies outside the file") {
+		t.Errorf("an object one past the end: %v", err)
+	}
+}
+
+// References are followed up to 32 deep.
+func TestResolveFollowsAtMost32References(t *testing.T) {
+	bodies := []string{"<</Type /Catalog>>"}
+	for n := 2; n <= 33; n++ {
+		bodies = append(bodies, fmt.Sprintf("%d 0 R", n+1))
+	}
+	bodies = append(bodies, "42") // object 34
+	doc, err := Open(buildPDF(bodies, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o, err := doc.Resolve(Ref{Num: 4}); err != nil || o != Integer(42) {
+		t.Errorf("31 references: %v %v", o, err)
+	}
+	if _, err := doc.Resolve(Ref{Num: 3}); err == nil || !strings.Contains(err.Error(), "too long") {
+		t.Errorf("32 references: %v", err)
+	}
+}
