@@ -369,3 +369,29 @@ func TestResolveFollowsAtMost32References(t *testing.T) {
 		t.Errorf("32 references: %v", err)
 	}
 }
+
+// A page tree nested deeper than 64 levels is refused; 64 is read.
+func TestPageTreeDepthIsBounded(t *testing.T) {
+	tree := func(levels int) []byte {
+		// Object 1 the catalog, 2..levels+1 the nested nodes, then the page.
+		bodies := []string{"<</Type /Catalog /Pages 2 0 R>>"}
+		for n := 2; n <= levels+1; n++ {
+			bodies = append(bodies, fmt.Sprintf("<</Type /Pages /Kids [%d 0 R] /Count 1>>", n+1))
+		}
+		bodies = append(bodies, "<</Type /Page>>")
+		return buildPDF(bodies, "")
+	}
+	doc, err := Open(tree(64))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, _, err := doc.Page(1); err != nil || r.Num != 66 {
+		t.Errorf("a page 64 levels down: %v %v", r, err)
+	}
+	if doc, err = Open(tree(65)); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := doc.Page(1); err == nil || !strings.Contains(err.Error(), "malformed") {
+		t.Errorf("a page 65 levels down: %v", err)
+	}
+}
