@@ -111,7 +111,7 @@ func TestIncrementalUpdateExtendsTheFile(t *testing.T) {
 		t.Fatalf("offsets %v", w.Offsets)
 	}
 	tail := string(w.File[len(orig):])
-	if !strings.Contains(tail, "xref\n3 1\n") || !strings.Contains(tail, "7 2\n") {
+	if !strings.Contains(tail, "xref\n3 1\n") || !strings.Contains(tail, "7 2\n") || !strings.Contains(tail, "/Size 9") {
 		t.Errorf("the cross-reference sections are not split at the gap:\n%s", tail)
 	}
 	again, err := Open(w.File)
