@@ -43,6 +43,7 @@ export LANG=en_US.UTF-8 GOFLAGS=-count=1
 mkdir -p "$OUT"
 PKGS=${*:-cases signing store textindex}
 for p in $PKGS; do
+	mkdir -p "$(dirname "$OUT/$p")" # signing/internal/pdf writes under $OUT/signing/internal
 	# No --test-cpu: gremlins v0.6.0 passes it to go test as the single
 	# argument "-cpu 1", which the test binary refuses, so every mutant
 	# would be reported killed without a test having run.
