@@ -395,3 +395,34 @@ func TestPageTreeDepthIsBounded(t *testing.T) {
 		t.Errorf("a page 65 levels down: %v", err)
 	}
 }
+
+// A stream's data is its /Length bytes when that fits in the file, line
+// breaks included; otherwise it runs to "endstream", without the line
+// break before it.
+func TestStreamDataLength(t *testing.T) {
+	d := []byte("stream\nabc\r\nendstream\nendobj")
+	withLength := func(n Object, start int) []byte {
+		dict := NewDict()
+		if n != nil {
+			dict.Set("Length", n)
+		}
+		return StreamData(d, Stream{Dict: dict, DataStart: start})
+	}
+	for _, c := range []struct {
+		length Object
+		start  int
+		want   string
+	}{
+		{Integer(5), 7, "abc\r\n"},
+		{Integer(0), 7, ""},
+		{Integer(len(d) - 7), 7, string(d[7:])},
+		{Integer(len(d) - 7 + 1), 7, "abc"}, // one byte too long: not trusted
+		{nil, 7, "abc"},
+		{Integer(3), 0, "str"},
+		{nil, 12, ""}, // "endstream" right at the start
+	} {
+		if got := withLength(c.length, c.start); string(got) != c.want {
+			t.Errorf("/Length %v from %d: %q, want %q", c.length, c.start, got, c.want)
+		}
+	}
+}
