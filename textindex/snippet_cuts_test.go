@@ -51,3 +51,15 @@ func TestSnippetCutsExactly(t *testing.T) {
 		}
 	}
 }
+
+// A window of 0 (or less) runes means the default of 160.
+func TestSnippetDefaultWindow(t *testing.T) {
+	text := strings.Repeat("word ", 60) // 300 runes
+	for _, n := range []int{0, -5} {
+		got := render(Snippet(text, []string{"absent"}, n))
+		inner := strings.TrimSuffix(got, Ellipsis)
+		if !strings.HasSuffix(got, Ellipsis) || len(inner) < 150 || len(inner) > 160 || !strings.HasPrefix(text, inner) {
+			t.Errorf("Snippet with a window of %d: %d bytes %q", n, len(inner), got)
+		}
+	}
+}
