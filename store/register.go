@@ -80,7 +80,10 @@ func where(q cases.Query) (string, []any) {
 
 // ListCases returns one page of the register.
 func (db *DB) ListCases(ctx context.Context, q cases.Query, offset, limit int) ([]cases.Row, error) {
-	query, args := ListCasesSQL(q, offset, limit)
+	query, args, err := db.ListCasesSQL(ctx, q, offset, limit)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := db.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err

@@ -1,0 +1,82 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"ethicsdesk/cases"
+)
+
+// The register window reads pages by position while the store reads them
+// by key (register_pages.go). Whatever order the user jumps in, a page must
+// hold exactly the rows at those positions of the whole ordered register,
+// also right after a case is added, and be empty past the end.
+func TestRegisterPagesByKeyMatchTheWholeOrder(t *testing.T) {
+	db, svc, _ := seededRegister(t, 650)
+	ctx := context.Background()
+	today := svc.Today()
+	queries := []cases.Query{
+		{Sort: cases.SortReference, Desc: true},
+		{Sort: cases.SortTitle},
+		{Sort: cases.SortTitle, Desc: true},
+		{Sort: cases.SortStatus}, // many ties: the id decides
+		{Sort: cases.SortStatus, Desc: true},
+		{Sort: cases.SortType},
+		{Sort: cases.SortDue, Desc: true},
+		{Sort: cases.SortReceived},
+		{Sort: cases.SortRapporteur},
+		{Due: cases.DueOverdueOr7, Sort: cases.SortReference, Desc: true},
+		{TypeCode: "ethics_complaint", Sort: cases.SortReference, Desc: true},
+	}
+	whole := func(q cases.Query) []int64 {
+		rows, err := db.ListCases(ctx, q, 0, 100000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rowIDs(rows)
+	}
+	check := func(label string, q cases.Query, all []int64) {
+		t.Helper()
+		n := len(all)
+		for _, off := range []int{n - 1, 0, 450, 37, 100, 99, 101, 250, n - cases.PageSize, 200, n, n + 40, 600} {
+			if off < 0 {
+				continue
+			}
+			page, err := db.ListCases(ctx, q, off, cases.PageSize)
+			if err != nil {
+				t.Fatalf("%s %+v at %d: %v", label, q, off, err)
+			}
+			want := []int64{}
+			if off < n {
+				want = all[off:min(n, off+cases.PageSize)]
+			}
+			if fmt.Sprint(rowIDs(page)) != fmt.Sprint(want) && !(len(page) == 0 && len(want) == 0) {
+				t.Errorf("%s: sort %s desc=%v filter %+v, page at %d of %d:\n got %v\nwant %v",
+					label, q.Sort, q.Desc, q.Due, off, n, rowIDs(page), want)
+			}
+		}
+	}
+	for _, q := range queries {
+		q.Today, q.Viewer = today, secretary
+		all := whole(q)
+		if len(all) < 3*cases.PageSize && q.Due == "" && q.TypeCode == "" {
+			t.Fatalf("only %d cases in the register for %+v", len(all), q)
+		}
+		check("before a write", q, all)
+	}
+	// A case added in the middle of every order: the remembered keys of the
+	// older register must not be used for the new one.
+	actor := secretary
+	d := cases.Draft{TypeCode: "ethics_complaint", Title: "M middle of the alphabet", Summary: "Added while the register was open.",
+		ReceivedOn: today, Channel: cases.ChannelEmail, Submitter: cases.Submitter{Kind: cases.SubmitterAnonymous},
+		Respondent: "Someone", AISystem: "A system", Sector: "healthcare", Risk: cases.RiskHigh, Breach: "privacy",
+		Priority: cases.PriorityNormal}
+	if _, err := svc.CreateCase(ctx, actor, d); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range queries {
+		q.Today, q.Viewer = today, secretary
+		check("after a case was added", q, whole(q))
+	}
+}
