@@ -96,7 +96,11 @@ func (o pageOrder) afterKey(w string, args []any, key *pageKey) (string, []any) 
 		return w, args
 	}
 	n := len(args)
-	cond := "(" + o.col + ", c.id) " + o.cmp + " (?" + strconv.Itoa(n+1) + ", ?" + strconv.Itoa(n+2) + ")"
+	v, id := "?"+strconv.Itoa(n+1), "?"+strconv.Itoa(n+2)
+	// The bare range on the column is implied by the row value, but SQLite
+	// seeks an index with a COLLATE column only through it: without it the
+	// title order was scanned from its first row.
+	cond := o.col + " " + o.cmp + "= " + v + " AND (" + o.col + ", c.id) " + o.cmp + " (" + v + ", " + id + ")"
 	args = append(args, key.value, key.id)
 	if w == "" {
 		return " WHERE " + cond, args

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"ethicsdesk/cases"
@@ -78,5 +79,57 @@ func TestRegisterPagesByKeyMatchTheWholeOrder(t *testing.T) {
 	for _, q := range queries {
 		q.Today, q.Viewer = today, secretary
 		check("after a case was added", q, whole(q))
+	}
+}
+
+// A page deep in the register must be found by seeking an index at its
+// first row, not by reading the rows before it: every filter in the
+// window's default order and every sort without a filter.
+func TestDeepRegisterPagesSeekAnIndex(t *testing.T) {
+	db, svc, raw := seededRegister(t, 450)
+	ctx := context.Background()
+	var queries []cases.Query
+	for _, q := range []cases.Query{
+		{TypeCode: "ethics_complaint"}, {Status: cases.UnderReview}, {Risk: cases.RiskHigh},
+		{Sector: cases.AllSectors[0]}, {Year: 2025}, {Due: cases.DueOverdue}, {Due: cases.DueOverdueOr7},
+	} {
+		q.Sort, q.Desc = cases.SortReference, true
+		queries = append(queries, q)
+	}
+	for _, k := range []cases.SortKey{cases.SortReference, cases.SortTitle, cases.SortType, cases.SortStatus,
+		cases.SortReceived, cases.SortDue, cases.SortRapporteur} {
+		queries = append(queries, cases.Query{Sort: k}, cases.Query{Sort: k, Desc: true})
+	}
+	for _, q := range queries {
+		q.Today, q.Viewer = svc.Today(), secretary
+		n, err := db.CountCases(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n <= cases.PageSize {
+			continue
+		}
+		stmt, args, err := db.ListCasesSQL(ctx, q, n-1, cases.PageSize)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := raw.Query("EXPLAIN QUERY PLAN "+stmt, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, notused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		p := fmt.Sprint(plan)
+		if !strings.Contains(p, "SEARCH c USING") || strings.Contains(p, "SCAN c") || strings.Contains(p, "TEMP B-TREE") {
+			t.Errorf("sort %s desc=%v filter %+v: the last page is not found by a seek: %s", q.Sort, q.Desc, q, p)
+		}
 	}
 }
