@@ -46,9 +46,10 @@ type anchorCache struct {
 	order   []string // oldest first
 }
 
-// anchorQueries is how many queries' anchors are kept: the window's
-// filters and sorts in use, a few kilobytes each.
-const anchorQueries = 32
+// anchorQueries is how many queries' anchors are kept, the least recently
+// used dropped first: every filter and sort the window offers (about 50),
+// at most a thousand keys each for a register of 100,000 cases.
+const anchorQueries = 64
 
 func (c *anchorCache) get(key string) *anchorList {
 	c.mu.Lock()
@@ -57,6 +58,12 @@ func (c *anchorCache) get(key string) *anchorList {
 		c.entries = map[string]*anchorList{}
 	}
 	if l, ok := c.entries[key]; ok {
+		for i, k := range c.order { // most recently used last
+			if k == key {
+				c.order = append(append(c.order[:i:i], c.order[i+1:]...), key)
+				break
+			}
+		}
 		return l
 	}
 	if len(c.order) >= anchorQueries {
