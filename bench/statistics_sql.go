@@ -28,19 +28,18 @@ func StatisticsSQL(p cases.Period, today cases.Date) string {
 func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
 const statisticsSQL = `
-WITH decided_on(case_id, day) AS MATERIALIZED (
-	SELECT case_id, date(MIN(at), 'localtime') FROM status_changes
-	WHERE to_status IN ('opinion_issued', 'inadmissible', 'withdrawn') GROUP BY case_id),
-ids(id) AS (
+WITH ids(id) AS (
 	SELECT id FROM cases WHERE received_on BETWEEN :from AND :to
 	UNION
 	SELECT case_id FROM status_changes
 	WHERE to_status IN ('opinion_issued', 'inadmissible', 'withdrawn') AND at >= :wfrom AND at < :wto),
-recs AS MATERIALIZED (
-	SELECT c.type_code, c.status, c.sector, c.catalogue_code, c.risk, c.breach, c.accepted_on, c.due_on,
-		c.received_on BETWEEN :from AND :to AS received,
-		COALESCE(d.day BETWEEN :from AND :to, 0) AS decided, d.day AS day
-	FROM ids JOIN cases c ON c.id = ids.id LEFT JOIN decided_on d ON d.case_id = c.id),
+days AS MATERIALIZED (
+	SELECT c.type_code, c.status, c.sector, c.catalogue_code, c.risk, c.breach, c.accepted_on, c.due_on, c.received_on,
+		(SELECT date(MIN(s.at), 'localtime') FROM status_changes s
+		 WHERE s.case_id = c.id AND s.to_status IN ('opinion_issued', 'inadmissible', 'withdrawn')) AS day
+	FROM ids JOIN cases c ON c.id = ids.id),
+recs AS (
+	SELECT *, received_on BETWEEN :from AND :to AS received, COALESCE(day BETWEEN :from AND :to, 0) AS decided FROM days),
 counted AS MATERIALIZED (SELECT * FROM recs WHERE received OR decided),
 durations AS MATERIALIZED (
 	SELECT julianday(day) - julianday(accepted_on) AS days,
