@@ -92,6 +92,7 @@ func TestDeepRegisterPagesSeekAnIndex(t *testing.T) {
 	for _, q := range []cases.Query{
 		{TypeCode: "ethics_complaint"}, {Status: cases.UnderReview}, {Risk: cases.RiskHigh},
 		{Sector: cases.AllSectors[0]}, {Year: 2025}, {Due: cases.DueOverdue}, {Due: cases.DueOverdueOr7},
+		{Breach: "privacy"}, {Rapporteur: cases.NoRapporteur},
 	} {
 		q.Sort, q.Desc = cases.SortReference, true
 		queries = append(queries, q)
