@@ -249,6 +249,7 @@ func (w *world) run(t *testing.T, l load, d time.Duration, secs, mems []person, 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			l.think(stop) // people do not all start at the same instant
 			for i := 0; time.Now().Before(stop); i++ {
 				var made cases.Case
 				if f.time("log a case with an attachment", func() (err error) {
@@ -281,6 +282,7 @@ func (w *world) run(t *testing.T, l load, d time.Duration, secs, mems []person, 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			l.think(stop) // people do not all start at the same instant
 			for i := 0; time.Now().Before(stop); i++ {
 				f.time("register page", func() error { _, err := p.api.ListCases(ctx, p.actor, cases.Query{}, (i%5)*50, 50); return err })
 				l.think(stop)
