@@ -3,7 +3,9 @@
 // Package loadtest measures the committee server under a committee's
 // working day (issue 13): `make loadtest`, not part of `make test`.
 // LOADTEST_DURATION (default 2m) is how long each half runs: the same
-// workload first on the register file directly, then through the server.
+// workload first on the register directly, then through the server.
+// LOADTEST_ENGINE=postgres runs both halves on PostgreSQL (a throwaway
+// cluster the test starts and removes) instead of the register file.
 package loadtest
 
 import (
@@ -63,6 +65,7 @@ func duration(t *testing.T) time.Duration {
 type world struct {
 	*testworld.World
 	svc         *cases.Service
+	reg         register // the register svc works on (LOADTEST_ENGINE)
 	secs, mems  []cases.User
 	reading     []int64 // cases every member has declared on
 	meeting     int64
@@ -75,7 +78,7 @@ func build(t *testing.T, signatures int) *world {
 	t.Helper()
 	tw := testworld.New(t, testworld.Options{AdminPassword: adminPW, RapporteurPassword: chenPW, ChairPassword: wangPW, MemberPassword: liuPW})
 	ctx := context.Background()
-	w := &world{World: tw, svc: app.NewService(tw.DB, nil), toSign: make(chan int64, signatures)}
+	w := &world{World: tw, reg: tw.DB, svc: app.NewService(tw.DB, nil), toSign: make(chan int64, signatures)}
 	for i := range secretaries {
 		u, err := w.svc.CreateUser(ctx, w.Admin, cases.NewAccount{Username: fmt.Sprintf("sec%d", i+1), DisplayName: fmt.Sprintf("Secretary %d", i+1), Role: cases.RoleSecretariat, Password: userPW})
 		if err != nil {
@@ -326,7 +329,7 @@ func (w *world) check(t *testing.T, where string, f *figures) {
 	for caseID, ids := range f.notes {
 		have := map[int64]bool{}
 		for _, u := range w.mems {
-			notes, err := w.DB.Notes(ctx, caseID, u.ID)
+			notes, err := w.reg.Notes(ctx, caseID, u.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -356,6 +359,11 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	perPhase := int(d/signEvery) + 3
 	w := build(t, 2*perPhase)
 	ctx := context.Background()
+	checkArgs := []string{"check", "--db", w.Path}
+	if engine(t) == "postgres" {
+		checkArgs = w.onPostgres(t)
+	}
+	t.Logf("engine: %s", engine(t))
 
 	var secs, mems []person
 	for _, u := range w.secs {
@@ -364,12 +372,12 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	for _, u := range w.mems {
 		mems = append(mems, person{w.svc, u})
 	}
-	t.Logf("local: %d clients on the register file for %v", len(secs)+len(mems)+2, d)
+	t.Logf("local: %d clients on the %s register for %v", len(secs)+len(mems)+2, engine(t), d)
 	local := w.run(t, d, secs, mems, person{w.svc, w.Rapporteur}, person{w.svc, w.Chair})
 	w.check(t, "local", local)
 
 	// The committee server on this machine, over TLS on loopback.
-	der, sealed, err := w.DB.SigningRoot(ctx)
+	der, sealed, err := w.reg.SigningRoot(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -382,7 +390,7 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewUnstartedServer(remote.NewServer(w.svc, w.DB))
+	srv := httptest.NewUnstartedServer(remote.NewServer(w.svc, w.reg))
 	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
 	srv.StartTLS()
 	defer srv.Close()
@@ -417,7 +425,7 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	w.check(t, "server", served)
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "\n%-32s %12s %12s %9s %9s\n", "operation (p95)", "local file", "server", "n local", "n server")
+	fmt.Fprintf(&b, "\nengine: %s\n%-32s %12s %12s %9s %9s\n", engine(t), "operation (p95)", "local", "server", "n local", "n server")
 	ops := []string{"register page", "search", "open a case", "add a note", "vote", "save an edit", "log a case with an attachment",
 		"save an opinion draft", "sign (rapporteur)", "countersign (chair)"}
 	for _, op := range ops {
@@ -436,7 +444,7 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	// `ethicsdesk check` finds the register sound afterwards.
 	srv.Close()
 	var out, errb strings.Builder
-	if code := cli.Run([]string{"check", "--db", w.Path}, &out, &errb); code != 0 || !strings.Contains(out.String(), "is sound") {
+	if code := cli.Run(checkArgs, &out, &errb); code != 0 || !strings.Contains(out.String(), "is sound") {
 		t.Errorf("check after the load: exit %d %s %s", code, out.String(), errb.String())
 	}
 }
