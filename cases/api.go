@@ -82,6 +82,10 @@ type API interface {
 	// audit record. Who: anyone who may read the case.
 	Timeline(ctx context.Context, actor User, caseID int64) ([]TimelineEntry, error)
 	CaseHistory(ctx context.Context, actor User, caseID int64) ([]AuditRecord, error)
+	// Changes is the change feed: the changes to cases the actor may know
+	// of recorded after the audit number after, waiting up to wait for one
+	// (see changes.go). Who: every role.
+	Changes(ctx context.Context, actor User, after int64, wait time.Duration) (ChangeBatch, error)
 	// Statistics are the figures of a period. Who: every role.
 	Statistics(ctx context.Context, actor User, p Period) (Statistics, error)
 
@@ -122,6 +126,14 @@ type API interface {
 	// (FieldErrors without one); a recusal cannot be withdrawn.
 	DeclareInterest(ctx context.Context, actor User, caseID int64, conflict bool, reason string) error
 	Panel(ctx context.Context, actor User, caseID int64) ([]PanelMember, error)
+
+	// The duties of Article 66 for the case's risk tier (cases/duties.go).
+	// Who: anyone who may read the case reads them; its panel, once
+	// declared, marks them while the case is open.
+	CaseDuties(ctx context.Context, actor User, caseID int64) ([]DutyCheck, error)
+	MayMarkDuties(ctx context.Context, actor User, caseID int64) bool
+	// MarkDuty records a duty as met (FieldErrors without evidence) or not.
+	MarkDuty(ctx context.Context, actor User, caseID int64, duty Duty, met bool, evidence string) (DutyCheck, error)
 
 	// Meetings and votes. Who: the secretariat and the chair arrange
 	// meetings and may record votes for a present member; members and the
@@ -210,6 +222,9 @@ type API interface {
 	// program prints no documents.
 
 	MayWriteLetters(actor User) bool
+	// Letter issues a letter: it prints it and keeps it with the case, so
+	// it is called once the letter is being sent (the window: once the
+	// user has chosen where to save it), never for a preview.
 	Letter(ctx context.Context, actor User, r LetterRequest) ([]byte, error)
 	ExportCases(ctx context.Context, actor User, req ExportRequest, fn func(Case) error) (int, error)
 	CalendarEvents(ctx context.Context, actor User, q Query) ([]CalendarEvent, error)
@@ -259,6 +274,11 @@ type API interface {
 	// due dates moved; FieldErrors under "file" refuse it whole.
 	ImportHolidays(ctx context.Context, actor User, days []Holiday) (int, error)
 	SaveCaseType(ctx context.Context, actor User, t CaseType) error
+	// AddCaseType adds a case type with a new code; SaveCatalogueEntry adds
+	// or renames a classification code (administrator only, audited).
+	AddCaseType(ctx context.Context, actor User, t CaseType) error
+	SaveCatalogueEntry(ctx context.Context, actor User, e CatalogueEntry) error
+	AddCatalogueEntry(ctx context.Context, actor User, e CatalogueEntry) error
 	// RecomputeDeadlines recomputes every running deadline (after holidays
 	// or a rule changed) and says how many moved. Called by the settings
 	// after a save, with no actor of its own.

@@ -41,6 +41,10 @@ type AttachmentUpload struct {
 	Meta  Attachment
 	Data  []byte
 	Audit AuditEntry
+	// SearchText, for a letter the committee issued, is what search finds
+	// it by: its title and what it says beyond the letterhead. Uploads
+	// have none (their bytes are not read for words).
+	SearchText string
 }
 
 // AttachmentRepository is the storage attachments need. It is separate from

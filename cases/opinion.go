@@ -162,4 +162,7 @@ type OpinionDocument struct {
 	AuditSeq    int64
 	AuditHash   string
 	Language    DocumentLanguage // of the fixed texts and dates printed
+	// Duties is the panel's checklist of Article 66 for the case's risk
+	// tier, printed at the end of the findings.
+	Duties []DutyCheck
 }

@@ -224,6 +224,9 @@ func (s *Service) document(ctx context.Context, c Case, op Opinion, draft bool) 
 		}
 	}
 	doc.Signatories = []Signatory{rapp, ch}
+	if doc.Duties, err = s.dutyChecks(ctx, c); err != nil && !errors.Is(err, ErrNotAvailable) {
+		return doc, err
+	}
 	if op.CorrectsID != 0 {
 		doc.CorrectsRef = fmt.Sprintf("%s (opinion no. %d)", c.Reference, op.CorrectsID)
 	}

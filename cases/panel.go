@@ -219,11 +219,15 @@ func (s *Service) reviewer(ctx context.Context, userID int64) (User, error) {
 	if !u.Active {
 		return User{}, fmt.Errorf("%s's account is deactivated.", u.Name())
 	}
-	if u.Role != RoleMember && u.Role != RoleChair {
+	if !MayBeRapporteur(u.Role) {
 		return User{}, fmt.Errorf("%s is not a member or the chair of the committee, so cannot review cases.", u.Name())
 	}
 	return u, nil
 }
+
+// MayBeRapporteur is true for the roles that review cases: members and
+// the chair. The register's rapporteur filter lists these accounts.
+func MayBeRapporteur(r Role) bool { return r == RoleMember || r == RoleChair }
 
 // AssignRapporteur makes a member or the chair the case's rapporteur and
 // puts them on its panel (secretariat only). A recused member cannot be.

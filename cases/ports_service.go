@@ -208,7 +208,9 @@ func (s *Service) MayWriteLetters(actor User) bool {
 	return s.ports.Documents != nil && actor.Can(ActViewSubmitter)
 }
 
-// Letter prints a letter to a case's submitter. Roles that see
+// Letter issues a letter to a case's submitter: it prints it and keeps it
+// with the case (keepLetter), so callers ask only once the letter is being
+// sent, not to preview it. Roles that see
 // submitters (*ForbiddenError for others); an error naming the case when it
 // was submitted anonymously.
 func (s *Service) Letter(ctx context.Context, actor User, r LetterRequest) ([]byte, error) {
@@ -229,7 +231,7 @@ func (s *Service) Letter(ctx context.Context, actor User, r LetterRequest) ([]by
 	if err != nil {
 		return nil, err
 	}
-	if err := s.keepLetter(ctx, actor, c, r.Kind, pdf); err != nil {
+	if err := s.keepLetter(ctx, actor, c, r, pdf); err != nil {
 		return nil, err
 	}
 	return pdf, nil

@@ -37,6 +37,11 @@ type Query struct {
 	Sector   Sector
 	Year     int // year received
 	Due      DueFilter
+	// Breach keeps the complaints alleging this breach of Art. 72.
+	Breach Breach
+	// Rapporteur keeps the cases whose rapporteur is this account;
+	// NoRapporteur keeps those that have none yet; 0 does not filter.
+	Rapporteur int64
 	// Submitter keeps the cases whose submitter's name or contact is this
 	// text (letters of either case): a submitter asking for their data.
 	// Personal data, so only roles that may see submitters may filter by it.
@@ -48,6 +53,10 @@ type Query struct {
 	Today  Date
 	Viewer User
 }
+
+// NoRapporteur as Query.Rapporteur keeps the cases no rapporteur has been
+// assigned to yet: the secretariat's list of work to hand out.
+const NoRapporteur int64 = -1
 
 // AuditEntry describes one change for the append-only audit log; the store
 // writes it in the same transaction as the change itself.

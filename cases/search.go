@@ -14,6 +14,7 @@ const (
 	SourceCase    SearchSource = "case"    // title, summary, respondent or AI system
 	SourceNote    SearchSource = "note"    // a note the searcher may read
 	SourceOpinion SearchSource = "opinion" // the text of the case's opinion
+	SourceLetter  SearchSource = "letter"  // a letter issued to the submitter
 	// SourceSubmitter: the submitter's name or contact is what was typed
 	// (shown only to those who may see submitters; names are not indexed).
 	SourceSubmitter SearchSource = "submitter"

@@ -368,6 +368,23 @@ func (s *Service) SaveCaseType(ctx context.Context, actor User, t CaseType) erro
 	if err := require(actor, ActManageSettings); err != nil {
 		return err
 	}
+	t.Code = CleanLine(t.Code)
+	types, err := s.repo.CaseTypes(ctx)
+	if err != nil {
+		return err
+	}
+	var before any
+	for _, old := range types {
+		if old.Code == t.Code {
+			before = old
+		}
+	}
+	return s.saveCaseType(ctx, actor, t, before, "case_type.save")
+}
+
+// saveCaseType checks and stores t with an audit entry (action, and the
+// type as it was), then recomputes the open cases' deadlines.
+func (s *Service) saveCaseType(ctx context.Context, actor User, t CaseType, before any, action string) error {
 	t.Name = CleanLine(t.Name)
 	t.Code = CleanLine(t.Code)
 	if t.Code == "" || t.Name == "" {
@@ -376,7 +393,7 @@ func (s *Service) SaveCaseType(ctx context.Context, actor User, t CaseType) erro
 	if t.DecisionDays < 1 || t.DecisionDays > 365 {
 		return FieldErrors{"decision_days": "The number of days must be between 1 and 365."}
 	}
-	if err := s.repo.SaveCaseType(ctx, t, AuditEntry{Actor: actor, Action: "case_type.save", Entity: "case_type", After: t}); err != nil {
+	if err := s.repo.SaveCaseType(ctx, t, AuditEntry{Actor: actor, Action: action, Entity: "case_type", Before: before, After: t}); err != nil {
 		return err
 	}
 	_, err := s.RecomputeDeadlines(ctx)

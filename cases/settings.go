@@ -38,10 +38,18 @@ type Settings struct {
 	// DeputyChairID is the member who countersigns in the chair's place
 	// when the chair is a case's rapporteur (0: none named).
 	DeputyChairID int64
+	// AttachmentMaxBytes is the largest file that can be attached to a
+	// case; 0 in a save keeps the current limit.
+	AttachmentMaxBytes int64
 }
 
 // DefaultSettings are PRODUCT.md's defaults.
-var DefaultSettings = Settings{Quorum: 5, Majority: Fraction{2, 3}, LockMinutes: 10, RetentionYears: 5}
+var DefaultSettings = Settings{Quorum: 5, Majority: Fraction{2, 3}, LockMinutes: 10, RetentionYears: 5,
+	AttachmentMaxBytes: DefaultAttachmentMaxBytes}
+
+// MaxAttachmentLimit is the largest attachment limit the administrator can
+// set: a case file, not an archive.
+const MaxAttachmentLimit = 500 << 20
 
 const (
 	settingQuorum   = "quorum"
@@ -49,6 +57,7 @@ const (
 	settingLock     = "inactivity_lock_minutes"
 	settingRetain   = "retention_years"
 	settingDeputy   = "deputy_chair"
+	settingAttach   = "attachment_max_bytes" // read by the store's AttachmentMaxBytes too
 )
 
 // Settings reads the committee's settings, defaults filling any not set.
@@ -79,6 +88,9 @@ func (s *Service) Settings(ctx context.Context) (Settings, error) {
 	if n, err := strconv.ParseInt(m[settingDeputy], 10, 64); err == nil && n > 0 {
 		out.DeputyChairID = n
 	}
+	if n, err := strconv.ParseInt(m[settingAttach], 10, 64); err == nil && n > 0 {
+		out.AttachmentMaxBytes = n
+	}
 	return out, nil
 }
 
@@ -97,6 +109,10 @@ func (st Settings) Validate() FieldErrors {
 	if st.RetentionYears < 1 || st.RetentionYears > 100 {
 		fe[settingRetain] = "The retention period must be between 1 and 100 years."
 	}
+	// 0 keeps the current limit (SaveSettings fills it in).
+	if st.AttachmentMaxBytes != 0 && (st.AttachmentMaxBytes < 1<<20 || st.AttachmentMaxBytes > MaxAttachmentLimit) {
+		fe[settingAttach] = "The attachment size limit must be between 1 and 500 MB."
+	}
 	if len(fe) == 0 {
 		return nil
 	}
@@ -108,15 +124,18 @@ func (s *Service) SaveSettings(ctx context.Context, actor User, st Settings) err
 	if err := require(actor, ActManageSettings); err != nil {
 		return err
 	}
+	old, err := s.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	if st.AttachmentMaxBytes == 0 {
+		st.AttachmentMaxBytes = old.AttachmentMaxBytes
+	}
 	if fe := st.Validate(); fe != nil {
 		return fe
 	}
 	if fe := s.checkDeputy(ctx, st.DeputyChairID); fe != nil {
 		return fe
-	}
-	old, err := s.Settings(ctx)
-	if err != nil {
-		return err
 	}
 	repo, _ := s.accounts()
 	return repo.SaveSettings(ctx, st.values(), AuditEntry{Actor: actor, Action: "settings.save", Entity: "settings",
@@ -127,5 +146,5 @@ func (s *Service) SaveSettings(ctx context.Context, actor User, st Settings) err
 func (st Settings) values() map[string]string {
 	return map[string]string{settingQuorum: strconv.Itoa(st.Quorum), settingMajority: st.Majority.String(),
 		settingLock: strconv.Itoa(st.LockMinutes), settingRetain: strconv.Itoa(st.RetentionYears),
-		settingDeputy: strconv.FormatInt(st.DeputyChairID, 10)}
+		settingDeputy: strconv.FormatInt(st.DeputyChairID, 10), settingAttach: strconv.FormatInt(st.AttachmentMaxBytes, 10)}
 }

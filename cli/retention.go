@@ -17,14 +17,15 @@ func cmdRetention(args []string, stdout, stderr io.Writer) int {
 	db := fs.String("db", "", "register file")
 	apply := fs.Bool("apply", false, "remove the submitters' names and contact details of the cases listed")
 	userName := addUserFlag(fs)
+	srv := addServerFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if *db == "" {
-		fmt.Fprintln(stderr, "retention: usage: ethicsdesk retention --db PATH --user ADMIN [--apply]")
+	if (*db == "") == !srv.given() {
+		fmt.Fprintln(stderr, "retention: usage: ethicsdesk retention --db PATH|--server URL --user ADMIN [--apply]")
 		return 2
 	}
-	sess, code := openSession("retention", *db, serverFlags{}, *userName, stderr)
+	sess, code := openSession("retention", *db, srv, *userName, stderr)
 	if sess == nil {
 		return code
 	}

@@ -58,6 +58,8 @@ Usage:
   ethicsdesk [--db PATH | --demo]     open the register window
   ethicsdesk --server URL [--trust ROOT.pem|FINGERPRINT]
                                       open the window on the committee server
+  ethicsdesk --enrol FILE.edesk       remember the committee server an enrolment
+                                      file names, and open the window on it
   ethicsdesk COMMAND [flags]          run a command on a register
   ethicsdesk --version                print the version
 

@@ -94,6 +94,8 @@ func cmdServe(args []string, stdout, stderr io.Writer) int {
 		MaxHeaderBytes:    16 << 10,
 		ErrorLog:          log.New(io.Discard, "", 0),
 	}
+	// Windows waiting on the change feed are answered at once on shutdown.
+	srv.RegisterOnShutdown(handler.StopWaiting)
 	fmt.Fprintf(stdout, "Committee server for %s at https://%s\nNames in its certificate: %s\nCommittee root SHA-256 fingerprint: %s\n(members compare it with the one you give them before they trust the server)\n",
 		where, ln.Addr(), strings.Join(hosts, ", "), signing.Fingerprint(root.Cert))
 	stop, cancel := serveContext()

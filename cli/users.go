@@ -22,6 +22,8 @@ const usersUsage = `Usage:
   ethicsdesk users --db PATH --user ADMIN deactivate|reactivate USERNAME
   ethicsdesk users --db PATH --user ADMIN role USERNAME ROLE
   ethicsdesk users --db PATH --user ADMIN password USERNAME              (new password as for add)
+  ethicsdesk users --db PATH --user ADMIN enrol USERNAME --address https://HOST:PORT --out FILE.edesk [--force]
+Every action but enrol works on the committee server too: --server URL [--trust ROOT.pem|FINGERPRINT] instead of --db.
 Roles: secretariat, member, chair, administrator.`
 
 func cmdUsers(args []string, stdout, stderr io.Writer) int {
@@ -29,21 +31,36 @@ func cmdUsers(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	dbPath := fs.String("db", "", "register file")
 	userName := addUserFlag(fs)
+	srv := addServerFlags(fs)
 	fs.Usage = func() { fmt.Fprintln(stderr, usersUsage) }
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	rest := fs.Args()
-	if *dbPath == "" || len(rest) == 0 {
+	if (*dbPath == "") == !srv.given() || len(rest) == 0 {
 		fmt.Fprintln(stderr, usersUsage)
 		return 2
 	}
-	sess, code := openSession("users", *dbPath, serverFlags{}, *userName, stderr)
+	var enrol *enrolFlags
+	if rest[0] == "enrol" {
+		var code int
+		if enrol, code = parseEnrol(rest[1:], srv.given(), stderr); enrol == nil {
+			return code
+		}
+	}
+	sess, code := openSession("users", *dbPath, srv, *userName, stderr)
 	if sess == nil {
 		return code
 	}
 	defer sess.close()
 	ctx, svc, actor := context.Background(), sess.svc, sess.actor
+	if enrol != nil {
+		if err := enrol.write(ctx, svc, actor, stdout); err != nil {
+			fmt.Fprintln(stderr, "users enrol:", err)
+			return 1
+		}
+		return 0
+	}
 	if err := runUsers(ctx, svc, actor, rest, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "users:", err)
 		return 1

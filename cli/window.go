@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sync"
 	"syscall"
 	"time"
 
@@ -45,8 +46,24 @@ func runWindow(args []string, stderr io.Writer) int {
 	demoMode := fs.Bool("demo", false, "open the demo register, creating and filling it on first use")
 	userName := fs.String("user", "", "sign in as this user with the password in $ETHICSDESK_PASSWORD, skipping the sign-in window (for scripts and benchmarks)")
 	srv := addServerFlags(fs)
+	enrolment := fs.String("enrol", "", "an enrolment file from the administrator (ethicsdesk users enrol): remember its committee server and root, then connect")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *enrolment != "" {
+		if srv.given() || *dbPath != "" || *demoMode {
+			fmt.Fprintln(stderr, "ethicsdesk: --enrol names the committee server itself; give it without --server, --db or --demo")
+			return 2
+		}
+		e, err := app.Enrol(*enrolment)
+		if err != nil {
+			fmt.Fprintln(stderr, "ethicsdesk:", err)
+			return 1
+		}
+		*srv.server = e.Server
+		if *userName == "" {
+			signInAs = e.User
+		}
 	}
 	if srv.given() && (*dbPath != "" || *demoMode) {
 		fmt.Fprintln(stderr, "ethicsdesk: give either --server (the committee server) or --db/--demo (a register on this computer), not both")
@@ -129,7 +146,8 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 		db.Close()
 		return nil, fmt.Errorf("%s is not marked as a demonstration register (an older version made it, or it holds real work), so the demo accounts cannot sign in there. Move it away to have a new demo register made, or open it without --demo.", path)
 	}
-	opt := ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: isDemo, BackupDir: m.backupDir(), TrimMemory: debug.FreeOSMemory}
+	opt := ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: isDemo, BackupDir: m.backupDir(), TrimMemory: debug.FreeOSMemory, FollowChanges: true,
+		Servers: endings.servers()}
 	var w fyne.Window
 	if userName != "" {
 		actor, err := svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))
@@ -143,9 +161,14 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 	}
 	// The sign-in window closes once the register opens, so the register
 	// file is closed when the program stops rather than with a window.
-	a.Lifecycle().SetOnStopped(func() { db.Close() })
+	endings.add(func() { db.Close() })
+	a.Lifecycle().SetOnStopped(endings.run)
 	return w, nil
 }
+
+// signInAs is the user name the sign-in screen starts with (from an
+// enrolment file).
+var signInAs string
 
 // openServerWindow connects to the committee server and builds the sign-in
 // window (or, with userName, the register window) over it: the same window
@@ -162,8 +185,10 @@ func openServerWindow(a fyne.App, server, trust, userName string) (fyne.Window, 
 	if _, err := client.HasUsers(ctx); err != nil {
 		return nil, err
 	}
-	opt := ui.Options{DBPath: client.Address(), TrimMemory: debug.FreeOSMemory}
-	a.Lifecycle().SetOnStopped(func() { client.SignOut(context.Background()) })
+	opt := ui.Options{DBPath: client.Address(), Server: client.Address(), TrimMemory: debug.FreeOSMemory, FollowChanges: true, SignInAs: signInAs,
+		Servers: endings.servers()}
+	endings.add(func() { client.SignOut(context.Background()) })
+	a.Lifecycle().SetOnStopped(endings.run)
 	if userName != "" {
 		actor, err := client.Login(ctx, userName, os.Getenv(app.PasswordEnv))
 		if err != nil {
@@ -172,6 +197,36 @@ func openServerWindow(a fyne.App, server, trust, userName string) (fyne.Window, 
 		return ui.NewMainWindow(a, client, actor, opt), nil
 	}
 	return ui.NewStartWindow(a, client, opt), nil
+}
+
+// endings are what the program does when it stops: close the register
+// file, sign out of the committee servers the sign-in screen connected to.
+var endings = &stopEndings{}
+
+type stopEndings struct {
+	mu   sync.Mutex
+	list []app.Ending
+}
+
+func (e *stopEndings) add(f app.Ending) {
+	e.mu.Lock()
+	e.list = append(e.list, f)
+	e.mu.Unlock()
+}
+
+func (e *stopEndings) run() {
+	e.mu.Lock()
+	list := e.list
+	e.list = nil
+	e.mu.Unlock()
+	for _, f := range list {
+		f()
+	}
+}
+
+// servers is how the sign-in screen reaches a committee server.
+func (e *stopEndings) servers() ui.Servers {
+	return app.Servers{OnConnected: e.add}
 }
 
 // maintenance backs up and restores the open register for the window.

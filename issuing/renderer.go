@@ -42,6 +42,9 @@ func (p Renderer) RenderOpinion(doc cases.OpinionDocument) ([]byte, cases.Signat
 				paras = append(paras, para.Text)
 			}
 		}
+		if h == cases.HeadFindings {
+			paras = append(paras, dutyFindings(l, c.Risk, doc.Duties)...)
+		}
 		if len(paras) > 0 {
 			o.Sections = append(o.Sections, opinion.Section{Heading: headingIn(l, h), Paragraphs: paras})
 		}

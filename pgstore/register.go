@@ -56,6 +56,15 @@ func where(q cases.Query) (string, []any) {
 	if q.Year != 0 {
 		add("c.received_year = ?", q.Year)
 	}
+	if q.Breach != "" {
+		add("c.breach = ?", string(q.Breach))
+	}
+	switch {
+	case q.Rapporteur == cases.NoRapporteur:
+		add("c.rapporteur_id IS NULL")
+	case q.Rapporteur > 0:
+		add("c.rapporteur_id = ?", q.Rapporteur)
+	}
 	today := q.Today.String()
 	soon := q.Today.AddDays(cases.DueSoonDays).String()
 	switch q.Due {

@@ -13,7 +13,7 @@ import (
 )
 
 // Schema fingerprints cases.API as this program was built with it.
-const Schema = "361680ca3b41"
+const Schema = "cccb3d65faf8"
 
 var (
 	_ = time.Time{}
@@ -187,6 +187,15 @@ type resultsCaseHistory struct {
 	R0 []cases.AuditRecord
 }
 
+type argsChanges struct {
+	After int64         `json:"after"`
+	Wait  time.Duration `json:"wait"`
+}
+
+type resultsChanges struct {
+	R0 cases.ChangeBatch
+}
+
 type argsStatistics struct {
 	P cases.Period `json:"p"`
 }
@@ -327,6 +336,33 @@ type argsPanel struct {
 
 type resultsPanel struct {
 	R0 []cases.PanelMember
+}
+
+type argsCaseDuties struct {
+	CaseID int64 `json:"caseID"`
+}
+
+type resultsCaseDuties struct {
+	R0 []cases.DutyCheck
+}
+
+type argsMayMarkDuties struct {
+	CaseID int64 `json:"caseID"`
+}
+
+type resultsMayMarkDuties struct {
+	R0 bool
+}
+
+type argsMarkDuty struct {
+	CaseID   int64      `json:"caseID"`
+	Duty     cases.Duty `json:"duty"`
+	Met      bool       `json:"met"`
+	Evidence string     `json:"evidence"`
+}
+
+type resultsMarkDuty struct {
+	R0 cases.DutyCheck
 }
 
 type argsMeetings struct {
@@ -799,6 +835,27 @@ type argsSaveCaseType struct {
 type resultsSaveCaseType struct {
 }
 
+type argsAddCaseType struct {
+	T cases.CaseType `json:"t"`
+}
+
+type resultsAddCaseType struct {
+}
+
+type argsSaveCatalogueEntry struct {
+	E cases.CatalogueEntry `json:"e"`
+}
+
+type resultsSaveCatalogueEntry struct {
+}
+
+type argsAddCatalogueEntry struct {
+	E cases.CatalogueEntry `json:"e"`
+}
+
+type resultsAddCatalogueEntry struct {
+}
+
 type argsRecomputeDeadlines struct {
 }
 
@@ -1037,6 +1094,16 @@ var generatedMethods = map[string]method{
 		out.R0, err = api.CaseHistory(ctx, actor, in.CaseID)
 		return &in, &out, err
 	}},
+	"Changes": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsChanges
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsChanges
+		var err error
+		out.R0, err = api.Changes(ctx, actor, in.After, in.Wait)
+		return &in, &out, err
+	}},
 	"Statistics": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
 		var in argsStatistics
 		if err := decode(&in); err != nil {
@@ -1194,6 +1261,35 @@ var generatedMethods = map[string]method{
 		var out resultsPanel
 		var err error
 		out.R0, err = api.Panel(ctx, actor, in.CaseID)
+		return &in, &out, err
+	}},
+	"CaseDuties": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsCaseDuties
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsCaseDuties
+		var err error
+		out.R0, err = api.CaseDuties(ctx, actor, in.CaseID)
+		return &in, &out, err
+	}},
+	"MayMarkDuties": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsMayMarkDuties
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsMayMarkDuties
+		out.R0 = api.MayMarkDuties(ctx, actor, in.CaseID)
+		return &in, &out, nil
+	}},
+	"MarkDuty": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsMarkDuty
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsMarkDuty
+		var err error
+		out.R0, err = api.MarkDuty(ctx, actor, in.CaseID, in.Duty, in.Met, in.Evidence)
 		return &in, &out, err
 	}},
 	"Meetings": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
@@ -1783,6 +1879,36 @@ var generatedMethods = map[string]method{
 		err = api.SaveCaseType(ctx, actor, in.T)
 		return &in, &out, err
 	}},
+	"AddCaseType": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsAddCaseType
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsAddCaseType
+		var err error
+		err = api.AddCaseType(ctx, actor, in.T)
+		return &in, &out, err
+	}},
+	"SaveCatalogueEntry": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsSaveCatalogueEntry
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsSaveCatalogueEntry
+		var err error
+		err = api.SaveCatalogueEntry(ctx, actor, in.E)
+		return &in, &out, err
+	}},
+	"AddCatalogueEntry": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsAddCatalogueEntry
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsAddCatalogueEntry
+		var err error
+		err = api.AddCatalogueEntry(ctx, actor, in.E)
+		return &in, &out, err
+	}},
 	"RecomputeDeadlines": {actor: false, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
 		var in argsRecomputeDeadlines
 		if err := decode(&in); err != nil {
@@ -1976,6 +2102,14 @@ func (rc *Client) CaseHistory(ctx context.Context, actor cases.User, caseID int6
 	return wireOut.R0, err
 }
 
+func (rc *Client) Changes(ctx context.Context, actor cases.User, after int64, wait time.Duration) (cases.ChangeBatch, error) {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsChanges{After: after, Wait: wait}
+	var wireOut resultsChanges
+	err := rc.call(ctx, "Changes", &wireIn, &wireOut)
+	return wireOut.R0, err
+}
+
 func (rc *Client) Statistics(ctx context.Context, actor cases.User, p cases.Period) (cases.Statistics, error) {
 	_ = actor // the server acts as the user it signed in
 	wireIn := argsStatistics{P: p}
@@ -2102,6 +2236,31 @@ func (rc *Client) Panel(ctx context.Context, actor cases.User, caseID int64) ([]
 	wireIn := argsPanel{CaseID: caseID}
 	var wireOut resultsPanel
 	err := rc.call(ctx, "Panel", &wireIn, &wireOut)
+	return wireOut.R0, err
+}
+
+func (rc *Client) CaseDuties(ctx context.Context, actor cases.User, caseID int64) ([]cases.DutyCheck, error) {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsCaseDuties{CaseID: caseID}
+	var wireOut resultsCaseDuties
+	err := rc.call(ctx, "CaseDuties", &wireIn, &wireOut)
+	return wireOut.R0, err
+}
+
+func (rc *Client) MayMarkDuties(ctx context.Context, actor cases.User, caseID int64) bool {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsMayMarkDuties{CaseID: caseID}
+	var wireOut resultsMayMarkDuties
+	err := rc.call(ctx, "MayMarkDuties", &wireIn, &wireOut)
+	rc.noteError(err)
+	return wireOut.R0
+}
+
+func (rc *Client) MarkDuty(ctx context.Context, actor cases.User, caseID int64, duty cases.Duty, met bool, evidence string) (cases.DutyCheck, error) {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsMarkDuty{CaseID: caseID, Duty: duty, Met: met, Evidence: evidence}
+	var wireOut resultsMarkDuty
+	err := rc.call(ctx, "MarkDuty", &wireIn, &wireOut)
 	return wireOut.R0, err
 }
 
@@ -2584,6 +2743,30 @@ func (rc *Client) SaveCaseType(ctx context.Context, actor cases.User, t cases.Ca
 	wireIn := argsSaveCaseType{T: t}
 	var wireOut resultsSaveCaseType
 	err := rc.call(ctx, "SaveCaseType", &wireIn, &wireOut)
+	return err
+}
+
+func (rc *Client) AddCaseType(ctx context.Context, actor cases.User, t cases.CaseType) error {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsAddCaseType{T: t}
+	var wireOut resultsAddCaseType
+	err := rc.call(ctx, "AddCaseType", &wireIn, &wireOut)
+	return err
+}
+
+func (rc *Client) SaveCatalogueEntry(ctx context.Context, actor cases.User, e cases.CatalogueEntry) error {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsSaveCatalogueEntry{E: e}
+	var wireOut resultsSaveCatalogueEntry
+	err := rc.call(ctx, "SaveCatalogueEntry", &wireIn, &wireOut)
+	return err
+}
+
+func (rc *Client) AddCatalogueEntry(ctx context.Context, actor cases.User, e cases.CatalogueEntry) error {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsAddCatalogueEntry{E: e}
+	var wireOut resultsAddCatalogueEntry
+	err := rc.call(ctx, "AddCatalogueEntry", &wireIn, &wireOut)
 	return err
 }
 

@@ -108,8 +108,18 @@ func decodeError(we wireError) error {
 }
 
 // ErrSessionEnded is returned when the server no longer knows the session:
-// signed out, expired after inactivity, or revoked.
-var ErrSessionEnded = errors.New("Your session with the committee server has ended (signed out, idle too long, or your account or password changed). Sign in again.")
+// signed out, expired after inactivity, revoked, or the server restarted.
+var ErrSessionEnded error = sessionEnded{}
+
+type sessionEnded struct{}
+
+func (sessionEnded) Error() string {
+	return "Your session with the committee server has ended (signed out, idle too long, your account or password changed, or the server restarted). Sign in again."
+}
+
+// SessionEnded lets the window recognise the error without knowing this
+// package.
+func (sessionEnded) SessionEnded() bool { return true }
 
 // ErrSigningRefused is returned for key management over a committee
 // server, and for signing with a key the server would hold: opinions are
@@ -132,5 +142,22 @@ var refusedRemotely = map[string]error{
 }
 
 func unreachable(server string, err error) error {
-	return fmt.Errorf("The committee server at %s cannot be reached (%v); nothing was saved.", server, err)
+	return &UnreachableError{Server: server, Err: err}
 }
+
+// UnreachableError says that the server could not be talked to (down, or
+// the network lost): nothing was sent, so nothing was saved.
+type UnreachableError struct {
+	Server string
+	Err    error
+}
+
+func (e *UnreachableError) Error() string {
+	return fmt.Sprintf("The committee server at %s cannot be reached (%v); nothing was saved.", e.Server, e.Err)
+}
+
+func (e *UnreachableError) Unwrap() error { return e.Err }
+
+// Unreachable is the server's address; the window recognises the error by
+// this method and says it is retrying.
+func (e *UnreachableError) Unreachable() string { return e.Server }

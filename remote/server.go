@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"ethicsdesk/cases"
@@ -26,6 +27,10 @@ const (
 
 // publicMethods may be called before signing in.
 var publicMethods = map[string]bool{"HasUsers": true, "Login": true, "Bootstrap": true, "CommitteeRoot": true}
+
+// passiveMethods are asked by the window on its own (the change feed):
+// they do not keep an idle session alive.
+var passiveMethods = map[string]bool{"Changes": true}
 
 // signInMethods are limited more tightly than the rest: they try passwords.
 var passwordMethods = map[string]bool{"Login": true, "Bootstrap": true, "VerifyPassword": true, "ChangePassword": true,
@@ -49,6 +54,17 @@ type Server struct {
 	// Log receives internal errors, with the method and user; never
 	// passwords or arguments.
 	Log *log.Logger
+	// stopping is closed by StopWaiting: waits on the change feed answer
+	// at once, so that a shutdown need not wait for them.
+	stopping chan struct{}
+	stopOnce sync.Once
+}
+
+// StopWaiting ends every wait on the change feed now and makes new ones
+// answer at once; the server calls it when it shuts down (each client
+// then finds the server gone and says so).
+func (s *Server) StopWaiting() {
+	s.stopOnce.Do(func() { close(s.stopping) })
 }
 
 // NewServer serves api; accounts reads users by their number.
@@ -56,7 +72,7 @@ func NewServer(api cases.API, accounts Accounts) *Server {
 	now := time.Now
 	return &Server{api: api, accounts: accounts, sessions: newSessions(now),
 		calls: newLimiter(50, 200, now), hosts: newLimiter(500, 2000, now), passwords: newLimiter(20.0/60, 60, now),
-		Log: log.New(io.Discard, "", 0)}
+		Log: log.New(io.Discard, "", 0), stopping: make(chan struct{})}
 }
 
 type response struct {
@@ -117,9 +133,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
+	if passiveMethods[name] {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithCancel(ctx)
+		defer cancel()
+		go func() {
+			select {
+			case <-s.stopping:
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+	}
 	var actor cases.User
 	if !publicMethods[name] {
-		userID, ok := s.sessions.use(tok)
+		userID, ok := s.sessions.use(tok, !passiveMethods[name])
 		if ok {
 			var err error
 			actor, err = s.accounts.UserByID(ctx, userID)

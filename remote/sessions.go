@@ -59,9 +59,9 @@ func (ss *session) expired(now time.Time) bool {
 	return now.Sub(ss.lastUsed) > SessionIdle || now.Sub(ss.started) > SessionMax
 }
 
-// use returns the session's user and renews it, or false when the token
-// is unknown, idle too long or too old.
-func (s *sessions) use(tok string) (int64, bool) {
+// use returns the session's user and, when renew, renews it; false when
+// the token is unknown, idle too long or too old.
+func (s *sessions) use(tok string, renew bool) (int64, bool) {
 	now := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -73,7 +73,9 @@ func (s *sessions) use(tok string) (int64, bool) {
 		delete(s.byTok, tok)
 		return 0, false
 	}
-	ss.lastUsed = now
+	if renew {
+		ss.lastUsed = now
+	}
 	return ss.userID, true
 }
 

@@ -49,6 +49,37 @@ func RootByFingerprint(ctx context.Context, address, fingerprint string) (*x509.
 	return root, nil
 }
 
+// PresentedRoot connects to the server at address and returns the
+// committee root it presents, when its certificate chains to that root,
+// without trusting it yet: the sign-in screen shows the root's
+// fingerprint for the user to compare with the administrator's before
+// RootByFingerprint remembers it.
+func PresentedRoot(ctx context.Context, address string) (*x509.Certificate, error) {
+	u, err := url.Parse(address)
+	if err != nil || u.Scheme != "https" || u.Host == "" {
+		return nil, fmt.Errorf("%q is not a committee server's address: give it as https://HOST:PORT.", address)
+	}
+	d := tls.Dialer{NetDialer: &net.Dialer{Timeout: 10 * time.Second},
+		Config: &tls.Config{InsecureSkipVerify: true, MinVersion: tls.VersionTLS13}} // only read: the user compares the fingerprint
+	conn, err := d.DialContext(ctx, "tcp", u.Host)
+	if err != nil {
+		return nil, unreachable(address, err)
+	}
+	defer conn.Close()
+	chain := conn.(*tls.Conn).ConnectionState().PeerCertificates
+	for _, c := range chain {
+		if !c.IsCA || len(chain) < 2 {
+			continue
+		}
+		pool := x509.NewCertPool()
+		pool.AddCert(c)
+		if _, err := chain[0].Verify(x509.VerifyOptions{Roots: pool, DNSName: u.Hostname(), KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}); err == nil {
+			return c, nil
+		}
+	}
+	return nil, fmt.Errorf("The server at %s presents no committee root its certificate chains to: it is not an Ethics Desk committee server. Nothing was sent to it.", address)
+}
+
 // IsFingerprint says whether s looks like a SHA-256 fingerprint (64 hex
 // digits, with or without colons) rather than a file name.
 func IsFingerprint(s string) bool {

@@ -85,9 +85,9 @@ func insertAttachment(ctx context.Context, tx *sql.Tx, u *cases.AttachmentUpload
 		ON CONFLICT (sha256) DO NOTHING`, m.SHA256, len(u.Data), u.Data); err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO attachments (case_id, sha256, file_name, content_type, size, added_by_id, added_by, added_at)
-		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
-		m.CaseID, m.SHA256, m.FileName, m.ContentType, m.Size, m.AddedByID, m.AddedBy, formatTime(m.AddedAt))
+	res, err := tx.ExecContext(ctx, `INSERT INTO attachments (case_id, sha256, file_name, content_type, size, added_by_id, added_by, added_at, letter_text)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`,
+		m.CaseID, m.SHA256, m.FileName, m.ContentType, m.Size, m.AddedByID, m.AddedBy, formatTime(m.AddedAt), u.SearchText)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strconv"
 	"strings"
 	"time"
@@ -66,18 +67,38 @@ func (db *DB) AuditQuery(ctx context.Context, f cases.AuditFilter) ([]cases.Audi
 	if err != nil {
 		return nil, 0, err
 	}
+	out, err := scanAuditRecords(rows)
+	return out, total, err
+}
+
+// scanAuditRecords reads the audit view's columns (seq, at, actor_id,
+// actor, action, entity, entity_id, before, after, hash) from rows.
+func scanAuditRecords(rows *sql.Rows) ([]cases.AuditRecord, error) {
 	defer rows.Close()
 	var out []cases.AuditRecord
 	for rows.Next() {
 		var r cases.AuditRecord
 		var at string
 		if err := rows.Scan(&r.Seq, &at, &r.ActorID, &r.Actor, &r.Action, &r.Entity, &r.EntityID, &r.Before, &r.After, &r.Hash); err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		r.At = parseTime(at)
 		out = append(out, r)
 	}
-	return out, total, rows.Err()
+	return out, rows.Err()
+}
+
+var _ cases.AuditTail = (*DB)(nil)
+
+// AuditAfter returns the entries numbered after seq, oldest first, at most
+// limit: the change feed's read, by the primary key alone.
+func (db *DB) AuditAfter(ctx context.Context, seq int64, limit int) ([]cases.AuditRecord, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT seq, at, actor_id, actor, action, entity, entity_id, before, after, hash
+		FROM audit_log WHERE seq > ?1 ORDER BY seq LIMIT ?2`, seq, limit)
+	if err != nil {
+		return nil, err
+	}
+	return scanAuditRecords(rows)
 }
 
 // AuditActions lists the distinct recorded actions.

@@ -21,4 +21,6 @@ var (
 	_ cases.LetterheadRepository  = (*DB)(nil)
 	_ cases.OpinionRepository     = (*DB)(nil)
 	_ cases.KeyRepository         = (*DB)(nil)
+	_ cases.DutyRepository        = (*DB)(nil)
+	_ cases.CatalogueRepository   = (*DB)(nil)
 )

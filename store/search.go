@@ -18,6 +18,7 @@ const (
 	kindCase    = 0
 	kindNote    = 1
 	kindOpinion = 2
+	kindLetter  = 3 // a letter kept with its case (0020_letters_search_and_duties.sql)
 )
 
 // searchWeights are bm25's column weights, in the order of search_fts's
@@ -48,7 +49,8 @@ func caseOfDoc(doc string) string {
 	return `CASE ` + doc + ` & 3
 		WHEN 0 THEN ` + doc + ` >> 2
 		WHEN 1 THEN (SELECT n.case_id FROM notes n WHERE n.id = ` + doc + ` >> 2 AND (n.private = 0 OR n.author_id = ?V))
-		WHEN 2 THEN (SELECT o.case_id FROM opinions o WHERE o.id = ` + doc + ` >> 2) END`
+		WHEN 2 THEN (SELECT o.case_id FROM opinions o WHERE o.id = ` + doc + ` >> 2)
+		WHEN 3 THEN (SELECT a.case_id FROM attachments a WHERE a.id = ` + doc + ` >> 2) END`
 }
 
 // rankedCases pages through the cases of the documents in h, best first.
@@ -71,6 +73,7 @@ func withTexts(page, order string) string {
 		p.rid, p.best, p.r,
 		CASE p.r & 3 WHEN 0 THEN c.summary
 			WHEN 1 THEN (SELECT n.body FROM notes n WHERE n.id = p.r >> 2)
+			WHEN 3 THEN (SELECT a.letter_text FROM attachments a WHERE a.id = p.r >> 2)
 			ELSE (SELECT o.body FROM opinions o WHERE o.id = p.r >> 2) END,
 		CASE WHEN p.r & 3 = 0 THEN c.respondent ELSE '' END,
 		CASE WHEN p.r & 3 = 0 THEN c.ai_system ELSE '' END,
@@ -174,6 +177,9 @@ func (db *DB) searchPage(ctx context.Context, bq boundQuery) (out []cases.Search
 			m.Texts = []string{text, joinNonEmpty(" · ", respondent, system)}
 		case kindNote:
 			m.Source = cases.SourceNote
+			m.Texts = []string{text}
+		case kindLetter:
+			m.Source = cases.SourceLetter
 			m.Texts = []string{text}
 		default:
 			m.Source = cases.SourceOpinion

@@ -60,7 +60,7 @@ func (ix *importIndexer) index(ctx context.Context, tx *sql.Tx) error {
 }
 
 // CheckSearchIndex compares the search index with what it indexes: one
-// document per case, note and opinion, and no other. It returns one
+// document per case, note, opinion and kept letter, and no other. It returns one
 // sentence per problem; `ethicsdesk check` can list them with the others.
 func (db *DB) CheckSearchIndex(ctx context.Context) ([]string, error) {
 	var problems []string
@@ -68,7 +68,8 @@ func (db *DB) CheckSearchIndex(ctx context.Context) ([]string, error) {
 		kind  int
 		table string
 		what  string
-	}{{kindCase, "cases", "cases"}, {kindNote, "notes", "notes"}, {kindOpinion, "opinions", "opinions"}} {
+	}{{kindCase, "cases", "cases"}, {kindNote, "notes", "notes"}, {kindOpinion, "opinions", "opinions"},
+		{kindLetter, "(SELECT id FROM attachments WHERE letter_text <> '')", "letters"}} {
 		var missing, extra int
 		err := db.read.QueryRowContext(ctx, `SELECT
 			(SELECT count(*) FROM `+k.table+` t WHERE NOT EXISTS (SELECT 1 FROM search_fts_docsize d WHERE d.id = t.id * 4 + ?1)),

@@ -23,13 +23,16 @@ type settingsWindow struct {
 	tabs *container.AppTabs
 
 	quorum, majority, lock, retention *widget.Entry
+	attachMB                          *widget.Entry // the attachment size limit, in MB
 	deputy                            *widget.Select
 	deputyIDs                         map[string]int64 // the deputy choices' labels to account ids
 	rules                             *fieldForm
 	saveRules                         *widget.Button
 	rulesSaved                        *widget.Label
 
-	types []*caseTypeRow
+	types   []*caseTypeRow
+	newType *newTypeForm     // "Add a case type" (ui/admin_reference.go)
+	catalog *catalogueEditor // the classification tab (ui/admin_reference.go)
 
 	name     *widget.Entry
 	address  *widget.Entry
@@ -43,6 +46,7 @@ type settingsWindow struct {
 // caseTypeRow edits one case type's deadline rule.
 type caseTypeRow struct {
 	t       cases.CaseType
+	name    *widget.Entry
 	days    *widget.Entry
 	working *widget.Check
 	form    *fieldForm
@@ -57,6 +61,7 @@ func (d *desk) openSettings() *settingsWindow {
 		container.NewTabItem(lang.L("Case types"), container.NewPadded(s.typesTab())),
 		container.NewTabItem(lang.L("Holidays"), container.NewPadded(s.holidaysTab())),
 		container.NewTabItem(lang.L("Letterhead"), container.NewPadded(s.letterheadTab())),
+		container.NewTabItem(lang.L("Classification"), container.NewPadded(s.catalogueTab())),
 	)
 	s.win.SetContent(s.tabs)
 	s.win.Resize(fyne.NewSize(820, 600))
@@ -78,11 +83,14 @@ func (s *settingsWindow) rulesTab() fyne.CanvasObject {
 	s.majority.SetText(st.Majority.String())
 	s.lock.SetText(strconv.Itoa(st.LockMinutes))
 	s.retention.SetText(strconv.Itoa(st.RetentionYears))
+	s.attachMB = widget.NewEntry()
+	s.attachMB.SetText(strconv.FormatInt(st.AttachmentMaxBytes>>20, 10))
 	s.rules = newFieldForm()
 	s.rules.add("quorum", lang.L("Quorum (members present)"), s.quorum)
 	s.rules.add("majority", lang.L("Majority of the non-recused members present"), s.majority)
 	s.rules.add("inactivity_lock_minutes", lang.L("Lock after minutes without input"), s.lock)
 	s.rules.add("retention_years", lang.L("Years after closure until submitters are anonymised"), s.retention)
+	s.rules.add("attachment_max_bytes", lang.L("Largest attachment (MB)"), s.attachMB)
 	s.deputy = s.deputySelect(st.DeputyChairID)
 	s.rules.add("deputy_chair", lang.L("Deputy chair (countersigns when the chair is the rapporteur)"), s.deputy)
 	s.rulesSaved = savedNote()
@@ -114,6 +122,11 @@ func (s *settingsWindow) submitRules() {
 	}
 	if st.RetentionYears, err = strconv.Atoi(strings.TrimSpace(s.retention.Text)); err != nil {
 		fe["retention_years"] = lang.L("Enter a whole number of years.")
+	}
+	if mb, err := strconv.ParseInt(strings.TrimSpace(s.attachMB.Text), 10, 64); err != nil || mb < 1 || mb > cases.MaxAttachmentLimit>>20 {
+		fe["attachment_max_bytes"] = lang.L("Enter a whole number of megabytes, from 1 to 500.")
+	} else {
+		st.AttachmentMaxBytes = mb << 20
 	}
 	st.DeputyChairID = s.deputyIDs[s.deputy.Selected]
 	if len(fe) > 0 {
@@ -155,10 +168,12 @@ func (s *settingsWindow) typesTab() fyne.CanvasObject {
 		box.Add(quietText(err.Error()))
 	}
 	for _, t := range types {
-		r := &caseTypeRow{t: t, days: widget.NewEntry(), working: widget.NewCheck(lang.L("Working days (skip weekends and holidays)"), nil),
+		r := &caseTypeRow{t: t, name: widget.NewEntry(), days: widget.NewEntry(), working: widget.NewCheck(lang.L("Working days (skip weekends and holidays)"), nil),
 			form: newFieldForm(), saved: savedNote()}
+		r.name.SetText(t.Name)
 		r.days.SetText(strconv.Itoa(t.DecisionDays))
 		r.working.SetChecked(t.WorkingDays)
+		r.form.add(cases.FieldType, lang.L("Type name"), r.name)
 		r.form.add("decision_days", lang.L("Days to decide"), r.days)
 		r.form.add("working_days", "", r.working)
 		r.save = widget.NewButton(lang.L("Save"), func() { s.submitType(r) })
@@ -168,6 +183,8 @@ func (s *settingsWindow) typesTab() fyne.CanvasObject {
 		box.Add(container.NewHBox(layout.NewSpacer(), r.saved, r.save))
 		box.Add(widget.NewSeparator())
 	}
+	s.newType = s.newTypeForm()
+	box.Add(s.newType.box)
 	return container.NewVScroll(box)
 }
 
@@ -179,7 +196,7 @@ func (s *settingsWindow) submitType(r *caseTypeRow) {
 		return
 	}
 	t := r.t
-	t.DecisionDays, t.WorkingDays = days, r.working.Checked
+	t.Name, t.DecisionDays, t.WorkingDays = r.name.Text, days, r.working.Checked
 	if r.form.show(s.d.svc.SaveCaseType(context.Background(), s.d.actor, t)) {
 		r.t = t
 		r.saved.SetText(lang.L("Saved; open cases' due dates were recomputed."))
@@ -193,6 +210,7 @@ func (d *desk) typesChanged() {
 		d.types = types
 	}
 	if d.register != nil {
+		d.register.filters.typesChanged(d)
 		d.register.reload()
 	}
 	for _, cw := range d.caseWins {

@@ -96,6 +96,7 @@ func TestAdministratorCreatesAUserWhoCanThenSignIn(t *testing.T) {
 	test.Type(ls.username, "mei")
 	test.Type(ls.password, testPassword)
 	test.Tap(ls.submit)
+	p.settle()
 	if signedIn.Username != "mei" || signedIn.Role != cases.RoleMember {
 		t.Fatalf("the new user could not sign in: %q", ls.message.Text)
 	}

@@ -43,9 +43,25 @@ func newAttachmentsView(cw *caseWindow) *attachmentsView {
 	return v
 }
 
+// attachmentsData is a case's attachments as read from the service.
+type attachmentsData struct {
+	list []cases.Attachment
+	err  error
+}
+
+func loadAttachments(d *desk, caseID int64) attachmentsData {
+	list, err := d.svc.Attachments(context.Background(), d.actor, caseID)
+	return attachmentsData{list, err}
+}
+
 // reload lists the case's attachments afresh.
 func (v *attachmentsView) reload() {
-	list, err := v.cw.d.svc.Attachments(context.Background(), v.cw.d.actor, v.cw.id)
+	v.show(loadAttachments(v.cw.d, v.cw.id))
+}
+
+// show lists the attachments read.
+func (v *attachmentsView) show(data attachmentsData) {
+	list, err := data.list, data.err
 	v.list.RemoveAll()
 	switch {
 	case err != nil:

@@ -15,7 +15,7 @@ import (
 
 // busyDelay is how long a save may take before the window says it is
 // waiting, typically for another copy of the program to finish its write.
-const busyDelay = 400 * time.Millisecond
+const busyDelay = 300 * time.Millisecond
 
 // busy runs a write off the main goroutine and shows a "waiting" dialog if
 // it takes longer than busyDelay, so a write queued behind another copy of
@@ -30,6 +30,9 @@ func (d *desk) busy(win fyne.Window, what string, work func() error, done func(e
 			}
 			bar := widget.NewProgressBarInfinite()
 			l := widget.NewLabel(lang.L("Waiting for the register: another user or window is saving. Your change will be saved as soon as it is free."))
+			if d.opt.Server != "" {
+				l.SetText(lang.L("Waiting for the committee server at {{.Server}}…", map[string]any{"Server": d.opt.Server}))
+			}
 			l.Wrapping = fyne.TextWrapWord
 			dlg = dialog.NewCustomWithoutButtons(what, widget.NewForm(widget.NewFormItem("", l), widget.NewFormItem("", bar)), win)
 			dlg.Resize(fyne.NewSize(420, 160))

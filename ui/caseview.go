@@ -38,10 +38,13 @@ type caseWindow struct {
 	problem                  *widget.Label
 	attachments              *attachmentsView
 	opinion                  *widget.Button // "Opinion…", when offered
+	changed                  *widget.Label  // "Changed by … at …", when a colleague changed the case
+	actionsGen               int            // bumped per fillActions; older answers are dropped
 
 	pending *moveDialog // the open move dialog, if any
 
 	panel    *panelView        // the "Panel" section (ui/panel.go)
+	duties   *dutiesView       // the Article 66 checklist (ui/duties.go)
 	interest *interestView     // shown instead of the case until its panel member declares
 	full     fyne.CanvasObject // the window's full content, put back after a declaration
 }
@@ -102,6 +105,9 @@ func (cw *caseWindow) build() {
 	cw.problem.Importance = widget.DangerImportance
 	cw.problem.Wrapping = fyne.TextWrapWord
 	cw.problem.Hide()
+	cw.changed = widget.NewLabel("")
+	cw.changed.Importance = widget.WarningImportance
+	cw.changed.Hide()
 
 	cw.timeline = newTimelineView()
 	cw.note = newEscEntry(true)
@@ -115,7 +121,7 @@ func (cw *caseWindow) build() {
 
 	header := container.NewVBox(
 		container.NewHBox(cw.reference, cw.status),
-		cw.title, cw.actions, widget.NewSeparator())
+		cw.title, cw.changed, cw.actions, widget.NewSeparator())
 	for _, b := range banners(cw.d.opt) {
 		header.Objects = append([]fyne.CanvasObject{b}, header.Objects...)
 	}
@@ -125,9 +131,10 @@ func (cw *caseWindow) build() {
 	summaryHead.TextStyle = fyne.TextStyle{Bold: true}
 	cw.attachments = newAttachmentsView(cw)
 	cw.panel = newPanelView(cw)
+	cw.duties = newDutiesView(cw)
 	left := container.NewVScroll(container.NewVBox(
 		deadlineHead, cw.deadline, widget.NewSeparator(),
-		cw.details, widget.NewSeparator(), summaryHead, cw.summary, cw.attachments.box, cw.panel.box))
+		cw.details, widget.NewSeparator(), summaryHead, cw.summary, cw.attachments.box, cw.panel.box, cw.duties.box))
 
 	timelineHead := widget.NewLabel(lang.L("Timeline"))
 	timelineHead.TextStyle = fyne.TextStyle{Bold: true}
@@ -147,8 +154,57 @@ func (cw *caseWindow) build() {
 // reload reads the case and its timeline afresh and redraws; false when
 // the case cannot be read (the user is told why).
 func (cw *caseWindow) reload() bool {
+	return cw.apply(loadCase(cw.d, cw.id, false))
+}
+
+// caseData is what a case window shows, read from the service in one go
+// (off the main goroutine when a colleague's change is followed).
+type caseData struct {
+	c           cases.Case
+	err         error // reading the case
+	timeline    []cases.TimelineEntry
+	timelineErr error
+	attachments attachmentsData
+	panel       panelData
+	actions     *caseActions // nil: asked afterwards, in the background
+}
+
+// loadCase reads case id and everything its window shows; with actions,
+// what the user may do on it too.
+func loadCase(d *desk, id int64, actions bool) caseData {
 	ctx := context.Background()
-	c, err := cw.d.svc.GetCase(ctx, cw.d.actor, cw.id)
+	var data caseData
+	if data.c, data.err = d.svc.GetCase(ctx, d.actor, id); data.err != nil {
+		return data
+	}
+	data.timeline, data.timelineErr = d.svc.Timeline(ctx, d.actor, id)
+	data.attachments = loadAttachments(d, id)
+	data.panel = loadPanel(d, data.c)
+	if actions {
+		a := askActions(d, data.c)
+		data.actions = &a
+	}
+	return data
+}
+
+// refresh reads the case again off the main goroutine and redraws it when
+// the answers land: a colleague changed it.
+func (cw *caseWindow) refresh() {
+	d, id := cw.d, cw.id
+	d.run.background(func() func() {
+		data := loadCase(d, id, true)
+		return func() {
+			if _, open := d.caseWins[id]; open {
+				cw.apply(data)
+			}
+		}
+	})
+}
+
+// apply redraws the window from data; false when the case cannot be read
+// (the user is told why).
+func (cw *caseWindow) apply(data caseData) bool {
+	c, err := data.c, data.err
 	if err != nil && cw.handleInterest(err) {
 		return true // a panel member declares their interests first (ui/panel.go)
 	}
@@ -159,7 +215,7 @@ func (cw *caseWindow) reload() bool {
 		showError(err, cw.parentForErrors())
 		return false
 	}
-	entries, err := cw.d.svc.Timeline(ctx, cw.d.actor, cw.id)
+	entries, err := data.timeline, data.timelineErr
 	if err != nil {
 		cw.problem.SetText(lang.L("The timeline could not be read: {{.Error}}", map[string]any{"Error": err.Error()}))
 		cw.problem.Show()
@@ -174,10 +230,16 @@ func (cw *caseWindow) reload() bool {
 	cw.deadline.SetText(deadlineText(c.Deadline))
 	cw.summary.SetText(c.Summary)
 	cw.fillDetails()
-	cw.fillActions()
+	if data.actions != nil {
+		cw.actionsGen++ // answers still on their way are older
+		cw.showActions(*data.actions)
+	} else {
+		cw.fillActions()
+	}
 	cw.timeline.show(entries, c.CreatedAt, c.CreatedBy)
-	cw.attachments.reload()
-	cw.panel.reload()
+	cw.attachments.show(data.attachments)
+	cw.panel.show(data.panel)
+	cw.duties.reload()
 	return true
 }
 
@@ -190,7 +252,49 @@ func (cw *caseWindow) parentForErrors() fyne.Window {
 	return cw.d.register.win
 }
 
+// caseActions are the answers to "what may this user do on this case
+// now": questions to the service, asked off the main goroutine because
+// over a committee server each is a request.
+type caseActions struct {
+	moves   []cases.Status
+	opinion bool // offer "Opinion…": there is one, or the user may draft it
+	letters bool // offer "Letters…"
+}
+
+// askActions asks the service what actor may do on c (off the main
+// goroutine).
+func askActions(d *desk, c cases.Case) caseActions {
+	var a caseActions
+	if d.can(cases.ActMoveCase) {
+		a.moves = d.svc.AllowedMoves(d.actor, c)
+	}
+	op, err := d.svc.Opinion(context.Background(), d.actor, c.ID)
+	if errors.Is(err, cases.ErrNotFound) {
+		op, err = cases.Opinion{}, nil
+	}
+	a.opinion = err == nil && (op.ID != 0 || d.svc.CanDraftOpinion(d.actor, c, op))
+	a.letters = c.Submitter.Kind != cases.SubmitterAnonymous && d.svc.MayWriteLetters(d.actor)
+	return a
+}
+
+// fillActions shows the case's buttons: Edit and History at once, the
+// moves, the opinion and the letters once the service has answered.
 func (cw *caseWindow) fillActions() {
+	cw.showActions(caseActions{})
+	c := cw.c
+	cw.actionsGen++
+	gen := cw.actionsGen
+	cw.d.run.background(func() func() {
+		a := askActions(cw.d, c)
+		return func() {
+			if gen == cw.actionsGen {
+				cw.showActions(a)
+			}
+		}
+	})
+}
+
+func (cw *caseWindow) showActions(a caseActions) {
 	cw.actions.RemoveAll()
 	cw.edit = nil
 	if cases.Editable(cw.c.Status) && cw.d.can(cases.ActEditCase) {
@@ -200,10 +304,10 @@ func (cw *caseWindow) fillActions() {
 		})
 		cw.actions.Add(cw.edit)
 	}
-	for _, b := range cw.moveButtons() {
+	for _, b := range cw.moveButtons(a.moves) {
 		cw.actions.Add(b)
 	}
-	for _, b := range cw.opinionActions() {
+	for _, b := range cw.opinionActions(a) {
 		cw.actions.Add(b)
 	}
 	cw.actions.Add(widget.NewButtonWithIcon(lang.L("History…"), theme.HistoryIcon(), func() { cw.openHistory() }))

@@ -133,6 +133,7 @@ func TestEveryScreenSpeaksChinese(t *testing.T) {
 
 	rd := w.deskFor(w.rapp)
 	cw := rd.openCase(w.caseID)
+	w.settle() // the case's buttons come with the service's answers
 	check("the case window", cw.win.Content())
 	test.Tap(cw.opinion)
 	check("the opinion editor", rd.opinionWins[w.caseID].win.Content())

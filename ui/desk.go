@@ -8,6 +8,7 @@ import (
 	"context"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -27,6 +28,17 @@ type Options struct {
 	// register, searching, reports) has been quiet for a second, to give
 	// back the memory the work left free; main passes debug.FreeOSMemory.
 	TrimMemory func()
+	// FollowChanges has the window follow the register's change feed once
+	// a user signs in, so colleagues' changes appear (ui/changes.go).
+	FollowChanges bool
+	// Server is the committee server's address when the window works
+	// through one ("" on a register file): waits and failures name it.
+	Server string
+	// SignInAs fills the sign-in screen's user name (from an enrolment).
+	SignInAs string
+	// Servers, if set, lets the sign-in screen connect to a committee
+	// server (by address or with an enrolment file) instead.
+	Servers Servers
 }
 
 // desk is what every window of one running program shares: the service,
@@ -47,16 +59,24 @@ type desk struct {
 	opinionWins map[int64]*opinionEditor // open opinion editors, by case id
 	lock        *inactivityLock          // nil in tests that start none
 	signedOutTo *loginScreen             // the sign-in screen after File › Sign out
+	saveFolder  string                   // where the last document was saved: the save dialog opens there
+	// stopFollowing ends the wait on the change feed; nil when not following.
+	stopFollowing context.CancelFunc
+	followedTo    atomic.Int64 // the feed's audit number once it answered, for tests
 }
 
 // NewMainWindow builds the register window; main calls ShowAndRun on it.
 func NewMainWindow(a fyne.App, svc cases.API, actor cases.User, opt Options) fyne.Window {
+	useDeskTheme(a)
 	d := newDesk(a, svc, actor, opt, newProgramRunner(opt))
 	var w fyne.Window
 	d.run.exclusive(func() {
 		d.applyLanguageChoice()
 		w = d.openRegister().win
 	})
+	if opt.FollowChanges {
+		d.follow()
+	}
 	return w
 }
 

@@ -30,6 +30,7 @@ func TestDocumentLanguageInSettingsAndInTheOpinionEditor(t *testing.T) {
 
 	rd := w.deskFor(w.rapp)
 	cw := rd.openCase(w.caseID)
+	w.settle() // the case's buttons come with the service's answers
 	test.Tap(cw.opinion)
 	ed := rd.opinionWins[w.caseID]
 	if ed.language.Selected != "The committee's language (中文)" {

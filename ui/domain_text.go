@@ -27,7 +27,10 @@ func showError(err error, win fyne.Window) {
 	if err == nil {
 		return
 	}
-	if t := domainText(err.Error()); t != err.Error() {
+	var u unreachable
+	if errors.As(err, &u) {
+		err = errors.New(unreachableText(u.Unreachable()))
+	} else if t := domainText(err.Error()); t != err.Error() {
 		err = errors.New(t)
 	}
 	dialog.ShowError(err, win)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -23,6 +24,7 @@ type choice struct {
 // cases.Query; the Service does the filtering.
 type filterBar struct {
 	typ, status, risk, sector, year, due *widget.Select
+	breach, rapporteur                   *widget.Select
 	search                               *searchEntry
 
 	choices  map[*widget.Select][]choice
@@ -33,10 +35,6 @@ type filterBar struct {
 func newFilterBar(d *desk, years []int) *filterBar {
 	f := &filterBar{choices: map[*widget.Select][]choice{}}
 
-	types := []choice{{lang.L("All types"), ""}}
-	for _, t := range d.types {
-		types = append(types, choice{d.typeName(t.Code), t.Code})
-	}
 	statuses := []choice{{lang.L("All statuses"), ""}}
 	for _, s := range cases.AllStatuses {
 		statuses = append(statuses, choice{statusText(s), string(s)})
@@ -60,12 +58,14 @@ func newFilterBar(d *desk, years []int) *filterBar {
 		{lang.L("Overdue or due within 7 days"), string(cases.DueOverdueOr7)},
 	}
 
-	f.typ = f.newSelect(types)
+	f.typ = f.newSelect(typeChoices(d))
 	f.status = f.newSelect(statuses)
 	f.risk = f.newSelect(risks)
 	f.sector = f.newSelect(sectors)
 	f.year = f.newSelect(yearChoices)
 	f.due = f.newSelect(dues)
+	f.breach = f.newSelect(breachChoices())
+	f.rapporteur = f.newSelect(rapporteurChoices(d))
 
 	// TODO(search): the full-text search feature will turn this box into a
 	// real filter (FTS5 over titles, summaries, notes and opinions). Until
@@ -74,7 +74,10 @@ func newFilterBar(d *desk, years []int) *filterBar {
 	f.search = newSearchEntry()
 	f.search.SetPlaceHolder(lang.L("Go to reference…"))
 
-	selects := container.New(layout.NewGridLayoutWithColumns(6), f.typ, f.status, f.risk, f.sector, f.year, f.due)
+	// Two rows of four, so that at 1,024 px every select still reads its
+	// choice instead of a few letters and "…".
+	selects := container.New(layout.NewGridLayoutWithColumns(4), f.typ, f.status, f.risk, f.sector,
+		f.year, f.due, f.breach, f.rapporteur)
 	f.box = container.NewBorder(nil, nil, nil,
 		container.NewGridWrap(fyne.NewSize(230, f.search.MinSize().Height), f.search), selects)
 	return f
@@ -86,6 +89,9 @@ func (f *filterBar) newSelect(options []choice) *widget.Select {
 		labels[i] = o.label
 	}
 	s := widget.NewSelect(labels, nil)
+	// Never shown (a choice is always made), but Fyne sizes a select to
+	// at least its placeholder: "(Select one)" kept the window wide.
+	s.PlaceHolder = " "
 	s.SetSelectedIndex(0)
 	s.OnChanged = func(string) {
 		if f.onChange != nil {
@@ -126,7 +132,65 @@ func (f *filterBar) query() cases.Query {
 		Sector:   cases.Sector(f.value(f.sector)),
 		Year:     year,
 		Due:      cases.DueFilter(f.value(f.due)),
+		Breach:   cases.Breach(f.value(f.breach)),
+		Rapporteur: func() int64 {
+			id, _ := strconv.ParseInt(f.value(f.rapporteur), 10, 64)
+			return id
+		}(),
 	}
+}
+
+// typeChoices are the register's case types, as the settings last left them.
+func typeChoices(d *desk) []choice {
+	types := []choice{{lang.L("All types"), ""}}
+	for _, t := range d.types {
+		types = append(types, choice{d.typeName(t.Code), t.Code})
+	}
+	return types
+}
+
+// typesChanged offers the case types afresh (one added or renamed in the
+// settings), keeping the type chosen.
+func (f *filterBar) typesChanged(d *desk) {
+	chosen := f.value(f.typ)
+	opts := typeChoices(d)
+	labels := make([]string, len(opts))
+	for i, o := range opts {
+		labels[i] = o.label
+	}
+	f.choices[f.typ] = opts
+	onChange := f.typ.OnChanged
+	f.typ.OnChanged = nil // the register reloads once, after this
+	f.typ.SetOptions(labels)
+	f.typ.SetSelectedIndex(0)
+	f.selectValue(f.typ, chosen)
+	f.typ.OnChanged = onChange
+}
+
+// breachChoices are the breaches of Art. 72 a complaint may allege.
+func breachChoices() []choice {
+	out := []choice{{lang.L("All breaches"), ""}}
+	for _, b := range cases.AllBreaches {
+		out = append(out, choice{codeText(string(b)), string(b)})
+	}
+	return out
+}
+
+// rapporteurChoices are the accounts that may be a case's rapporteur,
+// inactive ones too (their cases stay theirs), and "no rapporteur yet".
+func rapporteurChoices(d *desk) []choice {
+	out := []choice{{lang.L("All rapporteurs"), ""},
+		{lang.L("No rapporteur yet"), strconv.FormatInt(cases.NoRapporteur, 10)}}
+	users, err := d.svc.Users(context.Background(), d.actor)
+	if err != nil {
+		return out // the register still opens; the filter offers what it can
+	}
+	for _, u := range users {
+		if cases.MayBeRapporteur(u.Role) {
+			out = append(out, choice{u.Name(), strconv.FormatInt(u.ID, 10)})
+		}
+	}
+	return out
 }
 
 // searchEntry is the filter box: Enter submits, Esc clears it.

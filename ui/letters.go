@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -22,20 +23,43 @@ import (
 // savePDF asks where to save pdf and writes it there, never onto the
 // register or its backups.
 func savePDF(d *desk, parent fyne.Window, name string, pdf []byte) {
+	saveProducedPDF(d, parent, name, func() ([]byte, error) { return pdf, nil }, nil)
+}
+
+// saveProducedPDF asks where to save a document and only once a file is
+// chosen calls produce for its bytes: a letter is issued (and kept with
+// the case) when the secretariat saves it, so cancelling the dialog
+// issues and keeps nothing. failedAfter, if set, words a write that
+// failed after produce succeeded.
+func saveProducedPDF(d *desk, parent fyne.Window, name string, produce func() ([]byte, error), failedAfter func(error) error) {
 	dlg := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
 		path := w.URI().Path()
 		w.Close() // unused: the file is written by safefile
-		if err := safefile.WriteBytes(path, pdf, d.saveOptions()); err != nil {
+		pdf, err := produce()
+		if err != nil {
 			showError(err, parent)
 			return
 		}
+		if err := safefile.WriteBytes(path, pdf, d.saveOptions()); err != nil {
+			if failedAfter != nil {
+				err = failedAfter(err)
+			}
+			showError(err, parent)
+			return
+		}
+		d.saveFolder = filepath.Dir(path)
 		dialog.ShowInformation(lang.L("Saved"), lang.L("Saved as {{.Path}}.", map[string]any{"Path": path}), parent)
 	}, parent)
 	dlg.SetFileName(name)
 	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	if d.saveFolder != "" {
+		if dir, err := storage.ListerForURI(storage.NewFileURI(d.saveFolder)); err == nil {
+			dlg.SetLocation(dir)
+		}
+	}
 	dlg.Show()
 }
 
@@ -49,14 +73,9 @@ func (ed *opinionEditor) saveIssuedPDF() {
 	savePDF(ed.d, ed.win, fmt.Sprintf("%s-opinion-%d.pdf", safeFileName(ed.c.Reference), op.ID), pdf)
 }
 
-// lettersButton offers the letters to the submitter, or nil when the user
-// may not write them.
+// lettersButton offers the letters to the submitter (askActions found
+// that the user may write them).
 func (cw *caseWindow) lettersButton() *widget.Button {
-	d := cw.d
-	if !d.svc.MayWriteLetters(d.actor) ||
-		cw.c.Submitter.Kind == cases.SubmitterAnonymous {
-		return nil
-	}
 	var b *widget.Button
 	b = widget.NewButtonWithIcon(lang.L("Letters…"), theme.MailComposeIcon(), func() {
 		menu := fyne.NewMenu("",
@@ -98,12 +117,24 @@ func (cw *caseWindow) letterPDF(kind cases.LetterKind, items []string, due time.
 }
 
 func (cw *caseWindow) letter(kind cases.LetterKind, items []string, due time.Time) {
-	pdf, err := cw.letterPDF(kind, items, due, "")
-	if err != nil {
-		showError(err, cw.win)
-		return
-	}
-	savePDF(cw.d, cw.win, fmt.Sprintf("%s-%s.pdf", safeFileName(cw.c.Reference), strings.ReplaceAll(string(kind), "_", "-")), pdf)
+	cw.issueLetter(fmt.Sprintf("%s-%s.pdf", safeFileName(cw.c.Reference), strings.ReplaceAll(string(kind), "_", "-")),
+		kind, items, due, "")
+}
+
+// issueLetter asks where to save the letter and, once a file is chosen,
+// writes the letter, keeps it with the case and saves it there.
+// Cancelling the dialog leaves no trace: the letter was not issued.
+func (cw *caseWindow) issueLetter(name string, kind cases.LetterKind, items []string, due time.Time, l cases.DocumentLanguage) {
+	saveProducedPDF(cw.d, cw.win, name, func() ([]byte, error) {
+		pdf, err := cw.letterPDF(kind, items, due, l)
+		if err == nil {
+			cw.reload() // the letter is now one of the case's documents
+		}
+		return pdf, err
+	}, func(err error) error {
+		return fmt.Errorf("%s", lang.L("The letter is issued and kept with the case's documents, but it could not be saved here: {{.Error}}. Save it again from the case's documents.",
+			map[string]any{"Error": err.Error()}))
+	})
 }
 
 // askInformation asks what is missing and by when, then prints the request.
@@ -136,13 +167,8 @@ func (cw *caseWindow) askInformation() {
 			errL.set(lang.L("Write the reply-by date as year-month-day, for example 2026-04-30."))
 			return
 		}
-		pdf, err := cw.letterPDF(cases.LetterRequestInfo, list, by, printedIn.language())
-		if err != nil {
-			errL.set(err.Error())
-			return
-		}
 		dlg.Hide()
-		savePDF(cw.d, cw.win, safeFileName(cw.c.Reference)+"-request-for-information.pdf", pdf)
+		cw.issueLetter(safeFileName(cw.c.Reference)+"-request-for-information.pdf", cases.LetterRequestInfo, list, by, printedIn.language())
 	})
 	submit.Importance = widget.HighImportance
 	dlg = dialog.NewCustom(lang.L("Request for information"), lang.L("Cancel"),

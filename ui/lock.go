@@ -164,13 +164,24 @@ func (l *inactivityLock) lock() {
 	}
 }
 
-// unlock checks the password (wrong ones count toward the lockout) and
-// puts the windows back as they were.
+// unlock checks the password (wrong ones count toward the lockout), off
+// the main goroutine (over a committee server it is a request), and puts
+// the windows back as they were.
 func (l *inactivityLock) unlock() {
-	err := l.d.svc.VerifyPassword(context.Background(), l.d.actor, l.pass.Text)
+	password := l.pass.Text
 	l.pass.SetText("")
+	l.d.run.background(func() func() {
+		err := l.d.svc.VerifyPassword(context.Background(), l.d.actor, password)
+		return func() { l.unlocked(err) }
+	})
+}
+
+func (l *inactivityLock) unlocked(err error) {
+	if !l.locked {
+		return
+	}
 	if err != nil {
-		l.message.SetText(errorText(err))
+		l.message.SetText(connectionText(err))
 		return
 	}
 	for w, c := range l.saved {

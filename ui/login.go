@@ -28,11 +28,13 @@ type loginScreen struct {
 	message               *widget.Label
 	onSignedIn            func(u cases.User) // opens the register; replaced in tests
 	signedIn              *desk              // the session opened, for tests
+	server                *serverChoice      // connecting to a committee server (ui/login_server.go)
 }
 
 // NewStartWindow is the window main shows first: the sign-in screen, which
 // opens the register window for the user who signs in.
 func NewStartWindow(a fyne.App, svc cases.API, opt Options) fyne.Window {
+	useDeskTheme(a)
 	ls := newLoginScreen(a, svc, opt, newProgramRunner(opt))
 	return ls.win
 }
@@ -45,9 +47,14 @@ func newLoginScreen(a fyne.App, svc cases.API, opt Options, run *runner) *loginS
 // a session just signed out of (nil: a new window); the next session's
 // register opens in the same window, so the program never quits between.
 func newLoginScreenIn(a fyne.App, svc cases.API, opt Options, run *runner, win fyne.Window) *loginScreen {
-	ls := &loginScreen{app: a, svc: svc, opt: opt, run: run, win: win}
 	has, err := svc.HasUsers(context.Background())
-	ls.first = err == nil && !has
+	return newLoginScreenKnowing(a, svc, opt, run, win, err == nil && !has)
+}
+
+// newLoginScreenKnowing is newLoginScreenIn when whether the register has
+// accounts is known already (first: it has none).
+func newLoginScreenKnowing(a fyne.App, svc cases.API, opt Options, run *runner, win fyne.Window, first bool) *loginScreen {
+	ls := &loginScreen{app: a, svc: svc, opt: opt, run: run, win: win, first: first}
 	if ls.win == nil {
 		ls.win = a.NewWindow(lang.L("Ethics Desk — sign in"))
 	} else {
@@ -59,6 +66,9 @@ func newLoginScreenIn(a fyne.App, svc cases.API, opt Options, run *runner, win f
 	ls.onSignedIn = func(u cases.User) {
 		d := newDesk(a, svc, u, opt, run)
 		ls.signedIn = d
+		if opt.FollowChanges {
+			defer d.follow()
+		}
 		if reuse {
 			d.openRegisterIn(ls.win)
 			d.lock = startLock(d)
@@ -108,30 +118,48 @@ func (ls *loginScreen) build() {
 		hint.Importance = widget.HighImportance
 		top = append(top, hint)
 	}
-	ls.win.SetContent(container.NewVBox(append(top, form, ls.submit, ls.message)...))
+	ls.username.SetText(ls.opt.SignInAs)
+	rows := append(top, form, ls.submit, ls.message)
+	if ls.opt.Servers != nil {
+		rows = append(rows, ls.serverButtons())
+	}
+	ls.win.SetContent(container.NewVBox(rows...))
 	ls.win.Resize(fyne.NewSize(460, 0))
 	ls.win.Canvas().Focus(ls.username)
 }
 
-// doSubmit signs in (or creates the administrator). Hashing takes a
-// fraction of a second, so it runs in place; the message says what failed.
+// doSubmit signs in (or creates the administrator) off the main
+// goroutine: hashing takes a fraction of a second, and over a committee
+// server it is a request. The message says what failed.
 func (ls *loginScreen) doSubmit() {
-	ctx := context.Background()
-	var u cases.User
-	var err error
-	if ls.first {
-		if ls.password.Text != ls.repeat.Text {
-			ls.message.SetText(lang.L("The two passwords are not the same."))
-			return
-		}
-		u, err = ls.svc.Bootstrap(ctx, ls.username.Text, ls.displayName.Text, ls.password.Text)
-	} else {
-		u, err = ls.svc.Login(ctx, ls.username.Text, ls.password.Text)
+	if ls.first && ls.password.Text != ls.repeat.Text {
+		ls.message.SetText(lang.L("The two passwords are not the same."))
+		return
 	}
+	first, username, displayName, password := ls.first, ls.username.Text, ls.displayName.Text, ls.password.Text
 	ls.password.SetText("")
 	ls.repeat.SetText("")
+	ls.submit.Disable() // one sign-in at a time
+	ls.run.background(func() func() {
+		ctx := context.Background()
+		var u cases.User
+		var err error
+		if first {
+			u, err = ls.svc.Bootstrap(ctx, username, displayName, password)
+		} else {
+			u, err = ls.svc.Login(ctx, username, password)
+		}
+		return func() {
+			ls.submit.Enable()
+			ls.signedInAs(u, err)
+		}
+	})
+}
+
+// signedInAs opens the register for u, or says why signing in failed.
+func (ls *loginScreen) signedInAs(u cases.User, err error) {
 	if err != nil {
-		ls.message.SetText(errorText(err))
+		ls.message.SetText(connectionText(err))
 		return
 	}
 	ls.message.SetText("")

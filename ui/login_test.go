@@ -35,12 +35,14 @@ func TestFirstRunCreatesTheAdministratorThenSignsIn(t *testing.T) {
 	test.Type(ls.password, "short")
 	test.Type(ls.repeat, "short")
 	test.Tap(ls.submit)
+	h.settle()
 	if !strings.Contains(ls.message.Text, "at least 10") || signedIn.ID != 0 {
 		t.Fatalf("a short password: %q", ls.message.Text)
 	}
 	test.Type(ls.password, testPassword)
 	test.Type(ls.repeat, testPassword)
 	test.Tap(ls.submit)
+	h.settle()
 	if signedIn.Role != cases.RoleAdministrator || signedIn.Username != "admin" {
 		t.Fatalf("bootstrap did not sign in the administrator: %+v (%q)", *signedIn, ls.message.Text)
 	}
@@ -64,6 +66,7 @@ func TestLoginWrongPasswordAndLockoutThroughTheWindow(t *testing.T) {
 	for i := 1; i <= 4; i++ {
 		test.Type(ls.password, "not the password")
 		test.Tap(ls.submit)
+		h.settle()
 		if ls.message.Text != "The user name or the password is not right." {
 			t.Fatalf("wrong password %d: %q", i, ls.message.Text)
 		}
@@ -73,18 +76,21 @@ func TestLoginWrongPasswordAndLockoutThroughTheWindow(t *testing.T) {
 	}
 	test.Type(ls.password, "not the password")
 	test.Tap(ls.submit)
+	h.settle()
 	until := h.clock.now().Add(15 * time.Minute).Format("15:04")
 	if !strings.Contains(ls.message.Text, "locked until "+until) {
 		t.Fatalf("fifth wrong password: %q", ls.message.Text)
 	}
 	test.Type(ls.password, testPassword)
 	test.Tap(ls.submit)
+	h.settle()
 	if signedIn.ID != 0 || !strings.Contains(ls.message.Text, "locked") {
 		t.Fatalf("the right password opened a locked account: %q", ls.message.Text)
 	}
 	h.clock.set(h.clock.now().Add(16 * time.Minute))
 	test.Type(ls.password, testPassword)
 	test.Tap(ls.submit)
+	h.settle()
 	if signedIn.Username != "admin" || ls.message.Text != "" {
 		t.Fatalf("sign-in after the lockout: %+v %q", signedIn, ls.message.Text)
 	}
@@ -137,11 +143,13 @@ func TestInactivityLockHidesTheRegisterAndAsksForThePassword(t *testing.T) {
 	}
 	test.Type(l.pass, "not the password")
 	test.Tap(findButton(r.win.Content(), "Unlock"))
+	h.settle()
 	if !l.locked || l.message.Text != "The user name or the password is not right." {
 		t.Fatalf("wrong password unlocked or said %q", l.message.Text)
 	}
 	test.Type(l.pass, testPassword)
 	test.Tap(findButton(r.win.Content(), "Unlock"))
+	h.settle()
 	if l.locked {
 		t.Fatalf("the right password did not unlock: %q", l.message.Text)
 	}

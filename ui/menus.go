@@ -23,6 +23,10 @@ func (r *registerWindow) mainMenu() *fyne.MainMenu {
 	find := fyne.NewMenuItem(lang.L("Find…"), r.focusSearch)
 	find.Shortcut = shortcutFind
 	refresh := fyne.NewMenuItem(lang.L("Refresh"), r.reload)
+	resetWidths := fyne.NewMenuItem(lang.L("Reset column widths"), func() {
+		r.table.resetColumnWidths()
+		r.table.sizer.save(r.d.app.Preferences(), r.d.actor.Username)
+	})
 	about := fyne.NewMenuItem(lang.L("About Ethics Desk"), func() {
 		dialog.ShowInformation(lang.L("About Ethics Desk"),
 			lang.L("Ethics Desk keeps the case register of the AI ethics committee and issues its signed opinions.")+
@@ -44,7 +48,7 @@ func (r *registerWindow) mainMenu() *fyne.MainMenu {
 	}
 	mm := fyne.NewMainMenu(
 		file,
-		fyne.NewMenu(lang.L("View"), find, refresh),
+		fyne.NewMenu(lang.L("View"), find, refresh, resetWidths),
 		r.reportsMenu(),
 		r.opinionsMenu(),
 		r.committeeMenu(),

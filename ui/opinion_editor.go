@@ -574,18 +574,15 @@ func (ed *opinionEditor) signaturesBox() fyne.CanvasObject {
 
 // opinionActions are the case window's buttons for the opinion and the
 // letters: "Opinion…" once there is an opinion or the user may draft one.
-func (cw *caseWindow) opinionActions() []fyne.CanvasObject {
+func (cw *caseWindow) opinionActions(a caseActions) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
-	op, err := cw.d.svc.Opinion(context.Background(), cw.d.actor, cw.id)
-	if errors.Is(err, cases.ErrNotFound) {
-		op, err = cases.Opinion{}, nil
-	}
-	if err == nil && (op.ID != 0 || cw.d.svc.CanDraftOpinion(cw.d.actor, cw.c, op)) {
+	cw.opinion = nil
+	if a.opinion {
 		cw.opinion = widget.NewButtonWithIcon(lang.L("Opinion…"), theme.DocumentIcon(), func() { cw.d.openOpinion(cw.id) })
 		out = append(out, cw.opinion)
 	}
-	if b := cw.lettersButton(); b != nil {
-		out = append(out, b)
+	if a.letters {
+		out = append(out, cw.lettersButton())
 	}
 	return out
 }

@@ -26,6 +26,7 @@ func TestOpinionFromDraftToIssueThroughTheWindows(t *testing.T) {
 	rd := w.deskFor(w.rapp)
 
 	cw := rd.openCase(w.caseID)
+	w.settle() // the case's buttons come with the service's answers
 	if cw == nil || cw.opinion == nil {
 		t.Fatal("the rapporteur's case window offers no Opinion button")
 	}

@@ -21,11 +21,13 @@ func TestLettersFromTheCaseWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cw := w.deskFor(sec).openCase(w.caseID)
-	if cw.lettersButton() == nil {
+	secDesk := w.deskFor(sec)
+	cw := secDesk.openCase(w.caseID)
+	if !askActions(secDesk, cw.c).letters {
 		t.Fatal("the secretariat is not offered the letters")
 	}
-	if w.deskFor(w.rapp).openCase(w.caseID).lettersButton() != nil {
+	rappDesk := w.deskFor(w.rapp)
+	if askActions(rappDesk, rappDesk.openCase(w.caseID).c).letters {
 		t.Fatal("a member who may not see the submitter is offered letters")
 	}
 	ack, err := cw.letterPDF(cases.LetterAcknowledgement, nil, time.Time{}, "")

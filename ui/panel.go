@@ -37,9 +37,38 @@ func newPanelView(cw *caseWindow) *panelView {
 	return p
 }
 
-// reload reads the panel afresh; the case window calls it on every reload.
-func (p *panelView) reload() {
+// panelData is a case's panel as read from the service: its members, the
+// accounts that could join it, and the simplified procedure (for a
+// minimal-risk case).
+type panelData struct {
+	members       []cases.PanelMember
+	err           error
+	users         []cases.User
+	usersErr      error
+	simplified    cases.Simplified
+	simplifiedErr error
+}
+
+func loadPanel(d *desk, c cases.Case) panelData {
 	ctx := context.Background()
+	var data panelData
+	if data.members, data.err = d.svc.Panel(ctx, d.actor, c.ID); data.err != nil {
+		return data
+	}
+	data.users, data.usersErr = d.svc.Users(ctx, d.actor)
+	if c.Risk == cases.RiskLow {
+		data.simplified, data.simplifiedErr = d.svc.SimplifiedStatus(ctx, d.actor, c.ID)
+	}
+	return data
+}
+
+// reload reads the panel afresh.
+func (p *panelView) reload() {
+	p.show(loadPanel(p.cw.d, p.cw.c))
+}
+
+// show draws the panel read; the case window calls it on every reload.
+func (p *panelView) show(data panelData) {
 	d := p.cw.d
 	if cw := p.cw; cw.interest != nil { // the case opened: the declaration screen gives way
 		cw.interest = nil
@@ -48,13 +77,13 @@ func (p *panelView) reload() {
 	p.box.RemoveAll()
 	p.box.Add(widget.NewSeparator())
 	p.box.Add(sectionTitle(lang.L("Panel")))
-	members, err := d.svc.Panel(ctx, d.actor, p.cw.id)
+	members, err := data.members, data.err
 	if err != nil {
 		p.box.Add(quietText(err.Error()))
 		return
 	}
 	p.members = members
-	if users, err := d.svc.Users(ctx, d.actor); err == nil {
+	if users, err := data.users, data.usersErr; err == nil {
 		p.reviewers = p.reviewers[:0]
 		for _, u := range users {
 			if u.Active && (u.Role == cases.RoleMember || u.Role == cases.RoleChair) {
@@ -92,7 +121,7 @@ func (p *panelView) reload() {
 		p.box.Add(p.assignControls())
 	}
 	p.box.Add(p.problem.Label)
-	p.simplified.reload()
+	p.simplified.show(data.simplified, data.simplifiedErr)
 	p.box.Add(p.simplified.box)
 	p.box.Refresh()
 }
@@ -272,13 +301,23 @@ type simplifiedView struct {
 }
 
 func (s *simplifiedView) reload() {
+	cw := s.p.cw
+	var st cases.Simplified
+	var err error
+	if cw.c.Risk == cases.RiskLow {
+		st, err = cw.d.svc.SimplifiedStatus(context.Background(), cw.d.actor, cw.id)
+	}
+	s.show(st, err)
+}
+
+// show draws the simplified procedure's state (minimal-risk cases only).
+func (s *simplifiedView) show(st cases.Simplified, err error) {
 	s.box.RemoveAll()
 	cw := s.p.cw
 	if cw.c.Risk != cases.RiskLow {
 		return
 	}
 	d := cw.d
-	st, err := d.svc.SimplifiedStatus(context.Background(), d.actor, cw.id)
 	s.box.Add(widget.NewSeparator())
 	s.box.Add(sectionTitle(lang.L("Simplified procedure")))
 	if err != nil {

@@ -22,10 +22,13 @@ type registerWindow struct {
 	filters *filterBar
 	table   *registerTable
 	model   *pageCache
-	count   *widget.Label // "1,204 of 100,000 cases"
-	problem *widget.Label // a load that failed, in words
-	who     *widget.Label // who is signed in, and in what role
-	newCase *widget.Button
+	count   *widget.Label   // "1,204 of 100,000 cases"
+	bottom  *fyne.Container // the count line, laid out again when the count changes
+	problem *widget.Label   // a load that failed, in words
+	// connection says the committee server cannot be reached (ui/changes.go)
+	connection *widget.Label
+	who        *widget.Label // who is signed in, and in what role
+	newCase    *widget.Button
 
 	rows     int // rows matching the filter, as last counted
 	today    cases.Date
@@ -80,6 +83,10 @@ func (r *registerWindow) build() {
 	r.problem = widget.NewLabel("")
 	r.problem.Importance = widget.DangerImportance
 	r.problem.Hide()
+	r.connection = widget.NewLabel("")
+	r.connection.Importance = widget.DangerImportance
+	r.connection.Wrapping = fyne.TextWrapWord
+	r.connection.Hide()
 
 	r.newCase = widget.NewButtonWithIcon(lang.L("New case"), theme.ContentAddIcon(), r.showIntake)
 	r.newCase.Importance = widget.HighImportance
@@ -91,12 +98,13 @@ func (r *registerWindow) build() {
 	for _, b := range banners(d.opt) {
 		top.Add(b)
 	}
+	top.Add(r.connection)
 	top.Add(container.NewBorder(nil, nil, nil, r.newCase, r.filters.box))
 	r.who = widget.NewLabel(lang.L("Signed in as {{.Name}} ({{.Role}})", map[string]any{"Name": d.actor.Name(), "Role": roleText(d.actor.Role)}))
 	r.who.Importance = widget.LowImportance
-	bottom := container.NewBorder(nil, nil, r.count, r.who, r.problem)
+	r.bottom = container.NewBorder(nil, nil, r.count, r.who, r.problem)
 	r.center = container.NewStack(r.table)
-	r.win.SetContent(container.NewBorder(top, bottom, nil, nil, r.center))
+	r.win.SetContent(container.NewBorder(top, r.bottom, nil, nil, r.center))
 	r.win.SetMainMenu(r.mainMenu())
 	r.addShortcuts()
 	r.reload()
@@ -108,19 +116,25 @@ func (r *registerWindow) buildTable() {
 	t.CreateCell = newRegisterCell
 	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
 		row, ok := r.model.row(id.Row)
-		fillCell(r.d, o, id.Col, row, ok, r.today)
+		fillCell(r.d, o, id.Col, row, ok, r.today, id.Row == t.selected, t.focused)
 	}
 	t.ShowHeaderRow = true
 	t.CreateHeader = newHeaderButton
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		fillHeader(o, id.Col, r.sort, r.desc, r.sortCol, r.sortBy)
 	}
-	t.OnSelected = func(id widget.TableCellID) { r.selected = id.Row }
-	t.OnUnselected = func(widget.TableCellID) { r.selected = -1 }
+	// The whole row is outlined, so every cell of the old and the new row
+	// is drawn again when the selection moves.
+	t.OnSelected = func(id widget.TableCellID) { r.selected, t.selected = id.Row, id.Row; t.Refresh() }
+	t.OnUnselected = func(widget.TableCellID) { r.selected, t.selected = -1, -1; t.Refresh() }
 	t.onOpen = r.openSelected
 	for i, c := range registerColumns {
 		t.SetColumnWidth(i, c.width)
 	}
+	prefs, user := r.d.app.Preferences(), r.d.actor.Username
+	t.sizer = newColumnSizer(r.d, r.d.svc.Today())
+	t.sizer.load(prefs, user)
+	t.onResize = func() { t.sizer.save(prefs, user) }
 	r.table = t
 }
 
@@ -148,7 +162,33 @@ func (r *registerWindow) reload() {
 	q := r.query()
 	r.model.reset(q)
 	r.table.UnselectAll()
-	r.selected = -1
+	r.selected, r.table.selected = -1, -1
+	r.recount(q)
+	r.table.Refresh()
+}
+
+// refreshInPlace reads the rows on show and the count again after
+// colleagues changed cases, without dropping the selection or what is on
+// screen until the fresh rows land.
+func (r *registerWindow) refreshInPlace() {
+	r.today = r.d.svc.Today()
+	r.model.refresh()
+	r.recount(r.query())
+}
+
+// setConnection shows text above the register (the server cannot be
+// reached), or hides it when text is "".
+func (r *registerWindow) setConnection(text string) {
+	r.connection.SetText(text)
+	if text == "" {
+		r.connection.Hide()
+	} else {
+		r.connection.Show()
+	}
+}
+
+// recount counts the cases matching q in the background.
+func (r *registerWindow) recount(q cases.Query) {
 	r.countGen++
 	gen := r.countGen
 	r.d.run.background(func() func() {
@@ -164,10 +204,10 @@ func (r *registerWindow) reload() {
 			r.problem.Hide()
 			r.rows = matching
 			r.count.SetText(countText(matching, total))
+			r.bottom.Refresh() // a longer count gets its room: never "1,204 of 100,0…"
 			r.table.Refresh()
 		}
 	})
-	r.table.Refresh()
 }
 
 // countText is "1,204 of 100,000 cases", or "100,000 cases" unfiltered.

@@ -60,6 +60,22 @@ func (c *pageCache) reset(q cases.Query) {
 	c.failed = false
 }
 
+// refresh reads again every page held, keeping the old rows on show
+// until the fresh ones land: colleagues changed cases.
+func (c *pageCache) refresh() {
+	c.gen++
+	c.wanted = map[int]bool{}
+	c.queued = nil
+	c.failed = false
+	for p := range c.pages {
+		c.wanted[p] = true
+		c.queued = append(c.queued, p)
+	}
+	if !c.loading {
+		c.loadNext()
+	}
+}
+
 // row returns row i of the register if its page is loaded, and otherwise
 // asks for the page and returns false.
 func (c *pageCache) row(i int) (cases.Row, bool) {

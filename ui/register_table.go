@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -23,9 +24,11 @@ type column struct {
 	text  func(d *desk, r cases.Row, today cases.Date) string
 }
 
-// registerColumns are fixed widths (sum about 1,270 units) chosen so that a
-// reference, a date (2026年11月24日 too) and "12 overdue" never truncate and the title takes
-// what is left; long titles end in "…".
+// registerColumns are the register's columns; their width is worked out
+// from the window's width (register_columns.go): a reference, a date
+// (2026年11月24日 too) and "138 overdue" never truncate, the title takes
+// what is left and a long title ends in "…". The widths here are what a
+// table shows before it is first laid out.
 var registerColumns = []column{
 	{"Reference", 120, cases.SortReference, false, func(_ *desk, r cases.Row, _ cases.Date) string { return r.Reference }},
 	{"Title", 320, cases.SortTitle, false, func(_ *desk, r cases.Row, _ cases.Date) string { return r.Title }},
@@ -39,28 +42,131 @@ var registerColumns = []column{
 
 const colDaysLeft = 6
 
-// registerTable is widget.Table with the two gestures it lacks: Enter and
-// a double tap open the selected case.
+// registerTable is widget.Table with what the register needs beyond it:
+// Enter and a double tap open the selected case, the arrow keys move the
+// selection itself (not a faint marker that Enter ignored), the selected
+// row is outlined, and the columns fit the table's width, a dragged
+// column edge being remembered.
 type registerTable struct {
 	widget.Table
-	onOpen func()
+	onOpen   func()
+	sizer    *columnSizer
+	widths   []float32
+	onResize func() // the user dragged a column's edge
+
+	selected int  // the selected row, -1 for none
+	focused  bool // the keyboard is on the table: the outline is strong
+
+	dragCol            int // the column whose edge is dragged, -1 none, -2 not yet known
+	dragStartX, dragW0 float32
 }
 
 func newRegisterTable() *registerTable {
-	t := &registerTable{}
+	t := &registerTable{selected: -1, dragCol: -2}
 	t.ExtendBaseWidget(t)
 	return t
+}
+
+// Resize fits the columns to the new width before the table lays out.
+func (t *registerTable) Resize(s fyne.Size) {
+	t.fitColumns(s.Width)
+	t.Table.Resize(s)
+}
+
+func (t *registerTable) fitColumns(wide float32) {
+	if t.sizer == nil || wide <= 0 {
+		return
+	}
+	t.widths = t.sizer.widths(wide)
+	for i, w := range t.widths {
+		t.SetColumnWidth(i, w)
+	}
+}
+
+// rowsCount is how many rows the table has.
+func (t *registerTable) rowsCount() int {
+	if t.Length == nil {
+		return 0
+	}
+	rows, _ := t.Length()
+	return rows
+}
+
+// pageRows is how many rows PageUp and PageDown move: about a screenful.
+func (t *registerTable) pageRows() int {
+	rowH := newRegisterCell().MinSize().Height + theme.Padding()
+	if n := int(t.Size().Height/rowH) - 1; n > 1 {
+		return n
+	}
+	return 1
 }
 
 func (t *registerTable) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
+		if t.selected < 0 { // nothing chosen yet: show the first row, open nothing
+			t.selectRow(0)
+			return
+		}
 		if t.onOpen != nil {
 			t.onOpen()
+		}
+	case fyne.KeyDown:
+		t.moveSelection(1)
+	case fyne.KeyUp:
+		t.moveSelection(-1)
+	case fyne.KeyPageDown:
+		t.moveSelection(t.pageRows())
+	case fyne.KeyPageUp:
+		t.moveSelection(-t.pageRows())
+	case fyne.KeyHome:
+		t.selectRow(0)
+	case fyne.KeyEnd:
+		t.selectRow(t.rowsCount() - 1)
+	case fyne.KeySpace:
+		if t.selected < 0 {
+			t.selectRow(0)
 		}
 	default:
 		t.Table.TypedKey(ev)
 	}
+}
+
+// moveSelection selects the row by rows below (above, when negative) the
+// selected one; with none selected, the first row.
+func (t *registerTable) moveSelection(by int) {
+	if t.selected < 0 {
+		t.selectRow(0)
+		return
+	}
+	t.selectRow(t.selected + by)
+}
+
+func (t *registerTable) selectRow(row int) {
+	n := t.rowsCount()
+	if n == 0 {
+		return
+	}
+	row = max(0, min(row, n-1))
+	t.Select(widget.TableCellID{Row: row, Col: 0})
+}
+
+// FocusGained and FocusLost redraw the outline of the selected row: strong
+// while the keyboard is on the table, faint otherwise. Reached with Tab
+// and nothing selected, the table selects its first row, so the keyboard's
+// place is seen at once.
+func (t *registerTable) FocusGained() {
+	t.focused = true
+	t.Table.FocusGained()
+	if t.selected < 0 {
+		t.selectRow(0)
+	}
+	t.Refresh()
+}
+
+func (t *registerTable) FocusLost() {
+	t.focused = false
+	t.Table.FocusLost()
 }
 
 // Tapped selects the row and takes the keyboard focus, so that Enter and
@@ -83,13 +189,104 @@ func (t *registerTable) DoubleTapped(ev *fyne.PointEvent) {
 	}
 }
 
+// Dragged widens or narrows the column whose right edge, in the heading,
+// the drag started on. widget.Table can do this too but keeps the width to
+// itself; the register needs it to keep the title taking the rest and to
+// remember the width.
+func (t *registerTable) Dragged(e *fyne.DragEvent) {
+	if t.dragCol == -2 {
+		start := e.Position.Subtract(e.Dragged)
+		t.dragCol = t.edgeAt(start)
+		if t.dragCol >= 0 {
+			t.dragStartX, t.dragW0 = start.X, t.widths[t.dragCol]
+		}
+	}
+	if t.dragCol < 0 || t.sizer == nil {
+		return
+	}
+	// Whole units, as the preference keeps them.
+	t.sizer.user[t.dragCol] = float32(math.Round(float64(max(minColumnWidth, t.dragW0+e.Position.X-t.dragStartX))))
+	t.fitColumns(t.Size().Width)
+	t.Refresh()
+}
+
+func (t *registerTable) DragEnd() {
+	if t.dragCol >= 0 && t.onResize != nil {
+		t.onResize()
+	}
+	t.dragCol = -2
+}
+
+// edgeAt is the column whose right edge, in the heading row, is under p,
+// or -1. The register does not scroll sideways at the widths it sets, so
+// p's x is the table's own.
+func (t *registerTable) edgeAt(p fyne.Position) int {
+	if len(t.widths) == 0 || p.Y < 0 || p.Y > newHeaderButton().MinSize().Height {
+		return -1
+	}
+	grip := theme.Padding() * 2
+	var x float32
+	for i, w := range t.widths {
+		x += w
+		if p.X >= x-grip && p.X <= x+theme.Padding()+grip {
+			return i
+		}
+		x += theme.Padding()
+	}
+	return -1
+}
+
+// resetColumnWidths forgets the widths the user dragged.
+func (t *registerTable) resetColumnWidths() {
+	if t.sizer == nil {
+		return
+	}
+	t.sizer.user = map[int]float32{}
+	t.fitColumns(t.Size().Width)
+	t.Refresh()
+}
+
 // newRegisterCell is one cell: a background that tints overdue and
-// due-soon rows (every row keeps the same height) and a truncating label.
+// due-soon rows (every row keeps the same height), a truncating label,
+// and the selected row's outline, drawn as the cell's share of it (top and
+// bottom edges, and the row's ends on the first and last column).
 func newRegisterCell() fyne.CanvasObject {
 	bg := canvas.NewRectangle(color.Transparent)
 	l := widget.NewLabel("")
 	l.Truncation = fyne.TextTruncateEllipsis
-	return container.NewStack(bg, l)
+	edge := func() *canvas.Rectangle {
+		r := canvas.NewRectangle(color.Transparent)
+		r.SetMinSize(fyne.NewSquareSize(ringWidth))
+		return r
+	}
+	ring := container.NewBorder(edge(), edge(), edge(), edge())
+	return container.NewStack(bg, l, ring)
+}
+
+// ringWidth is the thickness of the selected row's outline.
+const ringWidth = 2
+
+// paintRing outlines the cell as part of the selected row, or clears it.
+func paintRing(ring *fyne.Container, col int, on, focused bool) {
+	c := color.Color(color.Transparent)
+	if on {
+		c = theme.Color(theme.ColorNamePrimary)
+		if !focused {
+			c = theme.Color(theme.ColorNameDisabled)
+		}
+	}
+	// Border's objects: top, bottom, left, right.
+	for i, o := range ring.Objects {
+		r := o.(*canvas.Rectangle)
+		want := c
+		if (i == 2 && col != 0) || (i == 3 && col != len(registerColumns)-1) {
+			want = color.Transparent
+		}
+		if r.FillColor != want {
+			r.FillColor = want
+			r.Refresh()
+		}
+	}
 }
 
 // rowTint is the soft background of a row that needs attention.
@@ -111,11 +308,14 @@ func rowTint(overdue, soon bool) color.Color {
 	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: alpha}
 }
 
-// fillCell draws row r in column col of the template cell o.
-func fillCell(d *desk, o fyne.CanvasObject, col int, r cases.Row, loaded bool, today cases.Date) {
+// fillCell draws row r in column col of the template cell o; selected
+// and focused say whether the row is the selected one and the keyboard is
+// on the table.
+func fillCell(d *desk, o fyne.CanvasObject, col int, r cases.Row, loaded bool, today cases.Date, selected, focused bool) {
 	box := o.(*fyne.Container)
 	bg := box.Objects[0].(*canvas.Rectangle)
 	l := box.Objects[1].(*widget.Label)
+	paintRing(box.Objects[2].(*fyne.Container), col, selected, focused)
 	c := registerColumns[col]
 	if c.right {
 		l.Alignment = fyne.TextAlignTrailing

@@ -28,6 +28,7 @@ func (d *desk) signOut() {
 	if d.lock != nil {
 		d.lock.stopped = true
 	}
+	d.stopFollow()
 	// A copy: closing a window changes the driver's list.
 	others := append([]fyne.Window(nil), d.app.Driver().AllWindows()...)
 	for _, w := range others {
@@ -37,7 +38,9 @@ func (d *desk) signOut() {
 	}
 	d.caseWins, d.opinionWins = map[int64]*caseWindow{}, nil
 	d.register = nil
-	d.signedOutTo = newLoginScreenIn(d.app, d.svc, d.opt, d.run, r.win)
+	// The register has accounts (one was just signed in): no need to ask
+	// it, which over a committee server would be a request on this goroutine.
+	d.signedOutTo = newLoginScreenKnowing(d.app, d.svc, d.opt, d.run, r.win, false)
 }
 
 // unsavedWork is true while an opinion editor or a case form holds

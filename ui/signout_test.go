@@ -41,6 +41,7 @@ func TestSignOutReturnsToSignInWithoutQuitting(t *testing.T) {
 	test.Type(ls.username, "sec")
 	test.Type(ls.password, testPassword)
 	test.Tap(ls.submit)
+	p.settle()
 	d := ls.signedIn
 	if d == nil || d.register == nil {
 		t.Fatalf("signing in opened no register: %q", ls.message.Text)
@@ -67,6 +68,7 @@ func TestSignOutReturnsToSignInWithoutQuitting(t *testing.T) {
 	test.Type(next.username, "wang")
 	test.Type(next.password, testPassword)
 	test.Tap(next.submit)
+	p.settle()
 	if next.signedIn == nil || next.signedIn.register.win != win {
 		t.Fatalf("the chair's session did not open in the same window: %q", next.message.Text)
 	}

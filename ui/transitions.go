@@ -19,14 +19,15 @@ func moveLabel(to cases.Status) string {
 	return lang.L("Move to {{.Status}}", map[string]any{"Status": statusText(to)})
 }
 
-// moveButtons are exactly the moves the Service allows this user now.
-func (cw *caseWindow) moveButtons() []fyne.CanvasObject {
+// moveButtons are exactly the moves the Service allows this user now
+// (allowed, as askActions found them).
+func (cw *caseWindow) moveButtons(allowed []cases.Status) []fyne.CanvasObject {
 	cw.moves = map[cases.Status]*widget.Button{}
 	if !cw.d.can(cases.ActMoveCase) {
 		return nil
 	}
 	var out []fyne.CanvasObject
-	for _, to := range cw.d.svc.AllowedMoves(cw.d.actor, cw.c) {
+	for _, to := range allowed {
 		to := to
 		b := widget.NewButton(moveLabel(to), func() { cw.askMove(to) })
 		if to == cases.Withdrawn || to == cases.Inadmissible {

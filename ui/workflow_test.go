@@ -109,6 +109,7 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 	if cw == nil {
 		t.Fatal("Enter on the selected row did not open the case")
 	}
+	h.settle() // the moves come with the service's answer
 	if cw.status.Text != "Received" || cw.reference.Text != "EC-2026-0001" {
 		t.Fatalf("case window header: %q %q", cw.reference.Text, cw.status.Text)
 	}

@@ -357,6 +357,22 @@ func testRegisterPaging(t *testing.T, e Engine) {
 	if got := page(cases.Query{Submitter: "LI@EXAMPLE.ORG", Year: 2026, Sort: cases.SortReference}, 0, 1); got != "[beta]" {
 		t.Errorf("by submitter's contact in other letter case %s", got)
 	}
+	// The secretariat's filters by alleged breach and by rapporteur.
+	rapp := account(t, s, "rapp", cases.RoleMember)
+	for _, title := range []string{"zeta", "eta"} {
+		c := newCase(title, Pinned)
+		c.Breach, c.RapporteurID, c.Rapporteur = "privacy", rapp.ID, rapp.Name()
+		create(t, s, c)
+	}
+	if got := page(cases.Query{Breach: "privacy", Sort: cases.SortTitle}, 0, 10); got != "[eta zeta]" {
+		t.Errorf("by alleged breach %s", got)
+	}
+	if got := page(cases.Query{Rapporteur: rapp.ID, Sort: cases.SortTitle}, 0, 10); got != "[eta zeta]" {
+		t.Errorf("by rapporteur %s", got)
+	}
+	if got := page(cases.Query{Rapporteur: cases.NoRapporteur, Sort: cases.SortTitle}, 0, 10); got != "[Alpha beta delta Epsilon gamma]" {
+		t.Errorf("cases with no rapporteur yet %s", got)
+	}
 }
 
 // Someone with the database in hand cannot rewrite, remove or slip in an
