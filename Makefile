@@ -31,6 +31,8 @@ smoke:
 # The performance suite (issue 7; not part of `test`): seeds a 100,000-case
 # register once (cached under ~/.cache/ethicsdesk-bench), runs every figure
 # several times with its reference and prints one table. About 10 minutes.
+# The PostgreSQL column (issue 14) migrates that register into a throwaway
+# cluster; `go run ./bench/cmd/benchtable -only postgres` runs it alone.
 bench: build
 	go build -tags "$(TAGS)" -o bin/barewindow ./bench/barewindow
 	go run -tags "$(TAGS)" ./bench/cmd/benchtable -bin bin/ethicsdesk -bare bin/barewindow
@@ -39,8 +41,10 @@ bench: build
 # simulated people for LOADTEST_DURATION (default 2m) on the register
 # file, then as long through a server on this machine; prints each
 # operation's 95th percentile side by side. LOADTEST_DURATION=20s for a
-# short run; LOADTEST_MODE=saturation for everyone working without pauses.
-# Then single operations of one user, server and file in the same run.
+# short run; LOADTEST_MODE=saturation for everyone working without pauses;
+# LOADTEST_ENGINE=postgres runs it on a throwaway PostgreSQL cluster
+# instead of the file. Then single operations of one user, server and file
+# in the same run.
 loadtest:
 	go test -tags "$(TAGS) loadtest" -run TestCommitteeServerUnderLoad -v -count=1 -timeout 60m ./bench/loadtest/
 	go test -tags "$(TAGS)" -run '^$$' -bench OverLoopback -benchtime 200x -count=1 ./remote/

@@ -8,19 +8,29 @@ import (
 	"time"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/pgstore"
 	"ethicsdesk/store"
 )
 
 // register opens the seeded register named by ED_BENCH_DB (make bench
 // seeds and caches one) and signs in as the secretariat account, as the
-// window does; without it the benchmark is skipped.
+// window does; without it the benchmark is skipped. With ED_BENCH_PG (a
+// postgres:// URL; make bench migrates the same register into a
+// throwaway cluster) the same benchmark runs on PostgreSQL instead.
 func register(b *testing.B) (*cases.Service, cases.User) {
 	b.Helper()
-	path := os.Getenv("ED_BENCH_DB")
-	if path == "" {
+	var db interface {
+		cases.Store
+		Close() error
+	}
+	var err error
+	if url := os.Getenv("ED_BENCH_PG"); url != "" {
+		db, err = pgstore.Open(context.Background(), url)
+	} else if path := os.Getenv("ED_BENCH_DB"); path != "" {
+		db, err = store.OpenExisting(path)
+	} else {
 		b.Skip("set ED_BENCH_DB to a seeded register (make bench does)")
 	}
-	db, err := store.OpenExisting(path)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -67,12 +67,7 @@ func cmdMigrate(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer dst.Close()
-	rep, err := copyRegister(ctx, src.Path, dst)
-	if err != nil {
-		fmt.Fprintln(stderr, "migrate:", err)
-		return 1
-	}
-	srcSeq, srcHead, err := src.AuditHead(ctx)
+	rep, srcSeq, srcHead, err := copyRegister(ctx, src, dst)
 	if err != nil {
 		fmt.Fprintln(stderr, "migrate:", err)
 		return 1
@@ -96,19 +91,32 @@ func cmdMigrate(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// copyRegister copies the file at path, read at one moment (a read
-// transaction), into dst.
-func copyRegister(ctx context.Context, path string, dst *pgstore.DB) (pgstore.CopyReport, error) {
-	u := url.URL{Scheme: "file", Opaque: (&url.URL{Path: path}).EscapedPath(), RawQuery: "mode=ro&_query_only=on&_busy_timeout=15000"}
+// copyRegister copies the register src, read at one moment (a read
+// transaction), into dst. It returns the audit head of that moment, which
+// the copy's must equal: the file may be written while it is copied (the
+// desktop app still open on it), and those later entries are not in the
+// copy.
+func copyRegister(ctx context.Context, src *store.DB, dst *pgstore.DB) (rep pgstore.CopyReport, seq int64, head string, err error) {
+	u := url.URL{Scheme: "file", Opaque: (&url.URL{Path: src.Path}).EscapedPath(), RawQuery: "mode=ro&_query_only=on&_busy_timeout=15000"}
 	raw, err := sql.Open("sqlite3", u.String())
 	if err != nil {
-		return pgstore.CopyReport{}, err
+		return rep, 0, "", err
 	}
 	defer raw.Close()
 	tx, err := raw.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return pgstore.CopyReport{}, err
+		return rep, 0, "", err
 	}
 	defer tx.Rollback()
-	return dst.CopyFromSQLite(ctx, tx)
+	// The first read fixes the transaction's snapshot: the head read here
+	// is the head of what is copied.
+	err = tx.QueryRowContext(ctx, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").Scan(&seq, &head)
+	if err == sql.ErrNoRows { // an empty log: its head is the genesis hash
+		seq, head, err = src.AuditHead(ctx)
+	}
+	if err != nil {
+		return rep, 0, "", err
+	}
+	rep, err = dst.CopyFromSQLite(ctx, tx)
+	return rep, seq, head, err
 }

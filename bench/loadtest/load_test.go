@@ -3,12 +3,14 @@
 // Package loadtest measures the committee server under a committee's
 // working day (issue 13): `make loadtest`, not part of `make test`.
 // LOADTEST_DURATION (default 2m) is how long each half runs: the same
-// workload first on the register file directly, then through the server.
+// workload first on the register directly, then through the server.
 // LOADTEST_MODE is "realistic" (the default: each person pauses between
 // actions as people do, 2 to 8 s, and the two signers sign an opinion
 // every 20 s) or "saturation" (everyone works without pausing to read,
 // signers every 3.5 s: it measures how the machine copes when its CPU is
-// the limit, not the latency a user sees).
+// the limit, not the latency a user sees). LOADTEST_ENGINE=postgres runs
+// both halves on PostgreSQL (a throwaway cluster the test starts and
+// removes) instead of the register file.
 package loadtest
 
 import (
@@ -108,6 +110,7 @@ func duration(t *testing.T) time.Duration {
 type world struct {
 	*testworld.World
 	svc         *cases.Service
+	reg         register // the register svc works on (LOADTEST_ENGINE)
 	secs, mems  []cases.User
 	reading     []int64 // cases every member has declared on
 	meeting     int64
@@ -120,7 +123,7 @@ func build(t *testing.T, signatures int) *world {
 	t.Helper()
 	tw := testworld.New(t, testworld.Options{AdminPassword: adminPW, RapporteurPassword: chenPW, ChairPassword: wangPW, MemberPassword: liuPW})
 	ctx := context.Background()
-	w := &world{World: tw, svc: app.NewService(tw.DB, nil), toSign: make(chan int64, signatures)}
+	w := &world{World: tw, reg: tw.DB, svc: app.NewService(tw.DB, nil), toSign: make(chan int64, signatures)}
 	for i := range secretaries {
 		u, err := w.svc.CreateUser(ctx, w.Admin, cases.NewAccount{Username: fmt.Sprintf("sec%d", i+1), DisplayName: fmt.Sprintf("Secretary %d", i+1), Role: cases.RoleSecretariat, Password: userPW})
 		if err != nil {
@@ -381,7 +384,7 @@ func (w *world) check(t *testing.T, where string, f *figures) {
 	for caseID, ids := range f.notes {
 		have := map[int64]bool{}
 		for _, u := range w.mems {
-			notes, err := w.DB.Notes(ctx, caseID, u.ID)
+			notes, err := w.reg.Notes(ctx, caseID, u.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -412,6 +415,11 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	perPhase := int(d/l.signEvery) + 3
 	w := build(t, 2*perPhase)
 	ctx := context.Background()
+	checkArgs := []string{"check", "--db", w.Path}
+	if engine(t) == "postgres" {
+		checkArgs = w.onPostgres(t)
+	}
+	t.Logf("engine: %s", engine(t))
 
 	var secs, mems []person
 	for _, u := range w.secs {
@@ -420,13 +428,13 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	for _, u := range w.mems {
 		mems = append(mems, person{w.svc, u})
 	}
-	t.Logf("local: %d clients on the register file for %v", len(secs)+len(mems)+2, d)
+	t.Logf("local: %d clients on the %s register for %v", len(secs)+len(mems)+2, engine(t), d)
 	loadBefore := loadAverage()
 	local := w.run(t, l, d, secs, mems, person{w.svc, w.Rapporteur}, person{w.svc, w.Chair})
 	w.check(t, "local", local)
 
 	// The committee server on this machine, over TLS on loopback.
-	der, sealed, err := w.DB.SigningRoot(ctx)
+	der, sealed, err := w.reg.SigningRoot(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -439,7 +447,7 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewUnstartedServer(remote.NewServer(w.svc, w.DB))
+	srv := httptest.NewUnstartedServer(remote.NewServer(w.svc, w.reg))
 	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
 	srv.EnableHTTP2 = true // as `ethicsdesk serve` does
 	srv.StartTLS()
@@ -475,9 +483,9 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	w.check(t, "server", served)
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "\n%s load, %v per half, %d cores (GOMAXPROCS %d), load average %s before, %s after, %s\n",
-		l.name, d, runtime.NumCPU(), runtime.GOMAXPROCS(0), loadBefore, loadAverage(), time.Now().UTC().Format("2006-01-02 15:04 MST"))
-	fmt.Fprintf(&b, "%-32s %12s %12s %7s %9s %9s\n", "operation (p95)", "local file", "server", "ratio", "n local", "n server")
+	fmt.Fprintf(&b, "\n%s load on %s, %v per half, %d cores (GOMAXPROCS %d), load average %s before, %s after, %s\n",
+		l.name, engine(t), d, runtime.NumCPU(), runtime.GOMAXPROCS(0), loadBefore, loadAverage(), time.Now().UTC().Format("2006-01-02 15:04 MST"))
+	fmt.Fprintf(&b, "%-32s %12s %12s %7s %9s %9s\n", "operation (p95)", "local", "server", "ratio", "n local", "n server")
 	ops := []string{"register page", "search", "open a case", "add a note", "vote", "save an edit", "log a case with an attachment",
 		"save an opinion draft", "sign (rapporteur)", "countersign (chair)"}
 	for _, op := range ops {
@@ -500,7 +508,7 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	// `ethicsdesk check` finds the register sound afterwards.
 	srv.Close()
 	var out, errb strings.Builder
-	if code := cli.Run([]string{"check", "--db", w.Path}, &out, &errb); code != 0 || !strings.Contains(out.String(), "is sound") {
+	if code := cli.Run(checkArgs, &out, &errb); code != 0 || !strings.Contains(out.String(), "is sound") {
 		t.Errorf("check after the load: exit %d %s %s", code, out.String(), errb.String())
 	}
 }

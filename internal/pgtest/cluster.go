@@ -89,13 +89,18 @@ func Start() (*Cluster, error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("initdb failed: %v\n%s", err, out)
 	}
+	return c.start(bin, data, cred)
+}
+
+// start runs the server on data, trying other ports when one is taken.
+func (c *Cluster) start(bin, data string, cred any) (*Cluster, error) {
 	for attempt := 0; ; attempt++ {
 		err := c.startServer(bin, data, cred)
 		if err == nil {
 			return c, nil
 		}
 		if attempt == 4 {
-			os.RemoveAll(dir)
+			os.RemoveAll(c.dir)
 			return nil, err
 		}
 	}

@@ -72,6 +72,7 @@ func run(c config, seedOnly bool) error {
 		{"pdfsig reference", pdfsigReference},
 		{"keystroke benchmark", keystroke},
 		{"window start-up and memory under Xvfb", windowRuns},
+		{"postgres: the same register on PostgreSQL", postgresColumn},
 	} {
 		if c.only != "" && !strings.Contains(step.name, c.only) {
 			continue

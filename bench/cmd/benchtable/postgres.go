@@ -1,0 +1,194 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"ethicsdesk/bench"
+	"ethicsdesk/internal/pgtest"
+)
+
+// postgresColumn is the PostgreSQL column of issue 14: the cached register
+// is copied with `ethicsdesk migrate` into a throwaway cluster this step
+// starts (as an unprivileged account when run as root) and removes, and
+// the register, search and statistics benchmarks run on both engines in
+// the same run, each PostgreSQL figure beside the SQLite one with the
+// ratio. The cluster runs with fsync off, as the tests' clusters do: the
+// figures are reads, which fsync does not touch.
+func postgresColumn(c config) ([]row, error) {
+	cl, url, migrated, when, err := migratedRegister(c)
+	if err != nil {
+		return nil, err
+	}
+	defer cl.Stop()
+	size, err := databaseSize(url)
+	if err != nil {
+		return nil, err
+	}
+	fileInfo, err := os.Stat(c.db)
+	if err != nil {
+		return nil, err
+	}
+	lite := goResults
+	if lite == nil { // -only postgres: the SQLite figures of this run
+		if lite, err = engineBenchmarks(c, ""); err != nil {
+			return nil, err
+		}
+	}
+	pg, err := engineBenchmarks(c, url)
+	if err != nil {
+		return nil, err
+	}
+	both := func(figure, name, unit string, limit, ratio float64) row {
+		return row{figure: "PostgreSQL " + figure, unit: "ms", samples: pg.metric(name, unit),
+			ref: lite.metric(name, unit), refName: "SQLite", limit: limit, ratio: ratio}
+	}
+	rows := []row{
+		both("register page, 95th percentile", "BenchmarkRegisterPage", "p95-ms", 10, 0),
+		both("register page, median", "BenchmarkRegisterPage", "median-ms", 0, 0),
+	}
+	for _, t := range bench.SearchTerms {
+		rows = append(rows, both(fmt.Sprintf("search %q, median", t.Text), "BenchmarkSearch/"+t.Name, "median-ms", 0, 2))
+	}
+	rows = append(rows,
+		both("statistics for one year", "BenchmarkStatisticsYear", "median-ms", 0, 0),
+		row{figure: "PostgreSQL migrate the register (checks included)", unit: "s", samples: []float64{migrated}, note: when},
+		row{figure: "PostgreSQL database size", unit: "MB", samples: []float64{float64(size) / 1e6},
+			ref: []float64{float64(fileInfo.Size()) / 1e6}, refName: "SQLite file"},
+	)
+	return rows, nil
+}
+
+// engineBenchmarks runs the register, search and statistics benchmarks on
+// the cached register (url "") or on the PostgreSQL database at url.
+func engineBenchmarks(c config, url string) (benchResult, error) {
+	if url != "" {
+		os.Setenv("ED_BENCH_PG", url)
+		defer os.Unsetenv("ED_BENCH_PG")
+	}
+	all := benchResult{}
+	for _, b := range []struct{ pattern, benchtime string }{
+		{"^BenchmarkRegisterPage$", "400x"},
+		{"^BenchmarkSearch$", "20x"},
+		{"^BenchmarkStatisticsYear$", "10x"},
+	} {
+		res, err := goBench(c, "./bench/", b.pattern, b.benchtime)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range res {
+			all[k] = v
+		}
+	}
+	return all, nil
+}
+
+// databaseSize is what the register takes on the database server: its
+// tables, indexes and search index.
+func databaseSize(url string) (int64, error) {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	var n int64
+	err = db.QueryRowContext(context.Background(), "SELECT pg_database_size(current_database())").Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("the database's size: %w", err)
+	}
+	return n, nil
+}
+
+// migratedRegister starts a throwaway cluster holding the cached register
+// migrated with `ethicsdesk migrate`. The migration (several minutes: every
+// case, note and opinion gets its search vector) is done once and its
+// data folder kept in the cache beside the register, named after the
+// register and the sources that shape the copy; later runs start on a copy
+// of it. It returns the migration's time in seconds and when it was made.
+func migratedRegister(c config) (*pgtest.Cluster, string, float64, string, error) {
+	key, err := postgresKey(c.db)
+	if err != nil {
+		return nil, "", 0, "", err
+	}
+	saved := filepath.Join(c.cacheDir, "postgres-"+key)
+	var name, made string
+	var seconds float64
+	if b, err := os.ReadFile(saved + ".txt"); err == nil {
+		if _, err := fmt.Sscan(string(b), &name, &seconds, &made); err == nil {
+			cl, err := pgtest.StartFrom(saved)
+			if err != nil {
+				return nil, "", 0, "", err
+			}
+			return cl, cl.URL(name), seconds, "measured when cached, " + made, nil
+		}
+	}
+	old, _ := filepath.Glob(filepath.Join(c.cacheDir, "postgres-*"))
+	for _, f := range old { // migrations of an older register or store
+		os.RemoveAll(f)
+	}
+	cl, err := pgtest.Start()
+	if err != nil {
+		return nil, "", 0, "", err
+	}
+	url, err := cl.NewDatabase()
+	if err != nil {
+		cl.Stop()
+		return nil, "", 0, "", err
+	}
+	fmt.Fprintf(os.Stderr, "bench: migrating %s into PostgreSQL (once; several minutes)…\n", c.db)
+	start := time.Now()
+	cmd := exec.Command(c.bin, "migrate", "--from", c.db, "--to", url)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Run(); err != nil {
+		cl.Stop()
+		return nil, "", 0, "", fmt.Errorf("ethicsdesk migrate: %w", err)
+	}
+	seconds = time.Since(start).Seconds()
+	name = strings.TrimPrefix(strings.SplitN(url[strings.LastIndex(url, "/"):], "?", 2)[0], "/")
+	made = time.Now().UTC().Format("2006-01-02T15:04Z")
+	if err := cl.SaveData(saved); err != nil {
+		cl.Stop()
+		return nil, "", 0, "", err
+	}
+	cl.Stop()
+	if err := os.WriteFile(saved+".txt", []byte(fmt.Sprintf("%s %.1f %s\n", name, seconds, made)), 0o644); err != nil {
+		return nil, "", 0, "", err
+	}
+	if cl, err = pgtest.StartFrom(saved); err != nil {
+		return nil, "", 0, "", err
+	}
+	return cl, cl.URL(name), seconds, "measured in this run", nil
+}
+
+// postgresKey names a migrated register after the SQLite register it
+// came from and the sources that shape the copy: how rows are copied and
+// how their search vectors are made. Schema changes need no new copy:
+// opening the database brings it up to date.
+func postgresKey(register string) (string, error) {
+	h := sha256.New()
+	h.Write([]byte(filepath.Base(register)))
+	files, _ := filepath.Glob("textindex/*.go")
+	files = append(files, "pgstore/copy.go", "pgstore/search_index.go")
+	sort.Strings(files)
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return "", fmt.Errorf("run from the repository's root: %w", err)
+		}
+		h.Write([]byte(f))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12], nil
+}
