@@ -23,4 +23,6 @@ var (
 	_ cases.OpinionRepository     = (*DB)(nil)
 	_ cases.KeyRepository         = (*DB)(nil)
 	_ cases.OpinionReturner       = (*DB)(nil)
+	_ cases.DutyRepository        = (*DB)(nil)
+	_ cases.CatalogueRepository   = (*DB)(nil)
 )

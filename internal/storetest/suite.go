@@ -25,6 +25,8 @@ import (
 type Store interface {
 	cases.Store
 	cases.OpinionReturner
+	cases.DutyRepository
+	cases.CatalogueRepository
 	issuing.KeyStore
 	VerifyAuditChain(ctx context.Context) (badSeq int64, problem string, err error)
 	// Check is `ethicsdesk check`: one sentence per problem, none when sound.
@@ -70,6 +72,10 @@ func Run(t *testing.T, open func(t *testing.T) Engine) {
 		{"SearchMatchesWordsAcrossACasesDocuments", testSearchAcrossDocuments},
 		{"SearchFollowsEditsAndOpinionVersions", testSearchFollowsEdits},
 		{"SearchSurvivesHostileQueries", testSearchHostile},
+		{"LettersAreFoundBySearch", testLettersFoundBySearch},
+		{"DutiesAreMarkedAndReadBack", testDutiesMarkedAndReadBack},
+		{"ReferenceDataIsMaintained", testReferenceDataMaintained},
+		{"AuditViewOfACaseHoldsWhatBelongsToIt", testAuditViewOfACase},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
