@@ -226,3 +226,33 @@ func testAuditViewOfACase(t *testing.T, e Engine) {
 		}
 	}
 }
+
+// CommitteeScript keeps a letter with a case and records a duty check, at
+// pinned times, through the storage contracts; any engine must record them
+// with the same hashes (row fingerprints included). It returns the head.
+func CommitteeScript(t *testing.T, s Store) (seq int64, hash string) {
+	t.Helper()
+	u := account(t, s, "member", cases.RoleMember)
+	c := newCase("Letters and duties 义务", Pinned)
+	c.Risk = cases.RiskHigh
+	create(t, s, c)
+	pdf := []byte("%PDF-1.7 letter 受理回执")
+	letter := &cases.AttachmentUpload{Meta: cases.Attachment{CaseID: c.ID, FileName: c.Reference + " letter acknowledgement 2026-03-04.pdf",
+		ContentType: "application/pdf", Size: int64(len(pdf)), SHA256: cases.Fingerprint(pdf), AddedByID: secretariat.ID, AddedBy: secretariat.Name(), AddedAt: Pinned},
+		Data: pdf, SearchText: "Acknowledgement of receipt 受理回执",
+		Audit: audit("letter.issue", "attachment", map[string]any{"case_id": c.ID, "kind": "acknowledgement"})}
+	if err := s.AddAttachments(ctx, []*cases.AttachmentUpload{letter}); err != nil {
+		t.Fatal(err)
+	}
+	d := cases.DutyCheck{Duty: cases.DutyPriorAssessment, Met: true, Evidence: "影响评估 of 2026-02-01", MarkedByID: u.ID, MarkedBy: u.Name(),
+		MarkedAt: Pinned.Add(time.Minute)}
+	if err := s.SaveDutyCheck(ctx, c.ID, d, cases.AuditEntry{Actor: u, Action: "case.duty", Entity: "case", EntityID: c.ID,
+		After: map[string]any{"duty": d.Duty, "met": d.Met, "evidence": d.Evidence}}); err != nil {
+		t.Fatal(err)
+	}
+	seq, hash, err := s.AuditHead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return seq, hash
+}
