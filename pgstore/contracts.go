@@ -25,4 +25,6 @@ var (
 	_ cases.OpinionReturner       = (*DB)(nil)
 	_ cases.DutyRepository        = (*DB)(nil)
 	_ cases.CatalogueRepository   = (*DB)(nil)
+	_ cases.AuditTail             = (*DB)(nil)
+	_ cases.IssuedOpinionLookup   = (*DB)(nil)
 )
