@@ -12,8 +12,9 @@ import (
 )
 
 // A register that kept letters before PostgreSQL indexed them (schema
-// before 0010) finds them by search once the server upgrades it, by the
-// words of their file names as on a file; an uploaded file stays unsearched
+// before 0010) finds them by search once the server upgrades it: a letter
+// kept without its text by the words of its file name, as on a file, one
+// copied from a file by its own text; an uploaded file stays unsearched
 // and check finds the register sound.
 func TestLettersKeptBeforeTheUpgradeAreFoundAfterIt(t *testing.T) {
 	ctx := context.Background()
@@ -40,15 +41,20 @@ func TestLettersKeptBeforeTheUpgradeAreFoundAfterIt(t *testing.T) {
 	if _, err := svc.Letter(ctx, sec, cases.LetterRequest{Kind: cases.LetterAcknowledgement, Case: c, From: sec, Date: now}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := svc.Letter(ctx, sec, cases.LetterRequest{Kind: cases.LetterRequestInfo, Case: c, From: sec, Date: now, DueBy: now.AddDate(0, 0, 14),
+		Items: []string{"The okapi telemetry export"}}); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := svc.AddAttachments(ctx, sec, c.ID, []cases.NewAttachment{{FileName: "acknowledgement scan.pdf", ContentType: "application/pdf",
 		Data: []byte("%PDF-1.4 scan")}}); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
-	// The register as the previous schema left it: no letter text, no
-	// letter in the search index, 0010 not applied.
+	// The register as a version before 0010 left it: no letter in the
+	// search index; the letter kept on that server has no text, the one
+	// copied from a file by migrate has its own.
 	if err := rawExec(url)(`DELETE FROM search_docs WHERE doc & 3 = 3;
-		ALTER TABLE attachments DROP COLUMN letter_text;
+		UPDATE attachments SET letter_text = '' WHERE file_name LIKE '%acknowledgement%';
 		DELETE FROM schema_migrations WHERE version = 10`); err != nil {
 		t.Fatal(err)
 	}
@@ -61,6 +67,9 @@ func TestLettersKeptBeforeTheUpgradeAreFoundAfterIt(t *testing.T) {
 	hits, err := svc.Search(ctx, sec, "acknowledgement "+c.Reference, cases.Query{}, 0, 10)
 	if err != nil || len(hits) != 1 || hits[0].ID != c.ID || hits[0].Source != cases.SourceLetter {
 		t.Fatalf("after the upgrade the letter kept before it is found as %+v (%v)", hits, err)
+	}
+	if hits, err := svc.Search(ctx, sec, "okapi telemetry", cases.Query{}, 0, 10); err != nil || len(hits) != 1 || hits[0].Source != cases.SourceLetter {
+		t.Errorf("the letter copied with its text is found as %+v (%v)", hits, err)
 	}
 	if hits, err := svc.Search(ctx, sec, "scan", cases.Query{}, 0, 10); err != nil || len(hits) != 0 {
 		t.Errorf("an uploaded file is found by its name: %+v (%v)", hits, err)

@@ -102,21 +102,6 @@ func testOpinionLifecycle(t *testing.T, e Engine) {
 	if recs, err := s.IssuedOpinionsSignedAt(ctx, op.Signatures[1].SignedAt); err != nil || len(recs) != 1 || !bytes.Equal(recs[0].PDF, pdf) {
 		t.Errorf("the issued opinions signed at %v: %d, %v", op.Signatures[1].SignedAt, len(recs), err)
 	}
-	// A member's key moves to their laptop: the server forgets the sealed
-	// key, keeps the certificate, and does so once.
-	cert, _, sealed, err := s.UserKey(ctx, rapp.ID)
-	if err != nil || len(sealed) == 0 {
-		t.Fatalf("the rapporteur's key: %v", err)
-	}
-	if err := s.ForgetSealedKey(ctx, rapp.ID, cert, cases.AuditEntry{Actor: rapp, Action: "key.moved", Entity: "user"}); err != nil {
-		t.Fatal(err)
-	}
-	if again, _, sealed, err := s.UserKey(ctx, rapp.ID); err != nil || len(sealed) != 0 || !bytes.Equal(again, cert) {
-		t.Errorf("after the move the server holds %d bytes of sealed key (%v)", len(sealed), err)
-	}
-	if err := s.ForgetSealedKey(ctx, rapp.ID, cert, cases.AuditEntry{Actor: rapp, Action: "key.moved", Entity: "user"}); err != cases.ErrNotFound {
-		t.Errorf("forgetting a moved key again gives %v", err)
-	}
 	if versions, err := s.OpinionVersions(ctx, issued.ID); err != nil || len(versions) < 3 {
 		t.Errorf("%d saved versions (%v), want the two drafts and the return", len(versions), err)
 	}

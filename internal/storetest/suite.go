@@ -29,7 +29,6 @@ type Store interface {
 	cases.CatalogueRepository
 	cases.AuditTail
 	cases.IssuedOpinionLookup
-	issuing.KeyMover
 	issuing.KeyStore
 	VerifyAuditChain(ctx context.Context) (badSeq int64, problem string, err error)
 	// Check is `ethicsdesk check`: one sentence per problem, none when sound.
