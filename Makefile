@@ -46,7 +46,7 @@ loadtest:
 # Mutation testing (issue 19; not part of `test`): see scripts/mutate.sh.
 # By default only the lines changed since main are mutated, which fits in
 # 20 minutes on two cores; MUTATE_DIFF= (empty) mutates whole packages
-# (cases alone is about 30 minutes). `make mutate PKGS=cases WORKERS=1`.
+# (cases alone takes hours on a shared machine). `make mutate PKGS=cases WORKERS=1`.
 GREMLINS := tools/bin/gremlins
 MUTATE_DIFF ?= main
 $(GREMLINS):

@@ -19,14 +19,7 @@ func TestSmokeRealWindow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a real window")
 	}
-	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("CI") != "" {
-				t.Fatalf("%s is not installed; .ci/run must install it", tool)
-			}
-			t.Skipf("%s is not installed", tool)
-		}
-	}
+	needTools(t)
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "ethicsdesk")
 	build := exec.Command("go", "build", "-tags", "sqlite_fts5 migrated_fynedo no_emoji", "-o", bin, ".")
@@ -145,6 +138,17 @@ func TestSmokeRealWindow(t *testing.T) {
 	c.Env = env
 	c.Run()
 	t.Logf("case window %s opened; screenshot at %s", caseWin, caseShot)
+}
+
+// needTools fails, with the way to install them, when a tool the real
+// window's tests drive it with is missing: those tests never skip quietly.
+func needTools(t *testing.T) {
+	t.Helper()
+	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is not installed: run scripts/install-deps.sh (it installs xvfb, xdotool and imagemagick)", tool)
+		}
+	}
 }
 
 // checkWindowIcon asks X for the icon the window gives the taskbar

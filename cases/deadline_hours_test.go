@@ -49,4 +49,22 @@ func TestEmergencyDeadlineIsADateAndTimeCountedInHours(t *testing.T) {
 	if want := accepted.Add(102 * time.Hour); !got.Deadline.DueAt.Equal(want) {
 		t.Fatalf("after a 30-hour pause the case is due %v, want %v", got.Deadline.DueAt, want)
 	}
+	// A pause still running counts to the end of today, the earliest it
+	// can end: asked again at 19:30 on 12 Mar, the case is due 4.5 hours
+	// later than before, and a day later 24 hours more.
+	move(accepted.Add(50*time.Hour), cases.AwaitingInfo, "We asked again.")
+	got, err = k.svc.GetCase(ctx, k.sec, c.ID)
+	must(t, err)
+	if want := accepted.Add(106*time.Hour + 30*time.Minute); !got.Deadline.DueAt.Equal(want) || !got.Deadline.Paused || got.Deadline.PausedDays != 1 {
+		t.Fatalf("paused again: due %v (paused %v, %d days), want %v, still paused, 1 day", got.Deadline.DueAt, got.Deadline.Paused, got.Deadline.PausedDays, want)
+	}
+	if s := got.Deadline.String(); !strings.Contains(s, "(still paused)") {
+		t.Fatalf("the explanation of a running pause says %q", s)
+	}
+	k.clock.advance(24 * time.Hour)
+	got, err = k.svc.GetCase(ctx, k.sec, c.ID)
+	must(t, err)
+	if want := accepted.Add(130*time.Hour + 30*time.Minute); !got.Deadline.DueAt.Equal(want) {
+		t.Fatalf("a day later the paused case is due %v, want %v", got.Deadline.DueAt, want)
+	}
 }

@@ -69,11 +69,17 @@ func (k *committee) withPaperSigning() *committee {
 // with rapp as its rapporteur, who has declared no conflict.
 func (k *committee) caseInOpinionDrafting(rapp cases.User) int64 {
 	k.t.Helper()
+	return k.caseInOpinionDraftingFrom(rapp, cases.Submitter{Kind: cases.SubmitterPerson, Name: "Zhang Wei"})
+}
+
+// caseInOpinionDraftingFrom is caseInOpinionDrafting for a case sub submitted.
+func (k *committee) caseInOpinionDraftingFrom(rapp cases.User, sub cases.Submitter) int64 {
+	k.t.Helper()
 	ctx := context.Background()
 	now := k.clock.now().UTC()
 	d := cases.Draft{TypeCode: "privacy_complaint", Title: "Face data kept without consent",
 		Summary: "Faces are said to be stored without consent.", ReceivedOn: cases.DateOf(now.AddDate(0, -1, 0)), Channel: cases.ChannelEmail,
-		Submitter:  cases.Submitter{Kind: cases.SubmitterPerson, Name: "Zhang Wei"},
+		Submitter:  sub,
 		Respondent: "Metro Co.", AISystem: "GateFace", Sector: "transport", Risk: cases.RiskHigh, Breach: "privacy", Priority: cases.PriorityNormal}
 	c := cases.Case{Draft: d, Status: cases.OpinionDrafting, RapporteurID: rapp.ID, Rapporteur: rapp.Name(),
 		CreatedAt: now, CreatedBy: "test", UpdatedAt: now, UpdatedBy: "test"}

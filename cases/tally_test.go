@@ -1,6 +1,7 @@
 package cases_test
 
 import (
+	"strings"
 	"testing"
 
 	"ethicsdesk/cases"
@@ -24,6 +25,8 @@ func TestDecideQuorumAndMajorityBoundaries(t *testing.T) {
 		{"recusals leave the base: 6 present, 2 recused, 3 of 4 carries", 6, 2, 3, 0, 1, 0, cases.OutcomeApproved},
 		{"recusals still count toward the quorum", 5, 2, 2, 0, 1, 0, cases.OutcomeApproved},
 		{"votes still missing can tip it", 6, 0, 3, 0, 1, 0, cases.OutcomePending},
+		{"carried with modifications, but the missing votes could still make it a plain approval", 6, 0, 3, 1, 0, 0, cases.OutcomePending},
+		{"carried with modifications, whatever the missing vote", 6, 0, 2, 2, 1, 0, cases.OutcomeApprovedModified},
 		{"missing votes cannot save it", 6, 0, 1, 0, 3, 0, cases.OutcomeNotCarried},
 		{"everyone recused: nothing carries", 5, 5, 0, 0, 0, 0, cases.OutcomeNotCarried},
 	}
@@ -41,5 +44,10 @@ func TestDecideQuorumAndMajorityBoundaries(t *testing.T) {
 	}
 	if got := cases.Decide(cases.Tally{Present: 5}, 5, two3); got.Needed != 4 {
 		t.Fatalf("5 eligible need %d votes, want 4", got.Needed)
+	}
+	// With everyone recused the minutes say no vote is needed, not one.
+	all := cases.Decide(cases.Tally{Present: 5, Recused: 5}, 5, two3)
+	if s := cases.RuleInWords(all, 5, two3); all.Needed != 0 || !strings.Contains(s, "of the 0 non-recused members present (0 needed)") {
+		t.Fatalf("everyone recused: %d needed, the minutes say %q", all.Needed, s)
 	}
 }

@@ -12,6 +12,10 @@
 #   EXCLUDE='stats\.go notes\.go' scripts/mutate.sh cases
 #                                      leave files out (regexps), to split
 #                                      a package into runs of ~20 minutes
+#   FILES='tally.go meetings.go' scripts/mutate.sh cases
+#                                      only these files of the package (the
+#                                      others are left out), for a group of
+#                                      files a change touched
 #
 # Each package is run on its own, with the coverage of its own tests:
 # those are the tests that exercise it on real files (the cases tests run
@@ -39,6 +43,7 @@ export LANG=en_US.UTF-8 GOFLAGS=-count=1
 mkdir -p "$OUT"
 PKGS=${*:-cases signing store textindex}
 for p in $PKGS; do
+	mkdir -p "$(dirname "$OUT/$p")" # signing/internal/pdf writes under $OUT/signing/internal
 	# No --test-cpu: gremlins v0.6.0 passes it to go test as the single
 	# argument "-cpu 1", which the test binary refuses, so every mutant
 	# would be reported killed without a test having run.
@@ -63,6 +68,13 @@ for p in $PKGS; do
 			echo "0 s" >"$OUT/$p.seconds"
 			continue
 		fi
+	fi
+	if [ -n "${FILES:-}" ]; then
+		set -- "$@" -E '/'
+		for f in "$p"/*.go; do
+			b=$(basename "$f")
+			case " $FILES " in *" $b "*) ;; *) set -- "$@" -E "^$(echo "$b" | sed 's/\./\\./g')\$" ;; esac
+		done
 	fi
 	for x in ${EXCLUDE:-}; do
 		set -- "$@" -E "$x"

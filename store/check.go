@@ -127,7 +127,11 @@ func (db *DB) checkFile(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(append(append(problems, more...), index...), files...), nil
+	guards, err := db.checkTriggers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(append(append(problems, more...), index...), files...), guards...), nil
 }
 
 // checkCases checks references, statuses and dates row by row.

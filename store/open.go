@@ -31,6 +31,7 @@ type DB struct {
 	ReadOnly bool // the file or its folder cannot be written: the window shows a banner
 	lock     *registerLock
 	memLogin *memoryLogins // sign-in state of a read-only register, kept in memory
+	anchors  anchorCache   // keys of register pages (register_pages.go)
 }
 
 // Options tune Open; the zero value is right for the application.

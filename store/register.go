@@ -42,7 +42,10 @@ func where(q cases.Query) (string, []any) {
 		add("c.type_code = ?", q.TypeCode)
 	}
 	if who := strings.TrimSpace(q.Submitter); who != "" {
-		add("(c.submitter_name = ? COLLATE NOCASE OR c.submitter_contact = ? COLLATE NOCASE)", who, who)
+		// Written as a set of ids, each side seeking its own index
+		// (migration 0022): as an OR, SQLite may prefer reading the whole
+		// register in the page's order and testing every case.
+		add("c.id IN (SELECT id FROM cases WHERE submitter_name = ? COLLATE NOCASE UNION SELECT id FROM cases WHERE submitter_contact = ? COLLATE NOCASE)", who, who)
 	}
 	if q.Status != "" {
 		add("c.status_rank = ?", statusRank(q.Status))
@@ -89,7 +92,10 @@ func where(q cases.Query) (string, []any) {
 
 // ListCases returns one page of the register.
 func (db *DB) ListCases(ctx context.Context, q cases.Query, offset, limit int) ([]cases.Row, error) {
-	query, args := ListCasesSQL(q, offset, limit)
+	query, args, err := db.ListCasesSQL(ctx, q, offset, limit)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := db.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err

@@ -9,7 +9,6 @@ import (
 
 	"ethicsdesk/cases"
 	"ethicsdesk/internal/passwordcost"
-	"ethicsdesk/store"
 )
 
 // TestRegisterFiltersByBreachAndRapporteur filters the register as the
@@ -91,7 +90,10 @@ func TestRegisterFiltersByBreachAndRapporteur(t *testing.T) {
 		"rapporteur":    {Rapporteur: wang.ID, Sort: cases.SortReference, Desc: true, Viewer: sec},
 		"no rapporteur": {Rapporteur: cases.NoRapporteur, Sort: cases.SortReference, Desc: true, Viewer: sec},
 	} {
-		query, args := store.ListCasesSQL(q, 0, 100)
+		query, args, err := db.ListCasesSQL(context.Background(), q, 0, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
 		rows, err := raw.Query("EXPLAIN QUERY PLAN "+query, args...)
 		if err != nil {
 			t.Fatal(err)

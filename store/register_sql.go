@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -11,26 +12,19 @@ import (
 	"ethicsdesk/textindex"
 )
 
-// ListCasesSQL is the statement ListCases runs for one page of the
-// register, with its numbered parameters. It is exported so that the
-// benchmark suite (bench/) can run the very same SQL in the sqlite3 shell
-// as the reference the app's own paging is compared with.
-func ListCasesSQL(q cases.Query, offset, limit int) (string, []any) {
-	w, args := where(q)
-	col, ok := sortColumns[q.Sort]
-	if !ok {
-		col = sortColumns[cases.SortReference]
+// ListCasesSQL is the statement ListCases runs for the page of the
+// register at offset, with its numbered parameters: it starts after the key
+// of a remembered row (register_pages.go), not with an OFFSET over every
+// row before it. It is exported so that the benchmark suite (bench/) can run
+// the very same SQL in the sqlite3 shell as the reference the app's own
+// paging is compared with.
+func (db *DB) ListCasesSQL(ctx context.Context, q cases.Query, offset, limit int) (string, []any, error) {
+	after, skip, err := db.pageStart(ctx, q, offset)
+	if err != nil {
+		return "", nil, err
 	}
-	dir := " ASC"
-	if q.Desc {
-		dir = " DESC"
-	}
-	args = append(args, limit, offset)
-	n := len(args)
-	query := `SELECT c.id, c.reference, c.title, c.type_code, c.status, c.received_on, c.due_on, c.rapporteur_name, c.confidential
-		FROM cases c` + w + " ORDER BY " + col + dir + ", c.id" + dir +
-		" LIMIT ?" + strconv.Itoa(n-1) + " OFFSET ?" + strconv.Itoa(n)
-	return query, args
+	query, args := listCasesPageSQL(q, after, skip, limit)
+	return query, args, nil
 }
 
 // numberedParam is a "?N" parameter of the statements built in this package.

@@ -52,7 +52,10 @@ func TestListCasesSQLAsLiteralsFindsTheSamePage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		text, args := store.ListCasesSQL(q, 20, 50)
+		text, args, err := db.ListCasesSQL(ctx, q, 20, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
 		lit, err := store.LiteralSQL(text, args)
 		if err != nil {
 			t.Fatal(err)

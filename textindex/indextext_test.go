@@ -56,6 +56,10 @@ func TestIndexTextStripsControlsAndInvalidUTF8(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"a\x00b\x1bc\x7fd", "a b c d"},
 		{"a\xffb", "a b"},
+		// 0x80, the lowest byte that is not ASCII, after a letter and
+		// inside a stretch of ASCII copied at once.
+		{"a\x80b", "a b"},
+		{"\x00ab\x80cd", " ab cd"},
 		{"x\u0085y", "x y"}, // C1 control
 		{"隐\x00私", "隐 私"},   // a NUL splits the run: no bigram across it
 	}

@@ -90,20 +90,29 @@ func shellReferences(c config) ([]row, error) {
 	}
 	pages, err := bench.RegisterPages(ctx, svc, actor)
 	today := svc.Today()
-	db.Close()
 	if err != nil {
+		db.Close()
 		return nil, err
 	}
+	// The very statements the app runs for these pages: each starts after
+	// the key of the row before it, which the app learns once.
 	var pageStmts []string
 	for _, p := range pages {
 		q := p.Query
 		q.Today, q.Viewer = today, actor
-		s, err := store.LiteralSQL(store.ListCasesSQL(q, p.Offset, cases.PageSize))
+		stmt, args, err := db.ListCasesSQL(ctx, q, p.Offset, cases.PageSize)
 		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		s, err := store.LiteralSQL(stmt, args)
+		if err != nil {
+			db.Close()
 			return nil, err
 		}
 		pageStmts = append(pageStmts, s)
 	}
+	db.Close()
 	os.WriteFile(filepath.Join(c.work, "register-pages.sql"), []byte(strings.Join(pageStmts, ";\n")), 0o644)
 	var refP95, refMedian []float64
 	for run := 0; run < c.runs; run++ {
@@ -120,15 +129,18 @@ func shellReferences(c config) ([]row, error) {
 	}
 	rows := []row{
 		{figure: "register page, 95th percentile", unit: "ms", samples: goResults.metric("BenchmarkRegisterPage", "p95-ms"),
-			ref: refP95, refName: "sqlite3", limit: 5},
+			ref: refP95, refName: "sqlite3", ratio: 1.0},
 		{figure: "register page, median", unit: "ms", samples: goResults.metric("BenchmarkRegisterPage", "median-ms"),
 			ref: refMedian, refName: "sqlite3"},
 	}
-	var p95 []float64
+	// The slowest term is the one whose 95th percentile is highest; its
+	// target is the shell's median for the same term.
+	slowest := row{figure: "search, 95th percentile of the slowest term", unit: "ms", refName: "sqlite3 median", ratio: 1.0}
+	slowestP95 := -1.0
 	for _, t := range bench.SearchTerms {
 		name := "BenchmarkSearch/" + t.Name
 		r := row{figure: fmt.Sprintf("search %q, median", t.Text), unit: "ms",
-			samples: goResults.metric(name, "median-ms"), refName: "sqlite3", ratio: 1.2}
+			samples: goResults.metric(name, "median-ms"), refName: "sqlite3", ratio: 1.0}
 		stmt, args, ok := store.SearchCasesSQL(t.Text, cases.Query{Today: today, Viewer: actor}, 0, bench.SearchLimit)
 		if !ok {
 			return nil, fmt.Errorf("search %q has no statement", t.Text)
@@ -145,18 +157,22 @@ func shellReferences(c config) ([]row, error) {
 			r.ref = append(r.ref, t)
 		}
 		rows = append(rows, r)
-		for i, v := range goResults.metric(name, "p95-ms") {
-			if i >= len(p95) {
-				p95 = append(p95, v)
-			}
-			p95[i] = max(p95[i], v)
+		if p95 := goResults.metric(name, "p95-ms"); len(p95) > 0 && median(p95) > slowestP95 {
+			slowestP95 = median(p95)
+			slowest.samples, slowest.ref = p95, r.ref
+			slowest.refName = fmt.Sprintf("sqlite3 median, %q", t.Text)
 		}
 	}
-	rows = append(rows,
-		row{figure: "search, 95th percentile of the slowest term", unit: "ms", samples: p95, limit: 100},
-		row{figure: "statistics for one year", unit: "ms", samples: goResults.metric("BenchmarkStatisticsYear", "median-ms"), limit: 200},
-		row{figure: "render and sign 10-page bilingual opinion", unit: "ms", samples: goResults.metric("BenchmarkRenderAndSign", "median-ms"), limit: 100},
-		row{figure: "  same, with unlocking the key (argon2id)", unit: "ms", samples: goResults.metric("BenchmarkRenderUnlockAndSign", "median-ms")},
-	)
+	stats := row{figure: "statistics for one year", unit: "ms", samples: goResults.metric("BenchmarkStatisticsYear", "median-ms"),
+		refName: "sqlite3, plain SQL", ratio: 1.0}
+	statsSQL := bench.StatisticsSQL(cases.YearPeriod(today.Year()-1), today)
+	for run := 0; run < c.runs; run++ {
+		t, err := shellStatement(c.db, statsSQL)
+		if err != nil {
+			return nil, err
+		}
+		stats.ref = append(stats.ref, t)
+	}
+	rows = append(rows, slowest, stats)
 	return rows, nil
 }

@@ -22,6 +22,7 @@ type row struct {
 	refName string
 	limit   float64 // pass when the median is at most this (0: none)
 	ratio   float64 // pass when median / reference median is at most this (0: none)
+	over    float64 // pass when median - reference median is at most this (0: none)
 	note    string  // why there is no value
 }
 
@@ -47,6 +48,8 @@ func worst(xs []float64) float64 {
 
 func (r row) target() string {
 	switch {
+	case r.over > 0:
+		return fmt.Sprintf("≤ ref + %g %s", r.over, r.unit)
 	case r.ratio > 0 && r.limit > 0:
 		return fmt.Sprintf("≤ %g× ref, ≤ %g %s", r.ratio, r.limit, r.unit)
 	case r.ratio > 0:
@@ -69,7 +72,13 @@ func (r row) verdict() string {
 	if r.ratio > 0 && len(r.ref) > 0 && m > r.ratio*median(r.ref) {
 		ok = false
 	}
-	if r.limit == 0 && r.ratio == 0 {
+	if r.over > 0 && len(r.ref) > 0 && m > median(r.ref)+r.over {
+		ok = false
+	}
+	if (r.ratio > 0 || r.over > 0) && len(r.ref) == 0 {
+		return "n/a (no reference)"
+	}
+	if r.limit == 0 && r.ratio == 0 && r.over == 0 {
 		return "info"
 	}
 	if ok {

@@ -14,7 +14,9 @@ import (
 	"time"
 )
 
-// xDisplay starts Xvfb on a free display and returns it with a stop func.
+// xDisplay starts Xvfb on a free display and returns it with a stop func
+// once the server accepts connections (its socket appears before it does:
+// a program started in between fails with "Failed to open display").
 func xDisplay() (string, func(), error) {
 	for n := 171; n < 200; n++ {
 		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
@@ -27,15 +29,15 @@ func xDisplay() (string, func(), error) {
 		}
 		// SIGTERM, not SIGKILL: Xvfb then removes its socket and lock file.
 		stop := func() { x.Process.Signal(syscall.SIGTERM); x.Wait() }
-		for i := 0; i < 100; i++ {
-			if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+		for i := 0; i < 200; i++ {
+			if _, err := xdo(d, "getdisplaygeometry"); err == nil {
 				return d, stop, nil
 			}
 			time.Sleep(50 * time.Millisecond)
 		}
 		stop()
 	}
-	return "", nil, errors.New("no free X display for Xvfb")
+	return "", nil, errors.New("no X display accepted connections (Xvfb)")
 }
 
 // shown starts a program and waits for a visible window whose title
@@ -115,10 +117,34 @@ func scrollEndToEnd(display, win string) error {
 
 // windowRuns times the register window against the bare Fyne window, and
 // measures both one's memory, the register's after scrolling it end to end.
+// A display that does not come up, or a window that does not appear, is
+// tried once more on a new display; if that fails too, the two rows are
+// printed as not measured, with the reason, and the table still appears.
 func windowRuns(c config) ([]row, error) {
+	start := row{figure: "start-up to the register window, 100k register", unit: "ms", refName: "bare Fyne", ratio: 1.3}
+	mem := row{figure: "memory (VmRSS), register scrolled end to end", unit: "MB", refName: "bare Fyne", over: 50}
+	var err error
+	for try := 0; try < 2; try++ {
+		s, m := start, mem
+		if err = windowMeasure(c, &s, &m); err == nil {
+			return []row{s, m}, nil
+		}
+		fmt.Fprintf(os.Stderr, "bench: window step, try %d: %v\n", try+1, err)
+	}
+	note := "not measured: " + firstLine(err.Error())
+	start.note, mem.note = note, note
+	return []row{start, mem}, nil
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	return s
+}
+
+func windowMeasure(c config, start, mem *row) error {
 	display, stop, err := xDisplay()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer stop()
 	// xdotool's regular expressions do not match the em dash of the
@@ -131,7 +157,7 @@ func windowRuns(c config) ([]row, error) {
 	// backup in the background; let it finish so it is not in the timings.
 	cmd, _, _, err := shown(display, appTitle, appEnv, c.bin, appArgs...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	today := time.Now().Format("2006-01-02")
 	for i := 0; i < 600; i++ {
@@ -143,16 +169,14 @@ func windowRuns(c config) ([]row, error) {
 	time.Sleep(time.Second)
 	cmd.Process.Kill()
 	if cmd, _, _, err = shown(display, "^Bare Fyne window$", nil, c.bare); err != nil {
-		return nil, err
+		return err
 	}
 	cmd.Process.Kill()
 
-	start := row{figure: "start-up to the register window, 100k register", unit: "ms", refName: "bare Fyne", ratio: 1.5}
-	mem := row{figure: "memory (VmRSS), register scrolled end to end", unit: "MB", refName: "bare Fyne", limit: 200}
 	for run := 0; run < c.runs; run++ {
 		bare, _, t, err := shown(display, "^Bare Fyne window$", nil, c.bare)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		start.ref = append(start.ref, float64(t.Microseconds())/1000)
 		time.Sleep(2 * time.Second)
@@ -161,17 +185,17 @@ func windowRuns(c config) ([]row, error) {
 
 		app, win, t, err := shown(display, appTitle, appEnv, c.bin, appArgs...)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		start.samples = append(start.samples, float64(t.Microseconds())/1000)
 		time.Sleep(2 * time.Second)
 		if err := scrollEndToEnd(display, win); err != nil {
 			app.Process.Kill()
-			return nil, err
+			return err
 		}
 		time.Sleep(2 * time.Second)
 		mem.samples = append(mem.samples, rssMB(app.Process.Pid))
 		app.Process.Kill()
 	}
-	return []row{start, mem}, nil
+	return nil
 }

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// Every target is judged against the reference measured in the same run:
+// a figure passes or fails with its reference, and without one it is not
+// judged at all (a missing reference must not read as a pass).
+func TestVerdictsFollowTheReferenceOfTheSameRun(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		r    row
+		want string
+	}{
+		{"ratio met", row{samples: []float64{10, 12, 11}, ref: []float64{10, 11, 12}, ratio: 1.0}, "pass"},
+		{"ratio missed", row{samples: []float64{14, 15, 13}, ref: []float64{10, 11, 12}, ratio: 1.0}, "FAIL"},
+		{"ratio below one", row{samples: []float64{3}, ref: []float64{10}, ratio: 0.2}, "FAIL"},
+		{"allowance met", row{samples: []float64{190}, ref: []float64{144}, over: 50}, "pass"},
+		{"allowance missed", row{samples: []float64{200}, ref: []float64{144}, over: 50}, "FAIL"},
+		{"no reference", row{samples: []float64{1}, ratio: 1.0}, "n/a (no reference)"},
+		{"information only", row{samples: []float64{1}}, "info"},
+		{"not measured", row{note: "not measured: no display", ratio: 1.3}, "n/a"},
+	} {
+		if got := c.r.verdict(); got != c.want {
+			t.Errorf("%s: verdict %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestTableShowsUnmeasuredWindowRowsWithTheirReason(t *testing.T) {
+	var b bytes.Buffer
+	printTable(&b, config{db: "register.db", runs: 5}, []row{
+		{figure: "start-up to the register window, 100k register", unit: "ms", ratio: 1.3, note: "not measured: no X display accepted connections (Xvfb)"},
+		{figure: "statistics for one year", unit: "ms", samples: []float64{90}, ref: []float64{100}, refName: "sqlite3, plain SQL", ratio: 1.0},
+	}, 0)
+	out := b.String()
+	for _, want := range []string{"not measured: no X display", "≤ 1.3× ref", "0.90×", "pass"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks %q:\n%s", want, out)
+		}
+	}
+}
