@@ -88,8 +88,9 @@ func indexLetter(ctx context.Context, t *tx, attachmentID int64, text string) er
 	return indexDoc(ctx, t, attachmentID*4+kindLetter, tsVector(field{text, 'D'}))
 }
 
-// indexKeptLetters indexes the letters a register kept before it had
-// letter_text (filled in from their file names by 0010_letters_search.sql).
+// indexKeptLetters indexes the letters a register kept before this store
+// indexed them: with the text migrate copied from a file, or the file name
+// 0010_letters_search.sql filled in.
 func indexKeptLetters(ctx context.Context, t *tx) error {
 	rows, err := t.QueryContext(ctx, "SELECT id, letter_text FROM attachments WHERE letter_text <> '' ORDER BY id")
 	if err != nil {
