@@ -39,9 +39,11 @@ bench: build
 # simulated people for LOADTEST_DURATION (default 2m) on the register
 # file, then as long through a server on this machine; prints each
 # operation's 95th percentile side by side. LOADTEST_DURATION=20s for a
-# short run.
+# short run; LOADTEST_MODE=saturation for everyone working without pauses.
+# Then single operations of one user, server and file in the same run.
 loadtest:
 	go test -tags "$(TAGS) loadtest" -run TestCommitteeServerUnderLoad -v -count=1 -timeout 60m ./bench/loadtest/
+	go test -tags "$(TAGS)" -run '^$$' -bench OverLoopback -benchtime 200x -count=1 ./remote/
 
 # Mutation testing (issue 19; not part of `test`): see scripts/mutate.sh.
 # By default only the lines changed since main are mutated, which fits in

@@ -66,6 +66,10 @@ func copyFile(t *testing.T, from, to string) {
 
 // tamper runs SQL on the file as an attacker with the sqlite3 shell would:
 // a plain connection, none of the application's functions or triggers.
+// The attacker of these tests drops a safeguard trigger to change a row,
+// then puts it back as it was, so that the file's triggers are Ethics
+// Desk's again (check names a trigger left missing; see store's
+// TestCheckNamesSafeguardTriggersRemovedOrRewritten).
 func tamper(t *testing.T, path string, stmts ...string) {
 	t.Helper()
 	raw, err := sql.Open("sqlite3", path)
@@ -73,9 +77,44 @@ func tamper(t *testing.T, path string, stmts ...string) {
 		t.Fatal(err)
 	}
 	defer raw.Close()
+	kept := triggersOf(t, raw)
 	for _, q := range stmts {
 		if _, err := raw.Exec(q); err != nil {
 			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	putBackTriggers(t, raw, kept)
+}
+
+// triggersOf is every trigger of the file with its statement.
+func triggersOf(t *testing.T, raw *sql.DB) map[string]string {
+	t.Helper()
+	rows, err := raw.Query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var name, stmt string
+		if err := rows.Scan(&name, &stmt); err != nil {
+			t.Fatal(err)
+		}
+		out[name] = stmt
+	}
+	return out
+}
+
+// putBackTriggers creates again, as they were, the triggers of kept that
+// the file no longer has.
+func putBackTriggers(t *testing.T, raw *sql.DB, kept map[string]string) {
+	t.Helper()
+	now := triggersOf(t, raw)
+	for name, stmt := range kept {
+		if _, ok := now[name]; !ok {
+			if _, err := raw.Exec(stmt); err != nil {
+				t.Fatalf("putting back the trigger %s: %v", name, err)
+			}
 		}
 	}
 }
@@ -181,12 +220,16 @@ type auditRow struct {
 // links and hashes, as anyone can who knows the (public) hash format.
 func rewriteChain(t *testing.T, path string, from int64, edit func(*auditRow)) {
 	t.Helper()
-	tamper(t, path, "DROP TRIGGER IF EXISTS audit_log_no_update")
 	raw, err := sql.Open("sqlite3", path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer raw.Close()
+	kept := triggersOf(t, raw)
+	defer putBackTriggers(t, raw, kept)
+	if _, err := raw.Exec("DROP TRIGGER IF EXISTS audit_log_no_update"); err != nil {
+		t.Fatal(err)
+	}
 	rows, err := raw.Query("SELECT seq, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, fingerprints FROM audit_log WHERE seq >= ?1 ORDER BY seq", from)
 	if err != nil {
 		t.Fatal(err)

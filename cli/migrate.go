@@ -58,7 +58,7 @@ func cmdMigrate(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if len(foreign) > 0 {
-		fmt.Fprintln(stderr, "migrate:", &pgstore.NotEmptyError{Source: "PostgreSQL database", Holds: "it has the tables " + strings.Join(foreign, ", ")})
+		fmt.Fprintln(stderr, "migrate:", &pgstore.NotEmptyError{Source: "PostgreSQL database", Holds: fmt.Sprintf("it has the tables %s", strings.Join(foreign, ", "))})
 		return 1
 	}
 	dst, err := pgstore.Open(ctx, *to)

@@ -10,6 +10,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -225,11 +226,22 @@ func writeError(w http.ResponseWriter, we wireError, code int) {
 	writeJSON(w, code, response{Error: &we})
 }
 
+// writeJSON sends v in one write with its length: streamed through the
+// response writer's 4 KB buffer, a register page would go out as a dozen
+// chunks, each a hand-over between goroutines (HTTP/2) or a chunk header
+// (HTTP/1.1).
 func writeJSON(w http.ResponseWriter, code int, v any) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		code = http.StatusInternalServerError
+		body, _ = json.Marshal(response{Error: &wireError{Message: internalMessage}})
+	}
+	body = append(body, '\n')
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(code)
-	json.NewEncoder(w).Encode(v)
+	w.Write(body)
 }
 
 func clientHost(r *http.Request) string {

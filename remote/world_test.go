@@ -42,7 +42,7 @@ type served struct {
 	Confidential, Undeclared, Open cases.Case
 }
 
-func serve(t *testing.T) *served {
+func serve(t testing.TB) *served {
 	t.Helper()
 	w := testworld.New(t, testworld.Options{AdminPassword: adminPW, RapporteurPassword: chenPW, ChairPassword: wangPW, MemberPassword: liuPW})
 	ctx := context.Background()
@@ -91,6 +91,7 @@ func serve(t *testing.T) *served {
 	}
 	srv := httptest.NewUnstartedServer(remote.NewServer(s.Svc, w.DB))
 	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	srv.EnableHTTP2 = true // as `ethicsdesk serve` does
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
 	s.URL = srv.URL
@@ -105,7 +106,7 @@ func draft(title string) cases.Draft {
 }
 
 // client is the program's own client, signed in as username.
-func (s *served) client(t *testing.T, username, password string) *remote.Client {
+func (s *served) client(t testing.TB, username, password string) *remote.Client {
 	t.Helper()
 	c, err := remote.Dial(s.URL, s.Root)
 	if err != nil {

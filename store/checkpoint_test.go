@@ -81,6 +81,7 @@ func TestAuditCheckpointsAreCheckedAtCheck(t *testing.T) {
 		"checkpoint 2 (audit entry 1, signed by Mallory at", "not signed with a key of this committee",
 		"checkpoint 3 (audit entry 1, signed by Li Wei at", "its signature does not match what it records",
 		"checkpoint 4", "its certificate is not readable",
+		"the safeguard trigger audit_checkpoints_no_update is missing",
 	}
 	all := strings.Join(problems, "\n")
 	for _, w := range want {
@@ -88,7 +89,7 @@ func TestAuditCheckpointsAreCheckedAtCheck(t *testing.T) {
 			t.Errorf("check does not say %q:\n%s", w, all)
 		}
 	}
-	if len(problems) != 3 || sum.Checkpoints != 1 {
-		t.Errorf("%d problems, %d checkpoints held; want 3 and 1:\n%s", len(problems), sum.Checkpoints, all)
+	if len(problems) != 4 || sum.Checkpoints != 1 {
+		t.Errorf("%d problems, %d checkpoints held; want 4 and 1:\n%s", len(problems), sum.Checkpoints, all)
 	}
 }

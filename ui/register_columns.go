@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -56,14 +57,19 @@ func newColumnSizer(d *desk, today cases.Date) *columnSizer {
 	for _, s := range cases.AllStatuses {
 		statuses = append(statuses, statusText(s))
 	}
-	wideDate := formatDate(cases.MustDate("2026-12-28"))
+	// Month names differ in width ("Nov" is wider than "Dec"): the widest
+	// of every month's two-digit day.
+	var dates []string
+	for m := time.January; m <= time.December; m++ {
+		dates = append(dates, formatDate(cases.NewDate(2026, m, 28)))
+	}
 	values := [][]string{
 		{"EC-2026-0000"},
 		{strings.Repeat("M", 12)},
 		typeNames,
 		statuses,
-		{wideDate},
-		{wideDate},
+		dates,
+		dates,
 		{formatDaysLeft(cases.Row{DueOn: today.AddDays(-999)}, today), lang.L("paused")},
 		{strings.Repeat("M", 9)},
 	}

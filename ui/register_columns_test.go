@@ -191,3 +191,20 @@ func menuByName(t *testing.T, w fyne.Window, text string) *fyne.MenuItem {
 	t.Fatalf("no menu item %q", text)
 	return nil
 }
+
+// A date in any month fits the Received and Due columns whole: "23 Nov
+// 2026" was cut to "23 Nov 20…" when the columns were measured on a
+// December date, and "Nov" is the wider word.
+func TestEveryMonthsDateFitsItsColumn(t *testing.T) {
+	h := newHarness(t, Options{})
+	s := newColumnSizer(h.d, h.d.svc.Today())
+	for _, col := range []int{4, 5} {
+		for m := time.January; m <= time.December; m++ {
+			text := formatDate(cases.NewDate(2026, m, 28))
+			need := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+			if s.natural[col] < need {
+				t.Errorf("the %s column is %.0f wide; %q needs %.0f", registerColumns[col].title, s.natural[col], text, need)
+			}
+		}
+	}
+}
