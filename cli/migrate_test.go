@@ -64,6 +64,15 @@ func TestMigrateToPostgreSQLThenServeAndCheck(t *testing.T) {
 		Data: []byte("%PDF-1.4 attachment bytes \x00\xff")}}); err != nil {
 		t.Fatal(err)
 	}
+	// A letter kept with the case: found by search on PostgreSQL too.
+	letterCase, err := svc.GetCase(ctx, secretary, rows[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Letter(ctx, secretary, cases.LetterRequest{Kind: cases.LetterRequestInfo, Case: letterCase, From: secretary,
+		Date: end, DueBy: end.AddDate(0, 0, 14), Items: []string{"The okapi telemetry export"}}); err != nil {
+		t.Fatal(err)
+	}
 	fileSeq, fileHead, _ := db.AuditHead(ctx)
 	db.Close()
 
@@ -111,13 +120,16 @@ func TestMigrateToPostgreSQLThenServeAndCheck(t *testing.T) {
 	// ts_rank rather than bm25, so near-equal scores may come in another
 	// order: the references are compared as sets.
 	for _, user := range []string{"secretary", "liu"} {
-		for _, words := range []string{"consent", "同意", "facial recog*", "pilot -consent", "隐私 OR privacy"} {
+		for _, words := range []string{"consent", "同意", "facial recog*", "pilot -consent", "隐私 OR privacy", "okapi telemetry"} {
 			local := runOK("search", "--db", path, "--user", user, "--limit", "1000", words)
 			remote := runOK("search", "--server", url, "--trust", fp, "--user", user, "--limit", "1000", words)
 			if (user == "secretary" && local == "") || sortedRefs(remote) != sortedRefs(local) {
 				t.Errorf("%s's search for %q on PostgreSQL found\n%s\nand on the file\n%s", user, words, remote, local)
 			}
 		}
+	}
+	if out := runOK("search", "--server", url, "--trust", fp, "--user", "secretary", "okapi telemetry"); sortedRefs(out) != letterCase.Reference {
+		t.Errorf("the letter kept on the file is not found on PostgreSQL: %q", out)
 	}
 	dir := t.TempDir()
 	runOK("export", "--db", path, "--user", "liu", "--format", "csv", "--out", filepath.Join(dir, "local.csv"))

@@ -85,11 +85,16 @@ func insertAttachment(ctx context.Context, tx *tx, u *cases.AttachmentUpload) er
 		ON CONFLICT (sha256) DO NOTHING`, m.SHA256, len(u.Data), u.Data); err != nil {
 		return err
 	}
-	err := tx.QueryRowContext(ctx, `INSERT INTO attachments (case_id, sha256, file_name, content_type, size, added_by_id, added_by, added_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-		m.CaseID, m.SHA256, m.FileName, m.ContentType, m.Size, m.AddedByID, m.AddedBy, formatTime(m.AddedAt)).Scan(&m.ID)
+	err := tx.QueryRowContext(ctx, `INSERT INTO attachments (case_id, sha256, file_name, content_type, size, added_by_id, added_by, added_at, letter_text)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+		m.CaseID, m.SHA256, m.FileName, m.ContentType, m.Size, m.AddedByID, m.AddedBy, formatTime(m.AddedAt), u.SearchText).Scan(&m.ID)
 	if err != nil {
 		return err
+	}
+	if u.SearchText != "" { // a kept letter: found by search
+		if err := indexLetter(ctx, tx, m.ID, u.SearchText); err != nil {
+			return err
+		}
 	}
 	u.Audit.EntityID = m.ID
 	return appendAudit(ctx, tx, u.Audit, m.AddedAt)

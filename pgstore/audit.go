@@ -203,18 +203,36 @@ func (db *DB) AuditQuery(ctx context.Context, f cases.AuditFilter) ([]cases.Audi
 	if err != nil {
 		return nil, 0, err
 	}
+	out, err := scanAuditRecords(rows)
+	return out, total, err
+}
+
+// AuditAfter returns the entries numbered after seq, oldest first, at most
+// limit (cases.AuditTail): the change feed's read, by the primary key alone.
+func (db *DB) AuditAfter(ctx context.Context, seq int64, limit int) ([]cases.AuditRecord, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT seq, at, actor_id, actor, action, entity, entity_id, before, after, hash
+		FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`, seq, limit)
+	if err != nil {
+		return nil, err
+	}
+	return scanAuditRecords(rows)
+}
+
+// scanAuditRecords reads the audit view's columns (seq, at, actor_id,
+// actor, action, entity, entity_id, before, after, hash) from rows.
+func scanAuditRecords(rows *sql.Rows) ([]cases.AuditRecord, error) {
 	defer rows.Close()
 	var out []cases.AuditRecord
 	for rows.Next() {
 		var r cases.AuditRecord
 		var at string
 		if err := rows.Scan(&r.Seq, &at, &r.ActorID, &r.Actor, &r.Action, &r.Entity, &r.EntityID, &r.Before, &r.After, &r.Hash); err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		r.At = parseTime(at)
 		out = append(out, r)
 	}
-	return out, total, rows.Err()
+	return out, rows.Err()
 }
 
 // AuditActions lists the distinct actions recorded.

@@ -23,4 +23,8 @@ var (
 	_ cases.OpinionRepository     = (*DB)(nil)
 	_ cases.KeyRepository         = (*DB)(nil)
 	_ cases.OpinionReturner       = (*DB)(nil)
+	_ cases.DutyRepository        = (*DB)(nil)
+	_ cases.CatalogueRepository   = (*DB)(nil)
+	_ cases.AuditTail             = (*DB)(nil)
+	_ cases.IssuedOpinionLookup   = (*DB)(nil)
 )

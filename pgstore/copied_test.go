@@ -14,6 +14,7 @@ import (
 	"ethicsdesk/cases"
 	"ethicsdesk/demo"
 	"ethicsdesk/internal/passwordcost"
+	"ethicsdesk/issuing"
 	"ethicsdesk/pgstore"
 	"ethicsdesk/store"
 )
@@ -26,8 +27,11 @@ import (
 func TestCopiedRegisterAnswersAsTheFile(t *testing.T) {
 	ctx := context.Background()
 	end := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
-	lite, pg := copiedDemo(t, demo.SeedOptions{Cases: 400, Notes: 800, Seed: 5, End: end, Opinions: 2})
 	now := func() time.Time { return end }
+	var marked []int64 // cases whose duties were checked on the file
+	lite, pg := copiedDemo(t, demo.SeedOptions{Cases: 400, Notes: 800, Seed: 5, End: end, Opinions: 2}, func(lite *store.DB) {
+		marked = keepLettersAndDuties(t, lite, now)
+	})
 	onFile, onPG := cases.NewService(lite, now), cases.NewService(pg, now)
 	same := func(what string, a, b any, errA, errB error) {
 		t.Helper()
@@ -59,7 +63,8 @@ func TestCopiedRegisterAnswersAsTheFile(t *testing.T) {
 			m2, t2, e2 := onPG.CountCases(ctx, u, q)
 			same(u.Username+"'s counts", [2]int{m1, t1}, [2]int{m2, t2}, e1, e2)
 		}
-		for _, words := range []string{"consent", "同意", "人工智能", "facial recog*", "隐私 OR privacy", "\"data protection\"", "model -bias"} {
+		for _, words := range []string{"consent", "同意", "人工智能", "facial recog*", "隐私 OR privacy", "\"data protection\"", "model -bias",
+			"okapi telemetry", "受理回执"} {
 			a, errA := onFile.Search(ctx, u, words, cases.Query{}, 0, 1000)
 			b, errB := onPG.Search(ctx, u, words, cases.Query{}, 0, 1000)
 			same(fmt.Sprintf("%s's search for %q", u.Username, words), refs(a), refs(b), errA, errB)
@@ -95,13 +100,80 @@ func TestCopiedRegisterAnswersAsTheFile(t *testing.T) {
 		p2, errB := onPG.Panel(ctx, sec, r.ID)
 		same("the panel of "+r.Reference, p1, p2, errA, errB)
 	}
+	for _, id := range marked {
+		a, errA := onFile.CaseDuties(ctx, sec, id)
+		b, errB := onPG.CaseDuties(ctx, sec, id)
+		same(fmt.Sprintf("the duties of case %d", id), a, b, errA, errB)
+		if len(a) == 0 || !a[0].Marked() {
+			t.Errorf("the duties of case %d were not marked on the file: %+v", id, a)
+		}
+		x, errX := onFile.Attachments(ctx, sec, id)
+		y, errY := onPG.Attachments(ctx, sec, id)
+		same(fmt.Sprintf("the documents of case %d", id), x, y, errX, errY)
+	}
 	admin, _ := lite.UserByName(ctx, "admin")
-	for _, f := range []cases.AuditFilter{{Limit: 100}, {Action: "case.", Offset: 100, Limit: 50}, {CaseID: rows[3].ID, Limit: 50}} {
+	filters := []cases.AuditFilter{{Limit: 100}, {Action: "case.", Offset: 100, Limit: 50}, {CaseID: rows[3].ID, Limit: 50}}
+	for _, id := range marked {
+		filters = append(filters, cases.AuditFilter{CaseID: id, Limit: 50})
+	}
+	for _, f := range filters {
 		a, n1, errA := onFile.AuditLog(ctx, admin, f)
 		b, n2, errB := onPG.AuditLog(ctx, admin, f)
 		same(fmt.Sprintf("the audit view %+v", f), a, b, errA, errB)
 		same(fmt.Sprintf("the audit view's count %+v", f), n1, n2, nil, nil)
 	}
+}
+
+// keepLettersAndDuties issues letters on two open cases of the register
+// file and has a panel member check the duties of their risk tier, through
+// the Service as the window does; it returns the two cases.
+func keepLettersAndDuties(t *testing.T, lite *store.DB, now func() time.Time) []int64 {
+	ctx := context.Background()
+	svc := cases.NewService(lite, now)
+	svc.SetPorts(cases.Ports{Documents: issuing.Renderer{Letterhead: lite}})
+	sec, err := lite.UserByName(ctx, "secretary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	liu, err := lite.UserByName(ctx, "liu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var picked []cases.Case
+	for _, risk := range []cases.Risk{cases.RiskHigh, cases.RiskLow} {
+		rows, err := svc.ListCases(ctx, sec, cases.Query{Status: cases.Received, Risk: risk}, 0, 1)
+		if err != nil || len(rows) == 0 {
+			t.Fatalf("the demo register has no case of %s risk received: %v", risk, err)
+		}
+		c, err := svc.GetCase(ctx, sec, rows[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		picked = append(picked, c)
+	}
+	letters := []cases.LetterRequest{
+		{Kind: cases.LetterRequestInfo, Case: picked[0], From: sec, Date: now(), DueBy: now().AddDate(0, 0, 14), Items: []string{"The okapi telemetry export"}},
+		{Kind: cases.LetterAcknowledgement, Case: picked[1], From: sec, Date: now()},
+	}
+	var ids []int64
+	for i, r := range letters {
+		if _, err := svc.Letter(ctx, sec, r); err != nil {
+			t.Fatalf("issuing a letter on %s: %v", r.Case.Reference, err)
+		}
+		c := picked[i]
+		if err := svc.AddPanelMember(ctx, sec, c.ID, liu.ID); err != nil {
+			t.Fatalf("liu on the panel of %s: %v", c.Reference, err)
+		}
+		if err := svc.DeclareInterest(ctx, liu, c.ID, false, ""); err != nil {
+			t.Fatal(err)
+		}
+		duty := cases.DutiesFor(c.Risk)[0]
+		if _, err := svc.MarkDuty(ctx, liu, c.ID, duty, true, "Assessment of 2026-10-01 影响评估"); err != nil {
+			t.Fatalf("marking %s on %s: %v", duty, c.Reference, err)
+		}
+		ids = append(ids, c.ID)
+	}
+	return ids
 }
 
 // refs lists the references of hits in order of reference: ranking may
@@ -117,7 +189,7 @@ func refs(hits []cases.SearchHit) []string {
 
 // copiedDemo seeds a demo register file and copies it into a new
 // PostgreSQL database, checked.
-func copiedDemo(t *testing.T, opt demo.SeedOptions) (*store.DB, *pgstore.DB) {
+func copiedDemo(t *testing.T, opt demo.SeedOptions, prepare ...func(*store.DB)) (*store.DB, *pgstore.DB) {
 	t.Helper()
 	ctx := context.Background()
 	passwordcost.Cheap()
@@ -129,6 +201,9 @@ func copiedDemo(t *testing.T, opt demo.SeedOptions) (*store.DB, *pgstore.DB) {
 	t.Cleanup(func() { lite.Close() })
 	if err := demo.Seed(ctx, lite, opt); err != nil {
 		t.Fatal(err)
+	}
+	for _, p := range prepare {
+		p(lite)
 	}
 	pg, _ := openPG(t)
 	raw, err := sql.Open("sqlite3", (&url.URL{Scheme: "file", Opaque: path, RawQuery: "mode=ro"}).String())

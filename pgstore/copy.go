@@ -17,7 +17,7 @@ import (
 var copiedTables = []string{"settings", "case_types", "catalogue", "holidays", "users", "reference_counters",
 	"cases", "case_panel", "status_changes", "notes", "meetings", "meeting_agenda", "meeting_attendance", "votes",
 	"simplified_views", "opinions", "opinion_versions", "opinion_signatures", "signing_root", "user_keys",
-	"blobs", "attachments", "audit_log", "audit_checkpoints", "fingerprint_baseline"}
+	"blobs", "attachments", "case_duties", "audit_log", "audit_checkpoints", "fingerprint_baseline"}
 
 // defaultTables hold what an empty register starts with (case types, the
 // catalogue, default settings, the fingerprint baseline); a copy replaces
@@ -348,9 +348,10 @@ func (s *sqliteRows) Err() error {
 	return s.rows.Err()
 }
 
-// buildSearchIndex indexes every case, note and opinion of the register,
-// as the writes of this store do one at a time, a few thousand documents
-// at a time (a large register's vectors would not fit in memory at once).
+// buildSearchIndex indexes every case, note, opinion and kept letter of
+// the register, as the writes of this store do one at a time, a few
+// thousand documents at a time (a large register's vectors would not fit
+// in memory at once).
 func buildSearchIndex(ctx context.Context, tx pgx.Tx) (int64, error) {
 	if _, err := tx.Exec(ctx, "CREATE TEMP TABLE search_load (doc bigint, vec text) ON COMMIT DROP"); err != nil {
 		return 0, err
@@ -367,6 +368,9 @@ func buildSearchIndex(ctx context.Context, tx pgx.Tx) (int64, error) {
 		}},
 		{"SELECT id, body FROM opinions WHERE id > $1 ORDER BY id LIMIT 5000", func(id int64, t []string) (int64, string) {
 			return id*4 + kindOpinion, tsVector(field{opinionPlainText(t[0]), 'D'})
+		}},
+		{"SELECT id, letter_text FROM attachments WHERE id > $1 AND letter_text <> '' ORDER BY id LIMIT 5000", func(id int64, t []string) (int64, string) {
+			return id*4 + kindLetter, tsVector(field{t[0], 'D'})
 		}},
 	}
 	var total int64

@@ -110,23 +110,36 @@ func (db *DB) migrate(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		tx, err := conn.BeginTx(ctx, nil)
+		mtx, err := conn.BeginTx(ctx, nil)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-			tx.Rollback()
+		if _, err := mtx.ExecContext(ctx, string(body)); err != nil {
+			mtx.Rollback()
 			return fmt.Errorf("migration %s: %w", base, err)
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", version, base); err != nil {
-			tx.Rollback()
+		if then := afterMigration[version]; then != nil {
+			if err := then(ctx, &tx{Tx: mtx}); err != nil {
+				mtx.Rollback()
+				return fmt.Errorf("migration %s: %w", base, err)
+			}
+		}
+		if _, err := mtx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", version, base); err != nil {
+			mtx.Rollback()
 			return err
 		}
-		if err := tx.Commit(); err != nil {
+		if err := mtx.Commit(); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// afterMigration is the work in Go a migration needs, done in its
+// transaction once its SQL has run: search vectors are built by package
+// textindex, which SQL cannot call.
+var afterMigration = map[int]func(context.Context, *tx) error{
+	10: indexKeptLetters, // 0010_letters_search.sql
 }
 
 // NewerSchemaError refuses a register a newer version of Ethics Desk has

@@ -114,3 +114,15 @@ func (db *DB) DeleteHoliday(ctx context.Context, day cases.Date, audit cases.Aud
 		return appendAudit(ctx, tx, audit, time.Now())
 	})
 }
+
+// SaveCatalogueEntry adds a classification code or renames one, with its
+// audit entry (cases.CatalogueRepository).
+func (db *DB) SaveCatalogueEntry(ctx context.Context, e cases.CatalogueEntry, audit cases.AuditEntry) error {
+	return db.writeTx(ctx, func(tx *tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO catalogue (code, name) VALUES ($1, $2)
+			ON CONFLICT (code) DO UPDATE SET name = $2`, e.Code, e.Name); err != nil {
+			return err
+		}
+		return appendAudit(ctx, tx, audit, time.Now())
+	})
+}

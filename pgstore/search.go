@@ -21,13 +21,15 @@ func docScore(q string) string {
 	return `ts_rank(` + rankWeights + `, d.vec, ` + q + `::tsquery, 1) * CASE WHEN d.doc & 3 = 2 THEN 2 ELSE 1 END`
 }
 
-// caseOfDoc is the case of the search document doc, or NULL when the
-// viewer $V may not read it (another's private note).
+// caseOfDoc is the case of the search document doc (a case, note,
+// opinion or kept letter), or NULL when the viewer $V may not read it
+// (another's private note).
 func caseOfDoc(doc string) string {
 	return `CASE ` + doc + ` & 3
 		WHEN 0 THEN ` + doc + ` >> 2
 		WHEN 1 THEN (SELECT n.case_id FROM notes n WHERE n.id = ` + doc + ` >> 2 AND (n.private = 0 OR n.author_id = $V))
-		WHEN 2 THEN (SELECT o.case_id FROM opinions o WHERE o.id = ` + doc + ` >> 2) END`
+		WHEN 2 THEN (SELECT o.case_id FROM opinions o WHERE o.id = ` + doc + ` >> 2)
+		WHEN 3 THEN (SELECT a.case_id FROM attachments a WHERE a.id = ` + doc + ` >> 2) END`
 }
 
 // matchedDocs are the CTEs m (the documents matching $M with their score)
@@ -62,6 +64,7 @@ func withTexts(page, order string) string {
 		p.rid, p.best, p.r,
 		CASE p.r & 3 WHEN 0 THEN c.summary
 			WHEN 1 THEN (SELECT n.body FROM notes n WHERE n.id = p.r >> 2)
+			WHEN 3 THEN (SELECT a.letter_text FROM attachments a WHERE a.id = p.r >> 2)
 			ELSE (SELECT o.body FROM opinions o WHERE o.id = p.r >> 2) END,
 		CASE WHEN p.r & 3 = 0 THEN c.respondent ELSE '' END,
 		CASE WHEN p.r & 3 = 0 THEN c.ai_system ELSE '' END,
@@ -192,6 +195,9 @@ func (db *DB) searchPage(ctx context.Context, bq boundQuery) (out []cases.Search
 			m.Texts = []string{text, joinNonEmpty(" · ", respondent, system)}
 		case kindNote:
 			m.Source = cases.SourceNote
+			m.Texts = []string{text}
+		case kindLetter:
+			m.Source = cases.SourceLetter
 			m.Texts = []string{text}
 		default:
 			m.Source = cases.SourceOpinion

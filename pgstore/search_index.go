@@ -18,6 +18,7 @@ const (
 	kindCase    = 0
 	kindNote    = 1
 	kindOpinion = 2
+	kindLetter  = 3 // a letter kept with its case (0010_letters_search.sql)
 )
 
 // maxPosition is the largest word position a tsvector keeps; words further
@@ -81,6 +82,45 @@ func indexOpinion(ctx context.Context, t *tx, opinionID int64, body string) erro
 	return indexDoc(ctx, t, opinionID*4+kindOpinion, tsVector(field{opinionPlainText(body), 'D'}))
 }
 
+// indexLetter indexes a kept letter's text in the notes' weight, as the
+// SQLite store indexes it in the notes column.
+func indexLetter(ctx context.Context, t *tx, attachmentID int64, text string) error {
+	return indexDoc(ctx, t, attachmentID*4+kindLetter, tsVector(field{text, 'D'}))
+}
+
+// indexKeptLetters indexes the letters a register kept before this store
+// indexed them: with the text migrate copied from a file, or the file name
+// 0010_letters_search.sql filled in.
+func indexKeptLetters(ctx context.Context, t *tx) error {
+	rows, err := t.QueryContext(ctx, "SELECT id, letter_text FROM attachments WHERE letter_text <> '' ORDER BY id")
+	if err != nil {
+		return err
+	}
+	type letter struct {
+		id   int64
+		text string
+	}
+	var letters []letter
+	for rows.Next() {
+		var l letter
+		if err := rows.Scan(&l.id, &l.text); err != nil {
+			rows.Close()
+			return err
+		}
+		letters = append(letters, l)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, l := range letters {
+		if err := indexLetter(ctx, t, l.id, l.text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // opinionPlainText is the paragraphs of an opinion body, one per line.
 func opinionPlainText(body string) string {
 	var ps []cases.Paragraph
@@ -95,14 +135,15 @@ func opinionPlainText(body string) string {
 }
 
 // CheckSearchIndex compares the search index with what it indexes: one
-// document per case, note and opinion, and no other.
+// document per case, note, opinion and kept letter, and no other.
 func (db *DB) CheckSearchIndex(ctx context.Context) ([]string, error) {
 	var problems []string
 	for _, k := range []struct {
 		kind  int
 		table string
 		what  string
-	}{{kindCase, "cases", "cases"}, {kindNote, "notes", "notes"}, {kindOpinion, "opinions", "opinions"}} {
+	}{{kindCase, "cases", "cases"}, {kindNote, "notes", "notes"}, {kindOpinion, "opinions", "opinions"},
+		{kindLetter, "(SELECT id FROM attachments WHERE letter_text <> '')", "letters"}} {
 		var missing, extra int
 		err := db.db.QueryRowContext(ctx, `SELECT
 			(SELECT count(*) FROM `+k.table+` t WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.doc = t.id * 4 + $1)),

@@ -103,7 +103,8 @@ func acrossDocumentsPage(where string, filterParams, n int) string {
 		WHERE case_id IS NOT NULL AND case_id NOT IN (SELECT case_id FROM h WHERE case_id IS NOT NULL) GROUP BY case_id),
 	candidates AS MATERIALIZED (SELECT case_id * 4 AS r FROM g0
 		UNION ALL SELECT n.id * 4 + 1 FROM notes n WHERE n.case_id IN (SELECT case_id FROM g0)
-		UNION ALL SELECT o.id * 4 + 2 FROM opinions o WHERE o.case_id IN (SELECT case_id FROM g0))`)
+		UNION ALL SELECT o.id * 4 + 2 FROM opinions o WHERE o.case_id IN (SELECT case_id FROM g0)
+		UNION ALL SELECT a.id * 4 + 3 FROM attachments a WHERE a.case_id IN (SELECT case_id FROM g0) AND a.letter_text <> '')`)
 	for i := 1; i < n; i++ {
 		b.WriteString(`,
 	g` + strconv.Itoa(i) + ` AS (SELECT DISTINCT case_id FROM (SELECT ` + caseOfDoc("search_fts.rowid") + ` AS case_id

@@ -87,6 +87,21 @@ func testOpinionLifecycle(t *testing.T, e Engine) {
 	if err != nil || !bytes.Equal(stored, pdf) || hex.EncodeToString(got[:]) != sum {
 		t.Errorf("the stored PDF (%d bytes, %v) is not the issued one (%d bytes) or its SHA-256", len(stored), err, len(pdf))
 	}
+	// Verifying the file names the opinion it is; the register finds it by
+	// its SHA-256 and by the moment of its signatures.
+	rep, err := svc.VerifyPDF(ctx, chair, pdf)
+	if err != nil || !strings.Contains(strings.Join(rep.Notes, " "), "this is the opinion issued for "+c.Reference) {
+		t.Errorf("verifying the issued PDF: %v, %v", rep, err)
+	}
+	if rec, err := s.IssuedOpinionBySHA256(ctx, sum); err != nil || rec.OpinionID != issued.ID || rec.Reference != c.Reference || len(rec.Signatures) != 2 {
+		t.Errorf("the issued opinion by its SHA-256: %+v, %v", rec, err)
+	}
+	if _, err := s.IssuedOpinionBySHA256(ctx, strings.Repeat("0", 64)); err != cases.ErrNotFound {
+		t.Errorf("an unknown SHA-256 gives %v", err)
+	}
+	if recs, err := s.IssuedOpinionsSignedAt(ctx, op.Signatures[1].SignedAt); err != nil || len(recs) != 1 || !bytes.Equal(recs[0].PDF, pdf) {
+		t.Errorf("the issued opinions signed at %v: %d, %v", op.Signatures[1].SignedAt, len(recs), err)
+	}
 	if versions, err := s.OpinionVersions(ctx, issued.ID); err != nil || len(versions) < 3 {
 		t.Errorf("%d saved versions (%v), want the two drafts and the return", len(versions), err)
 	}

@@ -15,6 +15,7 @@ import (
 // case, built through the Service.
 type peopleFixture struct {
 	svc     *cases.Service
+	admin   cases.User
 	sec     cases.User
 	members []cases.User
 	caseID  int64
@@ -29,6 +30,7 @@ func newPeopleFixture(t *testing.T, e Engine) *peopleFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	f.admin = admin
 	add := func(name, display string, role cases.Role) cases.User {
 		u, err := f.svc.CreateUser(ctx, admin, cases.NewAccount{Username: name, DisplayName: display, Role: role, Password: pw})
 		if err != nil {

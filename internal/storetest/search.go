@@ -21,10 +21,11 @@ var (
 )
 
 type searchFixture struct {
-	s    Store
-	svc  *cases.Service
-	refs map[string]string
-	ids  map[string]int64
+	s     Store
+	svc   *cases.Service
+	admin cases.User
+	refs  map[string]string
+	ids   map[string]int64
 }
 
 func searchDraft(title, summary string, confidential bool) cases.Draft {
@@ -44,6 +45,7 @@ func newSearchFixture(t *testing.T, e Engine) *searchFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	f.admin = admin
 	for _, u := range []cases.User{searchSecretary, searchMember, otherMember} {
 		got, err := f.svc.CreateUser(ctx, admin, cases.NewAccount{Username: u.Username, DisplayName: u.DisplayName, Role: u.Role,
 			Password: "a long enough test password"})

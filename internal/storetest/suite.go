@@ -25,6 +25,10 @@ import (
 type Store interface {
 	cases.Store
 	cases.OpinionReturner
+	cases.DutyRepository
+	cases.CatalogueRepository
+	cases.AuditTail
+	cases.IssuedOpinionLookup
 	issuing.KeyStore
 	VerifyAuditChain(ctx context.Context) (badSeq int64, problem string, err error)
 	// Check is `ethicsdesk check`: one sentence per problem, none when sound.
@@ -70,6 +74,10 @@ func Run(t *testing.T, open func(t *testing.T) Engine) {
 		{"SearchMatchesWordsAcrossACasesDocuments", testSearchAcrossDocuments},
 		{"SearchFollowsEditsAndOpinionVersions", testSearchFollowsEdits},
 		{"SearchSurvivesHostileQueries", testSearchHostile},
+		{"LettersAreFoundBySearch", testLettersFoundBySearch},
+		{"DutiesAreMarkedAndReadBack", testDutiesMarkedAndReadBack},
+		{"ReferenceDataIsMaintained", testReferenceDataMaintained},
+		{"AuditViewOfACaseHoldsWhatBelongsToIt", testAuditViewOfACase},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
@@ -515,6 +523,13 @@ func testAuditView(t *testing.T, e Engine) {
 	recs, total, err := s.AuditQuery(ctx, cases.AuditFilter{Action: "case.", Offset: 1, Limit: 2})
 	if err != nil || total != 5 || len(recs) != 2 || recs[0].Seq != 4 || recs[1].Seq != 3 {
 		t.Fatalf("page of case entries %+v, total %d, %v", recs, total, err)
+	}
+	tail, err := s.AuditAfter(ctx, 4, 10)
+	if err != nil || len(tail) != 2 || tail[0].Seq != 5 || tail[0].Action != "case.create" || tail[1].Seq != 6 || tail[1].Action != "holiday.save" {
+		t.Errorf("the entries after 4: %+v, %v", tail, err)
+	}
+	if tail, err := s.AuditAfter(ctx, 0, 2); err != nil || len(tail) != 2 || tail[0].Seq != 1 || tail[1].Seq != 2 {
+		t.Errorf("the first two entries: %+v, %v", tail, err)
 	}
 	actions, err := s.AuditActions(ctx)
 	if err != nil || fmt.Sprint(actions) != "[case.create holiday.save]" {
