@@ -12,7 +12,7 @@ import (
 )
 
 // A register that kept letters before PostgreSQL indexed them (schema
-// before 0010) finds them by search once the server upgrades it: a letter
+// before 0011) finds them by search once the server upgrades it: a letter
 // kept without its text by the words of its file name, as on a file, one
 // copied from a file by its own text; an uploaded file stays unsearched
 // and check finds the register sound.
@@ -50,12 +50,12 @@ func TestLettersKeptBeforeTheUpgradeAreFoundAfterIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	// The register as a version before 0010 left it: no letter in the
+	// The register as a version before 0011 left it: no letter in the
 	// search index; the letter kept on that server has no text, the one
 	// copied from a file by migrate has its own.
 	if err := rawExec(url)(`DELETE FROM search_docs WHERE doc & 3 = 3;
 		UPDATE attachments SET letter_text = '' WHERE file_name LIKE '%acknowledgement%';
-		DELETE FROM schema_migrations WHERE version = 10`); err != nil {
+		DELETE FROM schema_migrations WHERE version = 11`); err != nil {
 		t.Fatal(err)
 	}
 	again, err := pgstore.Open(ctx, url)

@@ -139,7 +139,7 @@ func (db *DB) migrate(ctx context.Context) error {
 // transaction once its SQL has run: search vectors are built by package
 // textindex, which SQL cannot call.
 var afterMigration = map[int]func(context.Context, *tx) error{
-	10: indexKeptLetters, // 0010_letters_search.sql
+	11: indexKeptLetters, // 0011_letters_search.sql
 }
 
 // NewerSchemaError refuses a register a newer version of Ethics Desk has

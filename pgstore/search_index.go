@@ -18,7 +18,7 @@ const (
 	kindCase    = 0
 	kindNote    = 1
 	kindOpinion = 2
-	kindLetter  = 3 // a letter kept with its case (0010_letters_search.sql)
+	kindLetter  = 3 // a letter kept with its case (0011_letters_search.sql)
 )
 
 // maxPosition is the largest word position a tsvector keeps; words further
@@ -90,7 +90,7 @@ func indexLetter(ctx context.Context, t *tx, attachmentID int64, text string) er
 
 // indexKeptLetters indexes the letters a register kept before this store
 // indexed them: with the text migrate copied from a file, or the file name
-// 0010_letters_search.sql filled in.
+// 0011_letters_search.sql filled in.
 func indexKeptLetters(ctx context.Context, t *tx) error {
 	rows, err := t.QueryContext(ctx, "SELECT id, letter_text FROM attachments WHERE letter_text <> '' ORDER BY id")
 	if err != nil {
