@@ -2,11 +2,9 @@ package cli
 
 import (
 	"context"
-	"database/sql"
 	"flag"
 	"fmt"
 	"io"
-	"net/url"
 	"strings"
 
 	"ethicsdesk/pgstore"
@@ -97,26 +95,11 @@ func cmdMigrate(args []string, stdout, stderr io.Writer) int {
 // desktop app still open on it), and those later entries are not in the
 // copy.
 func copyRegister(ctx context.Context, src *store.DB, dst *pgstore.DB) (rep pgstore.CopyReport, seq int64, head string, err error) {
-	u := url.URL{Scheme: "file", Opaque: (&url.URL{Path: src.Path}).EscapedPath(), RawQuery: "mode=ro&_query_only=on&_busy_timeout=15000"}
-	raw, err := sql.Open("sqlite3", u.String())
+	tx, seq, head, done, err := src.ReadSnapshot(ctx)
 	if err != nil {
 		return rep, 0, "", err
 	}
-	defer raw.Close()
-	tx, err := raw.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return rep, 0, "", err
-	}
-	defer tx.Rollback()
-	// The first read fixes the transaction's snapshot: the head read here
-	// is the head of what is copied.
-	err = tx.QueryRowContext(ctx, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").Scan(&seq, &head)
-	if err == sql.ErrNoRows { // an empty log: its head is the genesis hash
-		seq, head, err = src.AuditHead(ctx)
-	}
-	if err != nil {
-		return rep, 0, "", err
-	}
+	defer done()
 	rep, err = dst.CopyFromSQLite(ctx, tx)
 	return rep, seq, head, err
 }
