@@ -2,10 +2,7 @@ package pgstore
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -13,55 +10,19 @@ import (
 	"time"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/auditchain"
 )
 
 var errNotFound = cases.ErrNotFound
 
 // genesisHash is the "previous hash" of the first audit entry.
-const genesisHash = "0000000000000000000000000000000000000000000000000000000000000000"
+// The entry format and its hash are shared with the other engine's store
+// (internal/auditchain), so a copied register keeps its chain.
+const genesisHash = auditchain.Genesis
 
-// auditRecord is one row of audit_log. Its canonical form is the SQLite
-// store's (store/audit.go), byte for byte: a register copied from SQLite
-// keeps its chain, and TestAuditHashesMatchSQLite holds the two together.
-type auditRecord struct {
-	Seq          int64
-	At           string
-	ActorID      int64
-	Actor        string
-	Action       string
-	Entity       string
-	EntityID     int64
-	Before       string
-	After        string
-	PrevHash     string
-	Hash         string
-	Fingerprints string
-}
+type auditRecord = auditchain.Record
 
-func (r auditRecord) canonical() []byte {
-	fields := []any{r.Seq, r.At, r.ActorID, r.Actor, r.Action, r.Entity, r.EntityID, r.Before, r.After, r.PrevHash}
-	if r.Fingerprints != "" {
-		fields = append(fields, r.Fingerprints)
-	}
-	b, _ := json.Marshal(fields)
-	return b
-}
-
-func (r auditRecord) computeHash() string {
-	sum := sha256.Sum256(r.canonical())
-	return hex.EncodeToString(sum[:])
-}
-
-func marshalAudit(v any) string {
-	if v == nil {
-		return "null"
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Sprintf("%q", fmt.Sprint(v))
-	}
-	return string(b)
-}
+var marshalAudit = auditchain.Marshal
 
 // appendAudit chains e onto the log inside t, the transaction of the
 // change, with the fingerprints of the rows t wrote since its last entry.
@@ -81,7 +42,7 @@ func appendAudit(ctx context.Context, t *tx, e cases.AuditEntry, at time.Time) e
 		return err
 	}
 	r.Seq++
-	r.Hash = r.computeHash()
+	r.Hash = r.ComputeHash()
 	_, err = t.ExecContext(ctx, `INSERT INTO audit_log (seq, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, hash, fingerprints)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
 		r.Seq, r.At, r.ActorID, r.Actor, r.Action, r.Entity, r.EntityID, r.Before, r.After, r.PrevHash, r.Hash, r.Fingerprints)
@@ -144,7 +105,7 @@ func (db *DB) walkAudit(ctx context.Context) (*auditWalk, error) {
 			w.badSeq, w.problem = expectSeq, fmt.Sprintf("audit entry %d is missing", expectSeq)
 		case r.PrevHash != prev:
 			w.badSeq, w.problem = r.Seq, fmt.Sprintf("audit entry %d does not link to entry %d", r.Seq, r.Seq-1)
-		case r.computeHash() != r.Hash:
+		case r.ComputeHash() != r.Hash:
 			w.badSeq, w.problem = r.Seq, fmt.Sprintf("audit entry %d was altered after it was written", r.Seq)
 		}
 		if w.badSeq != 0 {

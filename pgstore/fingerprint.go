@@ -2,14 +2,14 @@ package pgstore
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+
+	"ethicsdesk/internal/auditchain"
 )
 
 // The fingerprint of a row is the first 128 bits of the SHA-256 of the
@@ -80,33 +80,11 @@ func trackedByEntity(entity string) trackedTable {
 	panic("untracked entity " + entity)
 }
 
-// scanFingerprint hashes the current row of rows: the JSON array of its
-// values in column order.
-func scanFingerprint(rows *sql.Rows) (string, error) {
-	cols, err := rows.Columns()
-	if err != nil {
-		return "", err
-	}
-	vals := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	if err := rows.Scan(ptrs...); err != nil {
-		return "", err
-	}
-	return fingerprintOf(vals)
-}
-
-// fingerprintOf is the first 128 bits of the SHA-256 of the values' JSON.
-func fingerprintOf(vals []any) (string, error) {
-	b, err := json.Marshal(vals)
-	if err != nil {
-		return "", err
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:16]), nil
-}
+// The fingerprint format is shared with the other engine's store.
+var (
+	scanFingerprint = auditchain.ScanFingerprint
+	fingerprintOf   = auditchain.Fingerprint
+)
 
 // lastPrint is what the audit log last recorded of one row.
 type lastPrint struct {

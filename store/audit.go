@@ -2,65 +2,22 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"time"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/auditchain"
 )
 
 // genesisHash is the "previous hash" of the first audit entry.
-const genesisHash = "0000000000000000000000000000000000000000000000000000000000000000"
+// The entry format and its hash are shared with the other engine's store
+// (internal/auditchain), so a copied register keeps its chain.
+const genesisHash = auditchain.Genesis
 
-// auditRecord is one row of audit_log.
-type auditRecord struct {
-	Seq      int64
-	At       string
-	ActorID  int64
-	Actor    string
-	Action   string
-	Entity   string
-	EntityID int64
-	Before   string
-	After    string
-	PrevHash string
-	Hash     string
-	// Fingerprints is the JSON of the rows the entry's transaction wrote
-	// (fingerprint.go); "" on entries older than fingerprints.
-	Fingerprints string
-}
+type auditRecord = auditchain.Record
 
-// canonical is the exact byte string the hash covers: a JSON array of every
-// field but the hash itself, in a fixed order.
-// Fingerprints are appended only when present, so entries written before
-// they existed keep their hashes.
-func (r auditRecord) canonical() []byte {
-	fields := []any{r.Seq, r.At, r.ActorID, r.Actor, r.Action, r.Entity, r.EntityID, r.Before, r.After, r.PrevHash}
-	if r.Fingerprints != "" {
-		fields = append(fields, r.Fingerprints)
-	}
-	b, _ := json.Marshal(fields)
-	return b
-}
-
-func (r auditRecord) computeHash() string {
-	sum := sha256.Sum256(r.canonical())
-	return hex.EncodeToString(sum[:])
-}
-
-func marshalAudit(v any) string {
-	if v == nil {
-		return "null"
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Sprintf("%q", fmt.Sprint(v))
-	}
-	return string(b)
-}
+var marshalAudit = auditchain.Marshal
 
 // appendAudit chains e onto the log inside tx, the transaction of the change.
 func appendAudit(ctx context.Context, tx *sql.Tx, e cases.AuditEntry, at time.Time) error {
@@ -79,7 +36,7 @@ func appendAudit(ctx context.Context, tx *sql.Tx, e cases.AuditEntry, at time.Ti
 		return err
 	}
 	r.Seq++
-	r.Hash = r.computeHash()
+	r.Hash = r.ComputeHash()
 	_, err = tx.ExecContext(ctx, `INSERT INTO audit_log (seq, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, hash, fingerprints)
 		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)`,
 		r.Seq, r.At, r.ActorID, r.Actor, r.Action, r.Entity, r.EntityID, r.Before, r.After, r.PrevHash, r.Hash, r.Fingerprints)
@@ -143,7 +100,7 @@ func (db *DB) walkAudit(ctx context.Context) (*auditWalk, error) {
 			w.badSeq, w.problem = expectSeq, fmt.Sprintf("audit entry %d is missing", expectSeq)
 		case r.PrevHash != prev:
 			w.badSeq, w.problem = r.Seq, fmt.Sprintf("audit entry %d does not link to entry %d", r.Seq, r.Seq-1)
-		case r.computeHash() != r.Hash:
+		case r.ComputeHash() != r.Hash:
 			w.badSeq, w.problem = r.Seq, fmt.Sprintf("audit entry %d was altered after it was written", r.Seq)
 		}
 		if w.badSeq != 0 {

@@ -2,14 +2,14 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
+
+	"ethicsdesk/internal/auditchain"
 )
 
 // A fingerprint is the SHA-256 of a row's stored columns. Every audit
@@ -148,36 +148,11 @@ func rowFingerprint(ctx context.Context, q queryer, t trackedTable, id int64) (s
 	return scanFingerprint(rows)
 }
 
-// scanFingerprint hashes the current row of rows: the JSON array of its
-// values in column order.
-func scanFingerprint(rows *sql.Rows) (string, error) {
-	cols, err := rows.Columns()
-	if err != nil {
-		return "", err
-	}
-	vals := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	if err := rows.Scan(ptrs...); err != nil {
-		return "", err
-	}
-	return fingerprintOf(vals)
-}
-
-// fingerprintOf is the first 128 bits of the SHA-256 of the values' JSON:
-// finding other values with the same print is as hard as with the whole
-// hash for anyone but a holder of a quantum computer, and a 100,000-case
-// register's log is 20 MB smaller.
-func fingerprintOf(vals []any) (string, error) {
-	b, err := json.Marshal(vals)
-	if err != nil {
-		return "", err
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:16]), nil
-}
+// The fingerprint format is shared with the other engine's store.
+var (
+	scanFingerprint = auditchain.ScanFingerprint
+	fingerprintOf   = auditchain.Fingerprint
+)
 
 // lastPrint is what the audit log last recorded of one row.
 type lastPrint struct {
