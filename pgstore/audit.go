@@ -111,7 +111,7 @@ func (db *DB) walkAudit(ctx context.Context) (*auditWalk, error) {
 		if w.badSeq != 0 {
 			return w, nil
 		}
-		w.prints.add(r)
+		w.prints.Add(r, isTracked)
 		w.hashes = append(w.hashes, r.Hash)
 		prev, expectSeq = r.Hash, expectSeq+1
 	}

@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
-	"strings"
 
 	"ethicsdesk/internal/auditchain"
 )
@@ -44,7 +42,7 @@ var trackedTables = []trackedTable{
 }
 
 // deletedPrint is the fingerprint recorded for a row the entry deleted.
-const deletedPrint = "deleted"
+const deletedPrint = auditchain.Deleted
 
 // trackWrites makes sure the write connection notes, in a temporary table
 // only it can see, every tracked row a transaction writes, and empties
@@ -154,34 +152,9 @@ var (
 	fingerprintOf   = auditchain.Fingerprint
 )
 
-// lastPrint is what the audit log last recorded of one row.
-type lastPrint struct {
-	seq   int64
-	print string // "" when only entries older than fingerprints mention the row
-}
-
 // rowPrints collects, while the chain is walked, each tracked row's last
-// recorded fingerprint.
-type rowPrints map[string]lastPrint
-
-func (rp rowPrints) add(r auditRecord) {
-	if r.Fingerprints == "" {
-		// Written before fingerprints existed: the row is known to the log
-		// but its content cannot be compared.
-		key := r.Entity + ":" + strconv.FormatInt(r.EntityID, 10)
-		if _, seen := rp[key]; !seen && r.EntityID != 0 && isTracked(r.Entity) {
-			rp[key] = lastPrint{seq: r.Seq}
-		}
-		return
-	}
-	var m map[string]string
-	if json.Unmarshal([]byte(r.Fingerprints), &m) != nil {
-		return // the entry's own hash covers this text; the chain check names it
-	}
-	for k, p := range m {
-		rp[k] = lastPrint{seq: r.Seq, print: p}
-	}
-}
+// recorded fingerprint (the walk is shared with the other engine's store).
+type rowPrints = auditchain.Prints
 
 func isTracked(entity string) bool {
 	for _, t := range trackedTables {
@@ -192,10 +165,6 @@ func isTracked(entity string) bool {
 	return false
 }
 
-// maxNamedRows is how many out-of-step rows of one kind check names before
-// it only counts the rest.
-const maxNamedRows = 20
-
 // checkRowPrints compares every tracked row with its last audit entry. It
 // returns the problems, how many rows it compared, and how many could not
 // be compared because the log only mentions them in entries older than
@@ -205,56 +174,11 @@ func (db *DB) checkRowPrints(ctx context.Context, rp rowPrints) (problems []stri
 	if err != nil {
 		return nil, 0, 0, err
 	}
+	tables := make([]auditchain.Table, 0, len(trackedTables))
 	for _, t := range trackedTables {
-		seen := map[string]bool{}
-		var bad []string
-		rows, err := db.read.QueryContext(ctx, "SELECT "+t.columns+", "+rowLabel(t.entity)+" FROM "+t.table+" ORDER BY id")
-		if err != nil {
-			return nil, 0, 0, err
-		}
-		for rows.Next() {
-			p, id, label, err := scanLabelled(rows)
-			if err != nil {
-				rows.Close()
-				return nil, 0, 0, err
-			}
-			key := t.entity + ":" + strconv.FormatInt(id, 10)
-			seen[key] = true
-			last, ok := rp[key]
-			switch {
-			case !ok && id <= baseline[t.entity]:
-				legacy++ // there before this version, written without an entry of its own
-				continue
-			case !ok:
-				bad = append(bad, fmt.Sprintf("%s was written into the file without any audit entry", label))
-			case last.print == "":
-				legacy++
-				continue
-			case last.print == deletedPrint:
-				bad = append(bad, fmt.Sprintf("%s is in the file although audit entry %d records its deletion", label, last.seq))
-			case last.print != p:
-				bad = append(bad, fmt.Sprintf("%s was changed in the file without an audit entry (it differs from what entry %d recorded)", label, last.seq))
-			}
-			compared++
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, 0, 0, err
-		}
-		var gone []string
-		for key, last := range rp {
-			if strings.HasPrefix(key, t.entity+":") && !seen[key] && last.print != "" && last.print != deletedPrint {
-				gone = append(gone, fmt.Sprintf("%s %s was removed from the file without an audit entry (entry %d recorded it)", t.entity, strings.TrimPrefix(key, t.entity+":"), last.seq))
-			}
-		}
-		sort.Strings(gone)
-		bad = append(bad, gone...)
-		if len(bad) > maxNamedRows {
-			bad = append(bad[:maxNamedRows], fmt.Sprintf("… and %d more %s rows out of step with the audit log", len(bad)-maxNamedRows, t.entity))
-		}
-		problems = append(problems, bad...)
+		tables = append(tables, auditchain.Table{Entity: t.entity, Table: t.table, Columns: t.columns})
 	}
-	return problems, compared, legacy, nil
+	return auditchain.CompareRows(ctx, db.read, tables, rowLabel, baseline, rp)
 }
 
 // rowLabel is the SQL naming a row in check's sentences.
@@ -268,33 +192,6 @@ func rowLabel(entity string) string {
 		return "'opinion ' || id || ' of case ' || COALESCE((SELECT reference FROM cases c WHERE c.id = opinions.case_id), case_id)"
 	}
 	return "'account ' || username"
-}
-
-// scanLabelled reads a row of checkRowPrints' query: the tracked columns
-// (id first), then the label.
-func scanLabelled(rows *sql.Rows) (print string, id int64, label string, err error) {
-	cols, err := rows.Columns()
-	if err != nil {
-		return "", 0, "", err
-	}
-	vals := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	if err := rows.Scan(ptrs...); err != nil {
-		return "", 0, "", err
-	}
-	print, err = fingerprintOf(vals[:len(vals)-1])
-	if err != nil {
-		return "", 0, "", err
-	}
-	id, _ = vals[0].(int64)
-	label = fmt.Sprint(vals[len(vals)-1])
-	if lb, ok := vals[len(vals)-1].([]byte); ok {
-		label = string(lb)
-	}
-	return print, id, label, nil
 }
 
 // fingerprintBaseline is, per entity, the highest row id that existed when

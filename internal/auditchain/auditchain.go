@@ -6,11 +6,15 @@
 package auditchain
 
 import (
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"sort"
+	"strconv"
+	"strings"
 )
 
 // Genesis is the link of the first entry: the hash of "no entry".
@@ -95,4 +99,138 @@ func ScanFingerprint(rows *sql.Rows) (string, error) {
 		return "", err
 	}
 	return Fingerprint(vals)
+}
+
+// Deleted is the fingerprint an entry records for a row it deleted.
+const Deleted = "deleted"
+
+// Last is what the audit log last recorded of one row.
+type Last struct {
+	Seq   int64
+	Print string // "" when only entries older than fingerprints mention the row
+}
+
+// Prints collects, while the chain is walked, each tracked row's last
+// recorded fingerprint, by "entity:id".
+type Prints map[string]Last
+
+// Add takes in one entry of the chain, in order; tracked says whether an
+// entity's rows are fingerprinted.
+func (rp Prints) Add(r Record, tracked func(entity string) bool) {
+	if r.Fingerprints == "" {
+		// Written before fingerprints existed: the row is known to the log
+		// but its content cannot be compared.
+		key := r.Entity + ":" + strconv.FormatInt(r.EntityID, 10)
+		if _, seen := rp[key]; !seen && r.EntityID != 0 && tracked(r.Entity) {
+			rp[key] = Last{Seq: r.Seq}
+		}
+		return
+	}
+	var m map[string]string
+	if json.Unmarshal([]byte(r.Fingerprints), &m) != nil {
+		return // the entry's own hash covers this text; the chain check names it
+	}
+	for k, p := range m {
+		rp[k] = Last{Seq: r.Seq, Print: p}
+	}
+}
+
+// Table is a table whose rows check compares with their last audit entry,
+// with the columns its fingerprint covers (id first).
+type Table struct {
+	Entity, Table, Columns string
+}
+
+// Querier is the read side of a database connection.
+type Querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// maxNamedRows is how many out-of-step rows of one kind check names before
+// it only counts the rest.
+const maxNamedRows = 20
+
+// CompareRows holds every row of tables against what the log last recorded
+// of it (rp). label gives, per entity, the SQL naming a row in the
+// sentences; baseline is, per entity, the highest id that existed before
+// the register had fingerprints. It returns the problems, how many rows it
+// compared, and how many it could not (known only to older entries).
+func CompareRows(ctx context.Context, q Querier, tables []Table, label func(entity string) string, baseline map[string]int64, rp Prints) (problems []string, compared, legacy int, err error) {
+	for _, t := range tables {
+		seen := map[string]bool{}
+		var bad []string
+		rows, err := q.QueryContext(ctx, "SELECT "+t.Columns+", "+label(t.Entity)+" FROM "+t.Table+" ORDER BY id")
+		if err != nil {
+			return nil, 0, 0, err
+		}
+		for rows.Next() {
+			p, id, name, err := scanLabelled(rows)
+			if err != nil {
+				rows.Close()
+				return nil, 0, 0, err
+			}
+			key := t.Entity + ":" + strconv.FormatInt(id, 10)
+			seen[key] = true
+			last, ok := rp[key]
+			switch {
+			case !ok && id <= baseline[t.Entity]:
+				legacy++ // there before fingerprints, written without an entry of its own
+				continue
+			case !ok:
+				bad = append(bad, fmt.Sprintf("%s was written into the file without any audit entry", name))
+			case last.Print == "":
+				legacy++
+				continue
+			case last.Print == Deleted:
+				bad = append(bad, fmt.Sprintf("%s is in the file although audit entry %d records its deletion", name, last.Seq))
+			case last.Print != p:
+				bad = append(bad, fmt.Sprintf("%s was changed in the file without an audit entry (it differs from what entry %d recorded)", name, last.Seq))
+			}
+			compared++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, 0, 0, err
+		}
+		var gone []string
+		for key, last := range rp {
+			if strings.HasPrefix(key, t.Entity+":") && !seen[key] && last.Print != "" && last.Print != Deleted {
+				gone = append(gone, fmt.Sprintf("%s %s was removed from the file without an audit entry (entry %d recorded it)", t.Entity, strings.TrimPrefix(key, t.Entity+":"), last.Seq))
+			}
+		}
+		sort.Strings(gone)
+		bad = append(bad, gone...)
+		if len(bad) > maxNamedRows {
+			bad = append(bad[:maxNamedRows], fmt.Sprintf("… and %d more %s rows out of step with the audit log", len(bad)-maxNamedRows, t.Entity))
+		}
+		problems = append(problems, bad...)
+	}
+	return problems, compared, legacy, nil
+}
+
+// scanLabelled reads a row of CompareRows' query: the tracked columns (id
+// first), then the label.
+func scanLabelled(rows *sql.Rows) (print string, id int64, label string, err error) {
+	cols, err := rows.Columns()
+	if err != nil {
+		return "", 0, "", err
+	}
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if err := rows.Scan(ptrs...); err != nil {
+		return "", 0, "", err
+	}
+	print, err = Fingerprint(vals[:len(vals)-1])
+	if err != nil {
+		return "", 0, "", err
+	}
+	id, _ = vals[0].(int64)
+	label = fmt.Sprint(vals[len(vals)-1])
+	if lb, ok := vals[len(vals)-1].([]byte); ok {
+		label = string(lb)
+	}
+	return print, id, label, nil
 }
