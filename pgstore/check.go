@@ -97,7 +97,11 @@ func (db *DB) checkFile(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(append(problems, index...), files...), nil
+	guards, err := db.checkGuards(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(append(problems, index...), files...), guards...), nil
 }
 
 // checkCases checks references, statuses and dates row by row.
