@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strings"
 	"sync"
@@ -109,10 +110,11 @@ func (c *Client) post(ctx context.Context, path string, in, out any) error {
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set(headerVersion, version())
 	c.mu.Lock()
-	if c.token != "" {
-		req.Header.Set(headerSession, c.token)
-	}
+	tok := c.token
 	c.mu.Unlock()
+	if id, secret, ok := splitToken(tok); ok {
+		req = bindToConnection(req, id, secret)
+	}
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return c.transportError(err)
@@ -180,4 +182,22 @@ type UntrustedServerError struct {
 func (e *UntrustedServerError) Error() string {
 	return fmt.Sprintf("The server at %s did not prove that it is the committee's server: its certificate was not issued by the committee's root you trust (SHA-256 %s). Nothing was sent to it. Check the address, and the root certificate the administrator gave you.",
 		e.Server, e.Root)
+}
+
+// bindToConnection sends the session's ID with the request and, once the
+// transport has chosen the TLS connection it goes on, the proof that this
+// connection knows the session's secret (sessions.go, bindingLabel). The
+// proof is set before the request is written: GotConn runs on the calling
+// goroutine between choosing the connection and writing to it.
+func bindToConnection(req *http.Request, id string, secret []byte) *http.Request {
+	req.Header.Set(headerSession, id)
+	trace := &httptrace.ClientTrace{GotConn: func(info httptrace.GotConnInfo) {
+		if tc, ok := info.Conn.(*tls.Conn); ok {
+			cs := tc.ConnectionState()
+			if proof, ok := bindingProof(&cs, secret); ok {
+				req.Header.Set(headerBinding, proof)
+			}
+		}
+	}}
+	return req.WithContext(httptrace.WithClientTrace(req.Context(), trace))
 }

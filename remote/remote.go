@@ -24,6 +24,7 @@ const Protocol = "1"
 const (
 	headerVersion = "Ethicsdesk-Protocol"
 	headerSession = "Ethicsdesk-Session"
+	headerBinding = "Ethicsdesk-Session-Binding"
 	callPath      = "/v1/call/"
 	signOutPath   = "/v1/signout"
 )

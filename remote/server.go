@@ -106,7 +106,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.URL.Path == signOutPath {
-		s.sessions.end(tok)
+		if s.sessions.bound(tok, r.TLS, r.Header.Get(headerBinding)) {
+			s.sessions.end(tok)
+		}
 		writeJSON(w, http.StatusOK, response{})
 		return
 	}
@@ -148,14 +150,23 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	var actor cases.User
 	if !publicMethods[name] {
-		userID, ok := s.sessions.use(tok, !passiveMethods[name])
+		// The session's ID alone is not enough: the request must prove
+		// the session's secret on this very TLS connection. A request that
+		// cannot is refused without ending the session, which its ID alone
+		// must not be able to do.
+		ok := s.sessions.bound(tok, r.TLS, r.Header.Get(headerBinding))
 		if ok {
-			var err error
-			actor, err = s.accounts.UserByID(ctx, userID)
-			ok = err == nil && actor.Active
+			var userID int64
+			if userID, ok = s.sessions.use(tok, !passiveMethods[name]); ok {
+				var err error
+				actor, err = s.accounts.UserByID(ctx, userID)
+				ok = err == nil && actor.Active
+			}
+			if !ok {
+				s.sessions.end(tok)
+			}
 		}
 		if !ok {
-			s.sessions.end(tok)
 			writeError(w, wireError{Code: "session", Message: ErrSessionEnded.Error()}, http.StatusUnauthorized)
 			return
 		}

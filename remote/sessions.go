@@ -1,8 +1,12 @@
 package remote
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
+	"crypto/tls"
 	"encoding/base64"
+	"strings"
 	"sync"
 	"time"
 )
@@ -16,8 +20,42 @@ const (
 
 type session struct {
 	userID   int64
+	secret   []byte // never sent again after sign-in: requests prove it (bindingProof)
 	started  time.Time
 	lastUsed time.Time
+}
+
+// A session is bound to the TLS connection each request comes over: the
+// token handed out at sign-in is "ID.SECRET"; every request then sends the
+// ID and, instead of the secret, an HMAC of this connection's exported
+// keying material (RFC 5705) under the secret. Headers copied from one
+// connection (a proxy's log, a memory dump) prove nothing on another, and
+// the secret itself crosses the network once.
+const bindingLabel = "EXPERIMENTAL ethicsdesk session binding"
+
+// bindingProof is what a request on the connection cs sends for a session
+// whose secret is secret.
+func bindingProof(cs *tls.ConnectionState, secret []byte) (string, bool) {
+	if cs == nil {
+		return "", false
+	}
+	ekm, err := cs.ExportKeyingMaterial(bindingLabel, nil, 32)
+	if err != nil {
+		return "", false
+	}
+	m := hmac.New(sha256.New, secret)
+	m.Write(ekm)
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)), true
+}
+
+// splitToken is the ID and the secret of a token from sign-in.
+func splitToken(tok string) (id string, secret []byte, ok bool) {
+	id, enc, found := strings.Cut(tok, ".")
+	if !found || id == "" {
+		return "", nil, false
+	}
+	secret, err := base64.RawURLEncoding.DecodeString(enc)
+	return id, secret, err == nil && len(secret) == 32
 }
 
 // sessions are the server's signed-in users, by token. They live in the
@@ -32,11 +70,13 @@ func newSessions(now func() time.Time) *sessions {
 	return &sessions{now: now, byTok: map[string]*session{}}
 }
 
-// open starts a session for userID and returns its token (256 random bits).
+// open starts a session for userID and returns its token, "ID.SECRET"
+// (128 random bits of ID, 256 of secret); the sessions are kept by ID.
 func (s *sessions) open(userID int64) string {
-	b := make([]byte, 32)
-	rand.Read(b)
-	tok := base64.RawURLEncoding.EncodeToString(b)
+	idb, secret := make([]byte, 16), make([]byte, 32)
+	rand.Read(idb)
+	rand.Read(secret)
+	tok := base64.RawURLEncoding.EncodeToString(idb)
 	now := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -47,8 +87,21 @@ func (s *sessions) open(userID int64) string {
 			}
 		}
 	}
-	s.byTok[tok] = &session{userID: userID, started: now, lastUsed: now}
-	return tok
+	s.byTok[tok] = &session{userID: userID, secret: secret, started: now, lastUsed: now}
+	return tok + "." + base64.RawURLEncoding.EncodeToString(secret)
+}
+
+// bound says whether proof is the binding of session id to the connection
+// cs (see bindingLabel).
+func (s *sessions) bound(id string, cs *tls.ConnectionState, proof string) bool {
+	s.mu.Lock()
+	ss, ok := s.byTok[id]
+	s.mu.Unlock()
+	if !ok {
+		return false
+	}
+	want, ok := bindingProof(cs, ss.secret)
+	return ok && hmac.Equal([]byte(want), []byte(proof))
 }
 
 // sweepAt is how many sessions there may be before opening one forgets

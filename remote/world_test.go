@@ -151,7 +151,9 @@ func (r *raw) call(method string, args any) (*http.Response, string) {
 	req, _ := http.NewRequest(http.MethodPost, r.url+"/v1/call/"+method, bytes.NewReader(b))
 	req.Header.Set("Ethicsdesk-Protocol", r.version)
 	if r.session != "" {
-		req.Header.Set("Ethicsdesk-Session", r.session)
+		// A valid session is proved on each connection, as a member's
+		// laptop does (remote.BindToConnection is the client's own code).
+		req = remote.BindToConnection(req, r.session)
 	}
 	resp, err := r.http.Do(req)
 	if err != nil {
