@@ -80,12 +80,12 @@ func (db *DB) checkCheckpoints(ctx context.Context, w *auditWalk, roots *x509.Ce
 			problems = append(problems, name+": it was not signed with a key of this committee ("+err.Error()+")")
 			continue
 		}
-		if w.badSeq != 0 && seq >= w.badSeq {
+		if w.BadSeq != 0 && seq >= w.BadSeq {
 			continue // the broken chain is already reported
 		}
-		switch h, ok := w.hashAt(seq); {
+		switch h, ok := w.HashAt(seq); {
 		case !ok:
-			problems = append(problems, fmt.Sprintf("%s: the audit log ends at entry %d, so entries up to %d were cut off", name, len(w.hashes)-1, seq))
+			problems = append(problems, fmt.Sprintf("%s: the audit log ends at entry %d, so entries up to %d were cut off", name, len(w.Hashes)-1, seq))
 		case h != hash:
 			problems = append(problems, fmt.Sprintf("%s: the audit log was rewritten (entry %d no longer has the hash signed then)", name, seq))
 		default:

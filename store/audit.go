@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"time"
 
 	"ethicsdesk/cases"
@@ -60,55 +59,13 @@ func (db *DB) VerifyAuditChain(ctx context.Context) (badSeq int64, problem strin
 	if err != nil {
 		return 0, "", err
 	}
-	return w.badSeq, w.problem, nil
+	return w.BadSeq, w.Problem, nil
 }
 
-// auditWalk is what one pass over the log found: the first broken link,
-// the hash of every entry up to it (to compare with checkpoints and the
-// heads printed on opinions), and each row's last fingerprint.
-type auditWalk struct {
-	badSeq  int64
-	problem string
-	hashes  []string // hashes[i] is entry i's hash; hashes[0] the genesis
-	prints  rowPrints
-}
-
-// hashAt is the chain's hash at seq, and whether the chain reaches it.
-func (w *auditWalk) hashAt(seq int64) (string, bool) {
-	if seq < 0 || seq >= int64(len(w.hashes)) {
-		return "", false
-	}
-	return w.hashes[seq], true
-}
+// auditWalk is one pass over the log (internal/auditchain, shared with
+// the other engine's store).
+type auditWalk = auditchain.Walk
 
 func (db *DB) walkAudit(ctx context.Context) (*auditWalk, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT seq, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, hash, fingerprints
-		FROM audit_log ORDER BY seq`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	w := &auditWalk{hashes: []string{genesisHash}, prints: rowPrints{}}
-	prev, expectSeq := genesisHash, int64(1)
-	for rows.Next() {
-		var r auditRecord
-		if err := rows.Scan(&r.Seq, &r.At, &r.ActorID, &r.Actor, &r.Action, &r.Entity, &r.EntityID, &r.Before, &r.After, &r.PrevHash, &r.Hash, &r.Fingerprints); err != nil {
-			return nil, err
-		}
-		switch {
-		case r.Seq != expectSeq:
-			w.badSeq, w.problem = expectSeq, fmt.Sprintf("audit entry %d is missing", expectSeq)
-		case r.PrevHash != prev:
-			w.badSeq, w.problem = r.Seq, fmt.Sprintf("audit entry %d does not link to entry %d", r.Seq, r.Seq-1)
-		case r.ComputeHash() != r.Hash:
-			w.badSeq, w.problem = r.Seq, fmt.Sprintf("audit entry %d was altered after it was written", r.Seq)
-		}
-		if w.badSeq != 0 {
-			return w, nil
-		}
-		w.prints.Add(r, isTracked)
-		w.hashes = append(w.hashes, r.Hash)
-		prev, expectSeq = r.Hash, expectSeq+1
-	}
-	return w, rows.Err()
+	return auditchain.WalkChain(ctx, db.read, isTracked)
 }

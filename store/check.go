@@ -51,11 +51,11 @@ func (db *DB) checkAnchors(ctx context.Context, sum *CheckSummary) ([]string, er
 		return nil, err
 	}
 	var problems []string
-	if w.badSeq != 0 {
-		problems = append(problems, fmt.Sprintf("audit log: %s (entry %d)", w.problem, w.badSeq))
+	if w.BadSeq != 0 {
+		problems = append(problems, fmt.Sprintf("audit log: %s (entry %d)", w.Problem, w.BadSeq))
 	}
-	sum.Entries = int64(len(w.hashes) - 1)
-	sum.Head = w.hashes[len(w.hashes)-1]
+	sum.Entries = int64(len(w.Hashes) - 1)
+	sum.Head = w.Hashes[len(w.Hashes)-1]
 	roots, err := db.committeeRoots(ctx)
 	if err != nil {
 		return nil, err
@@ -70,10 +70,10 @@ func (db *DB) checkAnchors(ctx context.Context, sum *CheckSummary) ([]string, er
 		return nil, err
 	}
 	problems, sum.Heads = append(problems, more...), n
-	if w.badSeq != 0 {
+	if w.BadSeq != 0 {
 		return problems, nil // rows are compared with an intact chain only
 	}
-	more, compared, legacy, err := db.checkRowPrints(ctx, w.prints)
+	more, compared, legacy, err := db.checkRowPrints(ctx, w.Prints)
 	if err != nil {
 		return nil, err
 	}

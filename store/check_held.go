@@ -27,18 +27,18 @@ func (db *DB) CheckHeldBackup(ctx context.Context, path string) ([]string, error
 	if err != nil {
 		return nil, err
 	}
-	if bw.badSeq != 0 {
-		return []string{fmt.Sprintf("%s: its own audit log is broken (%s), so it proves nothing", path, bw.problem)}, nil
+	if bw.BadSeq != 0 {
+		return []string{fmt.Sprintf("%s: its own audit log is broken (%s), so it proves nothing", path, bw.Problem)}, nil
 	}
-	seq := int64(len(bw.hashes) - 1)
+	seq := int64(len(bw.Hashes) - 1)
 	w, err := db.walkAudit(ctx)
 	if err != nil {
 		return nil, err
 	}
-	switch h, ok := w.hashAt(seq); {
+	switch h, ok := w.HashAt(seq); {
 	case !ok:
-		return []string{fmt.Sprintf("the backup %s reaches audit entry %d, but the register's log ends at entry %d: the register was cut back or rewound", path, seq, len(w.hashes)-1)}, nil
-	case h != bw.hashes[seq]:
+		return []string{fmt.Sprintf("the backup %s reaches audit entry %d, but the register's log ends at entry %d: the register was cut back or rewound", path, seq, len(w.Hashes)-1)}, nil
+	case h != bw.Hashes[seq]:
 		return []string{fmt.Sprintf("audit entry %d of the backup %s has a hash the register's log does not have: the log was rewritten, or the backup is of another register", seq, path)}, nil
 	}
 	return nil, nil

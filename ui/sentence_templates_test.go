@@ -14,7 +14,7 @@ import (
 
 // sentencePackages are the packages whose sentences reach people, in the
 // window or from the commands: errors, field messages, verdicts.
-var sentencePackages = []string{"cases", "cli", "signing", "issuing", "store", "pgstore", "internal/auditchain", "app", "internal/safefile", "report", "holidays"}
+var sentencePackages = []string{"cases", "cli", "signing", "issuing", "store", "pgstore", "internal/auditchain", "internal/registercheck", "app", "internal/safefile", "report", "holidays"}
 
 // goLibrarySentences are keys for what Go's own packages print in a
 // command's output (the flag package, the operating system's errors).

@@ -234,3 +234,55 @@ func scanLabelled(rows *sql.Rows) (print string, id int64, label string, err err
 	}
 	return print, id, label, nil
 }
+
+// Walk is what one pass over the log found: the first broken link, the
+// hash of every entry up to it (to compare with checkpoints and the heads
+// printed on opinions), and each row's last fingerprint.
+type Walk struct {
+	BadSeq  int64
+	Problem string
+	Hashes  []string // Hashes[i] is entry i's hash; Hashes[0] the genesis
+	Prints  Prints
+}
+
+// HashAt is the chain's hash at seq, and whether the chain reaches it.
+func (w *Walk) HashAt(seq int64) (string, bool) {
+	if seq < 0 || seq >= int64(len(w.Hashes)) {
+		return "", false
+	}
+	return w.Hashes[seq], true
+}
+
+// WalkChain reads the whole log in order, recomputing every hash and link;
+// tracked says whose rows are fingerprinted.
+func WalkChain(ctx context.Context, q Querier, tracked func(entity string) bool) (*Walk, error) {
+	rows, err := q.QueryContext(ctx, `SELECT seq, at, actor_id, actor, action, entity, entity_id, before, after, prev_hash, hash, fingerprints
+		FROM audit_log ORDER BY seq`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	w := &Walk{Hashes: []string{Genesis}, Prints: Prints{}}
+	prev, expectSeq := Genesis, int64(1)
+	for rows.Next() {
+		var r Record
+		if err := rows.Scan(&r.Seq, &r.At, &r.ActorID, &r.Actor, &r.Action, &r.Entity, &r.EntityID, &r.Before, &r.After, &r.PrevHash, &r.Hash, &r.Fingerprints); err != nil {
+			return nil, err
+		}
+		switch {
+		case r.Seq != expectSeq:
+			w.BadSeq, w.Problem = expectSeq, fmt.Sprintf("audit entry %d is missing", expectSeq)
+		case r.PrevHash != prev:
+			w.BadSeq, w.Problem = r.Seq, fmt.Sprintf("audit entry %d does not link to entry %d", r.Seq, r.Seq-1)
+		case r.ComputeHash() != r.Hash:
+			w.BadSeq, w.Problem = r.Seq, fmt.Sprintf("audit entry %d was altered after it was written", r.Seq)
+		}
+		if w.BadSeq != 0 {
+			return w, nil
+		}
+		w.Prints.Add(r, tracked)
+		w.Hashes = append(w.Hashes, r.Hash)
+		prev, expectSeq = r.Hash, expectSeq+1
+	}
+	return w, rows.Err()
+}
