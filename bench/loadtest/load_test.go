@@ -16,12 +16,9 @@ package loadtest
 import (
 	"context"
 	"crypto/rand"
-	"crypto/tls"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	mrand "math/rand/v2"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -36,7 +33,6 @@ import (
 	"ethicsdesk/cli"
 	"ethicsdesk/internal/testworld"
 	"ethicsdesk/remote"
-	"ethicsdesk/signing"
 )
 
 const (
@@ -433,27 +429,15 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	local := w.run(t, l, d, secs, mems, person{w.svc, w.Rapporteur}, person{w.svc, w.Chair})
 	w.check(t, "local", local)
 
-	// The committee server on this machine, over TLS on loopback.
-	der, sealed, err := w.reg.SigningRoot(ctx)
+	// The committee server on this machine, over TLS on loopback, as a
+	// process of its own on the same register.
+	srv := startServer(t, checkArgs[1:], adminPW)
+	root, err := remote.RootByFingerprint(ctx, srv.url, srv.finger)
 	if err != nil {
 		t.Fatal(err)
 	}
-	root, _ := x509.ParseCertificate(der)
-	rootKey, err := signing.OpenKey(sealed, adminPW)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, err := signing.IssueServer(&signing.Authority{Cert: root, Key: rootKey}, []string{"127.0.0.1"}, time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewUnstartedServer(remote.NewServer(w.svc, w.reg))
-	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
-	srv.EnableHTTP2 = true // as `ethicsdesk serve` does
-	srv.StartTLS()
-	defer srv.Close()
 	signIn := func(u cases.User, pw string) person {
-		c, err := remote.Dial(srv.URL, root)
+		c, err := remote.Dial(srv.url, root)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -478,8 +462,10 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	if _, err := chair.api.(*remote.Client).FetchSigningKey(ctx, chair.actor, wangPW); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("server: %d clients through %s for %v", len(secs)+len(mems)+2, srv.URL, d)
+	t.Logf("server: %d clients through %s for %v", len(secs)+len(mems)+2, srv.url, d)
+	serverCPU, clientsCPU := srv.cpu(), processCPU(os.Getpid())
 	served := w.run(t, l, d, secs, mems, rapp, chair)
+	serverCPU, clientsCPU = srv.cpu()-serverCPU, processCPU(os.Getpid())-clientsCPU
 	w.check(t, "server", served)
 
 	var b strings.Builder
@@ -500,13 +486,15 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 			t.Errorf("no %q succeeded through the server", op)
 		}
 	}
+	fmt.Fprintf(&b, "CPU used while the server half ran: the server process %v, the thirty clients' process %v\n",
+		serverCPU.Round(10*time.Millisecond), clientsCPU.Round(10*time.Millisecond))
 	fmt.Fprintf(&b, "stale-edit refusals: %d local, %d server; cases logged %d/%d, notes %d/%d, opinions issued %d/%d\n",
 		local.stale, served.stale, len(local.cases), len(served.cases), count(local.notes), count(served.notes), len(local.signed), len(served.signed))
 	t.Log(b.String())
 	fmt.Println(b.String())
 
 	// `ethicsdesk check` finds the register sound afterwards.
-	srv.Close()
+	srv.stop()
 	var out, errb strings.Builder
 	if code := cli.Run(checkArgs, &out, &errb); code != 0 || !strings.Contains(out.String(), "is sound") {
 		t.Errorf("check after the load: exit %d %s %s", code, out.String(), errb.String())
