@@ -6,6 +6,8 @@
 package assets
 
 import (
+	"sync"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
@@ -13,10 +15,30 @@ import (
 )
 
 // LoadTranslations registers every embedded translation file with Fyne's
-// lang package. Call it once, before the first window is built; the
-// language is then chosen from the system locale (LANG).
+// lang package and makes Fyne choose the language from the environment
+// ($LANGUAGE, then the system locale). Call it before the first window is
+// built, and again after changing $LANGUAGE (UseLanguage does).
+//
+// The files are parsed once per process: parsing them (270 KB of JSON,
+// every template compiled) took 17–120 ms, and the window's start-up loaded
+// them three times (the command line's two writers and the window). Fyne
+// chooses the language each time translations are added, so later calls
+// add an empty file to make it choose again.
 func LoadTranslations() error {
 	defer forgetSaid()
+	parsed.Do(func() { parseErr = addEveryFile() })
+	if parseErr != nil {
+		return parseErr
+	}
+	return lang.AddTranslations(fyne.NewStaticResource("en.json", []byte("{}")))
+}
+
+var (
+	parsed   sync.Once
+	parseErr error
+)
+
+func addEveryFile() error {
 	var first error
 	for _, name := range translations.Names() {
 		data, err := translations.File(name)

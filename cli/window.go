@@ -21,6 +21,7 @@ import (
 
 	"ethicsdesk/app"
 	"ethicsdesk/assets"
+	"ethicsdesk/cases"
 	"ethicsdesk/demo"
 	"ethicsdesk/store"
 	"ethicsdesk/ui"
@@ -150,7 +151,9 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 		Servers: endings.servers()}
 	var w fyne.Window
 	if userName != "" {
-		actor, err := svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))
+		actor, err := signInWhilePreparing(a, func() (cases.User, error) {
+			return svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))
+		})
 		if err != nil {
 			db.Close()
 			return nil, err
@@ -164,6 +167,26 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 	endings.add(func() { db.Close() })
 	a.Lifecycle().SetOnStopped(endings.run)
 	return w, nil
+}
+
+// signInWhilePreparing runs signIn (a password check: argon2id, about a
+// tenth of a second of one core, or a call to the committee server) while
+// this goroutine loads the faces the register window draws its text with:
+// the two are independent, and both stood before the first frame one after
+// the other.
+func signInWhilePreparing(a fyne.App, signIn func() (cases.User, error)) (cases.User, error) {
+	type result struct {
+		actor cases.User
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		actor, err := signIn()
+		done <- result{actor, err}
+	}()
+	ui.PrepareText(a)
+	r := <-done
+	return r.actor, r.err
 }
 
 // signInAs is the user name the sign-in screen starts with (from an
@@ -190,7 +213,9 @@ func openServerWindow(a fyne.App, server, trust, userName string) (fyne.Window, 
 	endings.add(func() { client.SignOut(context.Background()) })
 	a.Lifecycle().SetOnStopped(endings.run)
 	if userName != "" {
-		actor, err := client.Login(ctx, userName, os.Getenv(app.PasswordEnv))
+		actor, err := signInWhilePreparing(a, func() (cases.User, error) {
+			return client.Login(ctx, userName, os.Getenv(app.PasswordEnv))
+		})
 		if err != nil {
 			return nil, err
 		}

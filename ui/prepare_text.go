@@ -1,0 +1,18 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// PrepareText loads the faces the register window draws its text with
+// (regular and bold, each with the system font Fyne adds for the user's
+// language), so that a caller with other work to wait for — the password
+// check at sign-in — can have it done meanwhile instead of while the first
+// window is built.
+func PrepareText(a fyne.App) {
+	useDeskTheme(a)
+	for _, s := range []fyne.TextStyle{{}, {Bold: true}} {
+		fyne.MeasureText("Ag", theme.TextSize(), s)
+	}
+}
