@@ -128,10 +128,13 @@ func shellReferences(c config) ([]row, error) {
 		refMedian = append(refMedian, percentile(times, 50))
 	}
 	rows := []row{
-		{figure: "register page, 95th percentile", unit: "ms", samples: goResults.metric("BenchmarkRegisterPage", "p95-ms"),
+		// Each page's time is measured as the shell's is (warmed, then the
+		// mean of shellRepeats reads) before the percentiles over pages.
+		{figure: "register page, 95th percentile", unit: "ms", samples: goResults.metric("BenchmarkRegisterPage", "page-p95-ms"),
 			ref: refP95, refName: "sqlite3", ratio: 1.0},
-		{figure: "register page, median", unit: "ms", samples: goResults.metric("BenchmarkRegisterPage", "median-ms"),
+		{figure: "register page, median", unit: "ms", samples: goResults.metric("BenchmarkRegisterPage", "page-median-ms"),
 			ref: refMedian, refName: "sqlite3"},
+		{figure: "register page, 95th percentile of single reads", unit: "ms", samples: goResults.metric("BenchmarkRegisterPage", "p95-ms")},
 	}
 	// The slowest term is the one whose 95th percentile is highest; its
 	// target is the shell's median for the same term.
