@@ -345,7 +345,22 @@ func fillCell(d *desk, o fyne.CanvasObject, col int, r cases.Row, loaded bool, t
 			l.TextStyle = fyne.TextStyle{Bold: true}
 		}
 	}
-	l.SetText(c.text(d, r, today))
+	text := c.text(d, r, today)
+	l.Truncation = truncationFor(text, l.TextStyle, box.Size().Width)
+	l.SetText(text)
+}
+
+// truncationFor is a cell's truncation: an ellipsis only for a text wider
+// than the cell. Fyne shapes the whole text again with a new shaper on
+// every layout of a label that truncates with an ellipsis, even a text
+// that fits — on the register's 300 visible cells, a large share of each
+// scroll step and of the first frame — while measuring a text is cached.
+// A cell whose width is not known yet truncates.
+func truncationFor(text string, style fyne.TextStyle, width float32) fyne.TextTruncation {
+	if width <= 0 || fyne.MeasureText(text, theme.TextSize(), style).Width+2*theme.InnerPadding()+1 > width {
+		return fyne.TextTruncateEllipsis
+	}
+	return fyne.TextTruncateOff
 }
 
 // newHeaderButton is a column heading: a flat button that sorts.
