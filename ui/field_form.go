@@ -62,7 +62,7 @@ func (f *fieldForm) show(err error) bool {
 	}
 	var fe cases.FieldErrors
 	if !errors.As(err, &fe) {
-		f.message.set(err.Error())
+		f.message.set(userText(err))
 		return false
 	}
 	var rest []string

@@ -262,18 +262,17 @@ func (iv *interestView) declareConflict() {
 
 func (iv *interestView) submit(conflict bool) {
 	cw := iv.cw
-	err := cw.d.svc.DeclareInterest(context.Background(), cw.d.actor, cw.id, conflict, iv.reason.Text)
-	if !iv.form.show(err) {
-		return
-	}
-	cw.interest = nil
-	cw.win.SetContent(cw.full)
-	if !cw.reload() {
-		cw.win.Close()
-	}
-	if cw.d.register != nil {
-		cw.d.register.reload()
-	}
+	reason := iv.reason.Text
+	cw.d.busy(cw.win, lang.L("Saving the case"), func() error {
+		return cw.d.svc.DeclareInterest(context.Background(), cw.d.actor, cw.id, conflict, reason)
+	}, func(err error) {
+		if !iv.form.show(err) {
+			return
+		}
+		cw.interest = nil
+		cw.win.SetContent(cw.full)
+		cw.d.caseChanged(cw.id) // the case opens, or the recusal is shown
+	})
 }
 
 // openError is what a case window does when GetCase refuses: the
