@@ -101,7 +101,7 @@ func TestMinutesPDFHasTheTitleTheOutcomeAndTheAuditHead(t *testing.T) {
 		md.votes[c.ID][p.members[i].ID].SetSelected("Approve")
 	}
 	path := filepath.Join(t.TempDir(), "minutes.pdf")
-	if err := md.writeMinutes(path); err != nil {
+	if err := md.writeMinutes(path, md.m.ID, p.d.saveOptions()); err != nil {
 		t.Fatal(err)
 	}
 	seq, hash, err := p.svc.AuditHead(context.Background())
