@@ -202,4 +202,3 @@ func overlayTexts(win fyne.Window) []string {
 	}
 	return out
 }
-
