@@ -189,7 +189,9 @@ func (p *panelView) add() {
 		p.problem.set(lang.L("Choose a member first."))
 		return
 	}
-	p.change(func(ctx context.Context, d *desk, caseID int64) error { return d.svc.AddPanelMember(ctx, d.actor, caseID, id) })
+	p.change(func(ctx context.Context, d *desk, caseID int64) error {
+		return d.svc.AddPanelMember(ctx, d.actor, caseID, id)
+	})
 }
 
 func (p *panelView) remove(m cases.PanelMember) {
