@@ -241,7 +241,17 @@ func (r *registerWindow) goToReference(ref string) {
 	if ref == "" {
 		return
 	}
-	c, err := r.d.svc.FindCase(context.Background(), r.d.actor, ref)
+	d := r.d
+	// The case is looked up off the main goroutine; its window opens when
+	// the answer lands.
+	d.run.background(func() func() {
+		c, err := d.svc.FindCase(context.Background(), d.actor, ref)
+		return func() { r.openFound(ref, c, err) }
+	})
+}
+
+// openFound opens the case looked up by reference, or says why not.
+func (r *registerWindow) openFound(ref string, c cases.Case, err error) {
 	var ie *cases.InterestError
 	if errors.As(err, &ie) {
 		// Known by its summary only: the case window asks for the declaration.

@@ -72,6 +72,7 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 	// Fixed: each message goes as soon as its field is fixed, the others
 	// stay; then the case is registered and the form closes.
 	test.Type(f.title, "Age-based pricing of car insurance")
+	h.settle() // the check is asked off the window's goroutine
 	if e := f.errs[cases.FieldTitle]; e.Visible() {
 		t.Errorf("the title was filled in but still says %q", e.Text)
 	}
@@ -79,10 +80,11 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 		t.Errorf("the catalogue message went before the code was fixed: %q", e.Text)
 	}
 	f.received.SetText("2026-03-09")
+	h.settle()
 	if e := f.errs[cases.FieldReceivedOn]; e.Visible() {
 		t.Errorf("the date was fixed but still says %q", e.Text)
 	}
-	f.catalogue.SetText(f.catalogueOptions()[0])
+	f.catalogue.SetText(f.catalogueChoices[0])
 	test.Tap(f.save)
 	h.settle()
 	if !f.closed {
