@@ -77,7 +77,7 @@ func (d *desk) openCase(id int64) *caseWindow {
 	cw.win.SetOnDropped(cw.dropped)
 	cw.win.Resize(fyne.NewSize(1100, 780))
 	cw.win.Show()
-	loadFor(d, cw.parentForErrors(), func(context.Context) (caseData, error) { return loadCase(d, id, true), nil }, cw.firstLanded)
+	loadFor(d, cw.win, func(context.Context) (caseData, error) { return loadCase(d, id, true), nil }, cw.firstLanded)
 	return cw
 }
 
