@@ -54,7 +54,7 @@ func (d *desk) busy(win fyne.Window, what string, work func() error, done func(e
 
 // backupNow asks where to write a backup and writes it.
 func (r *registerWindow) backupNow() {
-	if !r.d.svc.MayBackup(r.d.actor) {
+	if !r.answers.mayBackup {
 		return
 	}
 	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -83,7 +83,7 @@ func (r *registerWindow) backupNow() {
 
 // restoreFromBackup asks for a backup file, confirms, and restores it.
 func (r *registerWindow) restoreFromBackup() {
-	if !r.d.svc.MayRestore(r.d.actor) {
+	if !r.answers.mayRestore {
 		return
 	}
 	// The newest backup is asked off the main goroutine; the file dialog

@@ -38,6 +38,7 @@ func TestWindowsOpenAtOnceAndAskTheRegisterOffTheWindowsGoroutine(t *testing.T) 
 
 	var meetings *meetingsWindow
 	var caseWin *caseWindow
+	var again *registerWindow
 	windows := []struct {
 		name   string
 		as     cases.User
@@ -52,6 +53,7 @@ func TestWindowsOpenAtOnceAndAskTheRegisterOffTheWindowsGoroutine(t *testing.T) 
 		{"the users", p.admin, func() fyne.Window { return p.d.openUsers().win }, "Dr. Chen Jie"},
 		{"the audit log", p.admin, func() fyne.Window { return p.d.openAudit().win }, "Entries 1–"},
 		{"the statistics", p.sec, func() fyne.Window { return register.showStatistics().win }, "Figures for "},
+		{"the register", p.admin, func() fyne.Window { again = p.d.openRegister(); return again.win }, "Signed in as Administrator"},
 		{"the retention", p.admin, func() fyne.Window { register.showRetention(); return register.win }, "nothing is past the retention period"},
 		{"the signing keys", p.admin, func() fyne.Window { return p.d.openKeys().win }, "Members' signing keys"},
 		{"the verify window", p.admin, func() fyne.Window { return p.d.openVerify().win }, "signatures are checked"},
@@ -64,8 +66,9 @@ func TestWindowsOpenAtOnceAndAskTheRegisterOffTheWindowsGoroutine(t *testing.T) 
 		if calls := g.calledOnUI(); len(calls) > 0 {
 			t.Errorf("opening %s asked the register on the window's goroutine: %v", w.name, calls)
 		}
-		// The retention question is a dialog: it opens once its answer lands.
-		if texts := allTexts(win); !contains(texts, "Loading…") && !contains(texts, "Counting…") && w.name != "the retention" {
+		// The retention question is a dialog: it opens once its answer
+		// lands; the register shows its rows as they come (register_model.go).
+		if texts := allTexts(win); !contains(texts, "Loading…") && !contains(texts, "Counting…") && w.name != "the retention" && w.name != "the register" {
 			t.Errorf("%s does not say it is loading while the register is silent: %v", w.name, texts)
 		}
 		g.release()
@@ -76,6 +79,10 @@ func TestWindowsOpenAtOnceAndAskTheRegisterOffTheWindowsGoroutine(t *testing.T) 
 		if texts := allTexts(win); !containsPart(texts, w.landed) || contains(texts, "Loading…") {
 			t.Errorf("once the register answered, %s shows %v; want %q", w.name, texts, w.landed)
 		}
+	}
+	// The register's filters fill in with the answers too.
+	if !contains(again.filters.rapporteur.Options, "Dr. Chen Jie") {
+		t.Errorf("once the register answered, the register offers rapporteurs %v", again.filters.rapporteur.Options)
 	}
 }
 
