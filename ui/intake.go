@@ -376,6 +376,7 @@ func (f *caseForm) fill(dr cases.Draft) {
 // as the user left it.
 func (f *caseForm) submit() {
 	dr := f.draft()
+	f.checkGen++ // a check still on its way is older than the save's answer
 	var saved cases.Case
 	// Saving runs off the main goroutine: if another copy of the program
 	// holds the register, the form says it is waiting instead of freezing.

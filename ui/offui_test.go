@@ -123,8 +123,20 @@ func TestTheOpinionEditorOpensAtOnceAndSavesOffTheWindowsGoroutine(t *testing.T)
 	if calls := g.calledOnUI(); len(calls) > 0 {
 		t.Errorf("after the save the editor asked the register on the window's goroutine: %v", calls)
 	}
-	if ed.op.Version != 1 || !strings.Contains(ed.state.Text, "Version 1") {
+	if ed.op.Version != 1 || !strings.Contains(ed.state.Text, "Version 1") || ed.dirty {
 		t.Errorf("after the save the editor shows version %d: %q %v", ed.op.Version, ed.state.Text, ed.problem.Text)
+	}
+
+	// What is typed while a save is on its way stays in the editor, unsaved.
+	ed.rows[0].entry.SetText("The system stores faces without consent. Typed during the save.")
+	g.hold()
+	ed.doSave()
+	ed.rows[0].entry.SetText(ed.rows[0].entry.Text + " And after it.")
+	g.release()
+	w.settle()
+	if got := ed.rows[0].entry.Text; got != "The system stores faces without consent. Typed during the save. And after it." || !ed.dirty ||
+		ed.op.Version != 2 || !strings.Contains(ed.state.Text, "Unsaved changes.") {
+		t.Errorf("typing during a save: the editor holds %q, dirty %v, version %d, says %q", got, ed.dirty, ed.op.Version, ed.state.Text)
 	}
 }
 

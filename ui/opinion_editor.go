@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -201,16 +202,33 @@ func loadOpinion(d *desk, caseID int64) opinionData {
 }
 
 // reload reads the case and its opinion afresh off the main goroutine and
-// redraws when they land; a failure is said in a dialog.
-func (ed *opinionEditor) reload() {
+// redraws when they land; a failure is said in a dialog. Text typed
+// meanwhile is kept (reloadDiscarding drops it).
+func (ed *opinionEditor) reload() { ed.reloadKeeping(true) }
+
+// reloadDiscarding reads the opinion afresh and shows it in place of what
+// was typed (the user chose the newer version).
+func (ed *opinionEditor) reloadDiscarding() { ed.reloadKeeping(false) }
+
+func (ed *opinionEditor) reloadKeeping(keepTyped bool) {
 	d, caseID := ed.d, ed.caseID
 	loadFor(d, ed.win, func(context.Context) (opinionData, error) {
 		data := loadOpinion(d, caseID)
 		return data, data.err
 	}, func(data opinionData) {
-		if d.opinionWins[caseID] == ed {
-			ed.apply(data)
+		if d.opinionWins[caseID] != ed {
+			return
 		}
+		if ed.dirty && keepTyped {
+			// Typed while the answer was on its way: the text stays as
+			// typed (a colleague's newer version is caught at the next
+			// save); only what the user may do is brought up to date.
+			ed.asked = data.answers
+			ed.fillActions()
+			ed.state.SetText(lang.L("Unsaved changes.") + " " + ed.stateText())
+			return
+		}
+		ed.apply(data)
 	})
 }
 
@@ -573,14 +591,14 @@ func (ed *opinionEditor) saveThen(after func()) {
 		return err
 	}, func(err error) {
 		ed.saving = false
-		if ed.saved(saved, err) && after != nil {
+		if ed.saved(text, saved, err) && after != nil && !ed.dirty {
 			after()
 		}
 	})
 }
 
 // saved shows the outcome of a save; true when it was stored.
-func (ed *opinionEditor) saved(saved cases.Opinion, err error) bool {
+func (ed *opinionEditor) saved(sent cases.OpinionText, saved cases.Opinion, err error) bool {
 	var fe cases.FieldErrors
 	var stale *cases.StaleError
 	switch {
@@ -588,14 +606,15 @@ func (ed *opinionEditor) saved(saved cases.Opinion, err error) bool {
 		ed.showFieldErrors(fe)
 		return false
 	case errors.As(err, &stale):
-		showStale(stale, ed.win, func() { ed.reload() })
+		showStale(stale, ed.win, ed.reloadDiscarding)
 		return false
 	case err != nil:
 		ed.problem.set(userText(err))
 		return false
 	}
 	ed.op = saved
-	ed.dirty = false
+	// What was typed while the save was on its way stays, unsaved.
+	ed.dirty = !reflect.DeepEqual(ed.text(), sent)
 	ed.reload()
 	ed.d.caseChanged(ed.caseID)
 	return true
