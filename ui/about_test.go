@@ -17,6 +17,7 @@ func TestAboutBoxShowsTheVersion(t *testing.T) {
 		for _, it := range m.Items {
 			if it.Label == "About Ethics Desk" {
 				it.Action()
+				h.settle()
 			}
 		}
 	}

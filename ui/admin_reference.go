@@ -46,14 +46,24 @@ func (s *settingsWindow) submitNewType(f *newTypeForm) {
 		return
 	}
 	t := cases.CaseType{Code: f.code.Text, Name: f.name.Text, Complaint: f.complaint.Checked, DecisionDays: days, WorkingDays: f.workingDays.Checked}
-	if !f.form.show(s.d.svc.AddCaseType(context.Background(), s.d.actor, t)) {
-		return
-	}
-	s.d.typesChanged()
-	// The new type gets its own row like the others: draw the tab again.
-	s.types = nil
-	s.tabs.Items[1].Content = container.NewPadded(s.typesTab())
-	s.tabs.Refresh()
+	d := s.d
+	var data settingsData
+	d.busy(s.win, lang.L("Saving the settings"), func() error {
+		if err := d.svc.AddCaseType(context.Background(), d.actor, t); err != nil {
+			return err
+		}
+		data.types, data.typesErr = d.svc.CaseTypes(context.Background())
+		return nil
+	}, func(err error) {
+		if !f.form.show(err) {
+			return
+		}
+		d.typesChanged()
+		// The new type gets its own row like the others: draw the tab again.
+		s.types = nil
+		s.tabs.Items[1].Content = container.NewPadded(s.typesTab(data))
+		s.tabs.Refresh()
+	})
 }
 
 // catalogueEditor is the "Classification" tab: the industry codes cases
@@ -68,21 +78,45 @@ type catalogueEditor struct {
 	saved *widget.Label
 }
 
-func (s *settingsWindow) catalogueTab() fyne.CanvasObject {
+// catalogueData is the classification as read (off the main goroutine).
+type catalogueData struct {
+	entries []cases.CatalogueEntry
+	err     error
+}
+
+func loadCatalogue(d *desk) catalogueData {
+	entries, err := d.svc.Catalogue(context.Background())
+	return catalogueData{entries, err}
+}
+
+func (s *settingsWindow) catalogueTab(data catalogueData) fyne.CanvasObject {
 	s.catalog = &catalogueEditor{box: container.NewVBox()}
-	s.fillCatalogue()
+	s.fillCatalogue(data)
 	return container.NewVScroll(s.catalog.box)
 }
 
-func (s *settingsWindow) fillCatalogue() {
+// reloadCatalogue reads the classification afresh off the main goroutine,
+// then runs after.
+func (s *settingsWindow) reloadCatalogue(after func()) {
+	d := s.d
+	d.run.background(func() func() {
+		data := loadCatalogue(d)
+		return func() {
+			s.fillCatalogue(data)
+			after()
+		}
+	})
+}
+
+func (s *settingsWindow) fillCatalogue(data catalogueData) {
 	c := s.catalog
 	c.box.RemoveAll()
 	c.names = map[string]*widget.Entry{}
 	c.form, c.saved = newFieldForm(), savedNote()
 	c.box.Add(quietText(lang.L("The industry classification a case's AI system is filed under. A code stays once added, since cases keep theirs; its name can be corrected.")))
-	entries, err := s.d.svc.Catalogue(context.Background())
+	entries, err := data.entries, data.err
 	if err != nil {
-		c.box.Add(quietText(err.Error()))
+		c.box.Add(quietText(userText(err)))
 	}
 	for _, e := range entries {
 		name := widget.NewEntry()
@@ -103,10 +137,14 @@ func (s *settingsWindow) fillCatalogue() {
 	add.add(cases.FieldCatalogueCode, lang.L("Code"), c.code)
 	add.add(cases.FieldCatalogueName, lang.L("Classification name"), c.name)
 	c.add = widget.NewButton(lang.L("Add"), func() {
-		if add.show(s.d.svc.AddCatalogueEntry(context.Background(), s.d.actor, cases.CatalogueEntry{Code: c.code.Text, Name: c.name.Text})) {
-			s.fillCatalogue()
-			s.catalog.saved.SetText(lang.L("Saved."))
-		}
+		e := cases.CatalogueEntry{Code: c.code.Text, Name: c.name.Text}
+		s.d.busy(s.win, lang.L("Saving the settings"), func() error {
+			return s.d.svc.AddCatalogueEntry(context.Background(), s.d.actor, e)
+		}, func(err error) {
+			if add.show(err) {
+				s.reloadCatalogue(func() { s.catalog.saved.SetText(lang.L("Saved.")) })
+			}
+		})
 	})
 	c.box.Add(add.content())
 	c.box.Add(container.NewHBox(layout.NewSpacer(), c.saved, c.add))
@@ -117,7 +155,14 @@ func (s *settingsWindow) fillCatalogue() {
 func (s *settingsWindow) saveCatalogue(e cases.CatalogueEntry) {
 	c := s.catalog
 	c.saved.SetText("")
-	err := s.d.svc.SaveCatalogueEntry(context.Background(), s.d.actor, e)
+	s.d.busy(s.win, lang.L("Saving the settings"), func() error {
+		return s.d.svc.SaveCatalogueEntry(context.Background(), s.d.actor, e)
+	}, func(err error) { s.catalogueSaved(e, err) })
+}
+
+// catalogueSaved shows the outcome of saveCatalogue at the code's row.
+func (s *settingsWindow) catalogueSaved(e cases.CatalogueEntry, err error) {
+	c := s.catalog
 	if fe, ok := err.(cases.FieldErrors); ok {
 		// The row's field answers to "catalogue_name.<code>".
 		moved := cases.FieldErrors{}

@@ -21,6 +21,7 @@ func TestAdministratorKeepsReferenceDataInTheWindow(t *testing.T) {
 	p.as(p.admin)
 	p.d.openRegister()
 	s := p.d.openSettings()
+	p.settle()
 
 	// A new case type.
 	f := s.newType
@@ -28,17 +29,20 @@ func TestAdministratorKeepsReferenceDataInTheWindow(t *testing.T) {
 	f.name.SetText("Research review")
 	f.days.SetText("45")
 	test.Tap(f.add)
+	p.settle()
 	if !containsPart(f.form.messages(), "small letters, digits and underscores") {
 		t.Fatalf("a code with capitals and a space: %v", f.form.messages())
 	}
 	f.code.SetText("privacy_complaint")
 	test.Tap(f.add)
+	p.settle()
 	if !contains(f.form.messages(), "There is already a case type with this code.") {
 		t.Fatalf("a code already used: %v", f.form.messages())
 	}
 	f.code.SetText("research_review")
 	f.workingDays.SetChecked(true)
 	test.Tap(f.add)
+	p.settle()
 	types, _ := p.svc.CaseTypes(ctx)
 	var added *cases.CaseType
 	for i := range types {
@@ -66,6 +70,7 @@ func TestAdministratorKeepsReferenceDataInTheWindow(t *testing.T) {
 		if r.t.Code == "guidance_request" {
 			r.name.SetText("Request for guidance")
 			test.Tap(r.save)
+			p.settle()
 		}
 	}
 	if types, _ := p.svc.CaseTypes(ctx); !hasType(types, "guidance_request", "Request for guidance") {
@@ -77,6 +82,7 @@ func TestAdministratorKeepsReferenceDataInTheWindow(t *testing.T) {
 	c.code.SetText("i65")
 	c.name.SetText("Software")
 	test.Tap(c.add)
+	p.settle()
 	c = s.catalog
 	if containsPart(labelTexts(c.box), "a capital letter and up to four digits") == false {
 		t.Fatalf("a lower-case code: %v", labelTexts(c.box))
@@ -84,22 +90,26 @@ func TestAdministratorKeepsReferenceDataInTheWindow(t *testing.T) {
 	c.code.SetText("M73") // in the catalogue already
 	c.name.SetText("Something else")
 	test.Tap(c.add)
+	p.settle()
 	if c = s.catalog; !containsPart(labelTexts(c.box), "There is already a classification with this code.") {
 		t.Fatalf("adding a code already there: %v", labelTexts(c.box))
 	}
 	c.code.SetText("I6599")
 	c.name.SetText("Research and experimental development")
 	test.Tap(c.add)
+	p.settle()
 	if c = s.catalog; c.names["I6599"] == nil || c.names["I6599"].Text != "Research and experimental development" {
 		t.Fatalf("the added classification is not listed: %v", c.names)
 	}
 	c.names["I6599"].SetText("")
 	s.saveCatalogue(cases.CatalogueEntry{Code: "I6599", Name: c.names["I6599"].Text})
+	p.settle()
 	if !contains(c.form.messages(), "Enter the name of the classification.") {
 		t.Fatalf("an empty name: %v", c.form.messages())
 	}
 	c.names["I6599"].SetText("Scientific research")
 	s.saveCatalogue(cases.CatalogueEntry{Code: "I6599", Name: c.names["I6599"].Text})
+	p.settle()
 	entries, _ := p.svc.Catalogue(ctx)
 	found := false
 	for _, e := range entries {
@@ -112,11 +122,13 @@ func TestAdministratorKeepsReferenceDataInTheWindow(t *testing.T) {
 	// The attachment size limit.
 	s.attachMB.SetText("0")
 	test.Tap(s.saveRules)
+	p.settle()
 	if !containsPart(s.rules.messages(), "from 1 to 500") {
 		t.Fatalf("a limit of 0 MB: %v", s.rules.messages())
 	}
 	s.attachMB.SetText("1")
 	test.Tap(s.saveRules)
+	p.settle()
 	if st, _ := p.svc.Settings(ctx); st.AttachmentMaxBytes != 1<<20 {
 		t.Fatalf("the limit saved: %d (%v)", st.AttachmentMaxBytes, s.rules.messages())
 	}

@@ -32,14 +32,17 @@ func TestPeopleScreenshots(t *testing.T) {
 
 	p.as(p.admin)
 	u := p.d.openUsers()
+	p.settle()
 	u.selectUser("liu")
 	shot(u.win, "users")
 	u.showCreate()
 	shot(u.win, "users-new")
 
 	s := p.d.openSettings()
+	p.settle()
 	s.quorum.SetText("zero")
 	s.submitRules()
+	p.settle()
 	shot(s.win, "settings-rules")
 	s.tabs.SelectIndex(1)
 	shot(s.win, "settings-types")
@@ -47,32 +50,40 @@ func TestPeopleScreenshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.holidays.reload()
+	p.settle()
 	s.tabs.SelectIndex(2)
 	shot(s.win, "settings-holidays")
 
 	mw, c := meetingWithFive(t, p)
 	for i, v := range []string{"Approve", "Approve", "Reject", "Approve"} {
 		mw.detail.votes[c.ID][p.members[i].ID].SetSelected(v)
+		p.settle()
 	}
 	mw.win.Resize(fyne.NewSize(1180, 900))
 	shot(mw.win, "meeting")
 
 	p.as(p.sec)
 	cw := p.d.openCase(c.ID)
+	p.settle()
 	cw.panel.addMember.SetSelected(p.members[0].Name())
+	p.settle()
 	cw.panel.add()
 	cw.panel.rapporteur.SetSelected(p.members[1].Name())
+	p.settle()
 	cw.panel.assignRapporteur()
+	p.settle()
 	cw.win.Resize(fyne.NewSize(1100, 1000))
 	shot(cw.win, "case-panel")
 	cw.win.Close()
 
 	p.as(p.members[0])
 	cw = p.d.openCase(c.ID)
+	p.settle()
 	shot(cw.win, "case-declare")
 	cw.win.Close()
 
 	p.as(p.admin)
 	a := p.d.openAudit()
+	p.settle()
 	shot(a.win, "audit")
 }

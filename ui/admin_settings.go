@@ -54,20 +54,54 @@ type caseTypeRow struct {
 	saved   *widget.Label
 }
 
+// settingsData is everything the settings window shows, read off the
+// main goroutine when it opens.
+type settingsData struct {
+	st            cases.Settings
+	stErr         error
+	users         []cases.User // the deputy chair's choices
+	types         []cases.CaseType
+	typesErr      error
+	name, address string
+	letterErr     error
+	docLang       cases.DocumentLanguage
+	holidays      holidaysData
+	catalogue     catalogueData
+}
+
+func loadSettings(d *desk) settingsData {
+	ctx := context.Background()
+	var data settingsData
+	data.st, data.stErr = d.svc.Settings(ctx)
+	data.users, _ = d.svc.Users(ctx, d.actor)
+	data.types, data.typesErr = d.svc.CaseTypes(ctx)
+	data.name, data.address, data.letterErr = d.svc.CommitteeLetterhead(ctx)
+	data.docLang, _ = d.svc.DocumentLanguage(ctx)
+	data.holidays = loadHolidays(d)
+	data.catalogue = loadCatalogue(d)
+	return data
+}
+
 func (d *desk) openSettings() *settingsWindow {
 	s := &settingsWindow{d: d, win: d.app.NewWindow(lang.L("Committee settings") + " — " + lang.L("Ethics Desk"))}
-	s.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("Meetings, lock and retention"), container.NewPadded(s.rulesTab())),
-		container.NewTabItem(lang.L("Case types"), container.NewPadded(s.typesTab())),
-		container.NewTabItem(lang.L("Holidays"), container.NewPadded(s.holidaysTab())),
-		container.NewTabItem(lang.L("Letterhead"), container.NewPadded(s.letterheadTab())),
-		container.NewTabItem(lang.L("Classification"), container.NewPadded(s.catalogueTab())),
-	)
-	s.win.SetContent(s.tabs)
+	s.win.SetContent(container.NewCenter(loadingText()))
 	s.win.Resize(fyne.NewSize(820, 600))
 	closeOnEscape(s.win, s.win.Close)
 	s.win.Show()
+	loadFor(d, s.win, func(context.Context) (settingsData, error) { return loadSettings(d), nil }, s.build)
 	return s
+}
+
+// build lays the tabs out once the settings have landed.
+func (s *settingsWindow) build(data settingsData) {
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("Meetings, lock and retention"), container.NewPadded(s.rulesTab(data))),
+		container.NewTabItem(lang.L("Case types"), container.NewPadded(s.typesTab(data))),
+		container.NewTabItem(lang.L("Holidays"), container.NewPadded(s.holidaysTab(data.holidays))),
+		container.NewTabItem(lang.L("Letterhead"), container.NewPadded(s.letterheadTab(data))),
+		container.NewTabItem(lang.L("Classification"), container.NewPadded(s.catalogueTab(data.catalogue))),
+	)
+	s.win.SetContent(s.tabs)
 }
 
 func savedNote() *widget.Label {
@@ -76,8 +110,8 @@ func savedNote() *widget.Label {
 	return l
 }
 
-func (s *settingsWindow) rulesTab() fyne.CanvasObject {
-	st, err := s.d.svc.Settings(context.Background())
+func (s *settingsWindow) rulesTab(data settingsData) fyne.CanvasObject {
+	st, err := data.st, data.stErr
 	s.quorum, s.majority, s.lock, s.retention = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	s.quorum.SetText(strconv.Itoa(st.Quorum))
 	s.majority.SetText(st.Majority.String())
@@ -91,7 +125,7 @@ func (s *settingsWindow) rulesTab() fyne.CanvasObject {
 	s.rules.add("inactivity_lock_minutes", lang.L("Lock after minutes without input"), s.lock)
 	s.rules.add("retention_years", lang.L("Years after closure until submitters are anonymised"), s.retention)
 	s.rules.add("attachment_max_bytes", lang.L("Largest attachment (MB)"), s.attachMB)
-	s.deputy = s.deputySelect(st.DeputyChairID)
+	s.deputy = s.deputySelect(data.users, st.DeputyChairID)
 	s.rules.add("deputy_chair", lang.L("Deputy chair (countersigns when the chair is the rapporteur)"), s.deputy)
 	s.rulesSaved = savedNote()
 	s.saveRules = widget.NewButton(lang.L("Save"), s.submitRules)
@@ -133,18 +167,21 @@ func (s *settingsWindow) submitRules() {
 		s.rules.show(fe)
 		return
 	}
-	if s.rules.show(s.d.svc.SaveSettings(context.Background(), s.d.actor, st)) {
-		s.rulesSaved.SetText(lang.L("Saved."))
-	}
+	s.d.busy(s.win, lang.L("Saving the settings"), func() error {
+		return s.d.svc.SaveSettings(context.Background(), s.d.actor, st)
+	}, func(err error) {
+		if s.rules.show(err) {
+			s.rulesSaved.SetText(lang.L("Saved."))
+		}
+	})
 }
 
 // deputySelect offers the active members and chairs as deputy chair, and
 // "(none)"; current is selected.
-func (s *settingsWindow) deputySelect(current int64) *widget.Select {
+func (s *settingsWindow) deputySelect(users []cases.User, current int64) *widget.Select {
 	none := lang.L("(none)")
 	s.deputyIDs = map[string]int64{none: 0}
 	options, selected := []string{none}, none
-	users, _ := s.d.svc.Users(context.Background(), s.d.actor)
 	for _, u := range users {
 		if !u.Active || (u.Role != cases.RoleMember && u.Role != cases.RoleChair) {
 			continue
@@ -161,9 +198,9 @@ func (s *settingsWindow) deputySelect(current int64) *widget.Select {
 	return sel
 }
 
-func (s *settingsWindow) typesTab() fyne.CanvasObject {
+func (s *settingsWindow) typesTab(data settingsData) fyne.CanvasObject {
 	box := container.NewVBox(quietText(lang.L("The days a case of each type has from its acceptance to the decision. Changing them recomputes the due date of every open case.")))
-	types, err := s.d.svc.CaseTypes(context.Background())
+	types, err := data.types, data.typesErr
 	if err != nil {
 		box.Add(quietText(domainText(err.Error())))
 	}
@@ -197,29 +234,39 @@ func (s *settingsWindow) submitType(r *caseTypeRow) {
 	}
 	t := r.t
 	t.Name, t.DecisionDays, t.WorkingDays = r.name.Text, days, r.working.Checked
-	if r.form.show(s.d.svc.SaveCaseType(context.Background(), s.d.actor, t)) {
-		r.t = t
-		r.saved.SetText(lang.L("Saved; open cases' due dates were recomputed."))
-		s.d.typesChanged()
-	}
+	s.d.busy(s.win, lang.L("Saving the settings"), func() error {
+		return s.d.svc.SaveCaseType(context.Background(), s.d.actor, t)
+	}, func(err error) {
+		if r.form.show(err) {
+			r.t = t
+			r.saved.SetText(lang.L("Saved; open cases' due dates were recomputed."))
+			s.d.typesChanged()
+		}
+	})
 }
 
-// typesChanged re-reads the case types and refreshes what shows deadlines.
+// typesChanged re-reads the case types (off the main goroutine) and
+// refreshes what shows deadlines.
 func (d *desk) typesChanged() {
-	if types, err := d.svc.CaseTypes(context.Background()); err == nil {
-		d.types = types
-	}
-	if d.register != nil {
-		d.register.filters.typesChanged(d)
-		d.register.reload()
-	}
-	for _, cw := range d.caseWins {
-		cw.reload()
-	}
+	d.run.background(func() func() {
+		types, err := d.svc.CaseTypes(context.Background())
+		return func() {
+			if err == nil {
+				d.types = types
+			}
+			if d.register != nil {
+				d.register.filters.typesChanged(d)
+				d.register.reload()
+			}
+			for _, cw := range d.caseWins {
+				cw.reload()
+			}
+		}
+	})
 }
 
-func (s *settingsWindow) letterheadTab() fyne.CanvasObject {
-	name, address, err := s.d.svc.CommitteeLetterhead(context.Background())
+func (s *settingsWindow) letterheadTab(data settingsData) fyne.CanvasObject {
+	name, address, err := data.name, data.address, data.letterErr
 	s.name = widget.NewEntry()
 	s.name.SetText(name)
 	s.address = widget.NewMultiLineEntry()
@@ -228,17 +275,23 @@ func (s *settingsWindow) letterheadTab() fyne.CanvasObject {
 	s.lh = newFieldForm()
 	s.lh.add("committee_name", lang.L("Committee name"), s.name)
 	s.lh.add("committee_address", lang.L("Address"), s.address)
-	current, _ := s.d.svc.DocumentLanguage(context.Background())
-	s.docLang = newDocumentLanguageChooser(s.d.svc, false, current)
+	s.docLang = newDocumentLanguageChooser(data.docLang, false, data.docLang)
 	s.lh.add("document_language", lang.L("Language of documents"), s.docLang.Select)
 	s.lhSaved = savedNote()
 	s.saveLH = widget.NewButton(lang.L("Save"), func() {
 		s.lhSaved.SetText("")
-		ctx := context.Background()
-		if s.lh.show(s.d.svc.SaveCommitteeLetterhead(ctx, s.d.actor, s.name.Text, s.address.Text)) &&
-			s.lh.show(s.d.svc.SaveDocumentLanguage(ctx, s.d.actor, s.docLang.language())) {
-			s.lhSaved.SetText(lang.L("Saved."))
-		}
+		name, address, language := s.name.Text, s.address.Text, s.docLang.language()
+		s.d.busy(s.win, lang.L("Saving the settings"), func() error {
+			ctx := context.Background()
+			if err := s.d.svc.SaveCommitteeLetterhead(ctx, s.d.actor, name, address); err != nil {
+				return err
+			}
+			return s.d.svc.SaveDocumentLanguage(ctx, s.d.actor, language)
+		}, func(err error) {
+			if s.lh.show(err) {
+				s.lhSaved.SetText(lang.L("Saved."))
+			}
+		})
 	})
 	s.saveLH.Importance = widget.HighImportance
 	if err != nil {

@@ -15,6 +15,7 @@ func TestAdministratorNamesTheDeputyChair(t *testing.T) {
 	ctx := context.Background()
 	p.as(p.admin)
 	s := p.d.openSettings()
+	p.settle()
 	if s.deputy.Selected != "(none)" {
 		t.Fatalf("a deputy chair is named by default: %q", s.deputy.Selected)
 	}
@@ -28,16 +29,20 @@ func TestAdministratorNamesTheDeputyChair(t *testing.T) {
 		}
 	}
 	s.deputy.SetSelected(pick)
+	p.settle()
 	test.Tap(s.saveRules)
+	p.settle()
 	if st, _ := p.svc.Settings(ctx); st.DeputyChairID != p.members[2].ID || s.rulesSaved.Text != "Saved." {
 		t.Fatalf("deputy chair not saved: %+v %v", st, s.rules.messages())
 	}
 	again := p.d.openSettings()
+	p.settle()
 	if again.deputy.Selected != pick {
 		t.Fatalf("the settings reopen with deputy %q, want %q", again.deputy.Selected, pick)
 	}
 	again.quorum.SetText("4")
 	test.Tap(again.saveRules)
+	p.settle()
 	if st, _ := p.svc.Settings(ctx); st.DeputyChairID != p.members[2].ID || st.Quorum != 4 {
 		t.Fatalf("saving the quorum lost the deputy chair: %+v", st)
 	}

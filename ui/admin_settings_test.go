@@ -30,20 +30,24 @@ func TestAdministratorSetsTheQuorumAndAHolidayMovesADueDate(t *testing.T) {
 	}
 	p.as(p.admin)
 	s := p.d.openSettings()
+	p.settle()
 
 	// A quorum that is not a number is refused at its box; 4 is saved.
 	s.quorum.SetText("four")
 	test.Tap(s.saveRules)
+	p.settle()
 	if msgs := s.rules.messages(); !contains(msgs, "Enter a whole number of members.") {
 		t.Fatalf("quorum 'four': %v", msgs)
 	}
 	s.quorum.SetText("0")
 	test.Tap(s.saveRules)
+	p.settle()
 	if msgs := s.rules.messages(); !containsPart(msgs, "between 1 and 100") {
 		t.Fatalf("quorum 0: %v", msgs)
 	}
 	s.quorum.SetText("4")
 	test.Tap(s.saveRules)
+	p.settle()
 	if st, _ := p.svc.Settings(ctx); st.Quorum != 4 || s.rulesSaved.Text != "Saved." {
 		t.Fatalf("quorum not saved: %+v %v", st, s.rules.messages())
 	}
@@ -58,12 +62,14 @@ func TestAdministratorSetsTheQuorumAndAHolidayMovesADueDate(t *testing.T) {
 	}
 	row.days.SetText("")
 	test.Tap(row.save)
+	p.settle()
 	if msgs := row.form.messages(); !contains(msgs, "Enter a whole number of days.") {
 		t.Fatalf("empty days: %v", msgs)
 	}
 	row.days.SetText("30")
 	row.working.SetChecked(true)
 	test.Tap(row.save)
+	p.settle()
 	working := due()
 	if !working.After(before) {
 		t.Fatalf("working days did not move the due date: %s then %s (%v)", before, working, row.form.messages())
@@ -73,6 +79,7 @@ func TestAdministratorSetsTheQuorumAndAHolidayMovesADueDate(t *testing.T) {
 	h := s.holidays
 	h.day.SetText("not a date")
 	test.Tap(h.add)
+	p.settle()
 	if msgs := h.form.messages(); !containsPart(msgs, "YYYY-MM-DD") {
 		t.Fatalf("bad holiday date: %v", msgs)
 	}
@@ -83,6 +90,7 @@ func TestAdministratorSetsTheQuorumAndAHolidayMovesADueDate(t *testing.T) {
 	h.day.SetText(day.String())
 	h.name.SetText("Committee holiday")
 	test.Tap(h.add)
+	p.settle()
 	after := due()
 	if !after.After(working) {
 		t.Fatalf("a holiday on %s did not move the due date %s (now %s; %v)", day, working, after, h.form.messages())

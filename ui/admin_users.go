@@ -66,11 +66,13 @@ func (d *desk) openUsers() *usersWindow {
 	bar := container.NewHBox(u.create, layout.NewSpacer(), u.role, u.active, u.reset)
 	top := container.NewVBox(bar,
 		quietText(lang.L("Accounts are never deleted: a deactivated account keeps its name on the record and can be reactivated.")))
-	u.win.SetContent(container.NewBorder(container.NewPadded(top), u.problem.Label, nil, nil, u.table))
+	full := container.NewBorder(container.NewPadded(top), u.problem.Label, nil, nil, u.table)
+	// The window opens at once and shows the accounts when they land.
+	u.win.SetContent(container.NewCenter(loadingText()))
 	u.win.Resize(fyne.NewSize(900, 560))
 	closeOnEscape(u.win, u.win.Close)
-	u.reload()
 	u.win.Show()
+	u.reloadThen(func() { u.win.SetContent(full) })
 	return u
 }
 
@@ -105,18 +107,35 @@ func roleText(r cases.Role) string {
 	return lang.X("role."+string(r), cases.CodeLabel(string(r)))
 }
 
-func (u *usersWindow) reload() {
-	ctx := context.Background()
-	users, err := u.d.svc.Users(ctx, u.d.actor)
-	if err == nil {
-		u.locked, err = u.d.svc.LockedAccounts(ctx, u.d.actor)
-	}
+func (u *usersWindow) reload() { u.reloadThen(nil) }
+
+// reloadThen reads the accounts off the main goroutine, lists them when
+// they land, then runs after (if set).
+func (u *usersWindow) reloadThen(after func()) {
+	d := u.d
+	d.run.background(func() func() {
+		ctx := context.Background()
+		users, err := d.svc.Users(ctx, d.actor)
+		var locked map[int64]time.Time
+		if err == nil {
+			locked, err = d.svc.LockedAccounts(ctx, d.actor)
+		}
+		return func() {
+			u.show(users, locked, err)
+			if after != nil {
+				after()
+			}
+		}
+	})
+}
+
+func (u *usersWindow) show(users []cases.User, locked map[int64]time.Time, err error) {
 	if err != nil {
-		u.problem.set(err.Error())
+		u.problem.set(userText(err))
 		return
 	}
 	u.problem.set("")
-	u.users = users
+	u.users, u.locked = users, locked
 	if u.selected >= len(users) {
 		u.selected = -1
 	}
@@ -179,16 +198,19 @@ func (u *usersWindow) showCreate() {
 	f.add("role", lang.L("Role"), role.Select)
 	f.add("password", lang.L("Initial password"), pass)
 	f.add("repeat", lang.L("Password again"), repeat)
-	u.lastForm = showFormDialog(u.win, lang.L("New user"), lang.L("Create"), f, func() error {
-		if pass.Text != repeat.Text {
-			return cases.FieldErrors{"repeat": lang.L("The two passwords are not the same.")}
+	u.lastForm = showFormDialog(u.d, u.win, lang.L("New user"), lang.L("Create"), f, func() func() error {
+		same := pass.Text == repeat.Text
+		account := cases.NewAccount{Username: username.Text, DisplayName: name.Text, Role: cases.Role(role.value()), Password: pass.Text}
+		return func() error {
+			if !same {
+				return cases.FieldErrors{"repeat": lang.L("The two passwords are not the same.")}
+			}
+			_, err := u.d.svc.CreateUser(context.Background(), u.d.actor, account)
+			return err
 		}
-		_, err := u.d.svc.CreateUser(context.Background(), u.d.actor, cases.NewAccount{Username: username.Text,
-			DisplayName: name.Text, Role: cases.Role(role.value()), Password: pass.Text})
-		return err
 	}, func() {
-		u.reload()
-		u.selectUser(username.Text)
+		name := username.Text
+		u.reloadThen(func() { u.selectUser(name) })
 	})
 }
 
@@ -201,8 +223,11 @@ func (u *usersWindow) showRole() {
 	role := rolePick()
 	role.set(string(x.Role))
 	f.add("role", lang.L("Role"), role.Select)
-	u.lastForm = showFormDialog(u.win, lang.L("Role of {{.Name}}", map[string]any{"Name": x.Name()}), lang.L("Save"), f,
-		func() error { return u.d.svc.SetRole(context.Background(), u.d.actor, x.ID, cases.Role(role.value())) }, u.reload)
+	u.lastForm = showFormDialog(u.d, u.win, lang.L("Role of {{.Name}}", map[string]any{"Name": x.Name()}), lang.L("Save"), f,
+		func() func() error {
+			to := cases.Role(role.value())
+			return func() error { return u.d.svc.SetRole(context.Background(), u.d.actor, x.ID, to) }
+		}, u.reload)
 }
 
 func (u *usersWindow) toggleActive() {
@@ -210,25 +235,28 @@ func (u *usersWindow) toggleActive() {
 	if !ok {
 		return
 	}
-	ctx := context.Background()
 	if !x.Active {
-		u.done(u.d.svc.Reactivate(ctx, u.d.actor, x.ID))
+		u.change(lang.L("Reactivate"), func(ctx context.Context) error { return u.d.svc.Reactivate(ctx, u.d.actor, x.ID) })
 		return
 	}
 	dialog.ShowConfirm(lang.L("Deactivate"),
 		lang.L("Deactivate the account of {{.Name}}? They can no longer sign in; their history stays on the record.", map[string]any{"Name": x.Name()}),
 		func(yes bool) {
 			if yes {
-				u.done(u.d.svc.Deactivate(ctx, u.d.actor, x.ID))
+				u.change(lang.L("Deactivate"), func(ctx context.Context) error { return u.d.svc.Deactivate(ctx, u.d.actor, x.ID) })
 			}
 		}, u.win)
 }
 
-func (u *usersWindow) done(err error) {
-	if err != nil {
-		showError(err, u.win)
-	}
-	u.reload()
+// change saves a change to an account off the main goroutine, then lists
+// the accounts again.
+func (u *usersWindow) change(what string, save func(ctx context.Context) error) {
+	u.d.busy(u.win, what, func() error { return save(context.Background()) }, func(err error) {
+		if err != nil {
+			showError(err, u.win)
+		}
+		u.reload()
+	})
 }
 
 func (u *usersWindow) showReset() {
@@ -241,11 +269,14 @@ func (u *usersWindow) showReset() {
 	f.add("password", lang.L("New password"), pass)
 	f.add("repeat", lang.L("Password again"), repeat)
 	f.box.Add(quietText(lang.L("A signing key stays locked with the old password, which a reset does not know: if this member signs opinions, issue them a new key in Signatures › Signing keys.")))
-	u.lastForm = showFormDialog(u.win, lang.L("New password for {{.Name}}", map[string]any{"Name": x.Name()}), lang.L("Save"), f,
-		func() error {
-			if pass.Text != repeat.Text {
-				return cases.FieldErrors{"repeat": lang.L("The two passwords are not the same.")}
+	u.lastForm = showFormDialog(u.d, u.win, lang.L("New password for {{.Name}}", map[string]any{"Name": x.Name()}), lang.L("Save"), f,
+		func() func() error {
+			next, again := pass.Text, repeat.Text
+			return func() error {
+				if next != again {
+					return cases.FieldErrors{"repeat": lang.L("The two passwords are not the same.")}
+				}
+				return u.d.svc.ResetPassword(context.Background(), u.d.actor, x.ID, next)
 			}
-			return u.d.svc.ResetPassword(context.Background(), u.d.actor, x.ID, pass.Text)
 		}, u.reload)
 }

@@ -59,29 +59,35 @@ func TestAdministratorCreatesAUserWhoCanThenSignIn(t *testing.T) {
 	p := newPeople(t)
 	p.as(p.admin)
 	u := p.d.openUsers()
+	p.settle()
 	if !containsPart(cellTexts(u.table, len(u.users), len(userColumns)), "Dr. Liu Yang") {
 		t.Fatal("the users list does not show the members")
 	}
 	test.Tap(u.create)
+	p.settle()
 	f := u.lastForm
 	entries := formEntries(f.form)
 	test.Type(entries[0], "Dr. Mei Ling")
 	test.Type(entries[1], "mei")
 	rolePickOf(f.form).SetSelected("Member")
+	p.settle()
 	test.Type(entries[2], "short")
 	test.Type(entries[3], "short")
 	test.Tap(f.confirm)
+	p.settle()
 	if msgs := f.form.messages(); !containsPart(msgs, "at least 10") {
 		t.Fatalf("a short password is not refused at its field: %v", msgs)
 	}
 	entries[2].SetText(testPassword)
 	entries[3].SetText(testPassword + "x")
 	test.Tap(f.confirm)
+	p.settle()
 	if msgs := f.form.messages(); !contains(msgs, "The two passwords are not the same.") {
 		t.Fatalf("different passwords: %v", msgs)
 	}
 	entries[3].SetText(testPassword)
 	test.Tap(f.confirm)
+	p.settle()
 	if msgs := f.form.messages(); len(msgs) > 0 {
 		t.Fatalf("creating the user: %v", msgs)
 	}
@@ -109,6 +115,7 @@ func TestAdministratorCreatesAUserWhoCanThenSignIn(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.reload()
+	p.settle()
 	if u.selectUser("mei"); u.active.Text != "Reactivate" {
 		t.Fatalf("a deactivated account offers %q", u.active.Text)
 	}

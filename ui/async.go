@@ -1,8 +1,13 @@
 package ui
 
 import (
+	"context"
 	"sync"
 	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 )
 
 // runner runs slow work (database reads for the register) off the main
@@ -41,3 +46,38 @@ func (r *runner) background(work func() (apply func())) {
 		r.idle.poke()
 	}()
 }
+
+// loadFor reads what a window shows off the main goroutine and hands it to
+// show on the main goroutine, so a window opens at once (with its
+// "Loading…" placeholder) and fills in when the answer lands. Through a
+// committee server the read is a request: past busyDelay the window says
+// it is waiting for the server (desk.busy), and a failure, the server's
+// "cannot be reached" sentence included, lands in a dialog over win.
+// On a register file the read runs the same way without the wait dialog,
+// as the register's pages always have.
+func loadFor[T any](d *desk, win fyne.Window, read func(ctx context.Context) (T, error), show func(T)) {
+	var got T
+	work := func() error {
+		var err error
+		got, err = read(context.Background())
+		return err
+	}
+	done := func(err error) {
+		if err != nil {
+			showError(err, win)
+			return
+		}
+		show(got)
+	}
+	if d.opt.Server != "" {
+		d.busy(win, lang.L("Loading…"), work, done)
+		return
+	}
+	d.run.background(func() func() {
+		err := work()
+		return func() { done(err) }
+	})
+}
+
+// loadingText is the placeholder a window shows until its data lands.
+func loadingText() *widget.Label { return widget.NewLabel(lang.L("Loading…")) }

@@ -54,9 +54,13 @@ func loadAttachments(d *desk, caseID int64) attachmentsData {
 	return attachmentsData{list, err}
 }
 
-// reload lists the case's attachments afresh.
+// reload lists the case's attachments afresh, read off the main goroutine.
 func (v *attachmentsView) reload() {
-	v.show(loadAttachments(v.cw.d, v.cw.id))
+	d, id := v.cw.d, v.cw.id
+	d.run.background(func() func() {
+		data := loadAttachments(d, id)
+		return func() { v.show(data) }
+	})
 }
 
 // show lists the attachments read.
@@ -90,12 +94,23 @@ func (v *attachmentsView) show(data attachmentsData) {
 // open checks the file against its fingerprint (in the Service), writes it
 // to a private temporary folder and hands it to the system viewer.
 func (v *attachmentsView) open(a cases.Attachment) {
+	d := v.cw.d
+	loadFor(d, v.cw.win, func(ctx context.Context) (openedFile, error) {
+		data, meta, err := d.svc.OpenAttachment(ctx, d.actor, a.ID)
+		return openedFile{data, meta}, err
+	}, func(f openedFile) { v.view(f.data, f.meta) })
+}
+
+// openedFile is an attachment read to be viewed.
+type openedFile struct {
+	data []byte
+	meta cases.Attachment
+}
+
+// view writes an attachment to a private temporary folder and hands it
+// to the system viewer.
+func (v *attachmentsView) view(data []byte, meta cases.Attachment) {
 	win := v.cw.win
-	data, meta, err := v.cw.d.svc.OpenAttachment(context.Background(), v.cw.d.actor, a.ID)
-	if err != nil {
-		showError(err, win)
-		return
-	}
 	dir, err := os.MkdirTemp("", "ethicsdesk-open-*")
 	if err != nil {
 		showError(fmt.Errorf(lang.L("The file could not be prepared for viewing: %v"), err), win)

@@ -66,20 +66,37 @@ type auditWindow struct {
 	filter     cases.AuditFilter
 }
 
+// auditChoices are the audit window's filter choices, read off the main
+// goroutine when it opens.
+type auditChoices struct {
+	users   []cases.User
+	actions []string
+}
+
 func (d *desk) openAudit() *auditWindow {
 	a := &auditWindow{auditRows: newAuditRows(), d: d, win: d.app.NewWindow(lang.L("Audit log") + " — " + lang.L("Ethics Desk")), form: newFieldForm()}
-	ctx := context.Background()
+	a.win.SetContent(container.NewCenter(loadingText()))
+	a.win.Resize(fyne.NewSize(1260, 780))
+	closeOnEscape(a.win, a.win.Close)
+	a.win.Show()
+	loadFor(d, a.win, func(ctx context.Context) (auditChoices, error) {
+		var ch auditChoices
+		ch.users, _ = d.svc.Users(ctx, d.actor)
+		ch.actions, _ = d.svc.AuditActions(ctx, d.actor)
+		return ch, nil
+	}, a.build)
+	return a
+}
+
+// build lays the window out once its filter choices have landed, and
+// shows the newest entries.
+func (a *auditWindow) build(ch auditChoices) {
 	users := []choice{{lang.L("Everyone"), ""}}
-	if list, err := d.svc.Users(ctx, d.actor); err == nil {
-		for _, u := range list {
-			users = append(users, choice{u.Name() + " (" + u.Username + ")", itoa64(u.ID)})
-		}
+	for _, u := range ch.users {
+		users = append(users, choice{u.Name() + " (" + u.Username + ")", itoa64(u.ID)})
 	}
 	a.user = newPick(users, lang.L("Everyone"))
-	actions := []string{lang.L("Every action")}
-	if list, err := d.svc.AuditActions(ctx, d.actor); err == nil {
-		actions = append(actions, list...)
-	}
+	actions := append([]string{lang.L("Every action")}, ch.actions...)
 	a.action = widget.NewSelect(actions, nil)
 	a.action.PlaceHolder = lang.L("Every action")
 	a.reference, a.from, a.to = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
@@ -99,11 +116,7 @@ func (d *desk) openAudit() *auditWindow {
 	top := container.NewVBox(a.form.content(), container.NewHBox(a.raw, layout.NewSpacer(), apply))
 	bottom := container.NewHBox(a.count, layout.NewSpacer(), a.prev, a.next)
 	a.win.SetContent(container.NewBorder(container.NewPadded(top), container.NewPadded(bottom), nil, nil, a.table))
-	a.win.Resize(fyne.NewSize(1260, 780))
-	closeOnEscape(a.win, a.win.Close)
 	a.apply()
-	a.win.Show()
-	return a
 }
 
 // newUniformTable is a read-only table of one-line, truncated cells, so
@@ -183,13 +196,7 @@ func changeText(r cases.AuditRecord) string {
 func (a *auditWindow) apply() {
 	f := cases.AuditFilter{UserID: parseID(a.user.value()), Limit: auditPageSize}
 	fe := cases.FieldErrors{}
-	if ref := strings.TrimSpace(a.reference.Text); ref != "" {
-		c, err := a.d.svc.FindCase(context.Background(), a.d.actor, ref)
-		if err != nil {
-			fe["case"] = lang.L("There is no case {{.Reference}} in this register.", map[string]any{"Reference": ref})
-		}
-		f.CaseID = c.ID
-	}
+	ref := strings.TrimSpace(a.reference.Text)
 	if a.action.SelectedIndex() > 0 {
 		f.Action = a.action.Selected
 	}
@@ -210,9 +217,37 @@ func (a *auditWindow) apply() {
 		a.form.show(fe)
 		return
 	}
-	a.form.show(nil)
-	a.filter = f
-	a.page(0)
+	if ref == "" {
+		a.form.show(nil)
+		a.filter = f
+		a.page(0)
+		return
+	}
+	// The case is looked up by its reference off the main goroutine.
+	d := a.d
+	loadFor(d, a.win, func(ctx context.Context) (int64, error) {
+		c, err := d.svc.FindCase(ctx, d.actor, ref)
+		var u unreachable
+		if asUnreachable(err, &u) {
+			return 0, err
+		}
+		return c.ID, nil
+	}, func(id int64) {
+		if id == 0 {
+			a.form.show(cases.FieldErrors{"case": lang.L("There is no case {{.Reference}} in this register.", map[string]any{"Reference": ref})})
+			return
+		}
+		a.form.show(nil)
+		f.CaseID = id
+		a.filter = f
+		a.page(0)
+	})
+}
+
+// auditPage is one page of the audit log as read.
+type auditPage struct {
+	records []cases.AuditRecord
+	total   int
 }
 
 func (a *auditWindow) page(offset int) {
@@ -221,11 +256,15 @@ func (a *auditWindow) page(offset int) {
 	}
 	f := a.filter
 	f.Offset = offset
-	rs, total, err := a.d.svc.AuditLog(context.Background(), a.d.actor, f)
-	if err != nil {
-		a.form.show(err)
-		return
-	}
+	d := a.d
+	loadFor(d, a.win, func(ctx context.Context) (auditPage, error) {
+		rs, total, err := d.svc.AuditLog(ctx, d.actor, f)
+		return auditPage{rs, total}, err
+	}, func(p auditPage) { a.showPage(p, offset) })
+}
+
+func (a *auditWindow) showPage(p auditPage, offset int) {
+	rs, total := p.records, p.total
 	a.records, a.total, a.offset = rs, total, offset
 	a.table.ScrollToTop()
 	a.table.Refresh()
@@ -256,18 +295,26 @@ type historyWindow struct {
 
 func (cw *caseWindow) openHistory() *historyWindow {
 	h := &historyWindow{auditRows: newAuditRows(), win: cw.d.app.NewWindow(lang.L("History of {{.Reference}}", map[string]any{"Reference": cw.c.Reference}))}
-	rs, err := cw.d.svc.CaseHistory(context.Background(), cw.d.actor, cw.id)
-	h.records = rs
 	top := container.NewVBox(quietText(lang.L("Every recorded change to this case, newest first. The record cannot be edited.")), h.raw)
-	var bottom fyne.CanvasObject
-	if err != nil {
-		e := newFieldError()
-		e.set(err.Error())
-		bottom = e.Label
-	}
-	h.win.SetContent(container.NewBorder(container.NewPadded(top), bottom, nil, nil, h.table))
+	status := loadingText()
+	status.Wrapping = fyne.TextWrapWord
+	h.win.SetContent(container.NewBorder(container.NewPadded(top), status, nil, nil, h.table))
 	h.win.Resize(fyne.NewSize(1200, 600))
 	closeOnEscape(h.win, h.win.Close)
 	h.win.Show()
+	d, id := cw.d, cw.id
+	d.run.background(func() func() {
+		rs, err := d.svc.CaseHistory(context.Background(), d.actor, id)
+		return func() {
+			h.records = rs
+			h.table.Refresh()
+			if err != nil {
+				status.Importance = widget.DangerImportance
+				status.SetText(userText(err))
+				return
+			}
+			status.Hide()
+		}
+	})
 	return h
 }

@@ -26,12 +26,15 @@ func TestAuditViewFiltersByUser(t *testing.T) {
 	}
 	p.as(p.admin)
 	a := p.d.openAudit()
+	p.settle()
 	all := a.total
 	if all < 10 || len(a.records) == 0 {
 		t.Fatalf("the audit view shows %d entries", all)
 	}
 	a.user.SetSelected("Li Na (sec)")
+	p.settle()
 	test.Tap(findButton(a.win.Content(), "Show"))
+	p.settle()
 	if a.total != 2 || a.total >= all {
 		t.Fatalf("filtered by Li Na: %d of %d entries", a.total, all)
 	}
@@ -48,6 +51,7 @@ func TestAuditViewFiltersByUser(t *testing.T) {
 	a.from.SetText("2026-03-10")
 	a.to.SetText("2026-03-01")
 	test.Tap(findButton(a.win.Content(), "Show"))
+	p.settle()
 	if msgs := a.form.messages(); !contains(msgs, "The last day comes before the first.") {
 		t.Fatalf("reversed dates: %v", msgs)
 	}
@@ -55,7 +59,9 @@ func TestAuditViewFiltersByUser(t *testing.T) {
 	// The case window's history lists the case's own entries.
 	p.as(p.sec)
 	cw := p.d.openCase(c.ID)
+	p.settle()
 	h := cw.openHistory()
+	p.settle()
 	texts := cellTexts(h.table, len(h.records), len(auditColumns))
 	if !contains(texts, "Registered the case.") || !contains(texts, "Added a note.") || containsPart(texts, "settings") {
 		t.Fatalf("the case history shows %v", texts)
@@ -90,6 +96,7 @@ func TestAuditViewHidesWhatTheRegisterHides(t *testing.T) {
 	}
 	p.as(p.admin)
 	a := p.d.openAudit()
+	p.settle()
 	a.raw.SetChecked(true) // the recorded values, where text could show
 	texts := cellTexts(a.table, len(a.records), len(auditColumns))
 	for _, hidden := range []string{"Nightjar", "Kestrel"} {
@@ -105,6 +112,7 @@ func TestAuditViewHidesWhatTheRegisterHides(t *testing.T) {
 	// The author still reads their own note in the case's history.
 	p.as(p.sec)
 	h := p.d.openCase(open.ID).openHistory()
+	p.settle()
 	h.raw.SetChecked(true)
 	if texts := cellTexts(h.table, len(h.records), len(auditColumns)); !containsPart(texts, "Kestrel") {
 		t.Errorf("the author's own private note is hidden from them: %v", texts)
@@ -155,8 +163,10 @@ func TestTheAuditLogReadsLikeARecordInBothLanguages(t *testing.T) {
 		}
 		p.as(p.admin)
 		a := p.d.openAudit()
+		p.settle()
 		a.reference.SetText(c.Reference)
 		a.apply()
+		p.settle()
 		texts := cellTexts(a.table, len(a.records), len(auditColumns))
 		for _, want := range []string{l.registered, l.attached, l.declared, member.Name()} {
 			if !contains(texts, want) {

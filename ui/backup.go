@@ -54,7 +54,7 @@ func (d *desk) busy(win fyne.Window, what string, work func() error, done func(e
 
 // backupNow asks where to write a backup and writes it.
 func (r *registerWindow) backupNow() {
-	if !r.d.svc.MayBackup(r.d.actor) {
+	if !r.answers.mayBackup {
 		return
 	}
 	save := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
@@ -83,9 +83,24 @@ func (r *registerWindow) backupNow() {
 
 // restoreFromBackup asks for a backup file, confirms, and restores it.
 func (r *registerWindow) restoreFromBackup() {
-	if !r.d.svc.MayRestore(r.d.actor) {
+	if !r.answers.mayRestore {
 		return
 	}
+	// The newest backup is asked off the main goroutine; the file dialog
+	// opens in its folder when the answer lands.
+	d := r.d
+	d.run.background(func() func() {
+		latest, err := d.svc.LatestBackup(d.actor)
+		if err != nil {
+			latest = ""
+		}
+		return func() { r.chooseBackup(latest) }
+	})
+}
+
+// chooseBackup asks for the backup file to restore, starting in the
+// folder of latest ("" for none).
+func (r *registerWindow) chooseBackup(latest string) {
 	open := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil || rc == nil {
 			return
@@ -94,7 +109,7 @@ func (r *registerWindow) restoreFromBackup() {
 		rc.Close()
 		r.confirmRestore(path)
 	}, r.win)
-	if latest, err := r.d.svc.LatestBackup(r.d.actor); err == nil && latest != "" {
+	if latest != "" {
 		if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(latest))); err == nil {
 			open.SetLocation(dir)
 		}
@@ -113,13 +128,19 @@ func (r *registerWindow) confirmRestore(path string) {
 		if !ok {
 			return
 		}
-		aside, err := r.d.svc.Restore(context.Background(), r.d.actor, path)
-		if err != nil {
-			showError(err, r.win)
-			return
-		}
-		dialog.ShowInformation(lang.L("Register restored"),
-			lang.L("The backup was restored. The previous register is kept as {{.File}}.", map[string]any{"File": aside}), r.win)
+		var aside string
+		r.d.busy(r.win, lang.L("Restore from backup"), func() error {
+			var err error
+			aside, err = r.d.svc.Restore(context.Background(), r.d.actor, path)
+			return err
+		}, func(err error) {
+			if err != nil {
+				showError(err, r.win)
+				return
+			}
+			dialog.ShowInformation(lang.L("Register restored"),
+				lang.L("The backup was restored. The previous register is kept as {{.File}}.", map[string]any{"File": aside}), r.win)
+		})
 	}, r.win)
 	dlg.Resize(fyne.NewSize(480, 220))
 	dlg.Show()

@@ -47,6 +47,11 @@ type caseWindow struct {
 	duties   *dutiesView       // the Article 66 checklist (ui/duties.go)
 	interest *interestView     // shown instead of the case until its panel member declares
 	full     fyne.CanvasObject // the window's full content, put back after a declaration
+
+	loading   fyne.CanvasObject // "Loading…", the content until the case first lands
+	landed    bool              // the case has been shown once
+	catalogue string            // the case's classification with its name, as loaded
+	issued    bool              // the case's opinion was issued (asked with the actions)
 }
 
 // openCase shows case id, bringing its window forward if already open.
@@ -58,17 +63,38 @@ func (d *desk) openCase(id int64) *caseWindow {
 	cw := &caseWindow{d: d, id: id}
 	cw.win = d.app.NewWindow(lang.L("Case") + " — " + lang.L("Ethics Desk"))
 	cw.build()
-	if !cw.reload() {
-		cw.win.Close()
-		return nil
-	}
+	// The window opens at once and fills in when the case lands: over a
+	// committee server reading it is a request the window must not wait on.
+	cw.loading = container.NewCenter(loadingText())
+	cw.win.SetContent(cw.loading)
 	d.caseWins[id] = cw
-	cw.win.SetOnClosed(func() { delete(d.caseWins, id) })
+	cw.win.SetOnClosed(func() {
+		if d.caseWins[id] == cw {
+			delete(d.caseWins, id)
+		}
+	})
 	closeOnEscape(cw.win, cw.escape)
 	cw.win.SetOnDropped(cw.dropped)
 	cw.win.Resize(fyne.NewSize(1100, 780))
 	cw.win.Show()
+	loadFor(d, cw.win, func(context.Context) (caseData, error) { return loadCase(d, id, true), nil }, cw.firstLanded)
 	return cw
+}
+
+// firstLanded shows the case's first load in place of "Loading…"; a case
+// that cannot be read closes the window, with the reason over the register.
+func (cw *caseWindow) firstLanded(data caseData) {
+	if cw.d.caseWins[cw.id] != cw {
+		return // closed before the case arrived
+	}
+	if !cw.apply(data) {
+		cw.win.Close()
+		return
+	}
+	cw.landed = true
+	if cw.win.Content() == cw.loading {
+		cw.win.SetContent(cw.full)
+	}
 }
 
 // escape closes the open dialog, or else the window.
@@ -151,10 +177,11 @@ func (cw *caseWindow) build() {
 	cw.win.SetContent(cw.full)
 }
 
-// reload reads the case and its timeline afresh and redraws; false when
-// the case cannot be read (the user is told why).
-func (cw *caseWindow) reload() bool {
-	return cw.apply(loadCase(cw.d, cw.id, false))
+// reload reads the case and everything its window shows afresh, off the
+// main goroutine, and redraws when the answers land (after a save here or
+// in another window).
+func (cw *caseWindow) reload() {
+	cw.refresh()
 }
 
 // caseData is what a case window shows, read from the service in one go
@@ -166,6 +193,8 @@ type caseData struct {
 	timelineErr error
 	attachments attachmentsData
 	panel       panelData
+	duties      dutiesData
+	catalogue   string       // the classification with its name ("" for none)
 	actions     *caseActions // nil: asked afterwards, in the background
 }
 
@@ -180,6 +209,8 @@ func loadCase(d *desk, id int64, actions bool) caseData {
 	data.timeline, data.timelineErr = d.svc.Timeline(ctx, d.actor, id)
 	data.attachments = loadAttachments(d, id)
 	data.panel = loadPanel(d, data.c)
+	data.duties = loadDuties(d, id)
+	data.catalogue = catalogueName(d, data.c.CatalogueCode)
 	if actions {
 		a := askActions(d, data.c)
 		data.actions = &a
@@ -194,8 +225,10 @@ func (cw *caseWindow) refresh() {
 	d.run.background(func() func() {
 		data := loadCase(d, id, true)
 		return func() {
-			if _, open := d.caseWins[id]; open {
-				cw.apply(data)
+			if d.caseWins[id] == cw && cw.landed {
+				if !cw.apply(data) {
+					cw.win.Close()
+				}
 			}
 		}
 	})
@@ -223,6 +256,7 @@ func (cw *caseWindow) apply(data caseData) bool {
 		cw.problem.Hide()
 	}
 	cw.c = c
+	cw.catalogue = data.catalogue
 	cw.win.SetTitle(c.Reference + " — " + c.Title)
 	cw.reference.SetText(c.Reference)
 	cw.title.SetText(c.Title)
@@ -239,14 +273,14 @@ func (cw *caseWindow) apply(data caseData) bool {
 	cw.timeline.show(entries, c.CreatedAt, c.CreatedBy)
 	cw.attachments.show(data.attachments)
 	cw.panel.show(data.panel)
-	cw.duties.reload()
+	cw.duties.show(data.duties)
 	return true
 }
 
 // parentForErrors is the window a load error is shown on: the case window
 // if it is open, else the register.
 func (cw *caseWindow) parentForErrors() fyne.Window {
-	if _, open := cw.d.caseWins[cw.id]; open || cw.d.register == nil {
+	if (cw.landed && cw.d.caseWins[cw.id] == cw) || cw.d.register == nil {
 		return cw.win
 	}
 	return cw.d.register.win
@@ -259,6 +293,7 @@ type caseActions struct {
 	moves   []cases.Status
 	opinion bool // offer "Opinion…": there is one, or the user may draft it
 	letters bool // offer "Letters…"
+	issued  bool // an opinion was issued: a notice of decision may be written
 }
 
 // askActions asks the service what actor may do on c (off the main
@@ -273,6 +308,7 @@ func askActions(d *desk, c cases.Case) caseActions {
 		op, err = cases.Opinion{}, nil
 	}
 	a.opinion = err == nil && (op.ID != 0 || d.svc.CanDraftOpinion(d.actor, c, op))
+	a.issued = err == nil && (op.State == cases.OpinionIssuedState || op.CorrectsID != 0)
 	a.letters = c.Submitter.Kind != cases.SubmitterAnonymous && d.svc.MayWriteLetters(d.actor)
 	return a
 }
@@ -297,6 +333,7 @@ func (cw *caseWindow) fillActions() {
 func (cw *caseWindow) showActions(a caseActions) {
 	cw.actions.RemoveAll()
 	cw.edit = nil
+	cw.issued = a.issued
 	if cases.Editable(cw.c.Status) && cw.d.can(cases.ActEditCase) {
 		cw.edit = widget.NewButtonWithIcon(lang.L("Edit…"), theme.DocumentCreateIcon(), func() {
 			c := cw.c
@@ -341,16 +378,7 @@ func (cw *caseWindow) fillDetails() {
 			[2]string{lang.L("Contact"), orDash(c.Submitter.Contact)},
 			[2]string{lang.L("Identity confidential"), yesNo(c.Submitter.Confidential)})
 	}
-	catalogue := c.CatalogueCode
-	if catalogue != "" {
-		if cat, err := cw.d.svc.Catalogue(context.Background()); err == nil {
-			for _, e := range cat {
-				if e.Code == catalogue {
-					catalogue += " — " + e.Name
-				}
-			}
-		}
-	}
+	catalogue := cw.catalogue
 	rows = append(rows,
 		[2]string{lang.L("Respondent"), orDash(c.Respondent)},
 		[2]string{lang.L("AI system"), orDash(c.AISystem)},
@@ -378,6 +406,22 @@ func (cw *caseWindow) fillDetails() {
 		cw.details.Add(v)
 	}
 	cw.details.Refresh()
+}
+
+// catalogueName is a classification code with its name from the
+// catalogue, read with the case (the code alone if it cannot be read).
+func catalogueName(d *desk, code string) string {
+	if code == "" {
+		return ""
+	}
+	if cat, err := d.svc.Catalogue(context.Background()); err == nil {
+		for _, e := range cat {
+			if e.Code == code {
+				return code + " — " + e.Name
+			}
+		}
+	}
+	return code
 }
 
 // submitNote adds the note; the Service's message appears under the box.

@@ -115,28 +115,37 @@ func TestEveryScreenSpeaksChinese(t *testing.T) {
 	r := ad.openRegister()
 	check("the register", r.win.Content())
 	s := ad.openSettings()
+	w.settle()
 	for i, tab := range s.tabs.Items {
 		s.tabs.SelectIndex(i)
 		check("Settings › "+tab.Text, tab.Content, "Shenzhen")
 	}
 	check("the users", ad.openUsers().win.Content(), "admin", "chen", "wang") // user names
+	w.settle()
 	check("the signing keys", ad.openKeys().win.Content())
 	// The audit log reads in words; the recorded values behind "Show the
 	// recorded values" are the stored record, codes and JSON, as stored.
 	// (test.import is the code of the test's own fixture action.)
 	check("the audit log", ad.openAudit().win.Content(), "admin", "chen", "wang", "rapp", "sec", "import")
+	w.settle()
 	check("the meetings", ad.openMeetings().win.Content())
+	w.settle()
 	check("the verify window", ad.openVerify().win.Content())
+	w.settle()
 	// The classification codes' names are the committee's own data (the
 	// catalogue a committee keeps in its language); this one is English.
 	check("the statistics", r.showStatistics().win.Content(), "Land", "transport")
+	w.settle()
 
 	rd := w.deskFor(w.rapp)
 	cw := rd.openCase(w.caseID)
+	w.settle()
 	w.settle() // the case's buttons come with the service's answers
 	check("the case window", cw.win.Content())
 	check("the case's history", cw.openHistory().win.Content())
+	w.settle()
 	test.Tap(cw.opinion)
+	w.settle()
 	check("the opinion editor", rd.opinionWins[w.caseID].win.Content())
 	check("the intake form", rd.openIntake(nil).win.Content())
 }

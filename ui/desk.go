@@ -81,13 +81,17 @@ func NewMainWindow(a fyne.App, svc cases.API, actor cases.User, opt Options) fyn
 }
 
 func newDesk(a fyne.App, svc cases.API, actor cases.User, opt Options, run *runner) *desk {
-	d := &desk{app: a, svc: svc, actor: actor, opt: opt, run: run, caseWins: map[int64]*caseWindow{}}
-	keepSaveDialogsFromEmptyingFiles()
 	// Case types are few and change only in the settings; reading them once
 	// up front lets the table name a type without a query per cell.
-	if types, err := svc.CaseTypes(context.Background()); err == nil {
-		d.types = types
-	}
+	types, _ := svc.CaseTypes(context.Background())
+	return newDeskKnowing(a, svc, actor, opt, run, types)
+}
+
+// newDeskKnowing is newDesk with the case types read already (by the
+// sign-in, off the main goroutine).
+func newDeskKnowing(a fyne.App, svc cases.API, actor cases.User, opt Options, run *runner, types []cases.CaseType) *desk {
+	d := &desk{app: a, svc: svc, actor: actor, opt: opt, run: run, caseWins: map[int64]*caseWindow{}, types: types}
+	keepSaveDialogsFromEmptyingFiles()
 	return d
 }
 

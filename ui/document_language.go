@@ -29,11 +29,12 @@ type documentLanguageChooser struct {
 	choices []cases.DocumentLanguage
 }
 
-func newDocumentLanguageChooser(svc cases.API, committeeDefault bool, current cases.DocumentLanguage) *documentLanguageChooser {
+// committee is the committee's language, read beforehand off the main
+// goroutine (it names the first choice when committeeDefault is set).
+func newDocumentLanguageChooser(committee cases.DocumentLanguage, committeeDefault bool, current cases.DocumentLanguage) *documentLanguageChooser {
 	c := &documentLanguageChooser{}
 	var names []string
 	if committeeDefault {
-		committee, _ := svc.DocumentLanguage(context.Background())
 		c.choices = append(c.choices, "")
 		names = append(names, lang.L("The committee's language ({{.Language}})", map[string]any{"Language": documentLanguageName(committee)}))
 	}
@@ -51,6 +52,26 @@ func newDocumentLanguageChooser(svc cases.API, committeeDefault bool, current ca
 		c.SetSelectedIndex(0)
 	}
 	return c
+}
+
+// readCommittee reads the committee's language off the main goroutine and
+// names the first choice after it when it lands.
+func (c *documentLanguageChooser) readCommittee(d *desk) {
+	d.run.background(func() func() {
+		committee, err := d.svc.DocumentLanguage(context.Background())
+		if err != nil {
+			return nil // the choice keeps naming English, the default
+		}
+		return func() {
+			if len(c.choices) > 0 && c.choices[0] == "" {
+				c.Options[0] = lang.L("The committee's language ({{.Language}})", map[string]any{"Language": documentLanguageName(committee)})
+				if c.SelectedIndex() == 0 {
+					c.Selected = c.Options[0]
+				}
+				c.Refresh()
+			}
+		}
+	})
 }
 
 // language is the choice: "" for the committee's language.

@@ -22,25 +22,33 @@ func TestDocumentLanguageInSettingsAndInTheOpinionEditor(t *testing.T) {
 	ctx := context.Background()
 	ad := w.deskFor(w.admin)
 	s := ad.openSettings()
+	w.settle()
 	s.docLang.SetSelected("中文")
+	w.settle()
 	test.Tap(s.saveLH)
+	w.settle()
 	if got, _ := w.svc.DocumentLanguage(ctx); got != cases.DocumentsInChinese {
 		t.Fatalf("after saving the letterhead tab the committee's documents are in %q (%q)", got, s.lhSaved.Text)
 	}
 
 	rd := w.deskFor(w.rapp)
 	cw := rd.openCase(w.caseID)
+	w.settle()
 	w.settle() // the case's buttons come with the service's answers
 	test.Tap(cw.opinion)
+	w.settle()
 	ed := rd.opinionWins[w.caseID]
 	if ed.language.Selected != "The committee's language (中文)" {
 		t.Fatalf("the editor's language chooser shows %q", ed.language.Selected)
 	}
 	ed.decision.set(string(cases.DecisionUpheld))
 	test.Tap(buttonsIn(ed.win.Content(), "Add paragraph")[0])
+	w.settle()
 	test.Type(ed.rows[0].entry, "The submitter complained that the gates keep face images.")
 	ed.language.SetSelected("中文 + English")
+	w.settle()
 	test.Tap(ed.save)
+	w.settle()
 	if ed.op.Text.Language != cases.DocumentsBilingual || ed.dirty {
 		t.Fatalf("saved language %q, dirty %v (%s)", ed.op.Text.Language, ed.dirty, ed.problem.Text)
 	}

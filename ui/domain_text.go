@@ -24,11 +24,15 @@ func showError(err error, win fyne.Window) {
 	if err == nil {
 		return
 	}
+	dialog.ShowError(errors.New(userText(err)), win)
+}
+
+// userText is err as the user reads it: the committee server's "cannot be
+// reached" sentence, or the domain's sentence in the window's language.
+func userText(err error) string {
 	var u unreachable
 	if errors.As(err, &u) {
-		err = errors.New(unreachableText(u.Unreachable()))
-	} else if t := domainText(err.Error()); t != err.Error() {
-		err = errors.New(t)
+		return unreachableText(u.Unreachable())
 	}
-	dialog.ShowError(err, win)
+	return domainText(err.Error())
 }

@@ -35,14 +35,30 @@ func newDutiesView(cw *caseWindow) *dutiesView {
 	return &dutiesView{cw: cw, box: container.NewVBox()}
 }
 
-// reload reads the checklist afresh; the case window calls it on every
-// reload. A case whose risk tier is not set has no checklist.
-func (v *dutiesView) reload() {
+// dutiesData is a case's checklist as read with the case (off the main
+// goroutine): the duties, and whether this user may mark them.
+type dutiesData struct {
+	checks []cases.DutyCheck
+	err    error
+	may    bool
+}
+
+func loadDuties(d *desk, caseID int64) dutiesData {
 	ctx := context.Background()
-	d := v.cw.d
+	var data dutiesData
+	data.checks, data.err = d.svc.CaseDuties(ctx, d.actor, caseID)
+	if data.err == nil && len(data.checks) > 0 {
+		data.may = d.svc.MayMarkDuties(ctx, d.actor, caseID)
+	}
+	return data
+}
+
+// show draws the checklist read; the case window calls it on every
+// reload. A case whose risk tier is not set has no checklist.
+func (v *dutiesView) show(data dutiesData) {
 	v.box.RemoveAll()
 	v.rows = map[cases.Duty]*dutyRow{}
-	checks, err := d.svc.CaseDuties(ctx, d.actor, v.cw.id)
+	checks, err := data.checks, data.err
 	if errors.Is(err, cases.ErrNotAvailable) || (err == nil && len(checks) == 0) {
 		return
 	}
@@ -52,9 +68,8 @@ func (v *dutiesView) reload() {
 		v.box.Add(quietText(domainText(err.Error())))
 		return
 	}
-	may := d.svc.MayMarkDuties(ctx, d.actor, v.cw.id)
 	for _, c := range checks {
-		v.box.Add(v.dutyRow(c, may))
+		v.box.Add(v.dutyRow(c, data.may))
 	}
 	v.box.Refresh()
 }
@@ -79,10 +94,17 @@ func (v *dutiesView) dutyRow(c cases.DutyCheck, may bool) fyne.CanvasObject {
 	return container.NewVBox(r.met, r.evidence, r.err.Label, container.NewBorder(nil, nil, nil, r.record, r.marked))
 }
 
-// record saves one duty's mark; a refusal is shown under its evidence.
+// record saves one duty's mark (off the main goroutine); a refusal is
+// shown under its evidence.
 func (v *dutiesView) record(duty cases.Duty, r *dutyRow) {
-	d := v.cw.d
-	_, err := d.svc.MarkDuty(context.Background(), d.actor, v.cw.id, duty, r.met.Checked, r.evidence.Text)
+	d, id, met, evidence := v.cw.d, v.cw.id, r.met.Checked, r.evidence.Text
+	d.busy(v.cw.win, lang.L("Saving the case"), func() error {
+		_, err := d.svc.MarkDuty(context.Background(), d.actor, id, duty, met, evidence)
+		return err
+	}, func(err error) { v.recorded(r, err) })
+}
+
+func (v *dutiesView) recorded(r *dutyRow, err error) {
 	var fe cases.FieldErrors
 	switch {
 	case errors.As(err, &fe):

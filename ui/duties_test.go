@@ -41,6 +41,7 @@ func TestArticle66DutiesAreCheckedAndPrinted(t *testing.T) {
 	w := newOpinionWorld(t)
 	ctx := context.Background()
 	cw := w.deskFor(w.rapp).openCase(w.caseID)
+	w.settle()
 	if len(cw.duties.rows) != 2 || cw.duties.rows[cases.DutyPriorAssessment] == nil || cw.duties.rows[cases.DutyRiskWarning] == nil {
 		t.Fatalf("the high-risk case shows the duties %v", cw.duties.rows)
 	}
@@ -50,6 +51,7 @@ func TestArticle66DutiesAreCheckedAndPrinted(t *testing.T) {
 	}
 	row.met.SetChecked(true)
 	test.Tap(row.record)
+	w.settle()
 	if !row.err.Visible() || row.err.Text != "Say what shows that the duty is met: a document, its date, what it says." {
 		t.Fatalf("a duty marked met without evidence: %q", row.err.Text)
 	}
@@ -58,6 +60,7 @@ func TestArticle66DutiesAreCheckedAndPrinted(t *testing.T) {
 	}
 	test.Type(row.evidence, "DPIA of 3 March 2026, approved by the operator's board")
 	test.Tap(row.record)
+	w.settle()
 	row = cw.duties.rows[cases.DutyPriorAssessment]
 	if !row.met.Checked || !containsPart(labelTexts(cw.duties.box), "Met — checked by") {
 		t.Fatalf("after recording, the duty reads %v", labelTexts(cw.duties.box))
@@ -65,6 +68,7 @@ func TestArticle66DutiesAreCheckedAndPrinted(t *testing.T) {
 	warn := cw.duties.rows[cases.DutyRiskWarning]
 	test.Type(warn.evidence, "No warning is shown to passengers at the gates.")
 	test.Tap(warn.record)
+	w.settle()
 
 	checks, err := w.svc.CaseDuties(ctx, w.admin, w.caseID)
 	if err != nil || len(checks) != 2 || !checks[0].Met || checks[0].MarkedBy != w.rapp.Name() || checks[1].Met || !checks[1].Marked() {
@@ -81,7 +85,9 @@ func TestArticle66DutiesAreCheckedAndPrinted(t *testing.T) {
 	if w.svc.MayMarkDuties(ctx, sec, w.caseID) {
 		t.Fatal("the secretariat is offered the checklist")
 	}
-	if sc := w.deskFor(sec).openCase(w.caseID); sc.duties.rows[cases.DutyRiskWarning] == nil || !sc.duties.rows[cases.DutyRiskWarning].evidence.Disabled() {
+	sc := w.deskFor(sec).openCase(w.caseID)
+	w.settle()
+	if sc.duties.rows[cases.DutyRiskWarning] == nil || !sc.duties.rows[cases.DutyRiskWarning].evidence.Disabled() {
 		t.Fatal("the secretariat does not see the checklist read-only")
 	}
 	if _, err := w.svc.MarkDuty(ctx, w.rapp, w.caseID, cases.DutyDisclosure, true, "A notice"); err == nil {

@@ -31,21 +31,23 @@ func (r *registerWindow) exportSubmitter() {
 			form.show(cases.FieldErrors{"submitter": lang.L("Enter the submitter's name or e-mail address.")})
 			return
 		}
-		n, _, err := r.d.svc.CountCases(context.Background(), r.d.actor, q)
-		if err != nil {
-			form.show(err)
-			return
-		}
-		if n == 0 {
-			form.show(cases.FieldErrors{"submitter": lang.L("No case has a submitter with this name or e-mail address.")})
-			return
-		}
-		dlg.Hide()
 		f := export.XLSX
 		if format.Selected == "CSV" {
 			f = export.CSV
 		}
-		r.exportQuery(f, q, true, "submitter-data."+string(f))
+		// Counting asks the register: off the main goroutine.
+		d := r.d
+		loadFor(d, r.win, func(ctx context.Context) (int, error) {
+			n, _, err := d.svc.CountCases(ctx, d.actor, q)
+			return n, err
+		}, func(n int) {
+			if n == 0 {
+				form.show(cases.FieldErrors{"submitter": lang.L("No case has a submitter with this name or e-mail address.")})
+				return
+			}
+			dlg.Hide()
+			r.exportQuery(f, q, true, "submitter-data."+string(f))
+		})
 	})
 	next.Importance = widget.HighImportance
 	content := container.NewVBox(quietText(lang.L("Every case of this submitter, with their name and contact details, for a request to see their data. The export is recorded in the audit log.")),

@@ -25,17 +25,20 @@ func TestSubmitterDataExportAsksForAKnownSubmitter(t *testing.T) {
 	top := r.win.Canvas().Overlays().Top()
 	next := findButton(top, "Choose file…")
 	test.Tap(next)
+	h.settle()
 	if !containsPart(labelTexts(top), "Enter the submitter's name or e-mail address.") {
 		t.Fatalf("empty name: %v", labelTexts(top))
 	}
 	who := entriesIn(top)[0]
 	test.Type(who, "Nobody Known")
 	test.Tap(next)
+	h.settle()
 	if !containsPart(labelTexts(top), "No case has a submitter with this name or e-mail address.") {
 		t.Fatalf("unknown name: %v", labelTexts(top))
 	}
 	who.SetText("zhang wei")
 	test.Tap(next)
+	h.settle()
 	if now := r.win.Canvas().Overlays().Top(); now == top || now == nil {
 		t.Fatal("a known submitter did not go on to choosing the file")
 	}

@@ -62,7 +62,7 @@ func (f *fieldForm) show(err error) bool {
 	}
 	var fe cases.FieldErrors
 	if !errors.As(err, &fe) {
-		f.message.set(err.Error())
+		f.message.set(userText(err))
 		return false
 	}
 	var rest []string
@@ -100,24 +100,31 @@ func (f *fieldForm) messages() []string {
 }
 
 // formDialog shows f over win with confirm and Cancel buttons. submit
-// saves; the dialog stays open showing the messages until it succeeds,
-// then closes and done runs.
+// reads the form (on the main goroutine) and returns the save, which runs
+// off it through desk.busy: over a committee server it is a request. The
+// dialog stays open, keeping what was typed and showing the messages,
+// until the save succeeds; then it closes and done runs.
 type formDialog struct {
 	form    *fieldForm
 	dlg     *dialog.CustomDialog
 	confirm *widget.Button
 }
 
-func showFormDialog(win fyne.Window, title, confirm string, f *fieldForm, submit func() error, done func()) *formDialog {
+func showFormDialog(d *desk, win fyne.Window, title, confirm string, f *fieldForm, submit func() (save func() error), done func()) *formDialog {
 	fd := &formDialog{form: f}
 	cancel := widget.NewButton(lang.L("Cancel"), func() { fd.dlg.Hide() })
 	fd.confirm = widget.NewButton(confirm, func() {
-		if f.show(submit()) {
-			fd.dlg.Hide()
-			if done != nil {
-				done()
+		save := submit()
+		fd.confirm.Disable() // one save at a time
+		d.busy(win, title, save, func(err error) {
+			fd.confirm.Enable()
+			if f.show(err) {
+				fd.dlg.Hide()
+				if done != nil {
+					done()
+				}
 			}
-		}
+		})
 	})
 	fd.confirm.Importance = widget.HighImportance
 	fd.dlg = dialog.NewCustomWithoutButtons(title, f.content(), win)

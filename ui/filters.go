@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -32,7 +31,7 @@ type filterBar struct {
 	box      fyne.CanvasObject
 }
 
-func newFilterBar(d *desk, years []int) *filterBar {
+func newFilterBar(d *desk, years []int, users []cases.User) *filterBar {
 	f := &filterBar{choices: map[*widget.Select][]choice{}}
 
 	statuses := []choice{{lang.L("All statuses"), ""}}
@@ -47,10 +46,6 @@ func newFilterBar(d *desk, years []int) *filterBar {
 	for _, s := range cases.AllSectors {
 		sectors = append(sectors, choice{codeText(string(s)), string(s)})
 	}
-	yearChoices := []choice{{lang.L("All years"), ""}}
-	for _, y := range years {
-		yearChoices = append(yearChoices, choice{strconv.Itoa(y), strconv.Itoa(y)})
-	}
 	dues := []choice{
 		{lang.L("All deadlines"), string(cases.DueAny)},
 		{lang.L("Overdue"), string(cases.DueOverdue)},
@@ -62,10 +57,10 @@ func newFilterBar(d *desk, years []int) *filterBar {
 	f.status = f.newSelect(statuses)
 	f.risk = f.newSelect(risks)
 	f.sector = f.newSelect(sectors)
-	f.year = f.newSelect(yearChoices)
+	f.year = f.newSelect(yearChoices(years))
 	f.due = f.newSelect(dues)
 	f.breach = f.newSelect(breachChoices())
-	f.rapporteur = f.newSelect(rapporteurChoices(d))
+	f.rapporteur = f.newSelect(rapporteurChoices(users))
 
 	// TODO(search): the full-text search feature will turn this box into a
 	// real filter (FTS5 over titles, summaries, notes and opinions). Until
@@ -152,19 +147,33 @@ func typeChoices(d *desk) []choice {
 // typesChanged offers the case types afresh (one added or renamed in the
 // settings), keeping the type chosen.
 func (f *filterBar) typesChanged(d *desk) {
-	chosen := f.value(f.typ)
-	opts := typeChoices(d)
+	f.setChoices(f.typ, typeChoices(d))
+}
+
+// setChoices replaces the choices of s, keeping the one chosen if it is
+// still offered; the register is not reloaded for it.
+func (f *filterBar) setChoices(s *widget.Select, opts []choice) {
+	chosen := f.value(s)
 	labels := make([]string, len(opts))
 	for i, o := range opts {
 		labels[i] = o.label
 	}
-	f.choices[f.typ] = opts
-	onChange := f.typ.OnChanged
-	f.typ.OnChanged = nil // the register reloads once, after this
-	f.typ.SetOptions(labels)
-	f.typ.SetSelectedIndex(0)
-	f.selectValue(f.typ, chosen)
-	f.typ.OnChanged = onChange
+	f.choices[s] = opts
+	onChange := s.OnChanged
+	s.OnChanged = nil // the register reloads once, after this
+	s.SetOptions(labels)
+	s.SetSelectedIndex(0)
+	f.selectValue(s, chosen)
+	s.OnChanged = onChange
+}
+
+// yearChoices offers every year and each of years.
+func yearChoices(years []int) []choice {
+	out := []choice{{lang.L("All years"), ""}}
+	for _, y := range years {
+		out = append(out, choice{strconv.Itoa(y), strconv.Itoa(y)})
+	}
+	return out
 }
 
 // breachChoices are the breaches of Art. 72 a complaint may allege.
@@ -178,13 +187,9 @@ func breachChoices() []choice {
 
 // rapporteurChoices are the accounts that may be a case's rapporteur,
 // inactive ones too (their cases stay theirs), and "no rapporteur yet".
-func rapporteurChoices(d *desk) []choice {
+func rapporteurChoices(users []cases.User) []choice {
 	out := []choice{{lang.L("All rapporteurs"), ""},
 		{lang.L("No rapporteur yet"), strconv.FormatInt(cases.NoRapporteur, 10)}}
-	users, err := d.svc.Users(context.Background(), d.actor)
-	if err != nil {
-		return out // the register still opens; the filter offers what it can
-	}
 	for _, u := range users {
 		if cases.MayBeRapporteur(u.Role) {
 			out = append(out, choice{u.Name(), strconv.FormatInt(u.ID, 10)})

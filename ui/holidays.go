@@ -27,7 +27,18 @@ type holidaysView struct {
 	message *widget.Label // what the last import did, or why it was refused
 }
 
-func (s *settingsWindow) holidaysTab() fyne.CanvasObject {
+// holidaysData is the holiday calendar as read (off the main goroutine).
+type holidaysData struct {
+	days []cases.Holiday
+	err  error
+}
+
+func loadHolidays(d *desk) holidaysData {
+	days, err := d.svc.Holidays(context.Background())
+	return holidaysData{days, err}
+}
+
+func (s *settingsWindow) holidaysTab(data holidaysData) fyne.CanvasObject {
 	h := &holidaysView{s: s, list: container.NewVBox(), day: widget.NewEntry(), name: widget.NewEntry(), form: newFieldForm()}
 	h.day.SetPlaceHolder("YYYY-MM-DD")
 	h.name.SetPlaceHolder(lang.L("e.g. National Day"))
@@ -39,7 +50,7 @@ func (s *settingsWindow) holidaysTab() fyne.CanvasObject {
 	h.message.Wrapping = fyne.TextWrapWord
 	h.message.Hide()
 	s.holidays = h
-	h.reload()
+	h.show(data)
 	top := container.NewVBox(
 		quietText(lang.L("Deadlines counted in working days skip these days. Adding or removing one recomputes the due dates of open cases.")),
 		h.form.content(), h.working, container.NewHBox(layout.NewSpacer(), h.add),
@@ -47,11 +58,21 @@ func (s *settingsWindow) holidaysTab() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(h.list))
 }
 
+// reload reads the calendar afresh off the main goroutine and lists it
+// when it lands.
 func (h *holidaysView) reload() {
+	d := h.s.d
+	d.run.background(func() func() {
+		data := loadHolidays(d)
+		return func() { h.show(data) }
+	})
+}
+
+func (h *holidaysView) show(data holidaysData) {
 	h.list.RemoveAll()
-	days, err := h.s.d.svc.Holidays(context.Background())
+	days, err := data.days, data.err
 	if err != nil {
-		h.list.Add(quietText(domainText(err.Error())))
+		h.list.Add(quietText(userText(err)))
 	}
 	if len(days) == 0 && err == nil {
 		h.list.Add(quietText(lang.L("No holidays are set.")))
@@ -78,21 +99,32 @@ func (h *holidaysView) submit() {
 		h.form.show(cases.FieldErrors{"day": lang.L("Enter the date as YYYY-MM-DD, e.g. 2026-10-01.")})
 		return
 	}
-	if !h.form.show(h.s.d.svc.SaveHoliday(context.Background(), h.s.d.actor, cases.Holiday{Day: day, Name: h.name.Text, Working: h.working.Checked})) {
-		return
-	}
-	h.day.SetText("")
-	h.name.SetText("")
-	h.working.SetChecked(false)
-	h.reload()
-	h.s.d.typesChanged()
+	d := h.s.d
+	x := cases.Holiday{Day: day, Name: h.name.Text, Working: h.working.Checked}
+	d.busy(h.s.win, lang.L("Saving the settings"), func() error {
+		return d.svc.SaveHoliday(context.Background(), d.actor, x)
+	}, func(err error) {
+		if !h.form.show(err) {
+			return
+		}
+		h.day.SetText("")
+		h.name.SetText("")
+		h.working.SetChecked(false)
+		h.reload()
+		d.typesChanged()
+	})
 }
 
 func (h *holidaysView) remove(x cases.Holiday) {
-	if err := h.s.d.svc.DeleteHoliday(context.Background(), h.s.d.actor, x.Day); err != nil {
-		showError(err, h.s.win)
-		return
-	}
-	h.reload()
-	h.s.d.typesChanged()
+	d := h.s.d
+	d.busy(h.s.win, lang.L("Saving the settings"), func() error {
+		return d.svc.DeleteHoliday(context.Background(), d.actor, x.Day)
+	}, func(err error) {
+		if err != nil {
+			showError(err, h.s.win)
+			return
+		}
+		h.reload()
+		d.typesChanged()
+	})
 }

@@ -57,22 +57,35 @@ func (h *holidaysView) chooseFile() {
 // under the buttons: how many days, how many open cases moved, or why the
 // file was refused (then nothing was saved).
 func (h *holidaysView) importDays(days []cases.Holiday, err error) {
-	if err == nil {
-		var moved int
-		moved, err = h.s.d.svc.ImportHolidays(context.Background(), h.s.d.actor, days)
-		if err == nil {
-			h.showMessage(lang.L("{{.Days}} days imported; the due dates of {{.Moved}} open cases moved.",
-				map[string]any{"Days": formatCount(len(days)), "Moved": formatCount(moved)}), false)
-			h.reload()
-			h.s.d.typesChanged()
+	if err != nil {
+		h.importRefused(err)
+		return
+	}
+	d := h.s.d
+	var moved int
+	d.busy(h.s.win, lang.L("Saving the settings"), func() error {
+		var err error
+		moved, err = d.svc.ImportHolidays(context.Background(), d.actor, days)
+		return err
+	}, func(err error) {
+		if err != nil {
+			h.importRefused(err)
 			return
 		}
-	}
+		h.showMessage(lang.L("{{.Days}} days imported; the due dates of {{.Moved}} open cases moved.",
+			map[string]any{"Days": formatCount(len(days)), "Moved": formatCount(moved)}), false)
+		h.reload()
+		d.typesChanged()
+	})
+}
+
+// importRefused says why nothing was imported.
+func (h *holidaysView) importRefused(err error) {
 	var fe cases.FieldErrors
 	if errors.As(err, &fe) && fe["file"] != "" {
 		err = errors.New(fe["file"])
 	}
-	h.showMessage(lang.L("Nothing was imported: {{.Problem}}", map[string]any{"Problem": domainText(err.Error())}), true)
+	h.showMessage(lang.L("Nothing was imported: {{.Problem}}", map[string]any{"Problem": userText(err)}), true)
 }
 
 func (h *holidaysView) showMessage(text string, problem bool) {

@@ -20,6 +20,7 @@ func TestAdministratorAddsChinasHolidayArrangement(t *testing.T) {
 	p := newPeople(t)
 	p.as(p.admin)
 	s := p.d.openSettings()
+	p.settle()
 	h := s.holidays
 
 	s.tabs.SelectIndex(2) // Holidays
@@ -28,6 +29,7 @@ func TestAdministratorAddsChinasHolidayArrangement(t *testing.T) {
 		t.Fatal("no button for China's 2026 arrangement")
 	}
 	test.Tap(b)
+	p.settle()
 	if !strings.Contains(h.message.Text, "39 days imported") {
 		t.Fatalf("after the import the tab says %q", h.message.Text)
 	}
@@ -44,6 +46,7 @@ func TestAdministratorAddsChinasHolidayArrangement(t *testing.T) {
 	os.WriteFile(bad, []byte("2026-12-03,Thursday worked,working\n"), 0o600)
 	data, _ := os.ReadFile(bad)
 	h.importDays(holidays.Parse(bad, data))
+	p.settle()
 	if !strings.Contains(h.message.Text, "Nothing was imported") {
 		t.Fatalf("a weekday marked as worked: %q", h.message.Text)
 	}

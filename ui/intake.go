@@ -22,9 +22,11 @@ import (
 // edit form of an existing one. It collects a cases.Draft; the Service
 // validates it and the form shows each message at its field.
 type caseForm struct {
-	d       *desk
-	win     fyne.Window
-	editing *cases.Case // nil: a new case
+	d                *desk
+	win              fyne.Window
+	editing          *cases.Case // nil: a new case
+	checkGen         int         // bumped per validation asked; older answers are dropped
+	catalogueChoices []string    // the classification box's choices, once read
 
 	typ                                    *pick
 	title, summary, received               *escEntry
@@ -110,7 +112,8 @@ func (f *caseForm) build() {
 	f.respondent = f.entry(false)
 	f.aiSystem = f.entry(false)
 	f.sector = newPick(codeChoices(cases.AllSectors), lang.L("Choose a sector"))
-	f.catalogue = widget.NewSelectEntry(f.catalogueOptions())
+	f.catalogue = widget.NewSelectEntry(nil)
+	f.readCatalogue()
 	f.catalogue.SetPlaceHolder(lang.L("Code, e.g. Q84"))
 	f.risk = newPick(codeChoices(cases.AllRisks), lang.L("Choose a risk tier"))
 	f.breach = newPick(codeChoices(cases.AllBreaches), lang.L("Complaints only"))
@@ -209,10 +212,26 @@ func (f *caseForm) recheck() {
 	if !shown {
 		return
 	}
-	_, fe, err := f.d.svc.ValidateDraft(context.Background(), f.draft())
-	if err != nil {
-		return
-	}
+	// Validating asks the register: off the main goroutine; an answer
+	// overtaken by a newer edit is dropped.
+	d, draft := f.d, f.draft()
+	f.checkGen++
+	gen := f.checkGen
+	d.run.background(func() func() {
+		_, fe, err := d.svc.ValidateDraft(context.Background(), draft)
+		if err != nil {
+			return nil
+		}
+		return func() {
+			if gen == f.checkGen {
+				f.showChecked(fe)
+			}
+		}
+	})
+}
+
+// showChecked updates the messages shown from a validation's answer.
+func (f *caseForm) showChecked(fe cases.FieldErrors) {
 	changed := false
 	for k, e := range f.errs {
 		if e.Visible() && fe[k] != e.Text {
@@ -230,17 +249,24 @@ func (f *caseForm) recheck() {
 
 func channelChoices() []choice { return codeChoices(cases.AllChannels) }
 
-// catalogueOptions lists "Q84 — Health care" for the classification box.
-func (f *caseForm) catalogueOptions() []string {
-	cat, err := f.d.svc.Catalogue(context.Background())
-	if err != nil {
-		return nil
-	}
-	out := make([]string, len(cat))
-	for i, c := range cat {
-		out[i] = c.Code + " — " + c.Name
-	}
-	return out
+// readCatalogue fills the classification box with "Q84 — Health care"
+// and the like, read off the main goroutine.
+func (f *caseForm) readCatalogue() {
+	d := f.d
+	d.run.background(func() func() {
+		cat, err := d.svc.Catalogue(context.Background())
+		if err != nil {
+			return nil // the box still takes a typed code
+		}
+		out := make([]string, len(cat))
+		for i, c := range cat {
+			out[i] = c.Code + " — " + c.Name
+		}
+		return func() {
+			f.catalogueChoices = out
+			f.catalogue.SetOptions(out)
+		}
+	})
 }
 
 // catalogueCode takes the code from "Q84 — Health care" or a typed "q84".
@@ -350,6 +376,7 @@ func (f *caseForm) fill(dr cases.Draft) {
 // as the user left it.
 func (f *caseForm) submit() {
 	dr := f.draft()
+	f.checkGen++ // a check still on its way is older than the save's answer
 	var saved cases.Case
 	// Saving runs off the main goroutine: if another copy of the program
 	// holds the register, the form says it is waiting instead of freezing.

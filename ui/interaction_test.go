@@ -35,18 +35,21 @@ func TestKeyboardAndPointerOpenThings(t *testing.T) {
 	h.settle()
 
 	menuItem(t, r.win, shortcutFind).Action()
+	h.settle()
 	if r.win.Canvas().Focused() != r.filters.search {
 		t.Fatal("Ctrl+F did not focus the filter box")
 	}
 
 	before := len(h.app.Driver().AllWindows())
 	menuItem(t, r.win, shortcutNewCase).Action()
+	h.settle()
 	if len(h.app.Driver().AllWindows()) != before+1 {
 		t.Fatal("Ctrl+N opened no form")
 	}
 
 	// The second data row (below the header) under the pointer: EC-2026-0002.
 	r.table.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(200, 36+40+20)})
+	h.settle()
 	if len(h.d.caseWins) != 1 {
 		t.Fatalf("double tap opened %d case windows", len(h.d.caseWins))
 	}
@@ -58,11 +61,13 @@ func TestKeyboardAndPointerOpenThings(t *testing.T) {
 
 	test.Type(r.filters.search, "EC-2026-0001")
 	r.filters.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.settle()
 	c1, _ := h.svc.FindCase(context.Background(), secretary, "EC-2026-0001")
 	if h.d.caseWins[c1.ID] == nil {
 		t.Fatal("Enter in the filter box did not open the typed reference")
 	}
 	r.filters.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	h.settle()
 	if r.filters.search.Text != "" {
 		t.Fatal("Esc did not clear the filter box")
 	}
@@ -75,10 +80,12 @@ func TestEditOnAStaleCopyOffersReload(t *testing.T) {
 	h.seed(1)
 	ctx := context.Background()
 	cw := h.d.openCase(1)
+	h.settle()
 	if cw.edit == nil {
 		t.Fatal("a secretary is not offered Edit on a received case")
 	}
 	test.Tap(cw.edit)
+	h.settle()
 	var f *caseForm
 	for _, w := range h.app.Driver().AllWindows() {
 		if strings.HasPrefix(w.Title(), "Edit EC-2026-0001") {
@@ -118,6 +125,7 @@ func TestEditOnAStaleCopyOffersReload(t *testing.T) {
 		t.Fatal("no Reload button")
 	} else {
 		test.Tap(b)
+		h.settle()
 	}
 	if cw.title.Text != "Changed by a colleague" {
 		t.Fatalf("Reload did not show the colleague's version: %q", cw.title.Text)

@@ -2,7 +2,7 @@ package ui
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"io"
 
 	"fyne.io/fyne/v2"
@@ -47,13 +47,36 @@ func (d *desk) openKeys() *keysWindow {
 	return k
 }
 
+// keysData is what the keys window shows, read off the main goroutine.
+type keysData struct {
+	keys     cases.SigningKeys
+	keysErr  error
+	users    []cases.User
+	usersErr error
+}
+
+// reload reads the keys and the accounts off the main goroutine and
+// draws them when they land ("Loading…" meanwhile).
 func (k *keysWindow) reload() {
-	ctx := context.Background()
+	if len(k.root.Objects) == 0 {
+		k.root.Add(loadingText())
+	}
+	d := k.d
+	d.run.background(func() func() {
+		ctx := context.Background()
+		var data keysData
+		data.keys, data.keysErr = d.svc.SigningKeys(ctx, d.actor)
+		data.users, data.usersErr = d.svc.Users(ctx, d.actor)
+		return func() { k.show(data) }
+	})
+}
+
+func (k *keysWindow) show(data keysData) {
 	k.root.RemoveAll()
 	k.list.RemoveAll()
-	keys, err := k.d.svc.SigningKeys(ctx, k.d.actor)
+	keys, err := data.keys, data.keysErr
 	if err != nil {
-		k.msg.set(err.Error())
+		k.msg.set(userText(err))
 	}
 	hasRoot := keys.Root != nil
 	if hasRoot {
@@ -67,19 +90,24 @@ func (k *keysWindow) reload() {
 		pw := widget.NewPasswordEntry()
 		pw.SetPlaceHolder(lang.L("Your password (administrator)"))
 		create := widget.NewButtonWithIcon(lang.L("Create root certificate"), theme.ContentAddIcon(), func() {
-			if err := k.d.svc.CreateSigningRoot(context.Background(), k.d.actor, pw.Text); err != nil {
-				k.msg.set(err.Error())
-				return
-			}
-			k.msg.set("")
-			k.reload()
+			password := pw.Text
+			k.d.busy(k.win, lang.L("Create root certificate"), func() error {
+				return k.d.svc.CreateSigningRoot(context.Background(), k.d.actor, password)
+			}, func(err error) {
+				if err != nil {
+					k.msg.set(userText(err))
+					return
+				}
+				k.msg.set("")
+				k.reload()
+			})
 		})
 		create.Importance = widget.HighImportance
 		k.root.Add(container.NewVBox(l, container.NewBorder(nil, nil, nil, create, pw)))
 	}
-	users, err := k.d.svc.Users(ctx, k.d.actor)
+	users, err := data.users, data.usersErr
 	if err != nil {
-		k.msg.set(err.Error())
+		k.msg.set(userText(err))
 		return
 	}
 	form := container.New(layout.NewFormLayout())
@@ -142,19 +170,10 @@ func (k *keysWindow) askIssue(member cases.User) {
 		widget.NewFormItem(lang.L("Your password (administrator)"), admin),
 		widget.NewFormItem(lang.L("{{.Name}}'s password", map[string]any{"Name": member.Name()}), mine))
 	ok := widget.NewButton(lang.L("Issue key"), func() {
-		ctx := context.Background()
-		// The key is locked with the member's sign-in password, which is
-		// what they type at signing: check it is that one.
-		if err := k.d.svc.VerifyPassword(ctx, member, mine.Text); err != nil {
-			errL.set(lang.L("That is not {{.Name}}'s password: they type the password they sign in with.", map[string]any{"Name": member.Name()}))
-			return
-		}
-		if err := k.d.svc.IssueSigningKey(ctx, k.d.actor, admin.Text, member, mine.Text); err != nil {
-			errL.set(err.Error())
-			return
-		}
-		dlg.Hide()
-		k.reload()
+		adminPW, memberPW := admin.Text, mine.Text
+		k.keyChange(lang.L("Issue a signing key"), member, memberPW, errL, func(ctx context.Context) error {
+			return k.d.svc.IssueSigningKey(ctx, k.d.actor, adminPW, member, memberPW)
+		}, func() { dlg.Hide() })
 	})
 	ok.Importance = widget.HighImportance
 	dlg = dialog.NewCustom(lang.L("Issue a signing key"), lang.L("Cancel"), container.NewVBox(intro, form, errL.Label, ok), k.win)
@@ -191,20 +210,45 @@ func (k *keysWindow) askImport(member cases.User, file string, p12 []byte) {
 		widget.NewFormItem(lang.L("The file's password"), filePW),
 		widget.NewFormItem(lang.L("{{.Name}}'s password", map[string]any{"Name": member.Name()}), mine))
 	ok := widget.NewButton(lang.L("Import"), func() {
-		ctx := context.Background()
-		if err := k.d.svc.VerifyPassword(ctx, member, mine.Text); err != nil {
-			errL.set(lang.L("That is not {{.Name}}'s password: they type the password they sign in with.", map[string]any{"Name": member.Name()}))
-			return
-		}
-		if err := k.d.svc.ImportSigningKey(ctx, k.d.actor, member, p12, filePW.Text, mine.Text); err != nil {
-			errL.set(fmt.Sprint(err))
-			return
-		}
-		dlg.Hide()
-		k.reload()
+		filePassword, memberPW := filePW.Text, mine.Text
+		k.keyChange(lang.L("Import a PKCS#12 file"), member, memberPW, errL, func(ctx context.Context) error {
+			return k.d.svc.ImportSigningKey(ctx, k.d.actor, member, p12, filePassword, memberPW)
+		}, func() { dlg.Hide() })
 	})
 	ok.Importance = widget.HighImportance
 	dlg = dialog.NewCustom(lang.L("Import a PKCS#12 file"), lang.L("Cancel"), container.NewVBox(form, errL.Label, ok), k.win)
 	dlg.Resize(fyne.NewSize(520, 280))
 	dlg.Show()
+}
+
+// errNotMembersPassword marks a member's password that is not the one they
+// sign in with.
+var errNotMembersPassword = errors.New("not the member's password")
+
+// keyChange checks, off the main goroutine, that memberPW is the member's
+// sign-in password (their key is locked with it and they type it to
+// sign), then saves; a refusal is said on errL, a success closes the
+// dialog and reads the keys again.
+func (k *keysWindow) keyChange(what string, member cases.User, memberPW string, errL fieldError, save func(ctx context.Context) error, closeDialog func()) {
+	k.d.busy(k.win, what, func() error {
+		ctx := context.Background()
+		if err := k.d.svc.VerifyPassword(ctx, member, memberPW); err != nil {
+			var u unreachable
+			if asUnreachable(err, &u) {
+				return err
+			}
+			return errNotMembersPassword
+		}
+		return save(ctx)
+	}, func(err error) {
+		switch {
+		case errors.Is(err, errNotMembersPassword):
+			errL.set(lang.L("That is not {{.Name}}'s password: they type the password they sign in with.", map[string]any{"Name": member.Name()}))
+		case err != nil:
+			errL.set(userText(err))
+		default:
+			closeDialog()
+			k.reload()
+		}
+	})
 }

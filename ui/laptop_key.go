@@ -43,14 +43,17 @@ func (r *registerWindow) showMoveKey() *moveKeyDialog {
 	md := &moveKeyDialog{pass: widget.NewPasswordEntry()}
 	md.passErr = f.add("password", lang.L("Password"), md.pass)
 	var path string
-	md.formDialog = showFormDialog(r.win, lang.L("Move my signing key"), lang.L("Move the key"), f, func() error {
-		var err error
-		path, err = keys.FetchSigningKey(context.Background(), r.d.actor, md.pass.Text)
-		var locked *cases.LockedError
-		if errors.Is(err, cases.ErrSignPassword) || errors.As(err, &locked) {
-			return cases.FieldErrors{"password": err.Error()}
+	md.formDialog = showFormDialog(r.d, r.win, lang.L("Move my signing key"), lang.L("Move the key"), f, func() func() error {
+		password := md.pass.Text
+		return func() error {
+			var err error
+			path, err = keys.FetchSigningKey(context.Background(), r.d.actor, password)
+			var locked *cases.LockedError
+			if errors.Is(err, cases.ErrSignPassword) || errors.As(err, &locked) {
+				return cases.FieldErrors{"password": err.Error()}
+			}
+			return err
 		}
-		return err
 	}, func() {
 		dialog.ShowInformation(lang.L("Move my signing key"),
 			lang.L("Your signing key is now kept on this computer, in {{.Path}}.", map[string]any{"Path": path}), r.win)

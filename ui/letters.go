@@ -38,20 +38,28 @@ func saveProducedPDF(d *desk, parent fyne.Window, name string, produce func() ([
 		}
 		path := w.URI().Path()
 		w.Close() // unused: the file is written by safefile
-		pdf, err := produce()
-		if err != nil {
-			showError(err, parent)
-			return
-		}
-		if err := safefile.WriteBytes(path, pdf, d.saveOptions()); err != nil {
-			if failedAfter != nil {
-				err = failedAfter(err)
+		// Producing it may ask the committee server: off the main goroutine.
+		opts := d.saveOptions()
+		d.busy(parent, lang.L("Saving the document"), func() error {
+			pdf, err := produce()
+			if err != nil {
+				return err
 			}
-			showError(err, parent)
-			return
-		}
-		d.saveFolder = filepath.Dir(path)
-		dialog.ShowInformation(lang.L("Saved"), lang.L("Saved as {{.Path}}.", map[string]any{"Path": path}), parent)
+			if err := safefile.WriteBytes(path, pdf, opts); err != nil {
+				if failedAfter != nil {
+					err = failedAfter(err)
+				}
+				return err
+			}
+			return nil
+		}, func(err error) {
+			if err != nil {
+				showError(err, parent)
+				return
+			}
+			d.saveFolder = filepath.Dir(path)
+			dialog.ShowInformation(lang.L("Saved"), lang.L("Saved as {{.Path}}.", map[string]any{"Path": path}), parent)
+		})
 	}, parent)
 	dlg.SetFileName(name)
 	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
@@ -65,12 +73,19 @@ func saveProducedPDF(d *desk, parent fyne.Window, name string, produce func() ([
 
 // saveIssuedPDF saves the exact bytes that were issued.
 func (ed *opinionEditor) saveIssuedPDF() {
-	pdf, op, err := ed.d.svc.IssuedOpinionPDF(context.Background(), ed.d.actor, ed.caseID)
-	if err != nil {
-		showError(err, ed.win)
-		return
-	}
-	savePDF(ed.d, ed.win, fmt.Sprintf("%s-opinion-%d.pdf", safeFileName(ed.c.Reference), op.ID), pdf)
+	d, caseID, ref := ed.d, ed.caseID, ed.c.Reference
+	loadFor(d, ed.win, func(ctx context.Context) (issuedPDF, error) {
+		pdf, op, err := d.svc.IssuedOpinionPDF(ctx, d.actor, caseID)
+		return issuedPDF{pdf, op}, err
+	}, func(got issuedPDF) {
+		savePDF(d, ed.win, fmt.Sprintf("%s-opinion-%d.pdf", safeFileName(ref), got.op.ID), got.pdf)
+	})
+}
+
+// issuedPDF is an issued opinion's bytes, read to be saved.
+type issuedPDF struct {
+	pdf []byte
+	op  cases.Opinion
 }
 
 // lettersButton offers the letters to the submitter (askActions found
@@ -83,7 +98,7 @@ func (cw *caseWindow) lettersButton() *widget.Button {
 			fyne.NewMenuItem(lang.L("Request for information…"), cw.askInformation),
 		)
 		notice := fyne.NewMenuItem(lang.L("Notice of decision"), func() { cw.letter(cases.LetterDecisionNotice, nil, time.Time{}) })
-		notice.Disabled = !cw.hasIssuedOpinion()
+		notice.Disabled = !cw.issued
 		menu.Items = append(menu.Items, notice)
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
 		widget.ShowPopUpMenuAtPosition(menu, cw.win.Canvas(), pos.Add(fyne.NewPos(0, b.Size().Height)))
@@ -91,18 +106,19 @@ func (cw *caseWindow) lettersButton() *widget.Button {
 	return b
 }
 
-func (cw *caseWindow) hasIssuedOpinion() bool {
-	op, err := cw.d.svc.Opinion(context.Background(), cw.d.actor, cw.id)
-	return err == nil && (op.State == cases.OpinionIssuedState || op.CorrectsID != 0)
-}
-
 // letterPDF renders one letter for the case as the user sees it, in
 // language l ("" for the committee's language of documents).
 func (cw *caseWindow) letterPDF(kind cases.LetterKind, items []string, due time.Time, l cases.DocumentLanguage) ([]byte, error) {
+	return cw.letterFor(cw.c, kind, items, due, l)
+}
+
+// letterFor renders the letter for c as loaded (it runs off the main
+// goroutine, so it reads no widget and not the window's current case).
+func (cw *caseWindow) letterFor(c cases.Case, kind cases.LetterKind, items []string, due time.Time, l cases.DocumentLanguage) ([]byte, error) {
 	if l == "" {
 		l, _ = cw.d.svc.DocumentLanguage(context.Background())
 	}
-	req := cases.LetterRequest{Kind: kind, Case: cw.c, From: cw.d.actor, Date: time.Now(), Items: items, DueBy: due, Language: l}
+	req := cases.LetterRequest{Kind: kind, Case: c, From: cw.d.actor, Date: time.Now(), Items: items, DueBy: due, Language: l}
 	if kind == cases.LetterDecisionNotice {
 		_, op, err := cw.d.svc.IssuedOpinionPDF(context.Background(), cw.d.actor, cw.id)
 		if errors.Is(err, cases.ErrNotFound) {
@@ -125,8 +141,9 @@ func (cw *caseWindow) letter(kind cases.LetterKind, items []string, due time.Tim
 // writes the letter, keeps it with the case and saves it there.
 // Cancelling the dialog leaves no trace: the letter was not issued.
 func (cw *caseWindow) issueLetter(name string, kind cases.LetterKind, items []string, due time.Time, l cases.DocumentLanguage) {
+	c := cw.c
 	saveProducedPDF(cw.d, cw.win, name, func() ([]byte, error) {
-		pdf, err := cw.letterPDF(kind, items, due, l)
+		pdf, err := cw.letterFor(c, kind, items, due, l)
 		if err == nil {
 			cw.reload() // the letter is now one of the case's documents
 		}
@@ -145,7 +162,8 @@ func (cw *caseWindow) askInformation() {
 	due := widget.NewEntry()
 	due.SetText(time.Now().AddDate(0, 0, 14).Format("2006-01-02"))
 	errL := newFieldError()
-	printedIn := newDocumentLanguageChooser(cw.d.svc, true, "")
+	printedIn := newDocumentLanguageChooser("", true, "")
+	printedIn.readCommittee(cw.d)
 	var dlg dialog.Dialog
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Information asked for"), items),

@@ -27,6 +27,7 @@ func TestALetterIsKeptOnlyWhenSaved(t *testing.T) {
 	d := w.deskFor(sec)
 	d.saveFolder = t.TempDir()
 	cw := d.openCase(w.caseID)
+	w.settle()
 	letters := func() []cases.Attachment {
 		t.Helper()
 		all, err := w.svc.Attachments(ctx, sec, w.caseID)
@@ -43,6 +44,7 @@ func TestALetterIsKeptOnlyWhenSaved(t *testing.T) {
 		t.Fatal("no save dialog with a Cancel button opened for the letter")
 	}
 	test.Tap(buttonsIn(dlg, "Cancel")[0])
+	w.settle()
 	if n := len(letters()); n != before {
 		t.Fatalf("cancelling the save dialog kept %d letter(s) with the case", n-before)
 	}
@@ -54,6 +56,7 @@ func TestALetterIsKeptOnlyWhenSaved(t *testing.T) {
 		t.Fatal("the save dialog has no Save button")
 	}
 	test.Tap(save[0])
+	w.settle()
 	kept := letters()
 	if len(kept) != before+1 {
 		t.Fatalf("saving the letter kept %d document(s), want one", len(kept)-before)

@@ -47,8 +47,16 @@ func startLock(d *desk) *inactivityLock {
 }
 
 func newLock(d *desk, now func() time.Time) *inactivityLock {
-	st, _ := d.svc.Settings(context.Background())
-	l := &inactivityLock{d: d, now: now, after: time.Duration(st.LockMinutes) * time.Minute, last: now()}
+	l := &inactivityLock{d: d, now: now, last: now()}
+	// The committee's setting is read off the main goroutine; the lock
+	// counts from sign-in and acts once it is known (l.after 0 until then).
+	d.run.background(func() func() {
+		st, err := d.svc.Settings(context.Background())
+		if err != nil {
+			return nil
+		}
+		return func() { l.after = time.Duration(st.LockMinutes) * time.Minute }
+	})
 	if d.register != nil {
 		w := d.register.win
 		w.SetContent(newActivityCatcher(w.Content(), l.touch))

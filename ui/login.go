@@ -15,6 +15,7 @@ import (
 // loginScreen is the first window: sign in, or, on a register with no
 // accounts yet, create its administrator.
 type loginScreen struct {
+	types []cases.CaseType // the case types, read with the sign-in for the desk it opens
 	app   fyne.App
 	svc   cases.API
 	opt   Options
@@ -64,7 +65,7 @@ func newLoginScreenKnowing(a fyne.App, svc cases.API, opt Options, run *runner, 
 	}
 	reuse := win != nil
 	ls.onSignedIn = func(u cases.User) {
-		d := newDesk(a, svc, u, opt, run)
+		d := newDeskKnowing(a, svc, u, opt, run, ls.types)
 		ls.signedIn = d
 		if opt.FollowChanges {
 			defer d.follow()
@@ -149,8 +150,15 @@ func (ls *loginScreen) doSubmit() {
 		} else {
 			u, err = ls.svc.Login(ctx, username, password)
 		}
+		// The case types the windows name are read here too, off the
+		// main goroutine, for the desk the sign-in opens.
+		var types []cases.CaseType
+		if err == nil {
+			types, _ = ls.svc.CaseTypes(ctx)
+		}
 		return func() {
 			ls.submit.Enable()
+			ls.types = types
 			ls.signedInAs(u, err)
 		}
 	})

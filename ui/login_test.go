@@ -126,6 +126,7 @@ func TestInactivityLockHidesTheRegisterAndAsksForThePassword(t *testing.T) {
 		t.Logf("register labels: %v", labelTexts(r.win.Content()))
 	}
 	l := newLock(h.d, h.clock.now)
+	h.settle() // the setting is read off the window's goroutine
 
 	h.clock.set(h.clock.now().Add(9 * time.Minute))
 	l.check()

@@ -53,6 +53,7 @@ func TestNewCaseFromEmailAttachesItsFiles(t *testing.T) {
 
 	// The case window lists them; a file dropped on it is attached too.
 	cw := h.d.openCase(rows[0].ID)
+	h.settle()
 	if got := len(cw.attachments.list.Objects); got != 3 {
 		t.Fatalf("case window lists %d attachments", got)
 	}

@@ -27,6 +27,7 @@ type meetingDetail struct {
 	box    *fyne.Container
 	m      cases.Meeting
 	st     cases.Settings
+	gen    int // bumped per load; older answers are dropped
 
 	quorum     *widget.Label
 	problem    fieldError
@@ -58,39 +59,120 @@ func newMeetingDetail(mw *meetingsWindow) *meetingDetail {
 	return md
 }
 
-func (md *meetingDetail) load(id int64) {
+// meetingData is one meeting as its pane shows it, read off the main
+// goroutine: the meeting, the rules, the members who may be marked
+// present, and each agenda case's votes and panel.
+type meetingData struct {
+	m      cases.Meeting
+	st     cases.Settings
+	users  []cases.User
+	agenda map[int64]agendaData // by case id
+}
+
+// agendaData is one agenda case's tally, the votes cast and who on its
+// panel is recused.
+type agendaData struct {
+	tally   cases.Tally
+	cast    []cases.CastVote
+	err     error
+	recused map[int64]bool
+}
+
+func loadMeeting(d *desk, id int64) (meetingData, error) {
 	ctx := context.Background()
+	var data meetingData
+	var err error
+	if data.m, err = d.svc.Meeting(ctx, d.actor, id); err != nil {
+		return data, err
+	}
+	if data.st, err = d.svc.Settings(ctx); err != nil {
+		return data, err
+	}
+	if d.can(cases.ActManageMeetings) {
+		data.users, _ = d.svc.Users(ctx, d.actor)
+	}
+	data.agenda = map[int64]agendaData{}
+	for _, item := range data.m.Agenda {
+		var a agendaData
+		a.tally, a.cast, a.err = d.svc.Tally(ctx, d.actor, id, item.CaseID)
+		a.recused = map[int64]bool{}
+		if panel, err := d.svc.Panel(ctx, d.actor, item.CaseID); err == nil {
+			for _, p := range panel {
+				a.recused[p.UserID] = p.Recused()
+			}
+		}
+		data.agenda[item.CaseID] = a
+	}
+	return data, nil
+}
+
+// load reads meeting id off the main goroutine and shows it when it
+// lands; "Loading…" stands in the pane meanwhile.
+func (md *meetingDetail) load(id int64) {
+	md.box.RemoveAll()
+	md.box.Add(loadingText())
+	md.box.Refresh()
+	md.loadThen(id, nil)
+}
+
+// loadThen reads meeting id and shows it, then runs after (if set).
+func (md *meetingDetail) loadThen(id int64, after func()) {
 	d := md.mw.d
-	m, err := d.svc.Meeting(ctx, d.actor, id)
-	if err != nil {
-		md.problem.set(err.Error())
-		return
-	}
-	st, err := d.svc.Settings(ctx)
-	if err != nil {
-		md.problem.set(err.Error())
-		return
-	}
-	md.m, md.st = m, st
-	md.build()
+	md.gen++
+	gen := md.gen
+	d.run.background(func() func() {
+		data, err := loadMeeting(d, id)
+		return func() {
+			if gen != md.gen {
+				return // another meeting was chosen meanwhile
+			}
+			if err != nil {
+				md.box.RemoveAll()
+				md.box.Add(md.problem.Label)
+				md.problem.set(userText(err))
+				md.box.Refresh()
+				return
+			}
+			md.m, md.st = data.m, data.st
+			md.build(data)
+			if after != nil {
+				after()
+			}
+		}
+	})
 }
 
 func (md *meetingDetail) reloadKeepingScroll() {
 	off := md.scroll.Offset
-	md.load(md.m.ID)
-	md.scroll.ScrollToOffset(off)
+	md.loadThen(md.m.ID, func() { md.scroll.ScrollToOffset(off) })
 }
 
 func (md *meetingDetail) done(err error) {
 	if err != nil {
-		md.problem.set(err.Error())
+		md.problem.set(userText(err))
 		return
 	}
 	md.problem.set("")
 	md.reloadKeepingScroll()
 }
 
-func (md *meetingDetail) build() {
+// change saves a change to the meeting off the main goroutine (desk.busy)
+// and shows the outcome: on form when set, else under the title; the
+// meeting is read again once it is saved.
+func (md *meetingDetail) change(form *fieldForm, work func(ctx context.Context) error) {
+	d := md.mw.d
+	d.busy(md.mw.win, lang.L("Saving the meeting"), func() error { return work(context.Background()) }, func(err error) {
+		if form == nil {
+			md.done(err)
+			return
+		}
+		if form.show(err) {
+			md.reloadKeepingScroll()
+		}
+	})
+}
+
+func (md *meetingDetail) build(data meetingData) {
 	d := md.mw.d
 	m := md.m
 	manage := d.can(cases.ActManageMeetings)
@@ -127,7 +209,7 @@ func (md *meetingDetail) build() {
 		var right fyne.CanvasObject = widget.NewLabel(capacity)
 		if manage {
 			rm := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), func() {
-				md.done(d.svc.RemoveAttendee(context.Background(), d.actor, m.ID, a.ID))
+				md.change(nil, func(ctx context.Context) error { return d.svc.RemoveAttendee(ctx, d.actor, m.ID, a.ID) })
 			})
 			rm.Importance = widget.LowImportance
 			right = container.NewBorder(nil, nil, nil, rm, right)
@@ -140,7 +222,7 @@ func (md *meetingDetail) build() {
 	}
 	md.box.Add(att)
 	if manage {
-		md.box.Add(md.attendanceControls())
+		md.box.Add(md.attendanceControls(data.users))
 	}
 
 	// Agenda, votes and outcomes.
@@ -150,7 +232,7 @@ func (md *meetingDetail) build() {
 		md.box.Add(quietText(lang.L("No cases are on the agenda yet.")))
 	}
 	for _, item := range m.Agenda {
-		md.box.Add(md.agendaItem(item, manage))
+		md.box.Add(md.agendaItem(item, data.agenda[item.CaseID], manage))
 	}
 	if manage {
 		md.reference = widget.NewEntry()
@@ -173,18 +255,16 @@ func quorumText(present, quorum int) string {
 	return lang.L("Quorum not met: {{.Present}} members present, at least {{.Quorum}} required. The meeting cannot decide.", map[string]any{"Present": present, "Quorum": quorum})
 }
 
-func (md *meetingDetail) attendanceControls() fyne.CanvasObject {
+func (md *meetingDetail) attendanceControls(users []cases.User) fyne.CanvasObject {
 	d := md.mw.d
 	present := map[int64]bool{}
 	for _, a := range md.m.Attendance {
 		present[a.UserID] = true
 	}
 	var opts []choice
-	if users, err := d.svc.Users(context.Background(), d.actor); err == nil {
-		for _, u := range users {
-			if u.Active && (u.Role == cases.RoleMember || u.Role == cases.RoleChair) && !present[u.ID] {
-				opts = append(opts, choice{u.Name(), itoa64(u.ID)})
-			}
+	for _, u := range users {
+		if u.Active && (u.Role == cases.RoleMember || u.Role == cases.RoleChair) && !present[u.ID] {
+			opts = append(opts, choice{u.Name(), itoa64(u.ID)})
 		}
 	}
 	md.member = newPick(opts, lang.L("Choose a member"))
@@ -197,14 +277,12 @@ func (md *meetingDetail) attendanceControls() fyne.CanvasObject {
 			md.attendForm.show(cases.FieldErrors{"member": lang.L("Choose a member first.")})
 			return
 		}
-		if md.attendForm.show(d.svc.AddMemberAttendance(context.Background(), d.actor, md.m.ID, id)) {
-			md.reloadKeepingScroll()
-		}
+		mID := md.m.ID
+		md.change(md.attendForm, func(ctx context.Context) error { return d.svc.AddMemberAttendance(ctx, d.actor, mID, id) })
 	})
 	addConsultant := widget.NewButton(lang.L("Add consultant"), func() {
-		if md.attendForm.show(d.svc.AddConsultant(context.Background(), d.actor, md.m.ID, md.consultant.Text)) {
-			md.reloadKeepingScroll()
-		}
+		mID, name := md.m.ID, md.consultant.Text
+		md.change(md.attendForm, func(ctx context.Context) error { return d.svc.AddConsultant(ctx, d.actor, mID, name) })
 	})
 	md.attendForm.add("member", lang.L("Member"), container.NewBorder(nil, nil, nil, markPresent, md.member.Select))
 	md.attendForm.add("name", lang.L("Consultant"), container.NewBorder(nil, nil, nil, addConsultant, md.consultant))
@@ -213,21 +291,22 @@ func (md *meetingDetail) attendanceControls() fyne.CanvasObject {
 
 func (md *meetingDetail) addToAgenda() {
 	d := md.mw.d
-	ctx := context.Background()
-	ref := md.reference.Text
-	c, err := d.svc.FindCase(ctx, d.actor, ref)
-	var id int64
-	switch {
-	case err == nil:
-		id = c.ID
-	case md.handleSummaryOnly(err, &id):
-	default:
-		md.agendaForm.show(cases.FieldErrors{"reference": lang.L("There is no case {{.Reference}} in this register.", map[string]any{"Reference": ref})})
-		return
-	}
-	if md.agendaForm.show(d.svc.AddToAgenda(ctx, d.actor, md.m.ID, id)) {
-		md.reloadKeepingScroll()
-	}
+	ref, mID := md.reference.Text, md.m.ID
+	md.change(md.agendaForm, func(ctx context.Context) error {
+		c, err := d.svc.FindCase(ctx, d.actor, ref)
+		var id int64
+		var u unreachable
+		switch {
+		case err == nil:
+			id = c.ID
+		case md.handleSummaryOnly(err, &id):
+		case asUnreachable(err, &u):
+			return err
+		default:
+			return cases.FieldErrors{"reference": lang.L("There is no case {{.Reference}} in this register.", map[string]any{"Reference": ref})}
+		}
+		return d.svc.AddToAgenda(ctx, d.actor, mID, id)
+	})
 }
 
 // handleSummaryOnly accepts a case the actor knows only by its summary
@@ -243,9 +322,8 @@ func (md *meetingDetail) handleSummaryOnly(err error, id *int64) bool {
 }
 
 // agendaItem is one case on the agenda: its votes and its outcome.
-func (md *meetingDetail) agendaItem(item cases.AgendaItem, manage bool) fyne.CanvasObject {
+func (md *meetingDetail) agendaItem(item cases.AgendaItem, data agendaData, manage bool) fyne.CanvasObject {
 	d := md.mw.d
-	ctx := context.Background()
 	m := md.m
 	head := item.Reference
 	if item.Title != "" {
@@ -259,24 +337,19 @@ func (md *meetingDetail) agendaItem(item cases.AgendaItem, manage bool) fyne.Can
 	right := container.NewHBox(open)
 	if manage {
 		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			md.done(d.svc.RemoveFromAgenda(ctx, d.actor, m.ID, item.CaseID))
+			md.change(nil, func(ctx context.Context) error { return d.svc.RemoveFromAgenda(ctx, d.actor, m.ID, item.CaseID) })
 		})
 		rm.Importance = widget.LowImportance
 		right.Add(rm)
 	}
 	box := container.NewVBox(container.NewBorder(nil, nil, nil, right, title))
 
-	tally, cast, err := d.svc.Tally(ctx, d.actor, m.ID, item.CaseID)
+	tally, cast, err := data.tally, data.cast, data.err
 	if err != nil {
-		box.Add(quietText(domainText(err.Error())))
+		box.Add(quietText(userText(err)))
 		return container.NewPadded(box)
 	}
-	recused := map[int64]bool{}
-	if panel, err := d.svc.Panel(ctx, d.actor, item.CaseID); err == nil {
-		for _, p := range panel {
-			recused[p.UserID] = p.Recused()
-		}
-	}
+	recused := data.recused
 	byVoter := map[int64]cases.Vote{}
 	for _, v := range cast {
 		byVoter[v.UserID] = v.Vote
@@ -325,27 +398,17 @@ func (md *meetingDetail) voteControl(caseID, voterID int64, stored map[int64]cas
 		if resetting {
 			return
 		}
-		ctx := context.Background()
-		err := d.svc.RecordVote(ctx, d.actor, md.m.ID, caseID, voterID, cases.Vote(p.value()))
-		tally, cast, terr := d.svc.Tally(ctx, d.actor, md.m.ID, caseID)
-		if err != nil {
-			problem.set(err.Error())
-			resetting = true
-			p.ClearSelected()
-			for _, v := range cast {
-				if v.UserID == voterID {
-					p.set(string(v.Vote))
-				}
-			}
-			resetting = false
-		} else {
-			problem.set("")
-		}
-		if terr != nil {
-			problem.set(terr.Error())
-			return
-		}
-		md.showTally(caseID, tally)
+		mID, vote := md.m.ID, cases.Vote(p.value())
+		var tally cases.Tally
+		var cast []cases.CastVote
+		var terr error
+		// The vote and the new tally are asked off the main goroutine.
+		d.busy(md.mw.win, lang.L("Saving the meeting"), func() error {
+			ctx := context.Background()
+			err := d.svc.RecordVote(ctx, d.actor, mID, caseID, voterID, vote)
+			tally, cast, terr = d.svc.Tally(ctx, d.actor, mID, caseID)
+			return err
+		}, func(err error) { md.voted(p, problem, &resetting, voterID, caseID, err, tally, cast, terr) })
 	}
 	if !d.can(cases.ActRecordVotes) && !(voterID == d.actor.ID && d.can(cases.ActVote)) {
 		p.Disable()
@@ -353,6 +416,29 @@ func (md *meetingDetail) voteControl(caseID, voterID int64, stored map[int64]cas
 	md.votes[caseID][voterID] = p.Select
 	md.voteErrors[caseID][voterID] = problem
 	return withError(p.Select, problem)
+}
+
+// voted shows a vote's outcome: the new tally, or the refusal with the
+// control put back to the stored vote.
+func (md *meetingDetail) voted(p *pick, problem fieldError, resetting *bool, voterID, caseID int64, err error, tally cases.Tally, cast []cases.CastVote, terr error) {
+	if err != nil {
+		problem.set(userText(err))
+		*resetting = true
+		p.ClearSelected()
+		for _, v := range cast {
+			if v.UserID == voterID {
+				p.set(string(v.Vote))
+			}
+		}
+		*resetting = false
+	} else {
+		problem.set("")
+	}
+	if terr != nil {
+		problem.set(userText(terr))
+		return
+	}
+	md.showTally(caseID, tally)
 }
 
 // showTally puts the outcome computed from the stored votes in place,
@@ -378,21 +464,25 @@ func (md *meetingDetail) saveMinutes() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		if err := md.writeMinutes(path); err != nil {
-			showError(err, md.mw.win)
-			return
-		}
-		dialog.ShowInformation(lang.L("Minutes (PDF)…"), lang.L("The minutes were saved to {{.Path}}.", map[string]any{"Path": path}), md.mw.win)
+		// The minutes are collected from the register off the main goroutine.
+		opts, id := md.mw.d.saveOptions(), md.m.ID
+		md.mw.d.busy(md.mw.win, lang.L("Saving the document"), func() error { return md.writeMinutes(path, id, opts) }, func(err error) {
+			if err != nil {
+				showError(err, md.mw.win)
+				return
+			}
+			dialog.ShowInformation(lang.L("Minutes (PDF)…"), lang.L("The minutes were saved to {{.Path}}.", map[string]any{"Path": path}), md.mw.win)
+		})
 	}, md.mw.win)
 	save.SetFileName(issuing.MinutesReference(md.m) + ".pdf")
 	save.Show()
 }
 
 // writeMinutes renders the minutes of the meeting shown to path.
-func (md *meetingDetail) writeMinutes(path string) error {
+func (md *meetingDetail) writeMinutes(path string, meetingID int64, opts safefile.Options) error {
 	d := md.mw.d
 	ctx := context.Background()
-	mi, err := issuing.CollectMinutes(ctx, d.svc, d.actor, md.m.ID)
+	mi, err := issuing.CollectMinutes(ctx, d.svc, d.actor, meetingID)
 	if err != nil {
 		return err
 	}
@@ -405,5 +495,5 @@ func (md *meetingDetail) writeMinutes(path string) error {
 	if err != nil {
 		return err
 	}
-	return safefile.WriteBytes(path, pdf, d.saveOptions())
+	return safefile.WriteBytes(path, pdf, opts)
 }

@@ -48,23 +48,36 @@ func (d *desk) openMeetings() *meetingsWindow {
 	left := container.NewBorder(container.NewPadded(mw.create), mw.problem.Label, nil, nil, mw.list)
 	split := container.NewHSplit(left, mw.detail.scroll)
 	split.Offset = 0.28
-	mw.win.SetContent(split)
+	// The window opens at once and shows the list when it lands.
+	mw.win.SetContent(container.NewCenter(loadingText()))
 	mw.win.Resize(fyne.NewSize(1180, 800))
 	closeOnEscape(mw.win, mw.win.Close)
-	mw.reload()
 	mw.win.Show()
+	mw.reloadThen(func() { mw.win.SetContent(split) })
 	return mw
 }
 
-func (mw *meetingsWindow) reload() {
-	ms, err := mw.d.svc.Meetings(context.Background(), mw.d.actor)
-	if err != nil {
-		mw.problem.set(err.Error())
-		return
-	}
-	mw.problem.set("")
-	mw.meetings = ms
-	mw.list.Refresh()
+func (mw *meetingsWindow) reload() { mw.reloadThen(nil) }
+
+// reloadThen reads the meetings off the main goroutine, lists them when
+// they land, then runs after (if set).
+func (mw *meetingsWindow) reloadThen(after func()) {
+	d := mw.d
+	d.run.background(func() func() {
+		ms, err := d.svc.Meetings(context.Background(), d.actor)
+		return func() {
+			if err != nil {
+				mw.problem.set(userText(err))
+			} else {
+				mw.problem.set("")
+				mw.meetings = ms
+				mw.list.Refresh()
+			}
+			if after != nil {
+				after()
+			}
+		}
+	})
 }
 
 // show opens meeting id in the detail pane (and selects it in the list).
@@ -81,19 +94,23 @@ func (mw *meetingsWindow) showCreate() {
 	f.add("held_on", lang.L("Date"), day)
 	f.add("title", lang.L("Title"), title)
 	var created cases.Meeting
-	mw.lastForm = showFormDialog(mw.win, lang.L("New meeting"), lang.L("Create"), f, func() error {
+	mw.lastForm = showFormDialog(mw.d, mw.win, lang.L("New meeting"), lang.L("Create"), f, func() func() error {
 		heldOn, err := cases.ParseDate(day.Text)
-		if err != nil {
-			return cases.FieldErrors{"held_on": lang.L("Enter the date as YYYY-MM-DD, e.g. 2026-10-01.")}
-		}
-		created, err = mw.d.svc.CreateMeeting(context.Background(), mw.d.actor, heldOn, title.Text)
-		return err
-	}, func() {
-		mw.reload()
-		for i, m := range mw.meetings {
-			if m.ID == created.ID {
-				mw.list.Select(i)
+		name := title.Text
+		return func() error {
+			if err != nil {
+				return cases.FieldErrors{"held_on": lang.L("Enter the date as YYYY-MM-DD, e.g. 2026-10-01.")}
 			}
+			created, err = mw.d.svc.CreateMeeting(context.Background(), mw.d.actor, heldOn, name)
+			return err
 		}
+	}, func() {
+		mw.reloadThen(func() {
+			for i, m := range mw.meetings {
+				if m.ID == created.ID {
+					mw.list.Select(i)
+				}
+			}
+		})
 	})
 }

@@ -34,34 +34,43 @@ func meetingWithFive(t *testing.T, p *people, declared ...int) (*meetingsWindow,
 	}
 	p.as(p.sec)
 	mw := p.d.openMeetings()
+	p.settle()
 	test.Tap(mw.create)
+	p.settle()
 	f := mw.lastForm
 	entries := formEntries(f.form)
 	entries[0].SetText("10 March")
 	test.Tap(f.confirm)
+	p.settle()
 	if msgs := f.form.messages(); !containsPart(msgs, "YYYY-MM-DD") {
 		t.Fatalf("a bad meeting date: %v", msgs)
 	}
 	entries[0].SetText("2026-03-10")
 	entries[1].SetText("March plenary session")
 	test.Tap(f.confirm)
+	p.settle()
 	if len(mw.meetings) != 1 || mw.detail.m.Title != "March plenary session" {
 		t.Fatalf("the new meeting is not shown: %+v %v", mw.meetings, f.form.messages())
 	}
 	md := mw.detail
 	md.reference.SetText("EC-2099-9999")
 	md.addToAgenda()
+	p.settle()
 	if msgs := md.agendaForm.messages(); !containsPart(msgs, "There is no case EC-2099-9999") {
 		t.Fatalf("an unknown reference: %v", msgs)
 	}
 	md.reference.SetText(c.Reference)
 	md.addToAgenda()
+	p.settle()
 	for i := 0; i < 5; i++ {
 		md.member.SetSelected(p.members[i].Name())
+		p.settle()
 		test.Tap(findButton(md.box, "Mark present"))
+		p.settle()
 	}
 	md.consultant.SetText("Ms. Expert Consultant")
 	test.Tap(findButton(md.box, "Add consultant"))
+	p.settle()
 	return mw, c
 }
 
@@ -75,6 +84,7 @@ func TestAMeetingWithFiveMembersRecordsVotesAndShowsTheOutcome(t *testing.T) {
 	votes := []string{"Approve", "Approve", "Approve", "Reject", "Approve with modifications"}
 	for i, v := range votes {
 		md.votes[c.ID][p.members[i].ID].SetSelected(v)
+		p.settle()
 		if i == 2 && !strings.HasPrefix(md.outcomes[c.ID].Text, "Outcome: Voting not finished") {
 			t.Fatalf("after three votes: %q", md.outcomes[c.ID].Text)
 		}
@@ -99,9 +109,10 @@ func TestMinutesPDFHasTheTitleTheOutcomeAndTheAuditHead(t *testing.T) {
 	md := mw.detail
 	for i := 0; i < 5; i++ {
 		md.votes[c.ID][p.members[i].ID].SetSelected("Approve")
+		p.settle()
 	}
 	path := filepath.Join(t.TempDir(), "minutes.pdf")
-	if err := md.writeMinutes(path); err != nil {
+	if err := md.writeMinutes(path, md.m.ID, p.d.saveOptions()); err != nil {
 		t.Fatal(err)
 	}
 	seq, hash, err := p.svc.AuditHead(context.Background())
@@ -141,7 +152,9 @@ func TestARefusedVoteIsResetBesideItsControlAndNotCounted(t *testing.T) {
 	}
 
 	md.votes[c.ID][p.members[1].ID].SetSelected("Approve")
+	p.settle()
 	md.votes[c.ID][undeclared.ID].SetSelected("Approve")
+	p.settle()
 
 	if got := md.votes[c.ID][undeclared.ID].Selected; got != "" {
 		t.Errorf("the refused vote still shows %q in its control", got)
@@ -165,6 +178,7 @@ func TestARefusedVoteIsResetBesideItsControlAndNotCounted(t *testing.T) {
 		t.Fatal(err)
 	}
 	md.votes[c.ID][undeclared.ID].SetSelected("Approve")
+	p.settle()
 	if e.Visible() || md.votes[c.ID][undeclared.ID].Selected != "Approve" || !strings.Contains(md.rules[c.ID].Text, ": 2 in favour") {
 		t.Errorf("after declaring: %q %q %q", e.Text, md.votes[c.ID][undeclared.ID].Selected, md.rules[c.ID].Text)
 	}

@@ -37,13 +37,14 @@ func (r *registerWindow) mainMenu() *fyne.MainMenu {
 	password := fyne.NewMenuItem(lang.L("Change my password…"), func() { r.showChangePassword() })
 	file := fyne.NewMenu(lang.L("File"), newCase, fromMail, fyne.NewMenuItemSeparator(), password, r.languageMenuItem(), r.signOutItem())
 	// Backups are for the roles that keep the register (cases.ActBackup).
-	if r.d.svc.MayBackup(r.d.actor) || r.d.svc.MayRestore(r.d.actor) {
+	// The answers are the register window's, asked when it opened.
+	if r.answers.mayBackup || r.answers.mayRestore {
 		file.Items = append(file.Items, fyne.NewMenuItemSeparator())
 	}
-	if r.d.svc.MayBackup(r.d.actor) {
+	if r.answers.mayBackup {
 		file.Items = append(file.Items, fyne.NewMenuItem(lang.L("Back up now…"), r.backupNow))
 	}
-	if r.d.svc.MayRestore(r.d.actor) {
+	if r.answers.mayRestore {
 		file.Items = append(file.Items, fyne.NewMenuItem(lang.L("Restore from backup…"), r.restoreFromBackup))
 	}
 	mm := fyne.NewMainMenu(
@@ -76,7 +77,7 @@ func (r *registerWindow) opinionsMenu() *fyne.Menu {
 	verify := fyne.NewMenuItem(lang.L("Verify a PDF…"), func() { r.d.openVerify() })
 	m := fyne.NewMenu(lang.L("Signatures"), verify,
 		fyne.NewMenuItem(lang.L("Export the committee's root certificate…"), r.exportRoot))
-	if r.d.svc.MayManageKeys(r.d.actor) {
+	if r.answers.mayKeys {
 		m.Items = append(m.Items, fyne.NewMenuItem(lang.L("Signing keys…"), func() { r.d.openKeys() }))
 	}
 	if move := r.moveKeyItem(); move != nil {

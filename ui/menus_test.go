@@ -37,7 +37,7 @@ func TestBackupAndRestoreMenuOnlyForTheRolesThatKeepTheRegister(t *testing.T) {
 	h.svc.SetPorts(cases.Ports{Maintenance: idleMaintenance{}})
 	for i, role := range cases.AllRoles {
 		h.d.actor = cases.User{ID: int64(100 + i), Username: string(role), Role: role, Active: true}
-		labels := fileMenuLabels((&registerWindow{d: h.d}).mainMenu())
+		labels := fileMenuLabels((&registerWindow{d: h.d, answers: readRegisterAnswers(h.d)}).mainMenu())
 		want := role == cases.RoleSecretariat || role == cases.RoleAdministrator
 		if labels["Back up now…"] != want || labels["Restore from backup…"] != want {
 			t.Errorf("%s: File menu offers back up %v and restore %v, want both %v",
@@ -48,7 +48,7 @@ func TestBackupAndRestoreMenuOnlyForTheRolesThatKeepTheRegister(t *testing.T) {
 	// service), nobody is offered either.
 	h.svc.SetPorts(cases.Ports{})
 	h.d.actor = secretary
-	if labels := fileMenuLabels((&registerWindow{d: h.d}).mainMenu()); labels["Back up now…"] || labels["Restore from backup…"] {
+	if labels := fileMenuLabels((&registerWindow{d: h.d, answers: readRegisterAnswers(h.d)}).mainMenu()); labels["Back up now…"] || labels["Restore from backup…"] {
 		t.Error("the File menu offers backups the program cannot make")
 	}
 }

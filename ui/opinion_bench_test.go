@@ -35,6 +35,7 @@ func BenchmarkOpinionEditorKeystroke(b *testing.B) {
 		b.Fatal(err)
 	}
 	ed := w.deskFor(w.rapp).openOpinion(w.caseID)
+	w.settle()
 	total := 0
 	for _, r := range ed.rows {
 		total += len([]rune(r.entry.Text))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -33,6 +34,10 @@ type opinionEditor struct {
 	op       cases.Opinion // as loaded; op.Version guards the next save
 	editable bool
 	dirty    bool
+	asked    opinionAnswers    // the service's answers, read with the opinion
+	loading  fyne.CanvasObject // "Loading…", the content until the opinion first lands
+	content  fyne.CanvasObject // the editor itself
+	saving   bool              // a save is on its way: another waits for it
 
 	heading  *widget.Label
 	state    *widget.Label
@@ -102,16 +107,35 @@ func (d *desk) openOpinion(caseID int64) *opinionEditor {
 	ed := &opinionEditor{d: d, caseID: caseID}
 	ed.win = d.app.NewWindow(lang.L("Opinion") + " — " + lang.L("Ethics Desk"))
 	ed.build()
-	if !ed.reload() {
-		ed.win.Close()
-		return nil
-	}
+	// The window opens at once and fills in when the opinion lands.
+	ed.loading = container.NewCenter(loadingText())
+	ed.win.SetContent(ed.loading)
 	d.opinionWins[caseID] = ed
 	ed.win.SetCloseIntercept(ed.askClose)
-	ed.win.SetOnClosed(func() { delete(d.opinionWins, caseID) })
+	ed.win.SetOnClosed(func() {
+		if d.opinionWins[caseID] == ed {
+			delete(d.opinionWins, caseID)
+		}
+	})
 	ed.win.Canvas().AddShortcut(shortcutSave, func(fyne.Shortcut) { ed.doSave() })
 	ed.win.Resize(fyne.NewSize(980, 760))
 	ed.win.Show()
+	parent := ed.win
+	if d.register != nil {
+		parent = d.register.win // the editor closes when the opinion cannot be read
+	}
+	loadFor(d, parent, func(context.Context) (opinionData, error) { return loadOpinion(d, caseID), nil }, func(data opinionData) {
+		if d.opinionWins[caseID] != ed {
+			return // closed before the opinion arrived
+		}
+		if data.err != nil {
+			ed.win.Close()
+			showError(data.err, parent)
+			return
+		}
+		ed.apply(data)
+		ed.win.SetContent(ed.content)
+	})
 	return ed
 }
 
@@ -128,28 +152,91 @@ func (ed *opinionEditor) build() {
 	ed.body = container.NewVBox()
 	ed.scroll = container.NewVScroll(container.NewPadded(ed.body))
 	top := container.NewVBox(ed.heading, ed.state, ed.actions, widget.NewSeparator())
-	ed.win.SetContent(container.NewBorder(container.NewPadded(top), ed.problem.Label, nil, nil, ed.scroll))
+	ed.content = container.NewBorder(container.NewPadded(top), ed.problem.Label, nil, nil, ed.scroll)
+	ed.win.SetContent(ed.content)
 }
 
-// reload reads the case and its opinion afresh and redraws; false when
-// the case cannot be read (the user is told why).
-func (ed *opinionEditor) reload() bool {
+// opinionData is what the editor shows, read off the main goroutine:
+// the case, its opinion and the service's answers about them.
+type opinionData struct {
+	c       cases.Case
+	op      cases.Opinion
+	err     error // reading the case or the opinion
+	answers opinionAnswers
+}
+
+// opinionAnswers are the questions the editor asks the service about the
+// opinion, asked with it because over a committee server each is a request.
+type opinionAnswers struct {
+	mayDraft    bool
+	countersign error // nil when the actor may countersign now (MayCountersign)
+	committee   cases.DocumentLanguage
+	caseType    cases.CaseType
+}
+
+// loadOpinion reads case caseID's opinion and everything its editor shows.
+func loadOpinion(d *desk, caseID int64) opinionData {
 	ctx := context.Background()
-	c, err := ed.d.svc.GetCase(ctx, ed.d.actor, ed.caseID)
-	if err != nil {
-		showError(err, ed.win)
-		return false
+	var data opinionData
+	if data.c, data.err = d.svc.GetCase(ctx, d.actor, caseID); data.err != nil {
+		return data
 	}
-	op, err := ed.d.svc.Opinion(ctx, ed.d.actor, ed.caseID)
+	op, err := d.svc.Opinion(ctx, d.actor, caseID)
 	switch {
 	case errors.Is(err, cases.ErrNotFound):
-		op = cases.Opinion{CaseID: ed.caseID, State: cases.OpinionDraft}
+		op = cases.Opinion{CaseID: caseID, State: cases.OpinionDraft}
 	case err != nil:
-		showError(err, ed.win)
-		return false
+		data.err = err
+		return data
 	}
-	ed.c, ed.op = c, op
-	ed.editable = !ed.d.opt.ReadOnly && ed.d.svc.CanDraftOpinion(ed.d.actor, c, op)
+	data.op = op
+	a := &data.answers
+	a.mayDraft = d.svc.CanDraftOpinion(d.actor, data.c, op)
+	a.countersign = cases.ErrNotAvailable // asked only of an opinion awaiting its countersignature
+	if op.State == cases.OpinionSignedRapporteur {
+		a.countersign = d.svc.MayCountersign(ctx, d.actor, caseID)
+	}
+	a.committee, _ = d.svc.DocumentLanguage(ctx)
+	a.caseType = caseTypeOf(d, data.c.TypeCode)
+	return data
+}
+
+// reload reads the case and its opinion afresh off the main goroutine and
+// redraws when they land; a failure is said in a dialog. Text typed
+// meanwhile is kept (reloadDiscarding drops it).
+func (ed *opinionEditor) reload() { ed.reloadKeeping(true) }
+
+// reloadDiscarding reads the opinion afresh and shows it in place of what
+// was typed (the user chose the newer version).
+func (ed *opinionEditor) reloadDiscarding() { ed.reloadKeeping(false) }
+
+func (ed *opinionEditor) reloadKeeping(keepTyped bool) {
+	d, caseID := ed.d, ed.caseID
+	loadFor(d, ed.win, func(context.Context) (opinionData, error) {
+		data := loadOpinion(d, caseID)
+		return data, data.err
+	}, func(data opinionData) {
+		if d.opinionWins[caseID] != ed {
+			return
+		}
+		if ed.dirty && keepTyped {
+			// Typed while the answer was on its way: the text stays as
+			// typed (a colleague's newer version is caught at the next
+			// save); only what the user may do is brought up to date.
+			ed.asked = data.answers
+			ed.fillActions()
+			ed.state.SetText(lang.L("Unsaved changes.") + " " + ed.stateText())
+			return
+		}
+		ed.apply(data)
+	})
+}
+
+// apply redraws the editor from data.
+func (ed *opinionEditor) apply(data opinionData) {
+	c, op := data.c, data.op
+	ed.c, ed.op, ed.asked = c, op, data.answers
+	ed.editable = !ed.d.opt.ReadOnly && data.answers.mayDraft
 	ed.dirty = false
 	ed.win.SetTitle(lang.L("Opinion") + " — " + c.Reference)
 	ed.heading.SetText(c.Reference + " — " + c.Title)
@@ -157,7 +244,6 @@ func (ed *opinionEditor) reload() bool {
 	ed.problem.set("")
 	ed.fillActions()
 	ed.fillBody()
-	return true
 }
 
 // stateText says where the opinion stands, in one sentence.
@@ -230,7 +316,7 @@ func (ed *opinionEditor) fillBody() {
 	ed.decision = newPick(choices, lang.L("Choose the decision"))
 	ed.decision.set(string(text.Decision))
 	ed.decision.OnChanged = func(string) { ed.markDirty() }
-	ed.language = newDocumentLanguageChooser(ed.d.svc, true, text.Language)
+	ed.language = newDocumentLanguageChooser(ed.asked.committee, true, text.Language)
 	ed.language.OnChanged = func(string) { ed.markDirty() }
 	ed.decErr.set("")
 	for _, p := range text.Paragraphs {
@@ -239,16 +325,20 @@ func (ed *opinionEditor) fillBody() {
 	ed.layoutBody()
 }
 
-func (ed *opinionEditor) caseType() cases.CaseType {
-	for _, t := range ed.d.types {
-		if t.Code == ed.c.TypeCode {
+func (ed *opinionEditor) caseType() cases.CaseType { return ed.asked.caseType }
+
+// caseTypeOf is the case type code names (off the main goroutine: a type
+// added since the program started is read from the service).
+func caseTypeOf(d *desk, code string) cases.CaseType {
+	for _, t := range d.types {
+		if t.Code == code {
 			return t
 		}
 	}
-	if ref, err := ed.d.svc.Reference(context.Background()); err == nil {
-		return ref.Types[ed.c.TypeCode]
+	if ref, err := d.svc.Reference(context.Background()); err == nil {
+		return ref.Types[code]
 	}
-	return cases.CaseType{Code: ed.c.TypeCode}
+	return cases.CaseType{Code: code}
 }
 
 func (ed *opinionEditor) newRow(h cases.Heading, text string) *paraRow {
@@ -481,28 +571,53 @@ func (ed *opinionEditor) text() cases.OpinionText {
 	return t
 }
 
-// doSave stores a new version on top of the one the editor loaded.
+// doSave stores a new version on top of the one the editor loaded, off
+// the main goroutine; the text stays in the editor until it is saved.
 func (ed *opinionEditor) doSave() {
-	if !ed.editable {
+	ed.saveThen(nil)
+}
+
+// saveThen saves, then runs after (if set) once the save succeeded.
+func (ed *opinionEditor) saveThen(after func()) {
+	if !ed.editable || ed.saving {
 		return
 	}
-	saved, err := ed.d.svc.SaveOpinionDraft(context.Background(), ed.d.actor, ed.caseID, ed.op.Version, ed.text())
+	ed.saving = true
+	d, caseID, version, text := ed.d, ed.caseID, ed.op.Version, ed.text()
+	var saved cases.Opinion
+	d.busy(ed.win, lang.L("Saving the opinion"), func() error {
+		var err error
+		saved, err = d.svc.SaveOpinionDraft(context.Background(), d.actor, caseID, version, text)
+		return err
+	}, func(err error) {
+		ed.saving = false
+		if ed.saved(text, saved, err) && after != nil && !ed.dirty {
+			after()
+		}
+	})
+}
+
+// saved shows the outcome of a save; true when it was stored.
+func (ed *opinionEditor) saved(sent cases.OpinionText, saved cases.Opinion, err error) bool {
 	var fe cases.FieldErrors
 	var stale *cases.StaleError
 	switch {
 	case errors.As(err, &fe):
 		ed.showFieldErrors(fe)
-		return
+		return false
 	case errors.As(err, &stale):
-		showStale(stale, ed.win, func() { ed.reload() })
-		return
+		showStale(stale, ed.win, ed.reloadDiscarding)
+		return false
 	case err != nil:
-		ed.problem.set(err.Error())
-		return
+		ed.problem.set(userText(err))
+		return false
 	}
 	ed.op = saved
+	// What was typed while the save was on its way stays, unsaved.
+	ed.dirty = !reflect.DeepEqual(ed.text(), sent)
 	ed.reload()
 	ed.d.caseChanged(ed.caseID)
+	return true
 }
 
 func (ed *opinionEditor) showFieldErrors(fe cases.FieldErrors) {
@@ -524,10 +639,7 @@ func (ed *opinionEditor) askClose() {
 	msg.Wrapping = fyne.TextWrapWord
 	saveB := widget.NewButton(lang.L("Save and close"), func() {
 		dlg.Hide()
-		ed.doSave()
-		if !ed.dirty {
-			ed.win.Close()
-		}
+		ed.saveThen(ed.win.Close)
 	})
 	saveB.Importance = widget.HighImportance
 	discard := widget.NewButton(lang.L("Discard changes"), func() {
@@ -551,12 +663,17 @@ func (ed *opinionEditor) startCorrection() {
 			if !ok {
 				return
 			}
-			if _, err := ed.d.svc.StartCorrection(context.Background(), ed.d.actor, ed.caseID); err != nil {
-				showError(err, ed.win)
-				return
-			}
-			ed.reload()
-			ed.d.caseChanged(ed.caseID)
+			ed.d.busy(ed.win, lang.L("Saving the opinion"), func() error {
+				_, err := ed.d.svc.StartCorrection(context.Background(), ed.d.actor, ed.caseID)
+				return err
+			}, func(err error) {
+				if err != nil {
+					showError(err, ed.win)
+					return
+				}
+				ed.reload()
+				ed.d.caseChanged(ed.caseID)
+			})
 		}, ed.win)
 }
 

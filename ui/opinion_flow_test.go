@@ -26,11 +26,13 @@ func TestOpinionFromDraftToIssueThroughTheWindows(t *testing.T) {
 	rd := w.deskFor(w.rapp)
 
 	cw := rd.openCase(w.caseID)
+	w.settle()
 	w.settle() // the case's buttons come with the service's answers
 	if cw == nil || cw.opinion == nil {
 		t.Fatal("the rapporteur's case window offers no Opinion button")
 	}
 	test.Tap(cw.opinion)
+	w.settle()
 	ed := rd.opinionWins[w.caseID]
 	if ed == nil || !ed.editable || ed.save == nil {
 		t.Fatal("the opinion editor did not open for editing")
@@ -46,10 +48,13 @@ func TestOpinionFromDraftToIssueThroughTheWindows(t *testing.T) {
 		t.Fatalf("%d Add paragraph buttons, want one per heading", len(adds))
 	}
 	test.Tap(adds[0]) // Background
+	w.settle()
 	test.Type(ed.rows[0].entry, "The submitter complained that the gates keep face images.")
 	test.Tap(buttonsIn(ed.win.Content(), "Add paragraph")[2]) // Findings
+	w.settle()
 	test.Type(ed.rows[1].entry, findingsZH)
 	test.Tap(buttonsIn(ed.win.Content(), "Add paragraph")[2])
+	w.settle()
 	test.Type(ed.rows[2].entry, "No consent was asked.")
 	if ed.rows[2].number.Text != "3." || ed.rows[1].number.Text != "2." {
 		t.Fatalf("paragraphs are numbered %q, %q; want 2., 3.", ed.rows[1].number.Text, ed.rows[2].number.Text)
@@ -60,6 +65,7 @@ func TestOpinionFromDraftToIssueThroughTheWindows(t *testing.T) {
 		t.Fatalf("moving up did not reorder: %q is no. %s", ed.rows[1].entry.Text, ed.rows[1].number.Text)
 	}
 	test.Tap(ed.save)
+	w.settle()
 	if ed.op.Version != 1 || ed.dirty {
 		t.Fatalf("after the first save: version %d, dirty %v (%q)", ed.op.Version, ed.dirty, ed.problem.Text)
 	}
@@ -70,12 +76,14 @@ func TestOpinionFromDraftToIssueThroughTheWindows(t *testing.T) {
 		t.Fatalf("an edit is not marked unsaved: %q", ed.state.Text)
 	}
 	ed.rows[0].entry.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
+	w.settle()
 	if ed.op.Version != 2 || ed.dirty {
 		t.Fatalf("Ctrl+S did not save version 2: version %d (%q)", ed.op.Version, ed.problem.Text)
 	}
 
 	// Both versions can be read; the older one without the revision.
 	test.Tap(buttonsIn(ed.win.Content(), "Versions…")[0])
+	w.settle()
 	if ed.versions == nil || len(ed.versions.versions) != 2 {
 		t.Fatal("the versions window does not list two versions")
 	}
@@ -91,17 +99,22 @@ func TestOpinionFromDraftToIssueThroughTheWindows(t *testing.T) {
 		t.Fatal("the rapporteur is not offered to sign the saved draft")
 	}
 	test.Tap(ed.sign)
+	w.settle()
 	if ed.pendingSign != nil || strings.Join(ed.missingShown, "|") != "a paragraph under “Reasoning”|a paragraph under “Decision”" {
 		t.Fatalf("signing an incomplete draft: dialog %v, missing %q", ed.pendingSign != nil, ed.missingShown)
 	}
 	test.Tap(buttonsIn(ed.win.Content(), "Add paragraph")[3]) // Reasoning
+	w.settle()
 	test.Type(ed.rows[3].entry, "Consent must be informed and specific.")
 	test.Tap(buttonsIn(ed.win.Content(), "Add paragraph")[4]) // Decision
+	w.settle()
 	test.Type(ed.rows[4].entry, "The complaint is upheld.")
 	test.Tap(ed.save)
+	w.settle()
 
 	// A wrong password is refused at the field and changes nothing.
 	test.Tap(ed.sign)
+	w.settle()
 	s := ed.pendingSign
 	if s == nil || !containsPart(labelsIn(s.content), "Rapporteur — author") {
 		t.Fatal("the signing dialog does not state the meaning of the signature")
@@ -126,39 +139,48 @@ func TestOpinionFromDraftToIssueThroughTheWindows(t *testing.T) {
 	// opens, and the reason is on the case's timeline.
 	cd := w.deskFor(w.chair)
 	ced := cd.openOpinion(w.caseID)
+	w.settle()
 	if ced.returnBtn == nil {
 		t.Fatal("the chair is not offered to return the signed draft")
 	}
 	test.Tap(ced.returnBtn)
+	w.settle()
 	r := ced.pendingReturn
 	test.Tap(r.confirm)
+	w.settle()
 	if !r.err.Visible() || !strings.Contains(r.err.Text, "Say why") {
 		t.Fatalf("a return without a reason: %q", r.err.Text)
 	}
 	test.Type(r.reason, "Say how consent was asked at the gates.")
 	test.Tap(r.confirm)
+	w.settle()
 	if ced.op.State != cases.OpinionDraft || len(ced.op.Signatures) != 0 || ced.returnBtn != nil || ced.sign != nil {
 		t.Fatalf("after the return the chair sees %s with %d signatures", ced.op.State, len(ced.op.Signatures))
 	}
 	ed.reload()
+	w.settle()
 	if !ed.editable || ed.op.Version != 4 {
 		t.Fatalf("the returned draft is not editable as version 4: %v %d", ed.editable, ed.op.Version)
 	}
 	cw.reload()
+	w.settle()
 	if tl := labelTexts(cw.win.Content()); !containsPart(tl, "Say how consent was asked at the gates.") {
 		t.Fatalf("the case's timeline does not show the return: %v", tl)
 	}
 	test.Tap(ed.sign)
+	w.settle()
 	test.Type(ed.pendingSign.password, rappPassword)
 	test.Tap(ed.pendingSign.confirm)
 	w.settle()
 	ced.reload()
+	w.settle()
 
 	// The chair countersigns from their own program.
 	if ced.sign == nil || ced.sign.Text != "Countersign as chair" {
 		t.Fatal("the chair is not offered to countersign")
 	}
 	test.Tap(ced.sign)
+	w.settle()
 	if !containsPart(labelsIn(ced.pendingSign.content), "Chair — approval") {
 		t.Fatal("the countersigning dialog does not state its meaning")
 	}
@@ -169,12 +191,14 @@ func TestOpinionFromDraftToIssueThroughTheWindows(t *testing.T) {
 		t.Fatalf("the chair's signature did not issue the opinion: %s", ced.op.State)
 	}
 	ccw := cd.openCase(w.caseID)
+	w.settle()
 	if ccw.status.Text != "Opinion issued" {
 		t.Fatalf("the case shows %q after issue", ccw.status.Text)
 	}
 
 	// The issued opinion is read-only, even for its rapporteur.
 	ed.reload()
+	w.settle()
 	if ed.editable || ed.save != nil || len(buttonsIn(ed.win.Content(), "Add paragraph")) != 0 {
 		t.Fatal("the issued opinion can still be edited")
 	}
@@ -191,7 +215,9 @@ func TestOpinionFromDraftToIssueThroughTheWindows(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := cd.openVerify()
+	w.settle()
 	v.check("opinion.pdf", pdf)
+	w.settle()
 	if !strings.HasPrefix(v.verdictText(), "Verified: 2 valid signatures") {
 		t.Fatalf("verify says %q", v.verdictText())
 	}
@@ -208,10 +234,12 @@ func TestOpinionFromDraftToIssueThroughTheWindows(t *testing.T) {
 	i := strings.Index(string(tampered), "/Type /Page")
 	tampered[i+2] ^= 1
 	v.check("tampered.pdf", tampered)
+	w.settle()
 	if !strings.HasPrefix(v.verdictText(), "NOT VERIFIED") || !containsPart(labelsIn(v.result), "Not valid") {
 		t.Fatalf("a changed byte: %q %v", v.verdictText(), labelsIn(v.result))
 	}
 	v.check("junk.pdf", []byte("this is not a pdf at all"))
+	w.settle()
 	if !strings.Contains(v.verdictText(), "could not be checked") {
 		t.Fatalf("a file that is not a PDF: %q", v.verdictText())
 	}
@@ -222,6 +250,7 @@ func TestUnsavedChangesAskBeforeClosing(t *testing.T) {
 	w := newOpinionWorld(t)
 	rd := w.deskFor(w.rapp)
 	ed := rd.openOpinion(w.caseID)
+	w.settle()
 	r := ed.addParagraph(cases.HeadReasoning)
 	test.Type(r.entry, "Work in progress")
 	ed.askClose()
@@ -229,6 +258,7 @@ func TestUnsavedChangesAskBeforeClosing(t *testing.T) {
 		t.Fatal("the editor closed with unsaved changes without asking")
 	}
 	test.Tap(buttonsIn(ed.win.Canvas().Overlays().Top(), "Discard changes")[0])
+	w.settle()
 	if rd.opinionWins[w.caseID] != nil {
 		t.Fatal("Discard changes did not close the editor")
 	}

@@ -23,6 +23,7 @@ func TestLettersFromTheCaseWindow(t *testing.T) {
 	}
 	secDesk := w.deskFor(sec)
 	cw := secDesk.openCase(w.caseID)
+	w.settle()
 	if !askActions(secDesk, cw.c).letters {
 		t.Fatal("the secretariat is not offered the letters")
 	}
@@ -40,12 +41,13 @@ func TestLettersFromTheCaseWindow(t *testing.T) {
 	if _, err := cw.letterPDF(cases.LetterDecisionNotice, nil, time.Time{}, ""); err == nil || !strings.Contains(err.Error(), "no issued opinion") {
 		t.Fatalf("a notice of decision before issue: %v", err)
 	}
-	if cw.hasIssuedOpinion() {
+	if cw.issued {
 		t.Fatal("the notice of decision is offered before issue")
 	}
 	// The two letters issued are kept with the case: on its timeline, with
 	// the declarations of interest.
 	cw.reload()
+	w.settle()
 	lines := strings.Join(cw.timeline.lines, "\n")
 	if strings.Count(lines, "Document added to the case: "+w.caseRef(t)+" letter") != 2 || !strings.Contains(lines, "Declared no conflict of interest.") {
 		t.Fatalf("the timeline shows:\n%s", lines)

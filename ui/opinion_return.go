@@ -76,16 +76,28 @@ func (ed *opinionEditor) askReturn() {
 	ed.pendingReturn = r
 }
 
+// submit returns the opinion off the main goroutine (desk.busy); the
+// reason stays in the dialog until the return is saved.
 func (r *returnDialog) submit() {
 	ed := r.ed
-	op, err := ed.d.svc.ReturnOpinion(context.Background(), ed.d.actor, ed.caseID, r.reason.Text)
+	d, caseID, reason := ed.d, ed.caseID, r.reason.Text
+	var op cases.Opinion
+	d.busy(ed.win, lang.L("Saving the opinion"), func() error {
+		var err error
+		op, err = d.svc.ReturnOpinion(context.Background(), d.actor, caseID, reason)
+		return err
+	}, func(err error) { r.returned(op, err) })
+}
+
+func (r *returnDialog) returned(op cases.Opinion, err error) {
+	ed := r.ed
 	var fe cases.FieldErrors
 	switch {
 	case errors.As(err, &fe):
 		r.err.set(fe["return_reason"])
 		return
 	case err != nil:
-		r.err.set(err.Error())
+		r.err.set(userText(err))
 		return
 	}
 	r.dlg.Hide()

@@ -36,6 +36,7 @@ func TestOpinionScreenshots(t *testing.T) {
 	}
 	rd := w.deskFor(w.rapp)
 	ed := rd.openOpinion(w.caseID)
+	w.settle()
 	ed.win.Resize(fyne.NewSize(980, 760))
 	capture(t, ed.win, filepath.Join(dir, "ethicsdesk-opinion-editor.png"))
 
@@ -43,16 +44,21 @@ func TestOpinionScreenshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	ed.reload()
+	w.settle()
 	ed.askSign() // not offered to the rapporteur now: shows nothing
+	w.settle()
 	cd := w.deskFor(w.chair)
 	ced := cd.openOpinion(w.caseID)
+	w.settle()
 	ced.askSign()
+	w.settle()
 	ced.win.Resize(fyne.NewSize(980, 760))
 	capture(t, ced.win, filepath.Join(dir, "ethicsdesk-opinion-countersign.png"))
 	if _, err := w.svc.SignOpinion(ctx, w.chair, w.caseID, chairPassword); err != nil {
 		t.Fatal(err)
 	}
 	ed.reload()
+	w.settle()
 	capture(t, ed.win, filepath.Join(dir, "ethicsdesk-opinion-issued.png"))
 
 	pdf, _, err := w.svc.IssuedOpinionPDF(ctx, w.chair, w.caseID)
@@ -60,7 +66,9 @@ func TestOpinionScreenshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := cd.openVerify()
+	w.settle()
 	v.check("EC-opinion.pdf", pdf)
+	w.settle()
 	v.win.Resize(fyne.NewSize(760, 900))
 	capture(t, v.win, filepath.Join(dir, "ethicsdesk-verify.png"))
 

@@ -28,8 +28,7 @@ func (ed *opinionEditor) signLabel() string {
 		return lang.L("Countersign as chair")
 	}
 	// The deputy chair countersigns when the chair is the rapporteur.
-	if ed.op.State == cases.OpinionSignedRapporteur && ed.d.actor.Active &&
-		ed.d.svc.MayCountersign(context.Background(), ed.d.actor, ed.caseID) == nil {
+	if ed.op.State == cases.OpinionSignedRapporteur && ed.d.actor.Active && ed.asked.countersign == nil {
 		return lang.L("Countersign as deputy chair")
 	}
 	return ""
@@ -88,7 +87,7 @@ func (ed *opinionEditor) askSign() {
 	if chair {
 		// Separation of duties: say why this person may not countersign
 		// (they signed as rapporteur) before they type a password.
-		if refusal := ed.d.svc.MayCountersign(context.Background(), ed.d.actor, ed.caseID); refusal != nil {
+		if refusal := ed.asked.countersign; refusal != nil {
 			s.err.set(refusal.Error())
 			s.password.Disable()
 			s.confirm.Disable()

@@ -29,10 +29,12 @@ func TestSignDialogRefusesTheChairWhoIsRapporteur(t *testing.T) {
 		t.Fatal(err)
 	}
 	ced := w.deskFor(w.chair).openOpinion(id)
+	w.settle()
 	if ced.sign == nil || ced.sign.Text != "Countersign as chair" {
 		t.Fatal("the chair is not offered the countersigning dialog")
 	}
 	test.Tap(ced.sign)
+	w.settle()
 	s := ced.pendingSign
 	if s == nil || !strings.Contains(s.err.Text, "so you cannot also countersign it") || !s.err.Visible() {
 		t.Fatalf("the dialog does not say why the chair cannot countersign: %+v", s)
@@ -50,10 +52,12 @@ func TestSignDialogRefusesTheChairWhoIsRapporteur(t *testing.T) {
 		t.Fatal(err)
 	}
 	ded := w.deskFor(w.rapp).openOpinion(id)
+	w.settle()
 	if ded.sign == nil || ded.sign.Text != "Countersign as deputy chair" {
 		t.Fatal("the deputy chair is not offered to countersign")
 	}
 	test.Tap(ded.sign)
+	w.settle()
 	test.Type(ded.pendingSign.password, rappPassword)
 	test.Tap(ded.pendingSign.confirm)
 	w.settle()

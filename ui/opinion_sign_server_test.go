@@ -77,6 +77,7 @@ func TestSignDialogSignsWithTheKeyOnTheLaptopThroughTheServer(t *testing.T) {
 		t.Fatal("the rapporteur is not offered to sign through the server")
 	}
 	test.Tap(ed.sign)
+	w.settle()
 	test.Type(ed.pendingSign.password, rappPassword)
 	test.Tap(ed.pendingSign.confirm)
 	w.settle()
@@ -96,11 +97,13 @@ func TestSignDialogSignsWithTheKeyOnTheLaptopThroughTheServer(t *testing.T) {
 	md := r.showMoveKey()
 	test.Type(md.pass, "not my password")
 	test.Tap(md.confirm)
+	w.settle()
 	if !md.passErr.Visible() || !strings.Contains(md.passErr.Text, "not correct") {
 		t.Fatalf("a wrong password when moving the key: %v", md.form.messages())
 	}
 	md.pass.SetText(rappPassword)
 	test.Tap(md.confirm)
+	w.settle()
 	if msgs := md.form.messages(); len(msgs) != 0 {
 		t.Fatalf("moving the key: %v", msgs)
 	}

@@ -22,12 +22,16 @@ type versionsView struct {
 	shown    *fyne.Container
 }
 
+// showVersions reads the versions off the main goroutine and opens their
+// window when they land.
 func (ed *opinionEditor) showVersions() {
-	vs, err := ed.d.svc.OpinionVersions(context.Background(), ed.d.actor, ed.caseID)
-	if err != nil {
-		showError(err, ed.win)
-		return
-	}
+	d, caseID := ed.d, ed.caseID
+	loadFor(d, ed.win, func(ctx context.Context) ([]cases.OpinionVersion, error) {
+		return d.svc.OpinionVersions(ctx, d.actor, caseID)
+	}, ed.openVersions)
+}
+
+func (ed *opinionEditor) openVersions(vs []cases.OpinionVersion) {
 	v := &versionsView{versions: vs, shown: container.NewVBox()}
 	v.win = ed.d.app.NewWindow(lang.L("Versions of the opinion") + " — " + ed.c.Reference)
 	v.list = widget.NewList(func() int { return len(v.versions) },

@@ -62,11 +62,6 @@ func loadPanel(d *desk, c cases.Case) panelData {
 	return data
 }
 
-// reload reads the panel afresh.
-func (p *panelView) reload() {
-	p.show(loadPanel(p.cw.d, p.cw.c))
-}
-
 // show draws the panel read; the case window calls it on every reload.
 func (p *panelView) show(data panelData) {
 	d := p.cw.d
@@ -162,13 +157,18 @@ func (p *panelView) assignControls() fyne.CanvasObject {
 		container.NewBorder(nil, nil, nil, add, p.addMember.Select))
 }
 
-func (p *panelView) done(err error) {
-	if err != nil {
-		p.problem.set(err.Error())
-		return
-	}
-	p.problem.set("")
-	p.cw.d.caseChanged(p.cw.id)
+// change saves a change to the panel off the main goroutine (desk.busy);
+// a refusal is said under the panel, a success redraws the case.
+func (p *panelView) change(save func(ctx context.Context, d *desk, caseID int64) error) {
+	cw := p.cw
+	cw.d.busy(cw.win, lang.L("Saving the case"), func() error { return save(context.Background(), cw.d, cw.id) }, func(err error) {
+		if err != nil {
+			p.problem.set(userText(err))
+			return
+		}
+		p.problem.set("")
+		cw.d.caseChanged(cw.id)
+	})
 }
 
 func (p *panelView) assignRapporteur() {
@@ -177,8 +177,10 @@ func (p *panelView) assignRapporteur() {
 		p.problem.set(lang.L("Choose the rapporteur first."))
 		return
 	}
-	_, err := p.cw.d.svc.AssignRapporteur(context.Background(), p.cw.d.actor, p.cw.id, id)
-	p.done(err)
+	p.change(func(ctx context.Context, d *desk, caseID int64) error {
+		_, err := d.svc.AssignRapporteur(ctx, d.actor, caseID, id)
+		return err
+	})
 }
 
 func (p *panelView) add() {
@@ -187,11 +189,15 @@ func (p *panelView) add() {
 		p.problem.set(lang.L("Choose a member first."))
 		return
 	}
-	p.done(p.cw.d.svc.AddPanelMember(context.Background(), p.cw.d.actor, p.cw.id, id))
+	p.change(func(ctx context.Context, d *desk, caseID int64) error {
+		return d.svc.AddPanelMember(ctx, d.actor, caseID, id)
+	})
 }
 
 func (p *panelView) remove(m cases.PanelMember) {
-	p.done(p.cw.d.svc.RemovePanelMember(context.Background(), p.cw.d.actor, p.cw.id, m.UserID))
+	p.change(func(ctx context.Context, d *desk, caseID int64) error {
+		return d.svc.RemovePanelMember(ctx, d.actor, caseID, m.UserID)
+	})
 }
 
 // interestView replaces a case window's content for a panel member who has
@@ -262,18 +268,17 @@ func (iv *interestView) declareConflict() {
 
 func (iv *interestView) submit(conflict bool) {
 	cw := iv.cw
-	err := cw.d.svc.DeclareInterest(context.Background(), cw.d.actor, cw.id, conflict, iv.reason.Text)
-	if !iv.form.show(err) {
-		return
-	}
-	cw.interest = nil
-	cw.win.SetContent(cw.full)
-	if !cw.reload() {
-		cw.win.Close()
-	}
-	if cw.d.register != nil {
-		cw.d.register.reload()
-	}
+	reason := iv.reason.Text
+	cw.d.busy(cw.win, lang.L("Saving the case"), func() error {
+		return cw.d.svc.DeclareInterest(context.Background(), cw.d.actor, cw.id, conflict, reason)
+	}, func(err error) {
+		if !iv.form.show(err) {
+			return
+		}
+		cw.interest = nil
+		cw.win.SetContent(cw.full)
+		cw.d.caseChanged(cw.id) // the case opens, or the recusal is shown
+	})
 }
 
 // openError is what a case window does when GetCase refuses: the
@@ -298,16 +303,6 @@ type simplifiedView struct {
 	view   *pick
 	remark *widget.Entry
 	form   *fieldForm
-}
-
-func (s *simplifiedView) reload() {
-	cw := s.p.cw
-	var st cases.Simplified
-	var err error
-	if cw.c.Risk == cases.RiskLow {
-		st, err = cw.d.svc.SimplifiedStatus(context.Background(), cw.d.actor, cw.id)
-	}
-	s.show(st, err)
 }
 
 // show draws the simplified procedure's state (minimal-risk cases only).
@@ -395,10 +390,20 @@ func (s *simplifiedView) designate() {
 			ids = append(ids, u.ID)
 		}
 	}
+	s.save(func(ctx context.Context, d *desk, caseID int64) error {
+		return d.svc.DesignateSimplified(ctx, d.actor, caseID, ids)
+	})
+}
+
+// save saves off the main goroutine (desk.busy); a refusal is said on the
+// form, a success redraws the case.
+func (s *simplifiedView) save(work func(ctx context.Context, d *desk, caseID int64) error) {
 	cw := s.p.cw
-	if s.form.show(cw.d.svc.DesignateSimplified(context.Background(), cw.d.actor, cw.id, ids)) {
-		cw.d.caseChanged(cw.id)
-	}
+	cw.d.busy(cw.win, lang.L("Saving the case"), func() error { return work(context.Background(), cw.d, cw.id) }, func(err error) {
+		if s.form.show(err) {
+			cw.d.caseChanged(cw.id)
+		}
+	})
 }
 
 func (s *simplifiedView) viewForm() fyne.CanvasObject {
@@ -411,11 +416,11 @@ func (s *simplifiedView) viewForm() fyne.CanvasObject {
 	s.form.add("vote", lang.L("Your view"), s.view.Select)
 	s.form.add("comment", lang.L("Comment"), s.remark)
 	record := widget.NewButton(lang.L("Record my view"), func() {
-		cw := s.p.cw
-		_, err := cw.d.svc.RecordView(context.Background(), cw.d.actor, cw.id, cases.Vote(s.view.value()), s.remark.Text)
-		if s.form.show(err) {
-			cw.d.caseChanged(cw.id)
-		}
+		view, remark := cases.Vote(s.view.value()), s.remark.Text
+		s.save(func(ctx context.Context, d *desk, caseID int64) error {
+			_, err := d.svc.RecordView(ctx, d.actor, caseID, view, remark)
+			return err
+		})
 	})
 	record.Importance = widget.HighImportance
 	return container.NewVBox(s.form.content(), container.NewHBox(layout.NewSpacer(), record))

@@ -19,9 +19,12 @@ func TestAPanelMemberDeclaresAConflictAndStaysOutOfTheCase(t *testing.T) {
 	// The secretary puts two members on the panel from the case window.
 	p.as(p.sec)
 	cw := p.d.openCase(c.ID)
+	p.settle()
 	for _, m := range []string{chen.Name(), liu.Name()} {
 		cw.panel.addMember.SetSelected(m)
+		p.settle()
 		test.Tap(findButton(cw.panel.box, "Add to panel"))
+		p.settle()
 	}
 	if texts := labelTexts(cw.panel.box); !contains(texts, chen.Name()) || !contains(texts, "Has not declared yet") {
 		t.Fatalf("the panel shows %v", texts)
@@ -31,6 +34,7 @@ func TestAPanelMemberDeclaresAConflictAndStaysOutOfTheCase(t *testing.T) {
 	// Chen, undeclared, sees only the summary and the declaration.
 	p.as(chen)
 	cw = p.d.openCase(c.ID)
+	p.settle()
 	if cw == nil || cw.interest == nil {
 		t.Fatal("an undeclared member is not asked to declare")
 	}
@@ -43,17 +47,20 @@ func TestAPanelMemberDeclaresAConflictAndStaysOutOfTheCase(t *testing.T) {
 	}
 	// A conflict needs its reason, said at the box.
 	test.Tap(cw.interest.conflict)
+	p.settle()
 	if msgs := cw.interest.form.messages(); !containsPart(msgs, "Say briefly what the conflict is") {
 		t.Fatalf("a conflict without a reason: %v", msgs)
 	}
 	test.Type(cw.interest.reason, "I advised Metro Co. on GateFace in 2025.")
 	test.Tap(cw.interest.conflict)
+	p.settle()
 	texts = labelTexts(cw.win.Content())
 	if !contains(texts, "You are recused") || containsPart(texts, "Face recognition") {
 		t.Fatalf("after recusal the window shows %v", texts)
 	}
 	cw.win.Close()
 	cw = p.d.openCase(c.ID)
+	p.settle()
 	if texts := labelTexts(cw.win.Content()); containsPart(texts, "Face recognition") || !contains(texts, "You are recused") {
 		t.Fatalf("reopened, a recused member sees %v", texts)
 	}
@@ -62,7 +69,9 @@ func TestAPanelMemberDeclaresAConflictAndStaysOutOfTheCase(t *testing.T) {
 	// Liu declares no conflict and the case opens.
 	p.as(liu)
 	cw = p.d.openCase(c.ID)
+	p.settle()
 	test.Tap(cw.interest.noConflict)
+	p.settle()
 	texts = labelTexts(cw.win.Content())
 	if cw.interest != nil || !containsPart(texts, "Face recognition") {
 		t.Fatalf("no conflict did not open the case: %v", texts)
@@ -82,6 +91,7 @@ func TestAMemberOutsideThePanelDeclaresBeforeTheCaseOpens(t *testing.T) {
 	}
 	p.as(p.members[2])
 	cw := p.d.openCase(c.ID)
+	p.settle()
 	if cw == nil || cw.interest == nil {
 		t.Fatal("a member outside the panel read the case without declaring")
 	}
@@ -90,6 +100,7 @@ func TestAMemberOutsideThePanelDeclaresBeforeTheCaseOpens(t *testing.T) {
 		t.Fatalf("the declaration screen shows %v", texts)
 	}
 	test.Tap(cw.interest.noConflict)
+	p.settle()
 	if texts := labelTexts(cw.win.Content()); cw.interest != nil || !containsPart(texts, "Face recognition") {
 		t.Fatalf("no conflict did not open the case: %v", texts)
 	}
@@ -106,6 +117,7 @@ func TestAReferenceTypedByAnUndeclaredMemberOpensTheDeclaration(t *testing.T) {
 	p.as(p.chair)
 	r := p.d.openRegister()
 	r.goToReference(c.Reference)
+	p.settle()
 	cw := p.d.caseWins[c.ID]
 	if cw == nil || cw.interest == nil {
 		t.Fatal("typing the reference did not open the declaration screen")

@@ -20,16 +20,19 @@ func (r *registerWindow) showChangePassword() *passwordDialog {
 	pd.currentErr = f.add("current", lang.L("Current password"), current)
 	f.add("password", lang.L("New password"), pass)
 	f.add("repeat", lang.L("Password again"), repeat)
-	pd.formDialog = showFormDialog(r.win, lang.L("Change my password"), lang.L("Change password"), f, func() error {
-		if pass.Text != repeat.Text {
-			return cases.FieldErrors{"repeat": lang.L("The two passwords are not the same.")}
+	pd.formDialog = showFormDialog(r.d, r.win, lang.L("Change my password"), lang.L("Change password"), f, func() func() error {
+		now, next, again := current.Text, pass.Text, repeat.Text
+		return func() error {
+			if next != again {
+				return cases.FieldErrors{"repeat": lang.L("The two passwords are not the same.")}
+			}
+			err := r.d.svc.ChangePassword(context.Background(), r.d.actor, now, next)
+			var locked *cases.LockedError
+			if errors.Is(err, cases.ErrWrongPassword) || errors.As(err, &locked) {
+				return cases.FieldErrors{"current": err.Error()}
+			}
+			return err
 		}
-		err := r.d.svc.ChangePassword(context.Background(), r.d.actor, current.Text, pass.Text)
-		var locked *cases.LockedError
-		if errors.Is(err, cases.ErrWrongPassword) || errors.As(err, &locked) {
-			return cases.FieldErrors{"current": err.Error()}
-		}
-		return err
 	}, nil)
 	return pd
 }

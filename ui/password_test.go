@@ -20,6 +20,7 @@ func TestChangeMyPasswordFromTheFileMenu(t *testing.T) {
 	test.Type(fd.pass, newPassword)
 	test.Type(fd.repeat, newPassword)
 	test.Tap(fd.confirm)
+	h.settle()
 	if !fd.currentErr.Visible() || fd.currentErr.Text == "" {
 		t.Fatalf("a wrong current password gives no message at its field; form says %v", fd.form.messages())
 	}
@@ -29,6 +30,7 @@ func TestChangeMyPasswordFromTheFileMenu(t *testing.T) {
 
 	fd.current.SetText(testPassword)
 	test.Tap(fd.confirm)
+	h.settle()
 	if msgs := fd.form.messages(); len(msgs) != 0 {
 		t.Fatalf("change refused: %v", msgs)
 	}

@@ -17,6 +17,7 @@ import (
 // registerWindow is the main window: filters, the paged table of cases and
 // the count of what matches.
 type registerWindow struct {
+	answers registerAnswers // the service's answers for the filters and menus (askAnswers)
 	d       *desk
 	win     fyne.Window
 	filters *filterBar
@@ -53,6 +54,7 @@ func (d *desk) openRegisterIn(win fyne.Window) *registerWindow {
 	r.win = win
 	d.register = r
 	r.build()
+	r.askAnswers()
 	r.win.Resize(fyne.NewSize(1320, 760))
 	r.win.SetMaster()
 	r.win.SetOnDropped(r.droppedOnRegister)
@@ -72,7 +74,7 @@ func (r *registerWindow) build() {
 	r.model.onLoaded = func() { r.table.Refresh() }
 	r.model.onError = r.showProblem
 
-	r.filters = newFilterBar(d, r.years())
+	r.filters = newFilterBar(d, r.years(), r.answers.users)
 	r.filters.onChange = r.reload
 	r.filters.search.OnSubmitted = r.goToReference
 
@@ -241,7 +243,17 @@ func (r *registerWindow) goToReference(ref string) {
 	if ref == "" {
 		return
 	}
-	c, err := r.d.svc.FindCase(context.Background(), r.d.actor, ref)
+	d := r.d
+	// The case is looked up off the main goroutine; its window opens when
+	// the answer lands.
+	d.run.background(func() func() {
+		c, err := d.svc.FindCase(context.Background(), d.actor, ref)
+		return func() { r.openFound(ref, c, err) }
+	})
+}
+
+// openFound opens the case looked up by reference, or says why not.
+func (r *registerWindow) openFound(ref string, c cases.Case, err error) {
 	var ie *cases.InterestError
 	if errors.As(err, &ie) {
 		// Known by its summary only: the case window asks for the declaration.
@@ -267,14 +279,55 @@ func (r *registerWindow) showIntake() {
 	r.d.openIntake(nil)
 }
 
+// registerAnswers are the service's answers the register's filters and
+// menus are built from. They are asked off the main goroutine when the
+// window opens (over a committee server each is a request); until they
+// land the filters offer this year and no rapporteur, and the menus leave
+// out backups and signing keys.
+type registerAnswers struct {
+	firstYear                      int          // the year the oldest case was received (0: unknown)
+	users                          []cases.User // the rapporteur filter's accounts
+	mayBackup, mayRestore, mayKeys bool
+}
+
+func readRegisterAnswers(d *desk) registerAnswers {
+	var a registerAnswers
+	rows, err := d.svc.ListCases(context.Background(), d.actor, cases.Query{Sort: cases.SortReceived}, 0, 1)
+	if err == nil && len(rows) == 1 && !rows[0].ReceivedOn.IsZero() {
+		a.firstYear = rows[0].ReceivedOn.Year()
+	}
+	a.users, _ = d.svc.Users(context.Background(), d.actor) // the filter offers what it can
+	a.mayBackup = d.svc.MayBackup(d.actor)
+	a.mayRestore = d.svc.MayRestore(d.actor)
+	a.mayKeys = d.svc.MayManageKeys(d.actor)
+	return a
+}
+
+// askAnswers asks the register's answers and, when they land, offers
+// the years, the rapporteurs and the menus they allow.
+func (r *registerWindow) askAnswers() {
+	d := r.d
+	d.run.background(func() func() {
+		a := readRegisterAnswers(d)
+		return func() {
+			if d.register != r {
+				return
+			}
+			r.answers = a
+			r.filters.setChoices(r.filters.year, yearChoices(r.years()))
+			r.filters.setChoices(r.filters.rapporteur, rapporteurChoices(a.users))
+			r.win.SetMainMenu(r.mainMenu())
+		}
+	})
+}
+
 // years lists the years the register's cases were received in, newest
-// first, for the year filter; it asks the Service for the oldest case.
+// first, for the year filter (from the oldest case, once known).
 func (r *registerWindow) years() []int {
 	thisYear := r.d.svc.Today().Year()
 	first := thisYear
-	rows, err := r.d.svc.ListCases(context.Background(), r.d.actor, cases.Query{Sort: cases.SortReceived}, 0, 1)
-	if err == nil && len(rows) == 1 && !rows[0].ReceivedOn.IsZero() {
-		first = rows[0].ReceivedOn.Year()
+	if r.answers.firstYear != 0 {
+		first = r.answers.firstYear
 	}
 	var ys []int
 	for y := thisYear; y >= first && y > thisYear-50; y-- {

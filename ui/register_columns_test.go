@@ -170,6 +170,7 @@ func TestDraggedColumnWidthsAreRemembered(t *testing.T) {
 		t.Fatalf("the register opened again has Type %.0f wide, the user left it at %.0f", again.table.widths[2], after[2])
 	}
 	menuByName(t, again.win, "Reset column widths").Action()
+	h.settle()
 	if !near(again.table.widths[2], before[2]) {
 		t.Fatalf("after Reset column widths Type is %.0f wide, was %.0f", again.table.widths[2], before[2])
 	}

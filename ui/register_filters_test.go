@@ -58,6 +58,7 @@ func TestRegisterFiltersByBreachAndRapporteur(t *testing.T) {
 		t.Fatalf("Wang Fang's discrimination complaints: count %q, rows %v", r.count.Text, texts)
 	}
 	r.filters.breach.SetSelected("All breaches")
+	h.settle()
 	r.filters.rapporteur.SetSelected("No rapporteur yet")
 	h.settle()
 	texts = labelTexts(r.table)

@@ -62,18 +62,25 @@ func TestKeyboardMovesTheSelectionAndEnterOpensIt(t *testing.T) {
 		t.Fatalf("the focused row's outline is %v, not the primary colour", c)
 	}
 	r.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	h.settle()
 	if r.selected != 4 {
 		t.Fatalf("End selects row %d", r.selected)
 	}
 	r.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	h.settle()
 	if r.selected != 4 {
 		t.Fatalf("Down on the last row moves to row %d", r.selected)
 	}
 	r.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome})
+	h.settle()
 	r.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	h.settle()
 	r.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	h.settle()
 	r.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	h.settle()
 	r.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.settle()
 	if len(h.d.caseWins) != 1 {
 		t.Fatalf("Enter opened %d case windows", len(h.d.caseWins))
 	}

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"ethicsdesk/cases"
 )
 
 // retentionListed is how many of the due cases the dialog names.
@@ -18,11 +20,16 @@ const retentionListed = 10
 // names and contact details.
 func (r *registerWindow) showRetention() {
 	d := r.d
-	due, err := d.svc.RetentionDue(context.Background(), d.actor)
-	if err != nil {
-		showError(err, r.win)
-		return
-	}
+	// The cases due are read off the main goroutine; the dialog opens when
+	// they land (desk.busy says so past busyDelay over a committee server).
+	loadFor(d, r.win, func(ctx context.Context) (cases.RetentionReport, error) {
+		return d.svc.RetentionDue(ctx, d.actor)
+	}, r.askRetention)
+}
+
+// askRetention lists the cases due and asks before anonymising them.
+func (r *registerWindow) askRetention(due cases.RetentionReport) {
+	d := r.d
 	period := map[string]any{"Years": due.Years, "Date": formatDate(due.ClosedBefore), "Count": len(due.Cases)}
 	if len(due.Cases) == 0 {
 		dialog.ShowInformation(lang.L("Retention period"),

@@ -37,6 +37,7 @@ func TestAdministratorAppliesTheRetentionPeriod(t *testing.T) {
 	r := p.d.openRegister()
 	p.settle()
 	r.showRetention()
+	p.settle()
 	top := r.win.Canvas().Overlays().Top()
 	if top == nil || !containsPart(labelTexts(top), "Cases closed on or before 10 Mar 2021, more than 5 years ago, whose submitters are still named: 1.") ||
 		!containsPart(labelTexts(top), "closed 4 May 2020 · Face recognition at metro gate 1") {
@@ -66,6 +67,7 @@ func TestAdministratorAppliesTheRetentionPeriod(t *testing.T) {
 	// Nothing is left to do.
 	p.as(p.admin)
 	r.showRetention()
+	p.settle()
 	if top := r.win.Canvas().Overlays().Top(); top == nil || !containsPart(labelTexts(top), "nothing is past the retention period of 5 years") {
 		t.Fatalf("the second run says %v", labelTexts(top))
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"crypto/x509"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -16,7 +17,15 @@ import (
 // user names, for recipients who install it in Adobe Reader or an NSS
 // database, and shows the fingerprint they should compare it with.
 func (r *registerWindow) exportRoot() {
-	cert, err := r.d.svc.CommitteeRoot(context.Background())
+	d := r.d
+	d.run.background(func() func() {
+		cert, err := d.svc.CommitteeRoot(context.Background())
+		return func() { r.saveRoot(cert, err) }
+	})
+}
+
+// saveRoot asks where to write the root certificate read.
+func (r *registerWindow) saveRoot(cert *x509.Certificate, err error) {
 	if err != nil {
 		dialog.ShowInformation(lang.L("No root certificate"),
 			lang.L("This committee has no root certificate yet: the administrator creates it in Signatures › Signing keys."), r.win)

@@ -43,6 +43,7 @@ func TestScreenshots(t *testing.T) {
 
 	r.table.Select(widgetCell(3))
 	cw := h.d.openCase(mustRow(t, r, 3).ID)
+	h.settle()
 	cw.win.Show()
 	capture(t, cw.win, filepath.Join(dir, "ethicsdesk-case.png"))
 

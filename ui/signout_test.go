@@ -51,7 +51,9 @@ func TestSignOutReturnsToSignInWithoutQuitting(t *testing.T) {
 		t.Fatalf("the register says %q about who is signed in", got)
 	}
 	cw := d.openCase(c.ID)
+	p.settle()
 	menuItemNamed(t, win, "File", "Sign out").Action()
+	p.settle()
 
 	if d.signedOutTo == nil || win.MainMenu() != nil {
 		t.Fatal("signing out did not show the sign-in screen")

@@ -52,7 +52,8 @@ func (r *registerWindow) showStatistics() *statsWindow {
 	show := widget.NewButton(lang.L("Show"), s.load)
 	show.Importance = widget.HighImportance
 	annual := widget.NewButton(lang.L("Annual report…"), s.annualReport)
-	s.language = newDocumentLanguageChooser(r.d.svc, true, "")
+	s.language = newDocumentLanguageChooser("", true, "")
+	s.language.readCommittee(r.d)
 	dateBox := func(e *widget.Entry) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(140, e.MinSize().Height), e)
 	}

@@ -50,7 +50,7 @@ func (d *desk) openVerify() *verifyWindow {
 	v.verdict.TextStyle = fyne.TextStyle{Bold: true}
 	v.verdict.Hide()
 	v.result = container.NewVBox()
-	v.root = widget.NewLabel(v.rootText())
+	v.root = loadingText()
 	v.root.Wrapping = fyne.TextWrapWord
 	v.root.Importance = widget.LowImportance
 	top := container.NewVBox(intro, v.root, container.NewBorder(nil, nil, open, nil, v.file), v.verdict, widget.NewSeparator())
@@ -67,6 +67,11 @@ func (d *desk) openVerify() *verifyWindow {
 	closeOnEscape(v.win, v.win.Close)
 	v.win.Resize(fyne.NewSize(760, 680))
 	v.win.Show()
+	// The root is read off the main goroutine; "Loading…" stands meanwhile.
+	d.run.background(func() func() {
+		text := v.rootText()
+		return func() { v.root.SetText(text) }
+	})
 	return v
 }
 
@@ -123,12 +128,18 @@ func (v *verifyWindow) rootText() string {
 // `ethicsdesk verify` gives for the same file and register.
 func (v *verifyWindow) check(name string, data []byte) {
 	v.file.SetText(signing.Printable(filepath.Base(name)))
-	rep, err := v.d.svc.VerifyPDF(context.Background(), v.d.actor, data)
-	if err != nil {
-		v.showProblem(lang.L("This file could not be checked: {{.Error}}.", map[string]any{"Error": err.Error()}))
-		return
-	}
-	v.show(rep)
+	d := v.d
+	// Checking asks the register (the committee's root): off the main goroutine.
+	d.run.background(func() func() {
+		rep, err := d.svc.VerifyPDF(context.Background(), d.actor, data)
+		return func() {
+			if err != nil {
+				v.showProblem(lang.L("This file could not be checked: {{.Error}}.", map[string]any{"Error": userText(err)}))
+				return
+			}
+			v.show(rep)
+		}
+	})
 }
 
 func (v *verifyWindow) showProblem(msg string) {

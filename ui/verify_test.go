@@ -36,16 +36,19 @@ func TestVerifyWindowVerdicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := w.deskFor(w.chair).openVerify()
+	w.settle()
 	if !strings.Contains(v.root.Text, signing.Fingerprint(root)) {
 		t.Errorf("the verify window does not show the root's fingerprint: %q", v.root.Text)
 	}
 
 	v.check("opinion.pdf", pdf)
+	w.settle()
 	if !strings.HasPrefix(v.verdictText(), "Verified: 2 valid signatures") || !containsPart(labelsIn(v.result), "this is the opinion issued for EC-") {
 		t.Fatalf("the issued opinion: %q %v", v.verdictText(), labelsIn(v.result))
 	}
 
 	v.check("cut.pdf", attackpdf.CutBack(pdf))
+	w.settle()
 	if !strings.HasPrefix(v.verdictText(), "NOT VERIFIED") || !containsPart(labelsIn(v.result), "earlier revision of the opinion issued for") {
 		t.Fatalf("a revision cut back to the rapporteur's: %q %v", v.verdictText(), labelsIn(v.result))
 	}
@@ -57,6 +60,7 @@ func TestVerifyWindowVerdicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	v.check("forged\x1b[2K.pdf", forged)
+	w.settle()
 	shown := strings.Join(labelsIn(v.result), "\n")
 	if !strings.HasPrefix(v.verdictText(), "NOT VERIFIED") || !strings.Contains(shown, "Signature 3, “"+w.chair.Name()+"”, was not made with a certificate of this committee") {
 		t.Fatalf("a look-alike chair: %q\n%s", v.verdictText(), shown)
@@ -80,7 +84,9 @@ func TestVerifyWindowWithoutRoot(t *testing.T) {
 	}
 	w.svc.SetPorts(cases.Ports{}) // a copy of the program without the committee's keys
 	v := fx.openVerify()
+	w.settle()
 	v.check("opinion.pdf", pdf)
+	w.settle()
 	if !strings.HasPrefix(v.verdictText(), "SIGNATURES INTACT BUT SIGNERS UNVERIFIED") {
 		t.Fatalf("no root: %q", v.verdictText())
 	}

@@ -72,6 +72,7 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 	// Fixed: each message goes as soon as its field is fixed, the others
 	// stay; then the case is registered and the form closes.
 	test.Type(f.title, "Age-based pricing of car insurance")
+	h.settle() // the check is asked off the window's goroutine
 	if e := f.errs[cases.FieldTitle]; e.Visible() {
 		t.Errorf("the title was filled in but still says %q", e.Text)
 	}
@@ -79,10 +80,11 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 		t.Errorf("the catalogue message went before the code was fixed: %q", e.Text)
 	}
 	f.received.SetText("2026-03-09")
+	h.settle()
 	if e := f.errs[cases.FieldReceivedOn]; e.Visible() {
 		t.Errorf("the date was fixed but still says %q", e.Text)
 	}
-	f.catalogue.SetText(f.catalogueOptions()[0])
+	f.catalogue.SetText(f.catalogueChoices[0])
 	test.Tap(f.save)
 	h.settle()
 	if !f.closed {
@@ -105,6 +107,7 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 	// Select the row and press Enter.
 	r.table.Select(widget.TableCellID{Row: 0, Col: 1})
 	r.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.settle()
 	cw := h.d.caseWins[c.ID]
 	if cw == nil {
 		t.Fatal("Enter on the selected row did not open the case")
@@ -119,6 +122,7 @@ func TestIntakeToReviewThroughTheWindow(t *testing.T) {
 
 	// Withdrawing needs a reason: the message appears at the field.
 	test.Tap(cw.moves[cases.Withdrawn])
+	h.settle()
 	test.Tap(cw.pending.confirm)
 	h.settle()
 	if !cw.pending.err.Visible() || !strings.Contains(cw.pending.err.Text, "reason") {
@@ -187,6 +191,7 @@ func move(t *testing.T, h *harness, cw *caseWindow, to cases.Status, reason stri
 		t.Fatalf("button label %q", b.Text)
 	}
 	test.Tap(b)
+	h.settle()
 	if cw.pending == nil {
 		t.Fatal("no reason dialog")
 	}
@@ -233,6 +238,7 @@ func TestReadOnlyRegisterOffersNoChanges(t *testing.T) {
 		t.Fatal("no read-only banner")
 	}
 	cw := h.d.openCase(1)
+	h.settle()
 	if len(cw.moves) != 0 || cw.edit != nil {
 		t.Fatalf("changes offered on a read-only register: moves %v edit %v", cw.moves, cw.edit)
 	}
@@ -258,6 +264,7 @@ func TestTheEmergencyDeadlineShowsADateAndTime(t *testing.T) {
 	got, _ := p.svc.GetCase(ctx, p.sec, c.ID)
 	p.as(p.sec)
 	cw := p.d.openCase(c.ID)
+	p.settle()
 	want := "due " + formatDateTime(got.Deadline.DueAt) + "."
 	if text := cw.deadline.Text; !strings.HasPrefix(text, "Emergency procedure: 72 hours from acceptance at ") || !strings.HasSuffix(text, want) ||
 		!got.Deadline.DueAt.Equal(got.Deadline.FromAt.Add(72*time.Hour)) {
