@@ -99,12 +99,12 @@ func (s *settingsWindow) catalogueTab(data catalogueData) fyne.CanvasObject {
 // then runs after.
 func (s *settingsWindow) reloadCatalogue(after func()) {
 	d := s.d
-	d.run.background(func() func() {
+	d.load(s.win, nil, nil, func() (func(), error) {
 		data := loadCatalogue(d)
 		return func() {
 			s.fillCatalogue(data)
 			after()
-		}
+		}, unreachableIn(data.err)
 	})
 }
 

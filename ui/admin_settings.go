@@ -67,16 +67,21 @@ type settingsData struct {
 	docLang       cases.DocumentLanguage
 	holidays      holidaysData
 	catalogue     catalogueData
+
+	// usersErr and docLangErr are not shown (the deputy chair's choices
+	// stay empty, the language English); they only say whether the
+	// server could be reached.
+	usersErr, docLangErr error
 }
 
 func loadSettings(d *desk) settingsData {
 	ctx := context.Background()
 	var data settingsData
 	data.st, data.stErr = d.svc.Settings(ctx)
-	data.users, _ = d.svc.Users(ctx, d.actor)
+	data.users, data.usersErr = d.svc.Users(ctx, d.actor)
 	data.types, data.typesErr = d.svc.CaseTypes(ctx)
 	data.name, data.address, data.letterErr = d.svc.CommitteeLetterhead(ctx)
-	data.docLang, _ = d.svc.DocumentLanguage(ctx)
+	data.docLang, data.docLangErr = d.svc.DocumentLanguage(ctx)
 	data.holidays = loadHolidays(d)
 	data.catalogue = loadCatalogue(d)
 	return data
@@ -84,11 +89,15 @@ func loadSettings(d *desk) settingsData {
 
 func (d *desk) openSettings() *settingsWindow {
 	s := &settingsWindow{d: d, win: d.app.NewWindow(lang.L("Committee settings") + " — " + lang.L("Ethics Desk"))}
-	s.win.SetContent(container.NewCenter(loadingText()))
+	placeholder := loadingText()
+	s.win.SetContent(container.NewCenter(placeholder))
 	s.win.Resize(fyne.NewSize(820, 600))
 	closeOnEscape(s.win, s.win.Close)
 	s.win.Show()
-	loadFor(d, s.win, func(context.Context) (settingsData, error) { return loadSettings(d), nil }, s.build)
+	loadForSaying(d, s.win, sayIn(placeholder, nil), func(context.Context) (settingsData, error) {
+		data := loadSettings(d)
+		return data, unreachableIn(data.stErr, data.usersErr, data.typesErr, data.letterErr, data.docLangErr, data.holidays.err, data.catalogue.err)
+	}, s.build)
 	return s
 }
 

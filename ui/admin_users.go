@@ -29,6 +29,8 @@ type usersWindow struct {
 
 	create, role, active, reset *widget.Button
 	lastForm                    *formDialog // the dialog opened last, for tests
+
+	loading *widget.Label // stands in until the accounts land
 }
 
 var userColumns = []struct {
@@ -68,7 +70,8 @@ func (d *desk) openUsers() *usersWindow {
 		quietText(lang.L("Accounts are never deleted: a deactivated account keeps its name on the record and can be reactivated.")))
 	full := container.NewBorder(container.NewPadded(top), u.problem.Label, nil, nil, u.table)
 	// The window opens at once and shows the accounts when they land.
-	u.win.SetContent(container.NewCenter(loadingText()))
+	u.loading = loadingText()
+	u.win.SetContent(container.NewCenter(u.loading))
 	u.win.Resize(fyne.NewSize(900, 560))
 	closeOnEscape(u.win, u.win.Close)
 	u.win.Show()
@@ -113,7 +116,7 @@ func (u *usersWindow) reload() { u.reloadThen(nil) }
 // they land, then runs after (if set).
 func (u *usersWindow) reloadThen(after func()) {
 	d := u.d
-	d.run.background(func() func() {
+	d.load(u.win, sayIn(u.loading, u.problem.set), nil, func() (func(), error) {
 		ctx := context.Background()
 		users, err := d.svc.Users(ctx, d.actor)
 		var locked map[int64]time.Time
@@ -125,7 +128,7 @@ func (u *usersWindow) reloadThen(after func()) {
 			if after != nil {
 				after()
 			}
-		}
+		}, err
 	})
 }
 

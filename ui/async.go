@@ -51,32 +51,33 @@ func (r *runner) background(work func() (apply func())) {
 // show on the main goroutine, so a window opens at once (with its
 // "Loading…" placeholder) and fills in when the answer lands. Through a
 // committee server the read is a request: past busyDelay the window says
-// it is waiting for the server (desk.busy), and a failure, the server's
-// "cannot be reached" sentence included, lands in a dialog over win.
-// On a register file the read runs the same way without the wait dialog,
-// as the register's pages always have.
+// it is waiting for the server (desk.busy); a server that cannot be
+// reached is said over win and asked again until it answers (desk.load);
+// any other failure lands in a dialog over win. On a register file the
+// read runs the same way without the wait dialog, as the register's pages
+// always have.
 func loadFor[T any](d *desk, win fyne.Window, read func(ctx context.Context) (T, error), show func(T)) {
-	var got T
-	work := func() error {
-		var err error
-		got, err = read(context.Background())
-		return err
-	}
-	done := func(err error) {
-		if err != nil {
-			showError(err, win)
-			return
-		}
-		show(got)
-	}
+	loadForSaying(d, win, nil, read, show)
+}
+
+// loadForSaying is loadFor with where the window says that the server
+// cannot be reached (say nil: a note over win), usually its "Loading…"
+// placeholder (sayIn).
+func loadForSaying[T any](d *desk, win fyne.Window, say func(string), read func(ctx context.Context) (T, error), show func(T)) {
+	start := d.inBackground
 	if d.opt.Server != "" {
-		d.busy(win, lang.L("Loading…"), work, done)
-		return
+		start = func(work func() error, landed func(error)) { d.busy(win, lang.L("Loading…"), work, landed) }
 	}
-	d.run.background(func() func() {
-		err := work()
-		return func() { done(err) }
-	})
+	d.loadVia(win, say, nil, func() (func(), error) {
+		got, err := read(context.Background())
+		return func() {
+			if err != nil {
+				showError(err, win)
+				return
+			}
+			show(got)
+		}, err
+	}, start)
 }
 
 // loadingText is the placeholder a window shows until its data lands.

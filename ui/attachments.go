@@ -57,9 +57,9 @@ func loadAttachments(d *desk, caseID int64) attachmentsData {
 // reload lists the case's attachments afresh, read off the main goroutine.
 func (v *attachmentsView) reload() {
 	d, id := v.cw.d, v.cw.id
-	d.run.background(func() func() {
+	d.load(v.cw.win, v.cw.sayProblem, nil, func() (func(), error) {
 		data := loadAttachments(d, id)
-		return func() { v.show(data) }
+		return func() { v.show(data) }, unreachableIn(data.err)
 	})
 }
 

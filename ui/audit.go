@@ -303,7 +303,7 @@ func (cw *caseWindow) openHistory() *historyWindow {
 	closeOnEscape(h.win, h.win.Close)
 	h.win.Show()
 	d, id := cw.d, cw.id
-	d.run.background(func() func() {
+	d.load(h.win, sayIn(status, nil), nil, func() (func(), error) {
 		rs, err := d.svc.CaseHistory(context.Background(), d.actor, id)
 		return func() {
 			h.records = rs
@@ -314,7 +314,7 @@ func (cw *caseWindow) openHistory() *historyWindow {
 				return
 			}
 			status.Hide()
-		}
+		}, err
 	})
 	return h
 }

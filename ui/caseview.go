@@ -65,7 +65,8 @@ func (d *desk) openCase(id int64) *caseWindow {
 	cw.build()
 	// The window opens at once and fills in when the case lands: over a
 	// committee server reading it is a request the window must not wait on.
-	cw.loading = container.NewCenter(loadingText())
+	placeholder := loadingText()
+	cw.loading = container.NewCenter(placeholder)
 	cw.win.SetContent(cw.loading)
 	d.caseWins[id] = cw
 	cw.win.SetOnClosed(func() {
@@ -77,7 +78,10 @@ func (d *desk) openCase(id int64) *caseWindow {
 	cw.win.SetOnDropped(cw.dropped)
 	cw.win.Resize(fyne.NewSize(1100, 780))
 	cw.win.Show()
-	loadFor(d, cw.win, func(context.Context) (caseData, error) { return loadCase(d, id, true), nil }, cw.firstLanded)
+	loadForSaying(d, cw.win, sayIn(placeholder, nil), func(context.Context) (caseData, error) {
+		data := loadCase(d, id, true)
+		return data, data.unreachable()
+	}, cw.firstLanded)
 	return cw
 }
 
@@ -218,11 +222,27 @@ func loadCase(d *desk, id int64, actions bool) caseData {
 	return data
 }
 
+// unreachable is the failure to reach the committee server among the
+// reads of the case, if any: the window asks again for all of it.
+func (data caseData) unreachable() error {
+	return unreachableIn(data.err, data.timelineErr, data.attachments.err, data.panel.err, data.duties.err)
+}
+
+// sayProblem shows text (the server cannot be reached) on the window's
+// problem line, or hides the line ("": the case landed, apply shows it).
+func (cw *caseWindow) sayProblem(text string) {
+	if text == "" {
+		return
+	}
+	cw.problem.SetText(text)
+	cw.problem.Show()
+}
+
 // refresh reads the case again off the main goroutine and redraws it when
 // the answers land: a colleague changed it.
 func (cw *caseWindow) refresh() {
 	d, id := cw.d, cw.id
-	d.run.background(func() func() {
+	d.load(cw.win, cw.sayProblem, nil, func() (func(), error) {
 		data := loadCase(d, id, true)
 		return func() {
 			if d.caseWins[id] == cw && cw.landed {
@@ -230,7 +250,7 @@ func (cw *caseWindow) refresh() {
 					cw.win.Close()
 				}
 			}
-		}
+		}, data.unreachable()
 	})
 }
 

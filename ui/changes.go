@@ -131,7 +131,7 @@ func sessionEnded(err error) bool {
 }
 
 // connectionProblem says, under the register, why colleagues' changes
-// cannot arrive: the server cannot be reached (and the feed retries), or
+// cannot arrive: the server cannot be reached (and the feed tries again), or
 // the session ended (and the user signs in again).
 func (d *desk) connectionProblem(err error) {
 	if d.register == nil {
@@ -140,7 +140,7 @@ func (d *desk) connectionProblem(err error) {
 	var u unreachable
 	switch {
 	case errors.As(err, &u):
-		d.register.setConnection(unreachableText(u.Unreachable()))
+		d.register.setConnection(tryingAgainText(u.Unreachable())) // a read, asked again: nothing was being saved
 	case sessionEnded(err):
 		d.register.setConnection(lang.L("Your session with the committee server has ended (the server restarted, or you were idle too long). Save nothing more here: choose File › Sign out and sign in again; what you typed stays in its window until you close it."))
 	default:
@@ -149,8 +149,10 @@ func (d *desk) connectionProblem(err error) {
 }
 
 // connectionBack clears the message once the feed answers again, and
-// reads the register afresh (changes made meanwhile were not followed).
+// reads the register afresh (changes made meanwhile were not followed);
+// windows waiting to read what they show ask again at once.
 func (d *desk) connectionBack() {
+	d.readAgainNow()
 	if d.register == nil {
 		return
 	}

@@ -115,15 +115,15 @@ func TestOwnChangesAreNotAnnouncedAsColleagues(t *testing.T) {
 }
 
 // A server that cannot be reached is said to be so above the register,
-// in the words the user reads when a save fails, and the message goes when
-// the feed answers again.
+// as a read that is tried again (not the sentence of a failed save), and
+// the message goes when the feed answers again.
 func TestAnUnreachableServerIsSaidAboveTheRegister(t *testing.T) {
 	h := newHarness(t, Options{})
 	r := h.d.openRegister()
 	r.win.Show()
 	h.settle()
 	h.d.connectionProblem(fakeUnreachable{"https://ethics.example:8443"})
-	want := "The committee server at https://ethics.example:8443 cannot be reached; nothing was saved. Retrying…"
+	want := "The committee server at https://ethics.example:8443 cannot be reached. Trying again…"
 	if !r.connection.Visible() || r.connection.Text != want {
 		t.Fatalf("the register says %q", r.connection.Text)
 	}

@@ -63,6 +63,9 @@ type desk struct {
 	// stopFollowing ends the wait on the change feed; nil when not following.
 	stopFollowing context.CancelFunc
 	followedTo    atomic.Int64 // the feed's audit number once it answered, for tests
+	// pending are the loads waiting to ask the committee server again
+	// (reload.go); touched on the main goroutine only.
+	pending map[*pendingLoad]bool
 }
 
 // NewMainWindow builds the register window; main calls ShowAndRun on it.

@@ -62,9 +62,9 @@ func (s *settingsWindow) holidaysTab(data holidaysData) fyne.CanvasObject {
 // when it lands.
 func (h *holidaysView) reload() {
 	d := h.s.d
-	d.run.background(func() func() {
+	d.load(h.s.win, nil, nil, func() (func(), error) {
 		data := loadHolidays(d)
-		return func() { h.show(data) }
+		return func() { h.show(data) }, unreachableIn(data.err)
 	})
 }
 

@@ -62,12 +62,12 @@ func (k *keysWindow) reload() {
 		k.root.Add(loadingText())
 	}
 	d := k.d
-	d.run.background(func() func() {
+	d.load(k.win, k.msg.set, nil, func() (func(), error) {
 		ctx := context.Background()
 		var data keysData
 		data.keys, data.keysErr = d.svc.SigningKeys(ctx, d.actor)
 		data.users, data.usersErr = d.svc.Users(ctx, d.actor)
-		return func() { k.show(data) }
+		return func() { k.show(data) }, unreachableIn(data.keysErr, data.usersErr)
 	})
 }
 

@@ -120,7 +120,8 @@ func (md *meetingDetail) loadThen(id int64, after func()) {
 	d := md.mw.d
 	md.gen++
 	gen := md.gen
-	d.run.background(func() func() {
+	wanted := func() bool { return gen == md.gen } // another meeting was chosen meanwhile
+	d.load(md.mw.win, md.sayProblem, wanted, func() (func(), error) {
 		data, err := loadMeeting(d, id)
 		return func() {
 			if gen != md.gen {
@@ -138,8 +139,21 @@ func (md *meetingDetail) loadThen(id int64, after func()) {
 			if after != nil {
 				after()
 			}
-		}
+		}, err
 	})
+}
+
+// sayProblem shows text (the server cannot be reached) in the pane in
+// place of the meeting; "" clears it for the meeting that landed.
+func (md *meetingDetail) sayProblem(text string) {
+	if text == "" {
+		md.problem.set("")
+		return
+	}
+	md.box.RemoveAll()
+	md.box.Add(md.problem.Label)
+	md.problem.set(text)
+	md.box.Refresh()
 }
 
 func (md *meetingDetail) reloadKeepingScroll() {

@@ -21,6 +21,7 @@ type meetingsWindow struct {
 	meetings []cases.Meeting
 	detail   *meetingDetail
 	problem  fieldError
+	loading  *widget.Label // stands in until the list lands
 	create   *widget.Button
 	lastForm *formDialog
 }
@@ -49,7 +50,8 @@ func (d *desk) openMeetings() *meetingsWindow {
 	split := container.NewHSplit(left, mw.detail.scroll)
 	split.Offset = 0.28
 	// The window opens at once and shows the list when it lands.
-	mw.win.SetContent(container.NewCenter(loadingText()))
+	mw.loading = loadingText()
+	mw.win.SetContent(container.NewCenter(mw.loading))
 	mw.win.Resize(fyne.NewSize(1180, 800))
 	closeOnEscape(mw.win, mw.win.Close)
 	mw.win.Show()
@@ -63,7 +65,7 @@ func (mw *meetingsWindow) reload() { mw.reloadThen(nil) }
 // they land, then runs after (if set).
 func (mw *meetingsWindow) reloadThen(after func()) {
 	d := mw.d
-	d.run.background(func() func() {
+	d.load(mw.win, sayIn(mw.loading, mw.problem.set), nil, func() (func(), error) {
 		ms, err := d.svc.Meetings(context.Background(), d.actor)
 		return func() {
 			if err != nil {
@@ -76,7 +78,7 @@ func (mw *meetingsWindow) reloadThen(after func()) {
 			if after != nil {
 				after()
 			}
-		}
+		}, err
 	})
 }
 

@@ -108,7 +108,8 @@ func (d *desk) openOpinion(caseID int64) *opinionEditor {
 	ed.win = d.app.NewWindow(lang.L("Opinion") + " — " + lang.L("Ethics Desk"))
 	ed.build()
 	// The window opens at once and fills in when the opinion lands.
-	ed.loading = container.NewCenter(loadingText())
+	placeholder := loadingText()
+	ed.loading = container.NewCenter(placeholder)
 	ed.win.SetContent(ed.loading)
 	d.opinionWins[caseID] = ed
 	ed.win.SetCloseIntercept(ed.askClose)
@@ -124,7 +125,12 @@ func (d *desk) openOpinion(caseID int64) *opinionEditor {
 	if d.register != nil {
 		parent = d.register.win // the editor closes when the opinion cannot be read
 	}
-	loadFor(d, parent, func(context.Context) (opinionData, error) { return loadOpinion(d, caseID), nil }, func(data opinionData) {
+	// A server that cannot be reached is said in the placeholder and asked
+	// again while the editor is open; other failures close it (show).
+	loadForSaying(d, ed.win, sayIn(placeholder, nil), func(context.Context) (opinionData, error) {
+		data := loadOpinion(d, caseID)
+		return data, unreachableIn(data.err)
+	}, func(data opinionData) {
 		if d.opinionWins[caseID] != ed {
 			return // closed before the opinion arrived
 		}
@@ -212,7 +218,7 @@ func (ed *opinionEditor) reloadDiscarding() { ed.reloadKeeping(false) }
 
 func (ed *opinionEditor) reloadKeeping(keepTyped bool) {
 	d, caseID := ed.d, ed.caseID
-	loadFor(d, ed.win, func(context.Context) (opinionData, error) {
+	loadForSaying(d, ed.win, ed.problem.set, func(context.Context) (opinionData, error) {
 		data := loadOpinion(d, caseID)
 		return data, data.err
 	}, func(data opinionData) {
