@@ -257,7 +257,13 @@ func (s *settingsWindow) submitType(r *caseTypeRow) {
 // typesChanged re-reads the case types (off the main goroutine) and
 // refreshes what shows deadlines.
 func (d *desk) typesChanged() {
-	d.run.background(func() func() {
+	// Asked again while the server cannot be reached (the register says
+	// so above its table), for as long as the register is open.
+	var win fyne.Window
+	if d.register != nil {
+		win = d.register.win
+	}
+	d.load(win, func(string) {}, nil, func() (func(), error) {
 		types, err := d.svc.CaseTypes(context.Background())
 		return func() {
 			if err == nil {
@@ -270,7 +276,7 @@ func (d *desk) typesChanged() {
 			for _, cw := range d.caseWins {
 				cw.reload()
 			}
-		}
+		}, unreachableIn(err)
 	})
 }
 

@@ -225,7 +225,11 @@ func loadCase(d *desk, id int64, actions bool) caseData {
 // unreachable is the failure to reach the committee server among the
 // reads of the case, if any: the window asks again for all of it.
 func (data caseData) unreachable() error {
-	return unreachableIn(data.err, data.timelineErr, data.attachments.err, data.panel.err, data.duties.err)
+	var actions error
+	if data.actions != nil {
+		actions = data.actions.err
+	}
+	return unreachableIn(data.err, data.timelineErr, data.attachments.err, data.panel.err, data.duties.err, actions)
 }
 
 // sayProblem shows text (the server cannot be reached) on the window's
@@ -314,6 +318,8 @@ type caseActions struct {
 	opinion bool // offer "Opinion…": there is one, or the user may draft it
 	letters bool // offer "Letters…"
 	issued  bool // an opinion was issued: a notice of decision may be written
+
+	err error // reading the opinion failed: the buttons are what is known
 }
 
 // askActions asks the service what actor may do on c (off the main
@@ -327,6 +333,7 @@ func askActions(d *desk, c cases.Case) caseActions {
 	if errors.Is(err, cases.ErrNotFound) {
 		op, err = cases.Opinion{}, nil
 	}
+	a.err = err
 	a.opinion = err == nil && (op.ID != 0 || d.svc.CanDraftOpinion(d.actor, c, op))
 	a.issued = err == nil && (op.State == cases.OpinionIssuedState || op.CorrectsID != 0)
 	a.letters = c.Submitter.Kind != cases.SubmitterAnonymous && d.svc.MayWriteLetters(d.actor)
@@ -340,13 +347,13 @@ func (cw *caseWindow) fillActions() {
 	c := cw.c
 	cw.actionsGen++
 	gen := cw.actionsGen
-	cw.d.run.background(func() func() {
+	cw.d.load(cw.win, cw.sayProblem, func() bool { return gen == cw.actionsGen }, func() (func(), error) {
 		a := askActions(cw.d, c)
 		return func() {
 			if gen == cw.actionsGen {
 				cw.showActions(a)
 			}
-		}
+		}, unreachableIn(a.err)
 	})
 }
 

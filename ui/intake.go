@@ -253,10 +253,12 @@ func channelChoices() []choice { return codeChoices(cases.AllChannels) }
 // and the like, read off the main goroutine.
 func (f *caseForm) readCatalogue() {
 	d := f.d
-	d.run.background(func() func() {
+	// While the server cannot be reached the box still takes a typed
+	// code; its choices come once it answers (the form has its own say).
+	d.load(f.win, func(string) {}, nil, func() (func(), error) {
 		cat, err := d.svc.Catalogue(context.Background())
 		if err != nil {
-			return nil // the box still takes a typed code
+			return nil, unreachableIn(err) // the box still takes a typed code
 		}
 		out := make([]string, len(cat))
 		for i, c := range cat {
@@ -265,7 +267,7 @@ func (f *caseForm) readCatalogue() {
 		return func() {
 			f.catalogueChoices = out
 			f.catalogue.SetOptions(out)
-		}
+		}, nil
 	})
 }
 

@@ -29,7 +29,7 @@ const previewDPI = 96
 func (ed *opinionEditor) showPreview() {
 	d, caseID, ref := ed.d, ed.caseID, ed.c.Reference
 	ed.problem.set(lang.L("Preparing the preview…"))
-	d.run.background(func() func() {
+	d.load(ed.win, ed.problem.set, nil, func() (func(), error) {
 		pdf, err := d.svc.PreviewOpinion(context.Background(), d.actor, caseID)
 		var pages [][]byte
 		if err == nil {
@@ -45,7 +45,7 @@ func (ed *opinionEditor) showPreview() {
 			default:
 				d.showPages(lang.L("Preview")+" — "+ref, pages, pdf, ref)
 			}
-		}
+		}, unreachableIn(err)
 	})
 }
 

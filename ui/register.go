@@ -193,7 +193,7 @@ func (r *registerWindow) setConnection(text string) {
 func (r *registerWindow) recount(q cases.Query) {
 	r.countGen++
 	gen := r.countGen
-	r.d.run.background(func() func() {
+	r.d.load(r.win, r.sayProblem, func() bool { return gen == r.countGen }, func() (func(), error) {
 		matching, total, err := r.d.svc.CountCases(context.Background(), r.d.actor, q)
 		return func() {
 			if gen != r.countGen {
@@ -208,7 +208,7 @@ func (r *registerWindow) recount(q cases.Query) {
 			r.count.SetText(countText(matching, total))
 			r.bottom.Refresh() // a longer count gets its room: never "1,204 of 100,0…"
 			r.table.Refresh()
-		}
+		}, err
 	})
 }
 
@@ -224,7 +224,21 @@ func countText(matching, total int) string {
 }
 
 func (r *registerWindow) showProblem(err error) {
+	if unreachableIn(err) != nil {
+		r.sayProblem(userText(err))
+		return
+	}
 	r.problem.SetText(lang.L("The register could not be read: {{.Error}}", map[string]any{"Error": err.Error()}))
+	r.problem.Show()
+}
+
+// sayProblem shows text (the server cannot be reached) under the table;
+// "": the answer landed and says for itself.
+func (r *registerWindow) sayProblem(text string) {
+	if text == "" {
+		return
+	}
+	r.problem.SetText(text)
 	r.problem.Show()
 }
 
@@ -246,9 +260,9 @@ func (r *registerWindow) goToReference(ref string) {
 	d := r.d
 	// The case is looked up off the main goroutine; its window opens when
 	// the answer lands.
-	d.run.background(func() func() {
+	d.load(r.win, nil, nil, func() (func(), error) {
 		c, err := d.svc.FindCase(context.Background(), d.actor, ref)
-		return func() { r.openFound(ref, c, err) }
+		return func() { r.openFound(ref, c, err) }, err
 	})
 }
 
@@ -288,6 +302,7 @@ type registerAnswers struct {
 	firstYear                      int          // the year the oldest case was received (0: unknown)
 	users                          []cases.User // the rapporteur filter's accounts
 	mayBackup, mayRestore, mayKeys bool
+	err                            error // the first read that failed, if any
 }
 
 func readRegisterAnswers(d *desk) registerAnswers {
@@ -296,7 +311,10 @@ func readRegisterAnswers(d *desk) registerAnswers {
 	if err == nil && len(rows) == 1 && !rows[0].ReceivedOn.IsZero() {
 		a.firstYear = rows[0].ReceivedOn.Year()
 	}
-	a.users, _ = d.svc.Users(context.Background(), d.actor) // the filter offers what it can
+	a.users, a.err = d.svc.Users(context.Background(), d.actor) // the filter offers what it can
+	if a.err == nil {
+		a.err = err
+	}
 	a.mayBackup = d.svc.MayBackup(d.actor)
 	a.mayRestore = d.svc.MayRestore(d.actor)
 	a.mayKeys = d.svc.MayManageKeys(d.actor)
@@ -307,7 +325,7 @@ func readRegisterAnswers(d *desk) registerAnswers {
 // the years, the rapporteurs and the menus they allow.
 func (r *registerWindow) askAnswers() {
 	d := r.d
-	d.run.background(func() func() {
+	d.load(r.win, r.sayProblem, func() bool { return d.register == r }, func() (func(), error) {
 		a := readRegisterAnswers(d)
 		return func() {
 			if d.register != r {
@@ -317,7 +335,7 @@ func (r *registerWindow) askAnswers() {
 			r.filters.setChoices(r.filters.year, yearChoices(r.years()))
 			r.filters.setChoices(r.filters.rapporteur, rapporteurChoices(a.users))
 			r.win.SetMainMenu(r.mainMenu())
-		}
+		}, unreachableIn(a.err)
 	})
 }
 

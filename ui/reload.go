@@ -69,8 +69,14 @@ func (d *desk) inBackground(work func() error, landed func(error)) {
 func (d *desk) loadVia(win fyne.Window, say func(string), wanted func() bool, read func() (func(), error),
 	start func(work func() error, landed func(error))) {
 	var note dialog.Dialog
+	gaveUp := false // the user closed the note: the window stops asking
 	if say == nil {
-		say = func(text string) { note = d.sayOver(win, note, text) }
+		say = func(text string) { note = d.sayOver(win, note, text, func() { gaveUp = true }) }
+		if wanted == nil {
+			wanted = func() bool { return true }
+		}
+		w := wanted
+		wanted = func() bool { return !gaveUp && w() }
 	}
 	tries := 0
 	var try func()
@@ -150,8 +156,9 @@ func (d *desk) readAgainNow() {
 
 // sayOver shows text in a note over win, for windows without a line of
 // their own for it, and returns the note: the one already shown stays
-// (a retry that fails again says nothing new); text "" hides it.
-func (d *desk) sayOver(win fyne.Window, note dialog.Dialog, text string) dialog.Dialog {
+// (a retry that fails again says nothing new); text "" hides it. The
+// user closing the note calls giveUp: what was asked is no longer awaited.
+func (d *desk) sayOver(win fyne.Window, note dialog.Dialog, text string, giveUp func()) dialog.Dialog {
 	if text == "" || win == nil {
 		if note != nil {
 			note.Hide()
@@ -163,10 +170,11 @@ func (d *desk) sayOver(win fyne.Window, note dialog.Dialog, text string) dialog.
 	}
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	note = dialog.NewCustom(lang.L("Loading…"), lang.L("Close"), l, win)
-	note.Resize(fyne.NewSize(420, 180))
-	note.Show()
-	return note
+	n := dialog.NewCustomWithoutButtons(lang.L("Loading…"), l, win)
+	n.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("Close"), func() { giveUp(); n.Hide() })})
+	n.Resize(fyne.NewSize(420, 180))
+	n.Show()
+	return n
 }
 
 // sayIn is a say for load that shows the sentence in placeholder (the

@@ -18,9 +18,9 @@ import (
 // database, and shows the fingerprint they should compare it with.
 func (r *registerWindow) exportRoot() {
 	d := r.d
-	d.run.background(func() func() {
+	d.load(r.win, nil, nil, func() (func(), error) {
 		cert, err := d.svc.CommitteeRoot(context.Background())
-		return func() { r.saveRoot(cert, err) }
+		return func() { r.saveRoot(cert, err) }, unreachableIn(err)
 	})
 }
 

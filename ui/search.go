@@ -116,7 +116,7 @@ func (p *searchPanel) next() {
 // first page replaces the list, a later one extends it.
 func (p *searchPanel) load(offset int) {
 	gen, text, q, d := p.gen, p.text, p.query, p.r.d
-	d.run.background(func() func() {
+	d.load(p.r.win, p.status.SetText, func() bool { return gen == p.gen }, func() (func(), error) {
 		hits, err := d.svc.Search(context.Background(), d.actor, text, q, offset, searchPage)
 		return func() {
 			if gen != p.gen {
@@ -145,7 +145,7 @@ func (p *searchPanel) load(offset int) {
 				p.more.Hide()
 			}
 			p.list.Refresh()
-		}
+		}, err
 	})
 }
 

@@ -90,7 +90,7 @@ func (s *statsWindow) load() {
 	gen := s.gen
 	s.status.SetText(lang.L("Counting…"))
 	d := s.d
-	d.run.background(func() func() {
+	d.load(s.win, s.status.SetText, func() bool { return gen == s.gen }, func() (func(), error) {
 		st, err := d.svc.Statistics(context.Background(), d.actor, p)
 		return func() {
 			if gen != s.gen {
@@ -104,7 +104,7 @@ func (s *statsWindow) load() {
 				map[string]any{"Period": p.String(), "Today": st.AsOf.String()}))
 			s.body.Objects = statsContent(d, st)
 			s.body.Refresh()
-		}
+		}, err
 	})
 }
 

@@ -130,7 +130,12 @@ func (v *verifyWindow) check(name string, data []byte) {
 	v.file.SetText(signing.Printable(filepath.Base(name)))
 	d := v.d
 	// Checking asks the register (the committee's root): off the main goroutine.
-	d.run.background(func() func() {
+	say := func(text string) {
+		if text != "" {
+			v.showProblem(text)
+		}
+	}
+	d.load(v.win, say, nil, func() (func(), error) {
 		rep, err := d.svc.VerifyPDF(context.Background(), d.actor, data)
 		return func() {
 			if err != nil {
@@ -138,7 +143,7 @@ func (v *verifyWindow) check(name string, data []byte) {
 				return
 			}
 			v.show(rep)
-		}
+		}, unreachableIn(err)
 	})
 }
 
