@@ -44,6 +44,8 @@ func TestWindowsSayTheServerCannotBeReachedAndFillInWhenItAnswers(t *testing.T) 
 		t.Fatal(err)
 	}
 	p.d.opt.Server = awayServer
+	register := p.d.openRegister()
+	p.settle()
 	g := guard(p.svc)
 	p.d.svc = g
 
@@ -63,6 +65,7 @@ func TestWindowsSayTheServerCannotBeReachedAndFillInWhenItAnswers(t *testing.T) 
 		{"the case's history", p.sec, func() fyne.Window { return caseWin.openHistory().win }, "Registered the case."},
 		{"the signing keys", p.admin, func() fyne.Window { return p.d.openKeys().win }, "The committee has no root certificate yet."},
 		{"the audit log", p.admin, func() fyne.Window { return p.d.openAudit().win }, "Entries 1–"},
+		{"the statistics", p.sec, func() fyne.Window { return register.showStatistics().win }, "Figures for "},
 	}
 	for _, w := range windows {
 		p.as(w.as)
@@ -82,6 +85,31 @@ func TestWindowsSayTheServerCannotBeReachedAndFillInWhenItAnswers(t *testing.T) 
 			return containsPart(texts, w.landed) && !containsPart(texts, tryingAgain) && !contains(texts, "Loading…")
 		})
 	}
+}
+
+// TestTheRegisterReadsAgainWhenTheChangeFeedHearsTheServer: the register
+// opened while the server cannot be reached says so under its table and
+// above it, and shows its cases once the change feed hears the server.
+func TestTheRegisterReadsAgainWhenTheChangeFeedHearsTheServer(t *testing.T) {
+	quickLoadRetries(t)
+	h := newHarness(t, Options{Server: awayServer})
+	h.seed(1)
+	g := guard(h.svc)
+	h.d.svc = g
+	g.unreachable(awayServer)
+	r := h.d.openRegister()
+	h.d.follow()
+	t.Cleanup(h.d.stopFollow)
+	h.waitFor("the register saying the server cannot be reached", func() bool {
+		return r.connection.Visible() && r.connection.Text == tryingAgain && r.problem.Visible() && r.problem.Text == tryingAgain
+	})
+	if texts := labelTexts(r.win.Content()); containsPart(texts, notSaved) || containsPart(texts, "metro gate 0") {
+		t.Errorf("while the server cannot be reached the register shows %v", texts)
+	}
+	g.reachable()
+	h.waitFor("the register showing its cases once the server answers", func() bool {
+		return containsPart(labelTexts(r.table), "Face recognition at metro gate 0") && !r.problem.Visible() && !r.connection.Visible()
+	})
 }
 
 // TestTheOpinionEditorReadsAgainWhenTheServerAnswers: the rapporteur's
