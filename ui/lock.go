@@ -50,12 +50,18 @@ func newLock(d *desk, now func() time.Time) *inactivityLock {
 	l := &inactivityLock{d: d, now: now, last: now()}
 	// The committee's setting is read off the main goroutine; the lock
 	// counts from sign-in and acts once it is known (l.after 0 until then).
-	d.run.background(func() func() {
+	// A server that cannot be reached is asked again while the register
+	// is open, so the lock is armed once it answers.
+	var win fyne.Window
+	if d.register != nil {
+		win = d.register.win
+	}
+	d.load(win, func(string) {}, nil, func() (func(), error) {
 		st, err := d.svc.Settings(context.Background())
 		if err != nil {
-			return nil
+			return nil, unreachableIn(err)
 		}
-		return func() { l.after = time.Duration(st.LockMinutes) * time.Minute }
+		return func() { l.after = time.Duration(st.LockMinutes) * time.Minute }, nil
 	})
 	if d.register != nil {
 		w := d.register.win

@@ -68,9 +68,9 @@ func (d *desk) openVerify() *verifyWindow {
 	v.win.Resize(fyne.NewSize(760, 680))
 	v.win.Show()
 	// The root is read off the main goroutine; "Loading…" stands meanwhile.
-	d.run.background(func() func() {
-		text := v.rootText()
-		return func() { v.root.SetText(text) }
+	d.load(v.win, sayIn(v.root, nil), nil, func() (func(), error) {
+		text, err := v.rootText()
+		return func() { v.root.SetText(text) }, err
 	})
 	return v
 }
@@ -111,17 +111,21 @@ func (v *verifyWindow) read(name string, r io.Reader) {
 }
 
 // rootText says which root signatures are checked against, with its
-// SHA-256 fingerprint, or that there is none.
-func (v *verifyWindow) rootText() string {
+// SHA-256 fingerprint, or that there is none; an error only when the
+// committee server could not be asked.
+func (v *verifyWindow) rootText() (string, error) {
 	cert, err := v.d.svc.CommitteeRoot(context.Background())
+	if err := unreachableIn(err); err != nil {
+		return "", err
+	}
 	if errors.Is(err, cases.ErrNotAvailable) {
-		return lang.L("No committee root certificate is available here: signatures are checked, but who made them cannot be verified.")
+		return lang.L("No committee root certificate is available here: signatures are checked, but who made them cannot be verified."), nil
 	}
 	if err != nil {
-		return lang.L("This committee has no root certificate yet: signatures are checked, but who made them cannot be verified.")
+		return lang.L("This committee has no root certificate yet: signatures are checked, but who made them cannot be verified."), nil
 	}
 	return lang.L("Signers must chain to this committee's root certificate, SHA-256 fingerprint {{.Fingerprint}}.",
-		map[string]any{"Fingerprint": signing.Fingerprint(cert)})
+		map[string]any{"Fingerprint": signing.Fingerprint(cert)}), nil
 }
 
 // check verifies data and shows the report; the verdict is the one
