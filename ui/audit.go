@@ -81,9 +81,10 @@ func (d *desk) openAudit() *auditWindow {
 	a.win.Show()
 	loadFor(d, a.win, func(ctx context.Context) (auditChoices, error) {
 		var ch auditChoices
-		ch.users, _ = d.svc.Users(ctx, d.actor)
-		ch.actions, _ = d.svc.AuditActions(ctx, d.actor)
-		return ch, nil
+		var usersErr, actionsErr error
+		ch.users, usersErr = d.svc.Users(ctx, d.actor) // the filters offer what they can
+		ch.actions, actionsErr = d.svc.AuditActions(ctx, d.actor)
+		return ch, unreachableIn(usersErr, actionsErr)
 	}, a.build)
 	return a
 }

@@ -220,3 +220,64 @@ func waitUntil(t *testing.T, q *uiQueue, run *runner, what string, ok func() boo
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// TestPausesBetweenTriesGrow: the pauses between tries follow
+// loadRetryDelays and stay at its last one, so an unreachable server is
+// not asked in a tight loop; when the change feed hears the server again
+// every waiting window asks at once.
+func TestPausesBetweenTriesGrow(t *testing.T) {
+	quickLoadRetries(t)
+	loadRetryDelays = []time.Duration{time.Millisecond, time.Millisecond, time.Hour}
+	p := newPeople(t)
+	p.d.opt.Server = awayServer
+	g := guard(p.svc)
+	p.d.svc = g
+	p.as(p.admin)
+	g.unreachable(awayServer)
+	before := g.askedSoFar()
+	u := p.d.openUsers() // one request a try while the server is away
+	p.waitFor("the users window asking three times", func() bool { return g.askedSoFar()-before >= 3 })
+	time.Sleep(50 * time.Millisecond)
+	p.queue.drain(p.d.run, time.Second)
+	if n := g.askedSoFar() - before; n != 3 {
+		t.Errorf("with pauses of 1 ms, 1 ms, then an hour, the server was asked %d times; want 3", n)
+	}
+	g.reachable()
+	p.d.readAgainNow() // as when the change feed hears the server again
+	p.waitFor("the users window filling in at once when the feed hears the server", func() bool {
+		return containsPart(allTexts(u.win), "Dr. Chen Jie") && !containsPart(allTexts(u.win), tryingAgain)
+	})
+}
+
+// TestClosingTheNoteStopsAsking: a window without a line of its own (the
+// audit log) says it in a note; closing the note stops the asking.
+func TestClosingTheNoteStopsAsking(t *testing.T) {
+	quickLoadRetries(t)
+	p := newPeople(t)
+	p.d.opt.Server = awayServer
+	g := guard(p.svc)
+	p.d.svc = g
+	p.as(p.admin)
+	g.unreachable(awayServer)
+	a := p.d.openAudit()
+	asked := g.askedSoFar()
+	p.waitFor("the audit log saying the server cannot be reached and asking again", func() bool {
+		return containsPart(overlayTexts(a.win), tryingAgain) && g.askedSoFar() > asked+2
+	})
+	closeButtons := buttonsIn(a.win.Canvas().Overlays().Top(), "Close")
+	if len(closeButtons) != 1 {
+		t.Fatalf("the note over the audit log offers %d Close buttons", len(closeButtons))
+	}
+	test.Tap(closeButtons[0])
+	time.Sleep(20 * time.Millisecond)
+	p.queue.drain(p.d.run, time.Second)
+	asked = g.askedSoFar()
+	time.Sleep(50 * time.Millisecond)
+	p.queue.drain(p.d.run, time.Second)
+	if n := g.askedSoFar(); n != asked {
+		t.Errorf("after its note was closed the audit log went on asking: %d more calls", n-asked)
+	}
+	if texts := overlayTexts(a.win); containsPart(texts, tryingAgain) {
+		t.Errorf("the closed note is still shown: %v", texts)
+	}
+}
