@@ -85,6 +85,32 @@ func TestWindowsSayTheServerCannotBeReachedAndFillInWhenItAnswers(t *testing.T) 
 			return containsPart(texts, w.landed) && !containsPart(texts, tryingAgain) && !contains(texts, "Loading…")
 		})
 	}
+
+	// A save is another matter: it says nothing was saved, keeps the form
+	// and is not sent again by itself.
+	p.as(p.sec)
+	if c, err = p.svc.GetCase(ctx, p.sec, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	form := p.d.openIntake(&c)
+	p.settle()
+	form.title.SetText("Typed while the server was away")
+	g.unreachable(awayServer)
+	test.Tap(form.save)
+	p.settle()
+	top := form.win.Canvas().Overlays().Top()
+	if top == nil || !containsPart(labelTexts(top), "The committee server at "+awayServer+" cannot be reached; nothing was saved. Retrying…") {
+		t.Fatalf("a save while the server is away says %v", allTexts(form.win))
+	}
+	if form.title.Text != "Typed while the server was away" || form.closed {
+		t.Fatalf("the form lost what was typed: %q (closed %v)", form.title.Text, form.closed)
+	}
+	g.reachable()
+	time.Sleep(50 * time.Millisecond)
+	p.settle()
+	if got, err := p.svc.GetCase(ctx, p.sec, c.ID); err != nil || got.Title == "Typed while the server was away" {
+		t.Errorf("the failed save was made again by itself: %q, %v", got.Title, err)
+	}
 }
 
 // TestTheRegisterReadsAgainWhenTheChangeFeedHearsTheServer: the register
