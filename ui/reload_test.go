@@ -190,24 +190,13 @@ func TestTheOpinionEditorReadsAgainWhenTheServerAnswers(t *testing.T) {
 // TestAWindowClosedWhileTheServerIsAwayStopsAsking: once the window is
 // closed, nothing asks the server for it again.
 func TestAWindowClosedWhileTheServerIsAwayStopsAsking(t *testing.T) {
-	quickLoadRetries(t)
-	p := newPeople(t)
-	p.d.opt.Server = awayServer
-	g := guard(p.svc)
-	p.d.svc = g
-	p.as(p.admin)
-	g.unreachable(awayServer)
+	p, g := adminAwayFromServer(t)
 	u := p.d.openUsers()
 	asked := g.askedSoFar()
 	p.waitFor("the users window asking again", func() bool { return g.askedSoFar() > asked+2 })
 	u.win.Close()
-	time.Sleep(20 * time.Millisecond)
-	p.queue.drain(p.d.run, time.Second)
-	asked = g.askedSoFar()
-	time.Sleep(50 * time.Millisecond)
-	p.queue.drain(p.d.run, time.Second)
-	if n := g.askedSoFar(); n != asked {
-		t.Errorf("a closed window went on asking the server: %d more calls", n-asked)
+	if n := moreAsked(p, g); n != 0 {
+		t.Errorf("a closed window went on asking the server: %d more calls", n)
 	}
 }
 
@@ -234,6 +223,30 @@ func TestLoadsThatFailOtherwiseAreNotAskedAgain(t *testing.T) {
 	}
 }
 
+// adminAwayFromServer is the administrator's desk on a committee server
+// that cannot be reached, asked again within milliseconds.
+func adminAwayFromServer(t *testing.T) (*people, *guardedAPI) {
+	quickLoadRetries(t)
+	p := newPeople(t)
+	p.d.opt.Server = awayServer
+	g := guard(p.svc)
+	p.d.svc = g
+	p.as(p.admin)
+	g.unreachable(awayServer)
+	return p, g
+}
+
+// moreAsked is how many calls reach the register in a while (many
+// pauses of the quick retries), once what was under way has landed.
+func moreAsked(p *people, g *guardedAPI) int {
+	time.Sleep(20 * time.Millisecond)
+	p.queue.drain(p.d.run, time.Second)
+	asked := g.askedSoFar()
+	time.Sleep(50 * time.Millisecond)
+	p.queue.drain(p.d.run, time.Second)
+	return g.askedSoFar() - asked
+}
+
 // waitUntil runs the window's queued updates until ok, or fails.
 func waitUntil(t *testing.T, q *uiQueue, run *runner, what string, ok func() bool) {
 	t.Helper()
@@ -252,14 +265,8 @@ func waitUntil(t *testing.T, q *uiQueue, run *runner, what string, ok func() boo
 // not asked in a tight loop; when the change feed hears the server again
 // every waiting window asks at once.
 func TestPausesBetweenTriesGrow(t *testing.T) {
-	quickLoadRetries(t)
+	p, g := adminAwayFromServer(t)
 	loadRetryDelays = []time.Duration{time.Millisecond, time.Millisecond, time.Hour}
-	p := newPeople(t)
-	p.d.opt.Server = awayServer
-	g := guard(p.svc)
-	p.d.svc = g
-	p.as(p.admin)
-	g.unreachable(awayServer)
 	before := g.askedSoFar()
 	u := p.d.openUsers() // one request a try while the server is away
 	p.waitFor("the users window asking three times", func() bool { return g.askedSoFar()-before >= 3 })
@@ -278,13 +285,7 @@ func TestPausesBetweenTriesGrow(t *testing.T) {
 // TestClosingTheNoteStopsAsking: a window without a line of its own (the
 // audit log) says it in a note; closing the note stops the asking.
 func TestClosingTheNoteStopsAsking(t *testing.T) {
-	quickLoadRetries(t)
-	p := newPeople(t)
-	p.d.opt.Server = awayServer
-	g := guard(p.svc)
-	p.d.svc = g
-	p.as(p.admin)
-	g.unreachable(awayServer)
+	p, g := adminAwayFromServer(t)
 	a := p.d.openAudit()
 	asked := g.askedSoFar()
 	p.waitFor("the audit log saying the server cannot be reached and asking again", func() bool {
@@ -295,13 +296,8 @@ func TestClosingTheNoteStopsAsking(t *testing.T) {
 		t.Fatalf("the note over the audit log offers %d Close buttons", len(closeButtons))
 	}
 	test.Tap(closeButtons[0])
-	time.Sleep(20 * time.Millisecond)
-	p.queue.drain(p.d.run, time.Second)
-	asked = g.askedSoFar()
-	time.Sleep(50 * time.Millisecond)
-	p.queue.drain(p.d.run, time.Second)
-	if n := g.askedSoFar(); n != asked {
-		t.Errorf("after its note was closed the audit log went on asking: %d more calls", n-asked)
+	if n := moreAsked(p, g); n != 0 {
+		t.Errorf("after its note was closed the audit log went on asking: %d more calls", n)
 	}
 	if texts := overlayTexts(a.win); containsPart(texts, tryingAgain) {
 		t.Errorf("the closed note is still shown: %v", texts)
