@@ -22,7 +22,7 @@ func TestAttachmentIsListedUnderACleanNameAndType(t *testing.T) {
 	ext21 := ext20 + "t"
 	type100 := "application/" + strings.Repeat("x", 88)
 	for _, tc := range []struct {
-		name, contentType string
+		name, contentType  string
 		wantName, wantType string
 	}{
 		{"/report.pdf", "", "report.pdf", "application/pdf"},
