@@ -1,0 +1,55 @@
+package cases_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"ethicsdesk/cases"
+)
+
+// A meeting without a title appears in the calendar as "Committee
+// meeting"; one with a title under its title.
+func TestCalendarNamesAnUntitledMeeting(t *testing.T) {
+	k := newCommittee(t)
+	ctx := context.Background()
+	_, err := k.svc.CreateMeeting(ctx, k.sec, cases.MustDate("2026-03-20"), "")
+	must(t, err)
+	_, err = k.svc.CreateMeeting(ctx, k.sec, cases.MustDate("2026-04-20"), "April sitting")
+	must(t, err)
+	events, err := k.svc.CalendarEvents(ctx, k.sec, cases.Query{})
+	must(t, err)
+	got := map[string]string{}
+	for _, e := range events {
+		got[e.Day.String()] = e.Summary
+	}
+	if got["2026-03-20"] != "Committee meeting" || got["2026-04-20"] != "April sitting" {
+		t.Fatalf("the meetings in the calendar: %v", got)
+	}
+}
+
+// The saved drafts of an opinion are listed newest first to those who may
+// read the case, and to nobody else.
+func TestOpinionVersionsAreListedNewestFirst(t *testing.T) {
+	k := newCommittee(t).withPaperSigning()
+	ctx := context.Background()
+	rapp := k.members[0]
+	id := k.caseInOpinionDrafting(rapp)
+	op, err := k.svc.SaveOpinionDraft(ctx, rapp, id, 0, opinionText())
+	must(t, err)
+	text := opinionText()
+	text.Paragraphs[0].Text += " Since 2025."
+	_, err = k.svc.SaveOpinionDraft(ctx, rapp, id, op.Version, text)
+	must(t, err)
+	vs, err := k.svc.OpinionVersions(ctx, rapp, id)
+	if err != nil || len(vs) != 2 || vs[0].Version <= vs[1].Version || vs[0].Text.Paragraphs[0].Text != text.Paragraphs[0].Text || vs[0].SavedBy != rapp.Name() {
+		t.Fatalf("the versions: %+v %v", vs, err)
+	}
+	gone := k.members[1]
+	must(t, k.svc.Deactivate(ctx, k.admin, gone.ID))
+	gone.Active = false
+	var forbidden *cases.ForbiddenError
+	if vs, err := k.svc.OpinionVersions(ctx, gone, id); !errors.As(err, &forbidden) || vs != nil {
+		t.Fatalf("a deactivated account lists the versions: %d %v", len(vs), err)
+	}
+}
