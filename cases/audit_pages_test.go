@@ -46,3 +46,25 @@ func TestTheAuditViewPagesAndActions(t *testing.T) {
 		t.Errorf("the secretariat lists the audit log's actions: %v %v", actions, err)
 	}
 }
+
+// A case's history is read whole, however long: past the first thousand
+// entries too, newest first.
+func TestACaseHistoryOfMoreThanAThousandEntriesIsReadWhole(t *testing.T) {
+	k := newCommittee(t)
+	ctx := context.Background()
+	c := k.newCase(false, cases.RiskLow)
+	for i := 0; i < 1000; i++ {
+		_, err := k.svc.AddNote(ctx, k.sec, c.ID, "Note "+itoa(int64(i)), false)
+		must(t, err)
+	}
+	_, total, err := k.svc.AuditLog(ctx, k.admin, cases.AuditFilter{CaseID: c.ID, Limit: 1})
+	must(t, err)
+	hist, err := k.svc.CaseHistory(ctx, k.sec, c.ID)
+	must(t, err)
+	if total != 1001 || len(hist) != total {
+		t.Fatalf("the history holds %d entries of %d", len(hist), total)
+	}
+	if hist[0].Seq <= hist[len(hist)-1].Seq || hist[len(hist)-1].Action != "case.create" {
+		t.Fatalf("the history runs from %d to %d, ending with %s", hist[0].Seq, hist[len(hist)-1].Seq, hist[len(hist)-1].Action)
+	}
+}
