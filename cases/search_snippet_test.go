@@ -51,3 +51,74 @@ func TestAnUndeclaredRapporteurDoesNotFindTheCaseWhateverTheirRole(t *testing.T)
 		t.Fatalf("the administrator's search: %v", got)
 	}
 }
+
+// The secretariat finds a person's cases by typing the submitter's name
+// (which the search index never holds), first and once each, marked as
+// found by the submitter; a member, who may not see submitters, and a
+// one-letter search do not look submitters up. A case is found by its
+// reference too.
+func TestTheSecretariatFindsCasesByTheirSubmitter(t *testing.T) {
+	k := newCommittee(t)
+	ctx := context.Background()
+	c := k.newCase(false, cases.RiskLow) // submitted by Zhang Wei
+	other := k.newCase(false, cases.RiskLow)
+	d := other.Draft
+	d.Submitter = cases.Submitter{Kind: cases.SubmitterPerson, Name: "Li Ming"}
+	d.Summary = "Zhang Wei is named in this summary."
+	other, err := k.svc.UpdateCase(ctx, k.sec, other.ID, other.Version, d)
+	must(t, err)
+
+	hits, err := k.svc.Search(ctx, k.sec, "Zhang Wei", cases.Query{}, 0, 10)
+	must(t, err)
+	if len(hits) != 2 || hits[0].ID != c.ID || hits[0].Source != cases.SourceSubmitter || cases.SpansText(hits[0].Snippet, "[", "]") != "Submitter: [Zhang Wei]" ||
+		hits[1].ID != other.ID || hits[1].Source == cases.SourceSubmitter {
+		t.Fatalf("the secretariat's search for Zhang Wei: %+v", hits)
+	}
+	// Found by the text and by the submitter: listed once, where the text
+	// put it.
+	d.Submitter.Name = "Zhang Wei"
+	_, err = k.svc.UpdateCase(ctx, k.sec, other.ID, other.Version, d)
+	must(t, err)
+	hits, err = k.svc.Search(ctx, k.sec, "Zhang Wei", cases.Query{}, 0, 10)
+	must(t, err)
+	if len(hits) != 2 || hits[0].ID != c.ID || hits[1].ID != other.ID || hits[1].Source != cases.SourceCase {
+		t.Fatalf("a case found both ways: %+v", hits)
+	}
+	// A two-character name is looked up too, also when more cases name
+	// the person in their text than have them as submitter.
+	wang := k.newCase(false, cases.RiskLow)
+	d = wang.Draft
+	d.Submitter.Name = "王明"
+	_, err = k.svc.UpdateCase(ctx, k.sec, wang.ID, wang.Version, d)
+	must(t, err)
+	for i := 0; i < 2; i++ {
+		named := k.newCase(false, cases.RiskLow)
+		d = named.Draft
+		d.Summary = "投诉人提到王明的意见。"
+		_, err = k.svc.UpdateCase(ctx, k.sec, named.ID, named.Version, d)
+		must(t, err)
+	}
+	hits, err = k.svc.Search(ctx, k.sec, "王明", cases.Query{}, 0, 10)
+	must(t, err)
+	if len(hits) != 3 || hits[0].ID != wang.ID || hits[0].Source != cases.SourceSubmitter {
+		t.Fatalf("the secretariat's search for 王明: %+v", hits)
+	}
+
+	member := k.members[0]
+	must(t, k.svc.DeclareInterest(ctx, member, c.ID, false, ""))
+	must(t, k.svc.DeclareInterest(ctx, member, other.ID, false, ""))
+	if got := k.searched(member, "Zhang Wei"); len(got) != 1 || got[0] != other.Reference {
+		t.Fatalf("a member's search for Zhang Wei: %v, want only the case whose summary names him", got)
+	}
+	if hits, err := k.svc.Search(ctx, k.sec, "Z", cases.Query{}, 0, 10); err != nil || len(hits) != 0 {
+		t.Fatalf("a one-letter search looked submitters up: %+v %v", hits, err)
+	}
+
+	found, err := k.svc.FindCase(ctx, k.sec, " "+c.Reference+" ")
+	if err != nil || found.ID != c.ID {
+		t.Fatalf("finding %s by its reference: %v", c.Reference, err)
+	}
+	if _, err := k.svc.FindCase(ctx, k.sec, "EC-1999-0001"); err == nil {
+		t.Fatal("a reference that does not exist was found")
+	}
+}
