@@ -40,3 +40,20 @@ func TestIntakeFromMailLeavesEmptyAttachmentsOut(t *testing.T) {
 		t.Fatalf("warnings %v", in.Warnings)
 	}
 }
+
+// A message text of exactly the summary's length is kept whole without a
+// warning; one character more is cut with a warning saying so.
+func TestIntakeFromMailSummaryAtItsLimit(t *testing.T) {
+	for _, tc := range []struct {
+		body string
+		warn bool
+	}{
+		{strings.Repeat("文", MaxSummary), false},
+		{strings.Repeat("文", MaxSummary) + "x", true},
+	} {
+		in := IntakeFromMail(&mailintake.Message{Received: time.Date(2026, 3, 2, 10, 0, 0, 0, time.Local), FromAddress: "a@b.c", Subject: "s", Body: tc.body}, nil, "", MustDate("2026-03-10"))
+		if len([]rune(in.Draft.Summary)) != MaxSummary || (len(in.Warnings) > 0) != tc.warn {
+			t.Errorf("a text of %d characters: summary of %d, warnings %v", len([]rune(tc.body)), len([]rune(in.Draft.Summary)), in.Warnings)
+		}
+	}
+}
