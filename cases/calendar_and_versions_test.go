@@ -53,3 +53,21 @@ func TestOpinionVersionsAreListedNewestFirst(t *testing.T) {
 		t.Fatalf("a deactivated account lists the versions: %d %v", len(vs), err)
 	}
 }
+
+// Each saved draft of an opinion is audited with its version number.
+func TestEachSavedDraftIsAuditedWithItsVersion(t *testing.T) {
+	k := newCommittee(t).withPaperSigning()
+	ctx := context.Background()
+	rapp := k.members[0]
+	id := k.caseInOpinionDrafting(rapp)
+	op, err := k.svc.SaveOpinionDraft(ctx, rapp, id, 0, opinionText())
+	must(t, err)
+	if r := k.head(); r.Action != "opinion.save_draft" || r.Change != "Saved version 1 of the opinion's draft." {
+		t.Fatalf("the first draft's entry: %s %q", r.Action, r.Change)
+	}
+	_, err = k.svc.SaveOpinionDraft(ctx, rapp, id, op.Version, opinionText())
+	must(t, err)
+	if r := k.head(); r.Change != "Saved version 2 of the opinion's draft." {
+		t.Fatalf("the second draft's entry: %q", r.Change)
+	}
+}
