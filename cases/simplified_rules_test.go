@@ -71,3 +71,33 @@ func TestSimplifiedProcedureGuards(t *testing.T) {
 		t.Fatalf("a designated member's recusal: %s", got.Outcome)
 	}
 }
+
+// A reject in the simplified procedure of a case already on the next
+// meeting's agenda is recorded, and the case stays on that agenda once.
+func TestARejectOnACaseAlreadyOnTheNextAgendaIsRecorded(t *testing.T) {
+	k := newCommittee(t)
+	ctx := context.Background()
+	a, b := k.members[0], k.members[1]
+	c := k.newCase(false, cases.RiskLow)
+	m, err := k.svc.CreateMeeting(ctx, k.sec, cases.MustDate("2026-03-20"), "March sitting")
+	must(t, err)
+	must(t, k.svc.AddToAgenda(ctx, k.sec, m.ID, c.ID))
+	must(t, k.svc.DesignateSimplified(ctx, k.sec, c.ID, []int64{a.ID, b.ID}))
+	must(t, k.svc.DeclareInterest(ctx, a, c.ID, false, ""))
+	st, err := k.svc.RecordView(ctx, a, c.ID, cases.VoteReject, "Needs the full committee.")
+	if err != nil || st.Outcome != cases.OutcomeReferred || st.MeetingID != m.ID {
+		t.Fatalf("the reject: %+v %v", st, err)
+	}
+	var rejected bool
+	for _, v := range st.Views {
+		rejected = rejected || (v.UserID == a.ID && v.View == cases.VoteReject)
+	}
+	if !rejected {
+		t.Fatalf("the reject is not among the views: %+v", st.Views)
+	}
+	got, err := k.svc.Meeting(ctx, k.sec, m.ID)
+	must(t, err)
+	if len(got.Agenda) != 1 {
+		t.Fatalf("the agenda holds %d items, want the case once", len(got.Agenda))
+	}
+}
