@@ -59,3 +59,14 @@ func TestDayCountsAndTheAttachmentLimitAtTheirEdges(t *testing.T) {
 		}
 	}
 }
+
+// A case in follow-up is due twelve months after its opinion was issued,
+// also when the issue is the first move its history records (an import).
+func TestFollowUpIsDueAYearAfterAnIssueFirstInTheHistory(t *testing.T) {
+	history := []cases.StatusChange{{At: time.Date(2026, 3, 10, 15, 0, 0, 0, time.Local), From: cases.OpinionDrafting, To: cases.OpinionIssued},
+		{At: time.Date(2026, 3, 12, 9, 0, 0, 0, time.Local), From: cases.OpinionIssued, To: cases.FollowUp}}
+	ex := cases.CaseDeadline(cases.FollowUp, "privacy_complaint", cases.PriorityNormal, history, nil, cases.NewCalendar(nil), cases.MustDate("2026-04-01"))
+	if ex.Due != cases.MustDate("2027-03-10") {
+		t.Fatalf("follow-up due %s, want 2027-03-10", ex.Due)
+	}
+}

@@ -22,8 +22,10 @@ func TestDutyChecksFollowTheRulesOfThePanel(t *testing.T) {
 	ctx := context.Background()
 	c := k.newCase(false, cases.RiskHigh)
 	rapp, undeclared, recused, outsider := k.members[0], k.members[1], k.members[2], k.members[3]
-	_, err := k.svc.AssignRapporteur(ctx, k.sec, c.ID, rapp.ID)
-	must(t, err)
+	assigned, err := k.svc.AssignRapporteur(ctx, k.sec, c.ID, rapp.ID)
+	if err != nil || assigned.ID != c.ID || assigned.RapporteurID != rapp.ID || assigned.Rapporteur != rapp.Name() || assigned.Version <= c.Version {
+		t.Fatalf("the case after assigning its rapporteur: %+v %v", assigned, err)
+	}
 	must(t, k.svc.AddPanelMember(ctx, k.sec, c.ID, undeclared.ID))
 	must(t, k.svc.AddPanelMember(ctx, k.sec, c.ID, recused.ID))
 	must(t, k.svc.DeclareInterest(ctx, rapp, c.ID, false, ""))
