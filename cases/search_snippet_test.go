@@ -27,8 +27,8 @@ func TestATitleMatchShowsTheStartOfTheSummary(t *testing.T) {
 
 // Search follows the reading rule for a case's rapporteur whatever their
 // role: an imported case's rapporteur who has not declared (here since
-// made an administrator) does not find it, nor open it; another
-// administrator, who reads every open case, finds it.
+// made an administrator) does not find it, open it or export it; another
+// administrator, who reads every open case, finds and exports it.
 func TestAnUndeclaredRapporteurDoesNotFindTheCaseWhateverTheirRole(t *testing.T) {
 	k := newCommittee(t)
 	ctx := context.Background()
@@ -49,6 +49,18 @@ func TestAnUndeclaredRapporteurDoesNotFindTheCaseWhateverTheirRole(t *testing.T)
 	}
 	if got := k.searched(k.admin, "Kestrel"); len(got) != 1 || got[0] != batch[0].Case.Reference {
 		t.Fatalf("the administrator's search: %v", got)
+	}
+	// The export follows the same rule.
+	has := func(refs []string) bool {
+		for _, r := range refs {
+			if r == batch[0].Case.Reference {
+				return true
+			}
+		}
+		return false
+	}
+	if has(k.exported(rapp)) || !has(k.exported(k.admin)) {
+		t.Fatalf("the exports: the rapporteur's %v, the administrator's %v", k.exported(rapp), k.exported(k.admin))
 	}
 }
 
