@@ -9,7 +9,8 @@ import (
 )
 
 // A meeting without a title appears in the calendar as "Committee
-// meeting"; one with a title under its title.
+// meeting", one with a title under its title; a case under review on the
+// day its decision is due.
 func TestCalendarNamesAnUntitledMeeting(t *testing.T) {
 	k := newCommittee(t)
 	ctx := context.Background()
@@ -17,14 +18,19 @@ func TestCalendarNamesAnUntitledMeeting(t *testing.T) {
 	must(t, err)
 	_, err = k.svc.CreateMeeting(ctx, k.sec, cases.MustDate("2026-04-20"), "April sitting")
 	must(t, err)
+	c := k.newCase(false, cases.RiskLow)
+	c, err = k.svc.Transition(ctx, k.sec, c.ID, c.Version, cases.Screening, "")
+	must(t, err)
+	c, err = k.svc.Transition(ctx, k.sec, c.ID, c.Version, cases.UnderReview, "")
+	must(t, err)
 	events, err := k.svc.CalendarEvents(ctx, k.sec, cases.Query{})
 	must(t, err)
 	got := map[string]string{}
 	for _, e := range events {
 		got[e.Day.String()] = e.Summary
 	}
-	if got["2026-03-20"] != "Committee meeting" || got["2026-04-20"] != "April sitting" {
-		t.Fatalf("the meetings in the calendar: %v", got)
+	if got["2026-03-20"] != "Committee meeting" || got["2026-04-20"] != "April sitting" || got[c.DueOn.String()] != "Decision due: "+c.Reference {
+		t.Fatalf("the calendar: %v", got)
 	}
 }
 
