@@ -3,6 +3,7 @@ package cases_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"ethicsdesk/cases"
@@ -75,5 +76,30 @@ func TestEachSavedDraftIsAuditedWithItsVersion(t *testing.T) {
 	must(t, err)
 	if r := k.head(); r.Change != "Saved version 2 of the opinion's draft." {
 		t.Fatalf("the second draft's entry: %q", r.Change)
+	}
+}
+
+// An opinion lacking required parts says which, in print order, and is
+// not signed: a heading with only blank text counts as missing.
+func TestAnOpinionMissingRequiredPartsIsNotSigned(t *testing.T) {
+	k := newCommittee(t).withPaperSigning()
+	ctx := context.Background()
+	rapp := k.members[0]
+	id := k.caseInOpinionDrafting(rapp)
+	text := cases.OpinionText{Decision: cases.DecisionUpheld, Paragraphs: []cases.Paragraph{
+		{Heading: cases.HeadBackground, Text: "The submitter says the metro gates keep face images."},
+		{Heading: cases.HeadReasoning, Text: "   "},
+		{Heading: cases.HeadDecision, Text: "The complaint is upheld."}}}
+	if got := cases.MissingHeadings(text); len(got) != 2 || got[0] != cases.HeadFindings || got[1] != cases.HeadReasoning {
+		t.Fatalf("missing %v, want findings and reasoning", got)
+	}
+	_, err := k.svc.SaveOpinionDraft(ctx, rapp, id, 0, text)
+	must(t, err)
+	var fe cases.FieldErrors
+	if _, err := k.svc.SignOpinion(ctx, rapp, id, pw); !errors.As(err, &fe) || !strings.HasPrefix(fe["paragraphs"], "Before signing, write at least one paragraph under:") {
+		t.Fatalf("an opinion without findings or reasoning: %v", err)
+	}
+	if st := k.opinionState(id); st != cases.OpinionDraft {
+		t.Fatalf("the opinion is %s", st)
 	}
 }
