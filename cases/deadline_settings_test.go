@@ -3,6 +3,7 @@ package cases_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,6 +36,11 @@ func TestDayCountsAndTheAttachmentLimitAtTheirEdges(t *testing.T) {
 		if tc.ok && err != nil || !tc.ok && (!errors.As(err, &fe) || fe["decision_days"] != "The number of days must be between 1 and 365.") {
 			t.Errorf("%d days: %v", tc.days, err)
 		}
+	}
+	// The audit entry of the last change records the type as it was.
+	if r := k.head(); r.Action != "case_type.save" || !strings.Contains(r.Before, `"Code":"privacy_complaint"`) || !strings.Contains(r.Before, `"DecisionDays":1,`) ||
+		!strings.Contains(r.After, `"DecisionDays":365,`) {
+		t.Errorf("the case type's audit entry: %s %s -> %s", r.Action, r.Before, r.After)
 	}
 	for _, tc := range []struct {
 		limit, want int64
