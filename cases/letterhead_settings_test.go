@@ -3,6 +3,7 @@ package cases_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"ethicsdesk/cases"
@@ -63,5 +64,22 @@ func TestRuleInWords(t *testing.T) {
 	got = cases.RuleInWords(cases.Decide(cases.Tally{Present: 4, Approve: 4}, 5, two3), 5, two3)
 	if want := "No quorum: 4 members present, at least 5 needed — no decision."; got != want {
 		t.Fatalf("%q", got)
+	}
+}
+
+// The letterhead's name holds 200 characters and its address 500; one
+// more is refused at the field.
+func TestLetterheadLengthsAtTheirEdges(t *testing.T) {
+	k := newCommittee(t)
+	ctx := context.Background()
+	name, address := strings.Repeat("委", cases.MaxCommitteeName), strings.Repeat("址", cases.MaxCommitteeAddress)
+	must(t, k.svc.SaveCommitteeLetterhead(ctx, k.admin, name, address))
+	var fe cases.FieldErrors
+	if err := k.svc.SaveCommitteeLetterhead(ctx, k.admin, name+"x", address+"x"); !errors.As(err, &fe) ||
+		fe["committee_name"] != "Too long: at most 200 characters." || fe["committee_address"] != "Too long: at most 500 characters." {
+		t.Fatalf("a name of 201 and an address of 501 characters: %v", err)
+	}
+	if got, gotAddress, err := k.svc.CommitteeLetterhead(ctx); err != nil || got != name || gotAddress != address {
+		t.Fatalf("the refused letterhead replaced the saved one: %v", err)
 	}
 }

@@ -52,3 +52,25 @@ func TestAnIssuedLetterIsKeptWithTheCase(t *testing.T) {
 		t.Fatalf("after an empty letter the case has %d documents (%v)", len(atts), err)
 	}
 }
+
+// An issued letter is found by search through what it says: a notice of
+// decision by its decision, a request for information by what it asks
+// for (not by a decision it does not give).
+func TestLettersAreFoundByWhatTheySay(t *testing.T) {
+	k := newCommittee(t).withPaperSigning()
+	ctx := context.Background()
+	notice := k.newCase(false, cases.RiskHigh)
+	request := k.newCase(false, cases.RiskHigh)
+	_, err := k.svc.Letter(ctx, k.sec, cases.LetterRequest{Kind: cases.LetterDecisionNotice, Case: notice, From: k.sec, Decision: cases.DecisionPartlyUpheld})
+	must(t, err)
+	_, err = k.svc.Letter(ctx, k.sec, cases.LetterRequest{Kind: cases.LetterRequestInfo, Case: request, From: k.sec,
+		Items: []string{"The camera vendor's retention schedule"}, Decision: cases.DecisionPartlyUpheld})
+	must(t, err)
+	for text, want := range map[string]string{"partly upheld": notice.Reference, "retention schedule": request.Reference} {
+		hits, err := k.svc.Search(ctx, k.sec, text, cases.Query{}, 0, 10)
+		must(t, err)
+		if len(hits) != 1 || hits[0].Reference != want || hits[0].Source != cases.SourceLetter {
+			t.Errorf("searching %q: %+v, want the letter of %s", text, hits, want)
+		}
+	}
+}

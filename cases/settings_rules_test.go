@@ -27,7 +27,7 @@ func TestParseFractionBounds(t *testing.T) {
 func TestStoredSettingsOutOfRangeFallBackToDefaults(t *testing.T) {
 	k := newCommittee(t)
 	ctx := context.Background()
-	bad := map[string]string{"quorum": "0", "majority": "5/3", "inactivity_lock_minutes": "0", "retention_years": "0", "deputy_chair": "0"}
+	bad := map[string]string{"quorum": "0", "majority": "5/3", "inactivity_lock_minutes": "0", "retention_years": "0", "deputy_chair": "0", "attachment_max_bytes": "0"}
 	must(t, k.db.SaveSettings(ctx, bad, cases.AuditEntry{Actor: k.admin, Action: "test.settings", Entity: "settings"}))
 	st, err := k.svc.Settings(ctx)
 	must(t, err)

@@ -92,3 +92,29 @@ func TestHostileTextIsCleaned(t *testing.T) {
 		t.Fatalf("cleaned draft refused: %v", fe)
 	}
 }
+
+// A draft's edges: a title of exactly 200 characters and a date of
+// receipt of 1 January 1990 are accepted, 31 December 1989 is not; a
+// draft without a priority is normal, and one marked emergency stays so.
+func TestDraftEdgesAndPriority(t *testing.T) {
+	today := MustDate("2026-03-05")
+	d := goodDraft()
+	d.Title = strings.Repeat("長", MaxTitle)
+	d.ReceivedOn = NewDate(EarliestYear, 1, 1)
+	if fe := d.Normalize(testRef.Types).Validate(testRef, today); fe != nil {
+		t.Fatalf("a 200-character title received on 1 January 1990: %v", fe)
+	}
+	d.ReceivedOn = NewDate(EarliestYear-1, 12, 31)
+	if fe := d.Normalize(testRef.Types).Validate(testRef, today); !strings.Contains(fe[FieldReceivedOn], "too far in the past") {
+		t.Fatalf("received on 31 December 1989: %v", fe)
+	}
+	d = goodDraft()
+	d.Priority = ""
+	if got := d.Normalize(testRef.Types).Priority; got != PriorityNormal {
+		t.Fatalf("a draft without a priority is %q", got)
+	}
+	d.Priority = PriorityEmergency
+	if got := d.Normalize(testRef.Types).Priority; got != PriorityEmergency {
+		t.Fatalf("an emergency draft became %q", got)
+	}
+}
