@@ -6,18 +6,16 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"ethicsdesk/app"
 	"ethicsdesk/cases"
 	"ethicsdesk/demo"
+	"ethicsdesk/internal/servetest"
 	"ethicsdesk/remote"
 	"ethicsdesk/store"
 )
@@ -27,74 +25,16 @@ import (
 // issue's ten.
 const killRepeatEnv = "ETHICSDESK_KILL_REPEAT"
 
-// serveChildEnv makes this test binary, run again, a server process
-// (TestServeProcess), so the test can kill it with SIGKILL.
-const serveChildEnv = "ETHICSDESK_TEST_SERVE"
-
 // TestServeProcess is not a test: it is `ethicsdesk serve` in a process of
-// its own, started by the kill test with the register and the address.
-func TestServeProcess(t *testing.T) {
-	arg := os.Getenv(serveChildEnv)
-	if arg == "" {
-		return // run as a test: nothing to do
-	}
-	db, listen, _ := strings.Cut(arg, "|")
-	os.Exit(Run([]string{"serve", "--db", db, "--listen", listen, "--user", "admin"}, os.Stdout, os.Stderr))
-}
+// its own, started by the kill test (servetest.Start), so that the test
+// can kill it with SIGKILL.
+func TestServeProcess(t *testing.T) { servetest.RunIfChild(Run) }
 
-// serverProcess is a running `ethicsdesk serve` process.
-type serverProcess struct {
-	cmd         *exec.Cmd
-	url, finger string
-}
-
-func startServerProcess(t *testing.T, path, listen string) *serverProcess {
+// startServerProcess serves the register at path on listen as the demo
+// administrator, in a process of its own.
+func startServerProcess(t *testing.T, path, listen string) *servetest.Process {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestServeProcess$")
-	// The administrator's password comes on standard input from a file,
-	// as the README's systemd unit gives it (StandardInput=file:…), not
-	// from the environment.
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, app.PasswordEnv+"=") {
-			cmd.Env = append(cmd.Env, kv)
-		}
-	}
-	cmd.Env = append(cmd.Env, serveChildEnv+"="+path+"|"+listen)
-	pwFile := filepath.Join(t.TempDir(), "admin-password")
-	if err := os.WriteFile(pwFile, []byte(demo.DemoPassword+"\n"), 0o400); err != nil {
-		t.Fatal(err)
-	}
-	stdin, err := os.Open(pwFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stdin.Close()
-	cmd.Stdin = stdin
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	p := &serverProcess{cmd: cmd}
-	t.Cleanup(func() { p.kill() })
-	p.url, p.finger = serveBanner(out)
-	if p.url == "" || p.finger == "" {
-		cmd.Wait()
-		t.Fatalf("the server process did not start: %s", stderr.String())
-	}
-	return p
-}
-
-// kill ends the process with SIGKILL: no shutdown, no flush.
-func (p *serverProcess) kill() {
-	if p.cmd.ProcessState == nil {
-		p.cmd.Process.Signal(syscall.SIGKILL)
-		p.cmd.Wait()
-	}
+	return servetest.Start(t, []string{"--db", path, "--listen", listen, "--user", "admin"}, demo.DemoPassword)
 }
 
 func killTestDraft(i int) cases.Draft {
@@ -120,8 +60,8 @@ func TestKillingTheServerLosesNoAcknowledgedWrite(t *testing.T) {
 	db.Close()
 	ctx := context.Background()
 	srv := startServerProcess(t, path, "127.0.0.1:0")
-	u, _ := url.Parse(srv.url)
-	root, err := remote.RootByFingerprint(ctx, srv.url, srv.finger)
+	u, _ := url.Parse(srv.URL)
+	root, err := remote.RootByFingerprint(ctx, srv.URL, srv.Fingerprint)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +80,7 @@ func TestKillingTheServerLosesNoAcknowledgedWrite(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				c, err := remote.Dial(srv.url, root)
+				c, err := remote.Dial(srv.URL, root)
 				if err != nil {
 					t.Error(err)
 					return
@@ -183,7 +123,7 @@ func TestKillingTheServerLosesNoAcknowledgedWrite(t *testing.T) {
 			}()
 		}
 		waitFor(t, func() bool { mu.Lock(); defer mu.Unlock(); return len(acked) >= ackedBefore+15 }, "writes before the kill")
-		srv.kill()
+		srv.Kill()
 		waitFor(t, func() bool { mu.Lock(); defer mu.Unlock(); return unreachable > 0 }, "a client to find the server unreachable")
 		mu.Lock()
 		atKill := len(acked)
@@ -193,7 +133,7 @@ func TestKillingTheServerLosesNoAcknowledgedWrite(t *testing.T) {
 		close(stop)
 		wg.Wait()
 	}
-	srv.kill()
+	srv.Kill()
 	if len(other) > 0 {
 		t.Errorf("the clients met %d errors other than an unreachable server, the first: %v", len(other), other[0])
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"io"
@@ -14,6 +13,7 @@ import (
 	"ethicsdesk/app"
 	"ethicsdesk/cases"
 	"ethicsdesk/demo"
+	"ethicsdesk/internal/servetest"
 )
 
 // startServer runs `ethicsdesk serve` on 127.0.0.1:0 over the register at
@@ -38,7 +38,7 @@ func startServerOn(t *testing.T, flag, register string) (url, fingerprint string
 		pw.Close()
 		done <- code
 	}()
-	url, fingerprint = serveBanner(pr)
+	url, fingerprint = servetest.Banner(pr)
 	if url == "" || fingerprint == "" {
 		t.Fatalf("serve did not say where it listens and what the root's fingerprint is (%s)", stderr.String())
 	}
@@ -149,22 +149,6 @@ func TestCommandsWorkThroughTheCommitteeServer(t *testing.T) {
 		!strings.Contains(errb.String(), "does not know the committee server") {
 		t.Errorf("no trust given: exit %d, %s", code, errb.String())
 	}
-}
-
-// serveBanner reads what `serve` prints when it starts: its address and
-// the committee root's fingerprint ("" when it stopped before saying so).
-func serveBanner(r io.Reader) (url, fingerprint string) {
-	lines := bufio.NewScanner(r)
-	for lines.Scan() {
-		l := lines.Text()
-		if rest, ok := strings.CutPrefix(l, "Committee server for "); ok {
-			url = rest[strings.Index(rest, " at ")+4:]
-		}
-		if rest, ok := strings.CutPrefix(l, "Committee root SHA-256 fingerprint: "); ok {
-			return url, rest
-		}
-	}
-	return url, ""
 }
 
 func references(out string) string {

@@ -432,12 +432,12 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	// The committee server on this machine, over TLS on loopback, as a
 	// process of its own on the same register.
 	srv := startServer(t, checkArgs[1:], adminPW)
-	root, err := remote.RootByFingerprint(ctx, srv.url, srv.finger)
+	root, err := remote.RootByFingerprint(ctx, srv.URL, srv.Fingerprint)
 	if err != nil {
 		t.Fatal(err)
 	}
 	signIn := func(u cases.User, pw string) person {
-		c, err := remote.Dial(srv.url, root)
+		c, err := remote.Dial(srv.URL, root)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -462,10 +462,10 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	if _, err := chair.api.(*remote.Client).FetchSigningKey(ctx, chair.actor, wangPW); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("server: %d clients through %s for %v", len(secs)+len(mems)+2, srv.url, d)
-	serverCPU, clientsCPU := srv.cpu(), processCPU(os.Getpid())
+	t.Logf("server: %d clients through %s for %v", len(secs)+len(mems)+2, srv.URL, d)
+	serverCPU, clientsCPU := processCPU(srv.PID()), processCPU(os.Getpid())
 	served := w.run(t, l, d, secs, mems, rapp, chair)
-	serverCPU, clientsCPU = srv.cpu()-serverCPU, processCPU(os.Getpid())-clientsCPU
+	serverCPU, clientsCPU = processCPU(srv.PID())-serverCPU, processCPU(os.Getpid())-clientsCPU
 	w.check(t, "server", served)
 
 	var b strings.Builder
@@ -494,7 +494,7 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	fmt.Println(b.String())
 
 	// `ethicsdesk check` finds the register sound afterwards.
-	srv.stop()
+	srv.Stop()
 	var out, errb strings.Builder
 	if code := cli.Run(checkArgs, &out, &errb); code != 0 || !strings.Contains(out.String(), "is sound") {
 		t.Errorf("check after the load: exit %d %s %s", code, out.String(), errb.String())
