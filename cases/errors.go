@@ -12,6 +12,9 @@ import (
 // Field* constants.
 type FieldErrors map[string]string
 
+// Error is the messages in one sentence, for a command's standard error.
+// Every form's refusal is a FieldErrors (an account, a setting, a meeting,
+// a case), so the sentence names none of them.
 func (fe FieldErrors) Error() string {
 	keys := make([]string, 0, len(fe))
 	for k := range fe {
@@ -22,7 +25,7 @@ func (fe FieldErrors) Error() string {
 	for i, k := range keys {
 		parts[i] = k + ": " + fe[k]
 	}
-	return fmt.Sprintf("the case cannot be saved: %s", strings.Join(parts, "; "))
+	return fmt.Sprintf("Nothing was saved: %s", strings.Join(parts, "; "))
 }
 
 // StaleError refuses a save made on an out-of-date copy of a case.
