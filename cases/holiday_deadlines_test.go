@@ -1,0 +1,45 @@
+package cases_test
+
+import (
+	"context"
+	"testing"
+
+	"ethicsdesk/cases"
+)
+
+// A holiday saved in the settings moves the deadline of an open case
+// counted in working days at once, and deleting it moves the deadline back;
+// so does changing the case type's number of days. The case window and
+// the register's row agree.
+func TestHolidaysAndDayCountsMoveOpenDeadlines(t *testing.T) {
+	k := newCommittee(t)
+	ctx := context.Background()
+	must(t, k.svc.SaveCaseType(ctx, k.admin, cases.CaseType{Code: "privacy_complaint", Name: "Privacy complaint", Complaint: true, DecisionDays: 5, WorkingDays: true}))
+	c := k.newCase(false, cases.RiskLow)
+	c, err := k.svc.Transition(ctx, k.sec, c.ID, c.Version, cases.Screening, "")
+	must(t, err)
+	c, err = k.svc.Transition(ctx, k.sec, c.ID, c.Version, cases.UnderReview, "") // Tuesday 10 March
+	must(t, err)
+	due := func(want, after string) {
+		t.Helper()
+		got, err := k.svc.GetCase(ctx, k.sec, c.ID)
+		must(t, err)
+		if got.DueOn != cases.MustDate(want) {
+			t.Errorf("after %s the case is due on %s, want %s", after, got.DueOn, want)
+		}
+		rows, err := k.svc.ListCases(ctx, k.sec, cases.Query{}, 0, 50)
+		must(t, err)
+		for _, r := range rows {
+			if r.ID == c.ID && r.DueOn != cases.MustDate(want) {
+				t.Errorf("after %s the register says the case is due on %s, want %s", after, r.DueOn, want)
+			}
+		}
+	}
+	due("2026-03-17", "moving it under review (five working days)")
+	must(t, k.svc.SaveHoliday(ctx, k.admin, cases.Holiday{Day: cases.MustDate("2026-03-12"), Name: "Committee day off"}))
+	due("2026-03-18", "a holiday on Thursday 12 March")
+	must(t, k.svc.DeleteHoliday(ctx, k.admin, cases.MustDate("2026-03-12")))
+	due("2026-03-17", "deleting that holiday")
+	must(t, k.svc.SaveCaseType(ctx, k.admin, cases.CaseType{Code: "privacy_complaint", Name: "Privacy complaint", Complaint: true, DecisionDays: 7, WorkingDays: true}))
+	due("2026-03-19", "the type's days changed to seven")
+}
