@@ -14,12 +14,7 @@ import (
 func TestHolidaysAndDayCountsMoveOpenDeadlines(t *testing.T) {
 	k := newCommittee(t)
 	ctx := context.Background()
-	must(t, k.svc.SaveCaseType(ctx, k.admin, cases.CaseType{Code: "privacy_complaint", Name: "Privacy complaint", Complaint: true, DecisionDays: 5, WorkingDays: true}))
-	c := k.newCase(false, cases.RiskLow)
-	c, err := k.svc.Transition(ctx, k.sec, c.ID, c.Version, cases.Screening, "")
-	must(t, err)
-	c, err = k.svc.Transition(ctx, k.sec, c.ID, c.Version, cases.UnderReview, "") // Tuesday 10 March
-	must(t, err)
+	c := underReviewForFiveWorkingDays(t, k)
 	due := func(want, after string) {
 		t.Helper()
 		got, err := k.svc.GetCase(ctx, k.sec, c.ID)
@@ -42,4 +37,18 @@ func TestHolidaysAndDayCountsMoveOpenDeadlines(t *testing.T) {
 	due("2026-03-17", "deleting that holiday")
 	must(t, k.svc.SaveCaseType(ctx, k.admin, cases.CaseType{Code: "privacy_complaint", Name: "Privacy complaint", Complaint: true, DecisionDays: 7, WorkingDays: true}))
 	due("2026-03-19", "the type's days changed to seven")
+}
+
+// underReviewForFiveWorkingDays is a case moved under review on Tuesday 10
+// March 2026, its type counting five working days: due on 17 March.
+func underReviewForFiveWorkingDays(t *testing.T, k *committee) cases.Case {
+	t.Helper()
+	ctx := context.Background()
+	must(t, k.svc.SaveCaseType(ctx, k.admin, cases.CaseType{Code: "privacy_complaint", Name: "Privacy complaint", Complaint: true, DecisionDays: 5, WorkingDays: true}))
+	c := k.newCase(false, cases.RiskLow)
+	c, err := k.svc.Transition(ctx, k.sec, c.ID, c.Version, cases.Screening, "")
+	must(t, err)
+	c, err = k.svc.Transition(ctx, k.sec, c.ID, c.Version, cases.UnderReview, "")
+	must(t, err)
+	return c
 }

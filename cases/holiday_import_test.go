@@ -19,12 +19,8 @@ import (
 func TestImportingAHolidayArrangement(t *testing.T) {
 	k := newCommittee(t)
 	ctx := context.Background()
-	must(t, k.svc.SaveCaseType(ctx, k.admin, cases.CaseType{Code: "privacy_complaint", Name: "Privacy complaint", Complaint: true, DecisionDays: 5, WorkingDays: true}))
-	c := k.newCase(false, cases.RiskLow)
-	c, err := k.svc.Transition(ctx, k.sec, c.ID, c.Version, cases.Screening, "")
-	must(t, err)
-	c, err = k.svc.Transition(ctx, k.sec, c.ID, c.Version, cases.UnderReview, "") // Tuesday 10 March
-	must(t, err)
+	c := underReviewForFiveWorkingDays(t, k)
+	var err error
 	if c.DueOn != cases.MustDate("2026-03-17") {
 		t.Fatalf("five working days from Tuesday 10 March end on %s, want 2026-03-17", c.DueOn)
 	}

@@ -2,31 +2,17 @@ package cli
 
 import (
 	"bytes"
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"ethicsdesk/app"
-	"ethicsdesk/cases"
-	"ethicsdesk/internal/passwordcost"
-	"ethicsdesk/store"
 )
 
 // An account refused for its password says what to change and that
 // nothing was saved — not that "the case" cannot be saved — in English and
 // in the system's Chinese, and no account is created.
 func TestARefusedAccountSaysNothingWasSavedWithoutNamingACase(t *testing.T) {
-	passwordcost.Cheap()
-	path := filepath.Join(t.TempDir(), "register.db")
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := cases.NewService(db, nil).Bootstrap(context.Background(), "admin", "Admin", "correct horse battery"); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	path := registerWithAdministrator(t)
 	t.Setenv(app.PasswordEnv, "correct horse battery")
 	t.Setenv("ETHICSDESK_NEW_PASSWORD", "short")
 	for _, c := range []struct{ lang, want string }{

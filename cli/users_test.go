@@ -14,16 +14,7 @@ import (
 )
 
 func TestUsersCommandActsAsASignedInAdministrator(t *testing.T) {
-	passwordcost.Cheap()
-	path := filepath.Join(t.TempDir(), "register.db")
-	db, err := store.Open(path, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := cases.NewService(db, nil).Bootstrap(context.Background(), "admin", "Admin", "correct horse battery"); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	path := registerWithAdministrator(t)
 	t.Setenv("ETHICSDESK_NEW_PASSWORD", "member password 1")
 	var out, errOut bytes.Buffer
 	t.Setenv(app.PasswordEnv, "wrong password here")
@@ -47,4 +38,21 @@ func TestUsersCommandActsAsASignedInAdministrator(t *testing.T) {
 		!strings.Contains(errOut.String(), "not allowed") {
 		t.Fatalf("a member deactivated the administrator: %s", errOut.String())
 	}
+}
+
+// registerWithAdministrator is a new register file whose one account is
+// the administrator "admin" (password "correct horse battery").
+func registerWithAdministrator(t *testing.T) string {
+	t.Helper()
+	passwordcost.Cheap()
+	path := filepath.Join(t.TempDir(), "register.db")
+	db, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cases.NewService(db, nil).Bootstrap(context.Background(), "admin", "Admin", "correct horse battery"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	return path
 }
