@@ -40,7 +40,7 @@ const restoreFailedEnv = "ETHICSDESK_RESTORE_FAILED"
 
 // runWindow opens the register window: the user's own register under the
 // app's storage root, the demo register, or the file given with --db.
-func runWindow(args []string, stderr io.Writer) int {
+func runWindow(args []string, stderr io.Writer) (code int) {
 	fs := flag.NewFlagSet("ethicsdesk", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dbPath := fs.String("db", "", "register file (default: register.db under the app's storage folder)")
@@ -70,6 +70,18 @@ func runWindow(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "ethicsdesk: give either --server (the committee server) or --db/--demo (a register on this computer), not both")
 		return 2
 	}
+	if display, ok := displayProblem(); !ok {
+		sayNoDisplay(stderr, display)
+		return 1
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			if !windowFailure(r, stderr) {
+				panic(r)
+			}
+			code = 1
+		}
+	}()
 	writeHeapProfileLater()
 	a := fyneapp.NewWithID(app.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
