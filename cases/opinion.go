@@ -59,12 +59,6 @@ func DecisionsFor(t CaseType) []Decision {
 		DecisionNotApproved, DecisionSuspended, DecisionTerminated}
 }
 
-// Approves is true for decisions that let an activity go ahead: they call
-// for a follow-up review.
-func (d Decision) Approves() bool {
-	return d == DecisionApproved || d == DecisionApprovedWithModifications
-}
-
 // Paragraph is one numbered paragraph under a heading.
 type Paragraph struct {
 	Heading Heading `json:"heading"`

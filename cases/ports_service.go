@@ -127,11 +127,6 @@ type Certificate struct {
 	Readable bool
 }
 
-// ValidAt says whether the certificate is readable and in force at t.
-func (c Certificate) ValidAt(t time.Time) bool {
-	return c.Readable && !t.Before(c.NotBefore) && !t.After(c.NotAfter)
-}
-
 // SigningKeys is who holds a signing key: the committee's root (nil before
 // it is created) and each member's certificate by user id. It carries
 // certificates only; sealed private keys never leave the store.
@@ -244,6 +239,11 @@ func (s *Service) Letter(ctx context.Context, actor User, r LetterRequest) ([]by
 // (*ForbiddenError for others); ErrNotAvailable without a report writer;
 // FieldErrors for an unknown language; the context's error when cancelled.
 func (s *Service) AnnualReport(ctx context.Context, actor User, year int, language DocumentLanguage, progress func(done, total int)) ([]byte, error) {
+	// The writer reads the figures through Statistics, which checks the
+	// role too; checked here first so that no writer can skip it.
+	if err := require(actor, ActViewRegister); err != nil {
+		return nil, err
+	}
 	if s.ports.Reports == nil {
 		return nil, ErrNotAvailable
 	}

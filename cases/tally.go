@@ -23,9 +23,6 @@ func (v Vote) Valid() bool {
 	return false
 }
 
-// InFavour is true for approve and approve with modifications.
-func (v Vote) InFavour() bool { return v == VoteApprove || v == VoteApproveModified }
-
 var voteLabels = map[Vote]string{VoteApprove: "Approve", VoteApproveModified: "Approve with modifications",
 	VoteReject: "Reject", VoteAbstain: "Abstain"}
 
