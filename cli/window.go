@@ -96,7 +96,7 @@ func runWindow(args []string, stderr io.Writer) (code int) {
 			return 1
 		}
 		w.ShowAndRun()
-		return 0
+		return exitStatusAfterWindow()
 	}
 	root := a.Storage().RootURI().Path()
 	path := *dbPath
@@ -122,6 +122,27 @@ func runWindow(args []string, stderr io.Writer) (code int) {
 		dialog.ShowError(errors.New(failure), w)
 	}
 	w.ShowAndRun()
+	return exitStatusAfterWindow()
+}
+
+// signInRefusal is why the sign-in of the user named with --user failed,
+// once the window has said so; the program then exits with status 1, as
+// it did when the check ran before the window opened.
+var signInRefusal error
+
+// signInFailed hears a refused --user sign-in: it says why on stderr too,
+// for the script that named the user.
+func signInFailed(stderr io.Writer) func(error) {
+	return func(err error) {
+		signInRefusal = err
+		fmt.Fprintln(stderr, "ethicsdesk:", err)
+	}
+}
+
+func exitStatusAfterWindow() int {
+	if signInRefusal != nil {
+		return 1
+	}
 	return 0
 }
 
@@ -163,14 +184,11 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 		Servers: endings.servers()}
 	var w fyne.Window
 	if userName != "" {
-		actor, err := signInWhilePreparing(a, func() (cases.User, error) {
-			return svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))
-		})
-		if err != nil {
-			db.Close()
-			return nil, err
-		}
-		w = ui.NewMainWindow(a, svc, actor, opt)
+		w = ui.NewMainWindowSigningIn(a, svc, opt, userName, func() (cases.User, error) {
+			return signInWhilePreparing(a, func() (cases.User, error) {
+				return svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))
+			})
+		}, signInFailed(stderr))
 	} else {
 		w = ui.NewStartWindow(a, svc, opt)
 	}
@@ -225,13 +243,11 @@ func openServerWindow(a fyne.App, server, trust, userName string) (fyne.Window, 
 	endings.add(func() { client.SignOut(context.Background()) })
 	a.Lifecycle().SetOnStopped(endings.run)
 	if userName != "" {
-		actor, err := signInWhilePreparing(a, func() (cases.User, error) {
-			return client.Login(ctx, userName, os.Getenv(app.PasswordEnv))
-		})
-		if err != nil {
-			return nil, err
-		}
-		return ui.NewMainWindow(a, client, actor, opt), nil
+		return ui.NewMainWindowSigningIn(a, client, opt, userName, func() (cases.User, error) {
+			return signInWhilePreparing(a, func() (cases.User, error) {
+				return client.Login(ctx, userName, os.Getenv(app.PasswordEnv))
+			})
+		}, signInFailed(os.Stderr)), nil
 	}
 	return ui.NewStartWindow(a, client, opt), nil
 }

@@ -43,6 +43,9 @@ type registerWindow struct {
 	center *fyne.Container // the table, or the search results in its place
 }
 
+// registerWindowSize is the register window's size when it opens.
+var registerWindowSize = fyne.NewSize(1320, 760)
+
 func (d *desk) openRegister() *registerWindow {
 	return d.openRegisterIn(d.app.NewWindow(""))
 }
@@ -55,7 +58,7 @@ func (d *desk) openRegisterIn(win fyne.Window) *registerWindow {
 	d.register = r
 	r.build()
 	r.askAnswers()
-	r.win.Resize(fyne.NewSize(1320, 760))
+	r.win.Resize(registerWindowSize)
 	r.win.SetMaster()
 	r.win.SetOnDropped(r.droppedOnRegister)
 	closeOnEscape(r.win, nil)
