@@ -108,6 +108,7 @@ func (s *Service) declaration(ctx context.Context, actor User, c Case) (PanelMem
 	}
 	for _, p := range panel {
 		if p.UserID == actor.ID {
+			p.Appointed = p.Appointed || p.Rapporteur // the rapporteur sits on the panel, however their row came
 			return p, true, nil
 		}
 	}
@@ -245,6 +246,7 @@ func (s *Service) declarations(ctx context.Context, actor User, caseID int64, ap
 	}
 	out := []PanelMember{}
 	for _, p := range all {
+		p.Appointed = p.Appointed || p.Rapporteur
 		if p.Appointed == appointed {
 			out = append(out, p)
 		}
@@ -339,7 +341,7 @@ func (s *Service) RemovePanelMember(ctx context.Context, actor User, caseID, use
 		return err
 	}
 	for _, p := range panel {
-		if p.UserID != userID || !p.Appointed {
+		if p.UserID != userID || !(p.Appointed || p.Rapporteur) {
 			continue
 		}
 		if p.Recused() {
