@@ -46,7 +46,8 @@ type PanelRepository interface {
 	// then by name.
 	Panel(ctx context.Context, caseID int64) ([]PanelMember, error)
 	// PanelConflicts maps case id to the user's declaration, for every
-	// case whose panel the user is on.
+	// case whose panel the user is on or that they declared for as a
+	// reader (a confidential case the store's visibility leaves out).
 	PanelConflicts(ctx context.Context, userID int64) (map[int64]Conflict, error)
 	// AddPanelMember appoints the user to the panel, keeping the
 	// declaration they made as a reader if any.
