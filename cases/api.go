@@ -125,7 +125,11 @@ type API interface {
 	// DeclareInterest records "no conflict" or a conflict with its reason
 	// (FieldErrors without one); a recusal cannot be withdrawn.
 	DeclareInterest(ctx context.Context, actor User, caseID int64, conflict bool, reason string) error
+	// Panel is the appointed panel; OffPanelDeclarations the declarations
+	// of members and the chair who declared to read the case without
+	// being on its panel (who reads the case: the same as the panel).
 	Panel(ctx context.Context, actor User, caseID int64) ([]PanelMember, error)
+	OffPanelDeclarations(ctx context.Context, actor User, caseID int64) ([]PanelMember, error)
 
 	// The duties of Article 66 for the case's risk tier (cases/duties.go).
 	// Who: anyone who may read the case reads them; its panel, once

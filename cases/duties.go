@@ -124,8 +124,8 @@ func (s *Service) dutyChecks(ctx context.Context, c Case) ([]DutyCheck, error) {
 }
 
 // MayMarkDuties is true when actor may record the case's duty checks: a
-// member of its panel (the rapporteur included) who declared no conflict,
-// while the case is open.
+// member of its appointed panel (the rapporteur included) who declared no
+// conflict, while the case is open; not a reader who only declared.
 func (s *Service) MayMarkDuties(ctx context.Context, actor User, caseID int64) bool {
 	c, err := s.repo.GetCase(ctx, caseID)
 	if err != nil {
@@ -142,7 +142,7 @@ func (s *Service) checkMayMarkDuties(ctx context.Context, actor User, c Case) er
 	if err != nil {
 		return err
 	}
-	if !onPanel || p.Conflict != NoConflict {
+	if !onPanel || !p.Appointed || p.Conflict != NoConflict {
 		return &ForbiddenError{Action: "check this case's duties: only its panel can, once they have declared no conflict of interest"}
 	}
 	switch c.Status {

@@ -29,6 +29,10 @@ type PanelMember struct {
 	Reason     string // why they are recused; empty otherwise
 	DeclaredAt time.Time
 	Rapporteur bool
+	// Appointed is true for the panel the secretariat formed (added,
+	// made rapporteur, designated for the simplified procedure); false
+	// for a member or the chair who declared only to read an open case.
+	Appointed bool
 }
 
 // Recused is true once the member declared a conflict.
@@ -37,20 +41,28 @@ func (p PanelMember) Recused() bool { return p.Conflict == ConflictDeclared }
 // PanelRepository stores panels and declarations; each write records its
 // audit entry in the same transaction.
 type PanelRepository interface {
-	// Panel lists a case's panel, rapporteur first, then by name.
+	// Panel lists every declaration kept with a case, the appointed
+	// panel's and readers' (PanelMember.Appointed), rapporteur first,
+	// then by name.
 	Panel(ctx context.Context, caseID int64) ([]PanelMember, error)
 	// PanelConflicts maps case id to the user's declaration, for every
-	// case whose panel the user is on.
+	// case whose panel the user is on or that they declared for as a
+	// reader (a confidential case the store's visibility leaves out).
 	PanelConflicts(ctx context.Context, userID int64) (map[int64]Conflict, error)
+	// AddPanelMember appoints the user to the panel, keeping the
+	// declaration they made as a reader if any.
 	AddPanelMember(ctx context.Context, caseID, userID int64, audit AuditEntry) error
 	RemovePanelMember(ctx context.Context, caseID, userID int64, audit AuditEntry) error
-	// SetRapporteur makes u the case's rapporteur (adding them to the panel
-	// if needed) and bumps the case's version.
+	// SetRapporteur makes u the case's rapporteur (appointing them to the
+	// panel if needed, keeping their declaration) and bumps the case's
+	// version.
 	SetRapporteur(ctx context.Context, caseID int64, u User, audit AuditEntry) error
-	// DeclareInterest records a declaration (adding the panel row if the
-	// user was rapporteur without one); clearRapporteur also removes them
-	// as the case's rapporteur, in the same transaction.
-	DeclareInterest(ctx context.Context, caseID, userID int64, c Conflict, reason string, at time.Time, clearRapporteur bool, audit AuditEntry) error
+	// DeclareInterest records a declaration; a user without a row gets
+	// one, appointed as given (a rapporteur without one is, a reader is
+	// not), and an existing row keeps whether it was appointed.
+	// clearRapporteur also removes them as the case's rapporteur, in the
+	// same transaction.
+	DeclareInterest(ctx context.Context, caseID, userID int64, c Conflict, reason string, at time.Time, appointed, clearRapporteur bool, audit AuditEntry) error
 }
 
 func (s *Service) panels() (PanelRepository, error) {
@@ -83,8 +95,9 @@ func summaryOf(c Case) Case {
 	return Case{ID: c.ID, Reference: c.Reference, Draft: Draft{TypeCode: c.TypeCode, Respondent: c.Respondent, Confidential: c.Confidential}}
 }
 
-// declaration is actor's panel entry for c: ok is false when the actor is
-// neither on its panel nor its rapporteur.
+// declaration is actor's entry for c: ok is false when the actor neither
+// declared for it nor is its rapporteur. p.Appointed tells the appointed
+// panel (the rapporteur included) from a reader who only declared.
 func (s *Service) declaration(ctx context.Context, actor User, c Case) (PanelMember, bool, error) {
 	pr, err := s.panels()
 	if err != nil {
@@ -96,23 +109,26 @@ func (s *Service) declaration(ctx context.Context, actor User, c Case) (PanelMem
 	}
 	for _, p := range panel {
 		if p.UserID == actor.ID {
+			p.Appointed = p.Appointed || p.Rapporteur // the rapporteur sits on the panel, however their row came
 			return p, true, nil
 		}
 	}
 	if c.RapporteurID != 0 && c.RapporteurID == actor.ID {
-		return PanelMember{CaseID: c.ID, UserID: actor.ID, Name: actor.Name(), Role: actor.Role, Rapporteur: true}, true, nil
+		return PanelMember{CaseID: c.ID, UserID: actor.ID, Name: actor.Name(), Role: actor.Role, Rapporteur: true, Appointed: true}, true, nil
 	}
 	return PanelMember{}, false, nil
 }
 
 // checkAccess decides whether actor may read c's details. The rule:
 //   - the secretariat reads every case;
-//   - a panel member (the rapporteur included) reads it once they declared
-//     no conflict; before that, or once recused, they get *InterestError;
+//   - an appointed panel member (the rapporteur included) reads it once
+//     they declared no conflict; before that, or once recused, they get
+//     *InterestError;
 //   - any other member or the chair reads an open case on the same terms:
 //     a declaration comes before every look, panel or not (their
-//     declaration is kept with the case's panel); a confidential case is
-//     ErrNotFound to them, as if it did not exist;
+//     declaration is kept with the case, apart from the panel); a
+//     confidential case is ErrNotFound to them, as if it did not exist,
+//     whatever they declared while it was open;
 //   - anyone else with a role that views the register reads open cases,
 //     and for a confidential case gets ErrNotFound.
 func (s *Service) checkAccess(ctx context.Context, actor User, c Case) error {
@@ -122,17 +138,21 @@ func (s *Service) checkAccess(ctx context.Context, actor User, c Case) error {
 	if seesAllConfidential(actor) {
 		return nil
 	}
-	p, onPanel, err := s.declaration(ctx, actor, c)
+	p, declared, err := s.declaration(ctx, actor, c)
 	if err != nil {
 		return err
 	}
 	switch {
-	case onPanel && p.Conflict == NoConflict:
+	case declared && p.Appointed && p.Conflict == NoConflict:
 		return nil
-	case onPanel:
+	case declared && p.Appointed:
 		return &InterestError{Summary: summaryOf(c), Recused: p.Recused(), Reason: p.Reason}
 	case c.Confidential:
 		return ErrNotFound
+	case declared && p.Conflict == NoConflict:
+		return nil
+	case declared && p.Recused():
+		return &InterestError{Summary: summaryOf(c), Recused: true, Reason: p.Reason}
 	case mustDeclare(actor):
 		return &InterestError{Summary: summaryOf(c), OffPanel: true}
 	}
@@ -159,25 +179,27 @@ func (s *Service) CheckCaseAccess(ctx context.Context, actor User, caseID int64)
 }
 
 // RequireNoConflict returns *InterestError when actor is on the case's
-// panel (or is its rapporteur) and has not declared "no conflict", and
-// ErrNotFound for a confidential case they may not see. Voting and signing
-// call it.
+// panel (or is its rapporteur), or declared as a reader, and has not
+// declared "no conflict", and ErrNotFound for a confidential case they
+// may not see (a reader off the panel never may, whatever they declared).
+// Voting and signing call it.
 func (s *Service) RequireNoConflict(ctx context.Context, actor User, caseID int64) error {
 	c, err := s.repo.GetCase(ctx, caseID)
 	if err != nil {
 		return err
 	}
-	p, onPanel, err := s.declaration(ctx, actor, c)
+	p, declared, err := s.declaration(ctx, actor, c)
 	if err != nil {
 		return err
 	}
-	if onPanel && p.Conflict != NoConflict {
-		return &InterestError{Summary: summaryOf(c), Recused: p.Recused(), Reason: p.Reason}
-	}
-	if !onPanel && c.Confidential && !seesAllConfidential(actor) {
+	appointed := declared && p.Appointed
+	if !appointed && c.Confidential && !seesAllConfidential(actor) {
 		return ErrNotFound
 	}
-	if !onPanel && mustDeclare(actor) {
+	if declared && p.Conflict != NoConflict {
+		return &InterestError{Summary: summaryOf(c), Recused: p.Recused(), Reason: p.Reason}
+	}
+	if !declared && mustDeclare(actor) {
 		return &InterestError{Summary: summaryOf(c), OffPanel: true}
 	}
 	return nil
@@ -197,9 +219,21 @@ func (s *Service) visibleCase(ctx context.Context, actor User, caseID int64) (Ca
 	return c, nil
 }
 
-// Panel lists a case's panel with each member's declaration; recusals and
-// their reasons are shown to everyone who may know of the case.
+// Panel lists a case's appointed panel with each member's declaration;
+// recusals and their reasons are shown to everyone who may know of the
+// case.
 func (s *Service) Panel(ctx context.Context, actor User, caseID int64) ([]PanelMember, error) {
+	return s.declarations(ctx, actor, caseID, true)
+}
+
+// OffPanelDeclarations lists the declarations of the members and the
+// chair who declared to read the case without being on its panel, shown
+// to the same people as the panel.
+func (s *Service) OffPanelDeclarations(ctx context.Context, actor User, caseID int64) ([]PanelMember, error) {
+	return s.declarations(ctx, actor, caseID, false)
+}
+
+func (s *Service) declarations(ctx context.Context, actor User, caseID int64, appointed bool) ([]PanelMember, error) {
 	if _, err := s.visibleCase(ctx, actor, caseID); err != nil {
 		return nil, err
 	}
@@ -207,7 +241,18 @@ func (s *Service) Panel(ctx context.Context, actor User, caseID int64) ([]PanelM
 	if err != nil {
 		return nil, err
 	}
-	return pr.Panel(ctx, caseID)
+	all, err := pr.Panel(ctx, caseID)
+	if err != nil {
+		return nil, err
+	}
+	out := []PanelMember{}
+	for _, p := range all {
+		p.Appointed = p.Appointed || p.Rapporteur
+		if p.Appointed == appointed {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 // reviewer checks that u may sit on a panel or be a rapporteur.
@@ -282,7 +327,8 @@ func (s *Service) AddPanelMember(ctx context.Context, actor User, caseID, userID
 
 // RemovePanelMember takes someone off a case's panel (secretariat only).
 // A recused member stays, so that the case keeps showing who stood aside
-// and why; the rapporteur stays until another is assigned.
+// and why; the rapporteur stays until another is assigned. A reader who
+// only declared is not on the panel: ErrNotFound.
 func (s *Service) RemovePanelMember(ctx context.Context, actor User, caseID, userID int64) error {
 	if err := require(actor, ActAssignPanel); err != nil {
 		return err
@@ -296,7 +342,7 @@ func (s *Service) RemovePanelMember(ctx context.Context, actor User, caseID, use
 		return err
 	}
 	for _, p := range panel {
-		if p.UserID != userID {
+		if p.UserID != userID || !(p.Appointed || p.Rapporteur) {
 			continue
 		}
 		if p.Recused() {
@@ -313,7 +359,8 @@ func (s *Service) RemovePanelMember(ctx context.Context, actor User, caseID, use
 
 // DeclareInterest records the acting member's declaration for a case (on
 // its panel or not; a member outside the panel declares before reading or
-// voting on an open case, and the declaration is kept with the panel):
+// voting on an open case, and the declaration is kept with the case
+// without putting them on its panel):
 // no conflict (the case opens to them), or a conflict with its reason (they
 // are recused for good, and stop being rapporteur if they were). "No
 // conflict" may later become a conflict; a recusal cannot be withdrawn.
@@ -325,11 +372,12 @@ func (s *Service) DeclareInterest(ctx context.Context, actor User, caseID int64,
 	if err != nil {
 		return err
 	}
-	p, onPanel, err := s.declaration(ctx, actor, c)
+	p, declared, err := s.declaration(ctx, actor, c)
 	if err != nil {
 		return err
 	}
-	if !onPanel && c.Confidential {
+	appointed := declared && p.Appointed
+	if !appointed && c.Confidential {
 		return ErrNotFound
 	}
 	if p.Recused() {
@@ -356,5 +404,5 @@ func (s *Service) DeclareInterest(ctx context.Context, actor User, caseID int64,
 	audit := AuditEntry{Actor: actor, Action: "case.declare_interest", Entity: "case", EntityID: caseID,
 		Before: map[string]any{"conflict": p.Conflict},
 		After:  map[string]any{"conflict": want, "reason": reason, "rapporteur_removed": clear}}
-	return pr.DeclareInterest(ctx, caseID, actor.ID, want, reason, s.now().UTC(), clear, audit)
+	return pr.DeclareInterest(ctx, caseID, actor.ID, want, reason, s.now().UTC(), appointed, clear, audit)
 }

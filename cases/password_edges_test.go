@@ -81,7 +81,8 @@ func TestStoredHashLimitsAtTheirEdges(t *testing.T) {
 }
 
 // The reason of a declared conflict holds 500 characters; 501 are refused
-// at the field and the member is not recused (not on the panel's list).
+// at the field and the member is not recused (their declaration, off the
+// panel, is not listed).
 func TestAConflictReasonAtItsLengthLimit(t *testing.T) {
 	k := newCommittee(t)
 	ctx := context.Background()
@@ -93,9 +94,9 @@ func TestAConflictReasonAtItsLengthLimit(t *testing.T) {
 		t.Fatalf("a reason of 501 characters: %v", err)
 	}
 	must(t, k.svc.DeclareInterest(ctx, b, c.ID, true, reason))
-	panel, err := k.svc.Panel(ctx, k.sec, c.ID)
+	panel, err := k.svc.OffPanelDeclarations(ctx, k.sec, c.ID)
 	must(t, err)
 	if len(panel) != 1 || panel[0].UserID != b.ID || !panel[0].Recused() || panel[0].Reason != reason {
-		t.Fatalf("the panel after a 500-character reason: %+v", panel)
+		t.Fatalf("the declarations after a 500-character reason: %+v", panel)
 	}
 }

@@ -10,7 +10,8 @@ package cases
 // store turns it into a condition of its own query (keeping the register
 // fast): with AllConfidential every case is listed; otherwise a
 // confidential case is listed only to PanelMember when they are its
-// rapporteur or on its panel without a declared conflict. Open cases are
+// rapporteur or on its appointed panel (not a reader who only declared)
+// without a declared conflict. Open cases are
 // listed to everyone who may view the register.
 type CaseVisibility struct {
 	AllConfidential bool

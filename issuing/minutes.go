@@ -28,7 +28,7 @@ type MinutesItem struct {
 	Item    cases.AgendaItem
 	Tally   cases.Tally
 	Votes   []cases.CastVote
-	Recused []cases.PanelMember // panel members recused for the case
+	Recused []cases.PanelMember // members recused for the case, on its panel or not
 }
 
 // CollectMinutes reads everything the minutes of meeting id print, through
@@ -53,8 +53,13 @@ func CollectMinutes(ctx context.Context, svc cases.API, actor cases.User, meetin
 		if err != nil {
 			return Minutes{}, err
 		}
+		// A member off the panel who declared a conflict stood aside too.
+		readers, err := svc.OffPanelDeclarations(ctx, actor, item.CaseID)
+		if err != nil {
+			return Minutes{}, err
+		}
 		mi := MinutesItem{Item: item, Tally: t, Votes: votes}
-		for _, p := range panel {
+		for _, p := range append(panel, readers...) {
 			if p.Recused() {
 				mi.Recused = append(mi.Recused, p)
 			}

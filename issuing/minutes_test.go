@@ -66,10 +66,16 @@ func TestMinutesPrintTheMeetingTheOutcomeAndTheAuditHead(t *testing.T) {
 		}
 		must(svc.RecordVote(ctx, sec, m.ID, c.ID, v.ID, vote))
 	}
+	// A member off the panel who declared a conflict stood aside too.
+	aside := mk("Member 6", cases.RoleMember)
+	must(svc.DeclareInterest(ctx, aside, c.ID, true, "I advised the bank."))
 	mi, err := issuing.CollectMinutes(ctx, svc, sec, m.ID)
 	must(err)
 	if len(mi.Items) != 1 || mi.Items[0].Tally.Outcome != cases.OutcomeApproved {
 		t.Fatalf("minutes items: %+v", mi.Items)
+	}
+	if r := mi.Items[0].Recused; len(r) != 1 || r[0].UserID != aside.ID {
+		t.Errorf("the minutes' recusals: %+v", r)
 	}
 	seq, hash, err := svc.AuditHead(ctx)
 	must(err)

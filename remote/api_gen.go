@@ -13,7 +13,7 @@ import (
 )
 
 // Schema fingerprints cases.API as this program was built with it.
-const Schema = "ad3e7e368d7c"
+const Schema = "0ad333f58896"
 
 var (
 	_ = time.Time{}
@@ -335,6 +335,14 @@ type argsPanel struct {
 }
 
 type resultsPanel struct {
+	R0 []cases.PanelMember
+}
+
+type argsOffPanelDeclarations struct {
+	CaseID int64 `json:"caseID"`
+}
+
+type resultsOffPanelDeclarations struct {
 	R0 []cases.PanelMember
 }
 
@@ -1262,6 +1270,16 @@ var generatedMethods = map[string]method{
 		var out resultsPanel
 		var err error
 		out.R0, err = api.Panel(ctx, actor, in.CaseID)
+		return &in, &out, err
+	}},
+	"OffPanelDeclarations": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
+		var in argsOffPanelDeclarations
+		if err := decode(&in); err != nil {
+			return nil, nil, err
+		}
+		var out resultsOffPanelDeclarations
+		var err error
+		out.R0, err = api.OffPanelDeclarations(ctx, actor, in.CaseID)
 		return &in, &out, err
 	}},
 	"CaseDuties": {actor: true, largeBody: false, call: func(ctx context.Context, api cases.API, actor cases.User, decode func(any) error) (any, any, error) {
@@ -2237,6 +2255,14 @@ func (rc *Client) Panel(ctx context.Context, actor cases.User, caseID int64) ([]
 	wireIn := argsPanel{CaseID: caseID}
 	var wireOut resultsPanel
 	err := rc.call(ctx, "Panel", &wireIn, &wireOut)
+	return wireOut.R0, err
+}
+
+func (rc *Client) OffPanelDeclarations(ctx context.Context, actor cases.User, caseID int64) ([]cases.PanelMember, error) {
+	_ = actor // the server acts as the user it signed in
+	wireIn := argsOffPanelDeclarations{CaseID: caseID}
+	var wireOut resultsOffPanelDeclarations
+	err := rc.call(ctx, "OffPanelDeclarations", &wireIn, &wireOut)
 	return wireOut.R0, err
 }
 

@@ -10,10 +10,11 @@ import (
 
 var _ cases.PanelRepository = (*DB)(nil)
 
-// Panel lists a case's panel, rapporteur first, then by name.
+// Panel lists a case's declarations, the appointed panel's and readers',
+// rapporteur first, then by name.
 func (db *DB) Panel(ctx context.Context, caseID int64) ([]cases.PanelMember, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT p.user_id, u.username, u.display_name, u.role, p.conflict, p.conflict_reason,
-		p.declared_at, COALESCE(c.rapporteur_id = p.user_id, 0)
+		p.declared_at, COALESCE(c.rapporteur_id = p.user_id, 0), p.appointed
 		FROM case_panel p JOIN users u ON u.id = p.user_id JOIN cases c ON c.id = p.case_id
 		WHERE p.case_id = ?1
 		ORDER BY COALESCE(c.rapporteur_id = p.user_id, 0) DESC, u.display_name COLLATE NOCASE, u.username`, caseID)
@@ -25,7 +26,7 @@ func (db *DB) Panel(ctx context.Context, caseID int64) ([]cases.PanelMember, err
 	for rows.Next() {
 		p := cases.PanelMember{CaseID: caseID}
 		var username, display, declared string
-		if err := rows.Scan(&p.UserID, &username, &display, &p.Role, &p.Conflict, &p.Reason, &declared, &p.Rapporteur); err != nil {
+		if err := rows.Scan(&p.UserID, &username, &display, &p.Role, &p.Conflict, &p.Reason, &declared, &p.Rapporteur, &p.Appointed); err != nil {
 			return nil, err
 		}
 		p.Name = cases.User{Username: username, DisplayName: display}.Name()
@@ -60,12 +61,15 @@ func (db *DB) PanelConflicts(ctx context.Context, userID int64) (map[int64]cases
 	return out, rows.Err()
 }
 
+// insertPanelRow appoints the user to the case's panel (added, made
+// rapporteur, designated); a declaration they made as a reader stays.
 func insertPanelRow(ctx context.Context, tx *sql.Tx, caseID, userID int64) error {
-	_, err := tx.ExecContext(ctx, "INSERT INTO case_panel (case_id, user_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING", caseID, userID)
+	_, err := tx.ExecContext(ctx, `INSERT INTO case_panel (case_id, user_id, appointed) VALUES (?1, ?2, 1)
+		ON CONFLICT (case_id, user_id) DO UPDATE SET appointed = 1`, caseID, userID)
 	return err
 }
 
-// AddPanelMember puts a user on a case's panel.
+// AddPanelMember appoints a user to a case's panel.
 func (db *DB) AddPanelMember(ctx context.Context, caseID, userID int64, audit cases.AuditEntry) error {
 	return db.writeTx(ctx, func(tx *sql.Tx) error {
 		if err := insertPanelRow(ctx, tx, caseID, userID); err != nil {
@@ -75,10 +79,10 @@ func (db *DB) AddPanelMember(ctx context.Context, caseID, userID int64, audit ca
 	})
 }
 
-// RemovePanelMember takes a user off a case's panel.
+// RemovePanelMember takes an appointed user off a case's panel.
 func (db *DB) RemovePanelMember(ctx context.Context, caseID, userID int64, audit cases.AuditEntry) error {
 	return db.writeTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM case_panel WHERE case_id = ?1 AND user_id = ?2", caseID, userID)
+		res, err := tx.ExecContext(ctx, "DELETE FROM case_panel WHERE case_id = ?1 AND user_id = ?2 AND appointed = 1", caseID, userID)
 		if err := affectedOne(res, err); err != nil {
 			return err
 		}
@@ -101,10 +105,13 @@ func (db *DB) SetRapporteur(ctx context.Context, caseID int64, u cases.User, aud
 	})
 }
 
-// DeclareInterest records a panel member's declaration.
-func (db *DB) DeclareInterest(ctx context.Context, caseID, userID int64, c cases.Conflict, reason string, at time.Time, clearRapporteur bool, audit cases.AuditEntry) error {
+// DeclareInterest records a declaration, of a panel member or a reader.
+func (db *DB) DeclareInterest(ctx context.Context, caseID, userID int64, c cases.Conflict, reason string, at time.Time, appointed, clearRapporteur bool, audit cases.AuditEntry) error {
 	return db.writeTx(ctx, func(tx *sql.Tx) error {
-		if err := insertPanelRow(ctx, tx, caseID, userID); err != nil {
+		// A new row is a reader's unless the domain says otherwise (a
+		// rapporteur without a row); an existing row stays as it was.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO case_panel (case_id, user_id, appointed) VALUES (?1, ?2, ?3)
+			ON CONFLICT DO NOTHING`, caseID, userID, appointedFlag(appointed)); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE case_panel SET conflict = ?3, conflict_reason = ?4, declared_at = ?5
@@ -119,4 +126,12 @@ func (db *DB) DeclareInterest(ctx context.Context, caseID, userID int64, c cases
 		}
 		return appendAudit(ctx, tx, audit, at)
 	})
+}
+
+// appointedFlag is case_panel.appointed's stored value.
+func appointedFlag(appointed bool) int {
+	if appointed {
+		return 1
+	}
+	return 0
 }

@@ -80,8 +80,9 @@ func where(q cases.Query) (string, []any) {
 	}
 	if vis := q.Visibility(); !vis.AllConfidential {
 		// The domain's rule (cases.CaseVisibility): confidential cases only
-		// for their rapporteur and non-recused panel.
-		add("(c.confidential = 0 OR c.rapporteur_id = ? OR EXISTS (SELECT 1 FROM case_panel p WHERE p.case_id = c.id AND p.user_id = ? AND p.conflict <> 'declared'))",
+		// for their rapporteur and non-recused appointed panel, never for a
+		// reader who declared while the case was open.
+		add("(c.confidential = 0 OR c.rapporteur_id = ? OR EXISTS (SELECT 1 FROM case_panel p WHERE p.case_id = c.id AND p.user_id = ? AND p.appointed = 1 AND p.conflict <> 'declared'))",
 			vis.PanelMember, vis.PanelMember)
 	}
 	if len(conds) == 0 {

@@ -403,6 +403,13 @@ func (g *guardedAPI) Panel(a0 context.Context, a1 cases.User, a2 int64) (r0 []ca
 	return g.api.Panel(a0, a1, a2)
 }
 
+func (g *guardedAPI) OffPanelDeclarations(a0 context.Context, a1 cases.User, a2 int64) (r0 []cases.PanelMember, err error) {
+	if err = g.enter("OffPanelDeclarations"); err != nil {
+		return
+	}
+	return g.api.OffPanelDeclarations(a0, a1, a2)
+}
+
 func (g *guardedAPI) CaseDuties(a0 context.Context, a1 cases.User, a2 int64) (r0 []cases.DutyCheck, err error) {
 	if err = g.enter("CaseDuties"); err != nil {
 		return

@@ -96,8 +96,14 @@ func loadMeeting(d *desk, id int64) (meetingData, error) {
 		var a agendaData
 		a.tally, a.cast, a.err = d.svc.Tally(ctx, d.actor, id, item.CaseID)
 		a.recused = map[int64]bool{}
+		// A recused member's vote does not count, on the panel or not.
 		if panel, err := d.svc.Panel(ctx, d.actor, item.CaseID); err == nil {
 			for _, p := range panel {
+				a.recused[p.UserID] = p.Recused()
+			}
+		}
+		if readers, err := d.svc.OffPanelDeclarations(ctx, d.actor, item.CaseID); err == nil {
+			for _, p := range readers {
 				a.recused[p.UserID] = p.Recused()
 			}
 		}

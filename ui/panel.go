@@ -16,8 +16,9 @@ import (
 )
 
 // panelView is the "Panel" section of a case window: the rapporteur, the
-// panel members with their declarations, and for a minimal-risk case the
-// simplified procedure. The secretariat assigns; everyone who may read the
+// panel members with their declarations, the declarations of members who
+// read the case without being on its panel (apart, as they are not the
+// panel), and for a minimal-risk case the simplified procedure. The secretariat assigns; everyone who may read the
 // case sees who is recused and why.
 type panelView struct {
 	cw  *caseWindow
@@ -42,6 +43,7 @@ func newPanelView(cw *caseWindow) *panelView {
 // minimal-risk case).
 type panelData struct {
 	members       []cases.PanelMember
+	readers       []cases.PanelMember // declared off the panel
 	err           error
 	users         []cases.User
 	usersErr      error
@@ -53,6 +55,9 @@ func loadPanel(d *desk, c cases.Case) panelData {
 	ctx := context.Background()
 	var data panelData
 	if data.members, data.err = d.svc.Panel(ctx, d.actor, c.ID); data.err != nil {
+		return data
+	}
+	if data.readers, data.err = d.svc.OffPanelDeclarations(ctx, d.actor, c.ID); data.err != nil {
 		return data
 	}
 	data.users, data.usersErr = d.svc.Users(ctx, d.actor)
@@ -112,6 +117,20 @@ func (p *panelView) show(data panelData) {
 		rows.Add(right)
 	}
 	p.box.Add(rows)
+	if len(data.readers) > 0 {
+		p.box.Add(quietText(lang.L("Declared without being on the panel:")))
+		readers := container.New(layout.NewFormLayout())
+		for _, m := range data.readers {
+			state := widget.NewLabel(declarationText(m))
+			state.Wrapping = fyne.TextWrapWord
+			if m.Recused() {
+				state.Importance = widget.WarningImportance
+			}
+			readers.Add(widget.NewLabel(m.Name))
+			readers.Add(state)
+		}
+		p.box.Add(readers)
+	}
 	if d.can(cases.ActAssignPanel) {
 		p.box.Add(p.assignControls())
 	}

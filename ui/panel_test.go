@@ -123,3 +123,38 @@ func TestAReferenceTypedByAnUndeclaredMemberOpensTheDeclaration(t *testing.T) {
 		t.Fatal("typing the reference did not open the declaration screen")
 	}
 }
+
+// A member who declared only to read the case is shown apart from the
+// panel, with their declaration; appointed from the case window, they join
+// the panel with it.
+func TestAReadersDeclarationIsShownApartFromThePanel(t *testing.T) {
+	p := newPeople(t)
+	ctx := context.Background()
+	c, err := p.svc.CreateCase(ctx, p.sec, validDraft(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	reader := p.members[2]
+	if err := p.svc.DeclareInterest(ctx, reader, c.ID, false, ""); err != nil {
+		t.Fatal(err)
+	}
+	p.as(p.sec)
+	cw := p.d.openCase(c.ID)
+	p.settle()
+	texts := labelTexts(cw.panel.box)
+	if len(cw.panel.members) != 0 || !contains(texts, "No panel has been assigned yet.") {
+		t.Fatalf("the reader is listed on the panel: %v", texts)
+	}
+	if !contains(texts, "Declared without being on the panel:") || !contains(texts, reader.Name()) || !contains(texts, "No conflict of interest declared") {
+		t.Fatalf("the reader's declaration is not shown: %v", texts)
+	}
+	cw.panel.addMember.SetSelected(reader.Name())
+	p.settle()
+	test.Tap(findButton(cw.panel.box, "Add to panel"))
+	p.settle()
+	texts = labelTexts(cw.panel.box)
+	if len(cw.panel.members) != 1 || cw.panel.members[0].UserID != reader.ID || contains(texts, "Declared without being on the panel:") ||
+		!contains(texts, "No conflict of interest declared") {
+		t.Fatalf("after appointing the reader the panel shows %v", texts)
+	}
+}

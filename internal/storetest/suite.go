@@ -327,6 +327,51 @@ func testConfidentialVisibility(t *testing.T, e Engine) {
 	if got := fmt.Sprint(titles(secretariat)); got != "[Confidential case Open case]" {
 		t.Errorf("the secretariat sees %s", got)
 	}
+	// A reader's declaration (made while the case was open) is not a seat
+	// on the panel; an appointment is, and keeps the declaration.
+	reader := account(t, s, "reader", cases.RoleMember)
+	panellist := account(t, s, "panellist", cases.RoleChair)
+	for _, u := range []cases.User{reader, panellist} {
+		if err := s.DeclareInterest(ctx, secret.ID, u.ID, cases.NoConflict, "", Pinned, false, false,
+			audit("case.declare_interest", "case", map[string]any{"conflict": cases.NoConflict})); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.AddPanelMember(ctx, secret.ID, panellist.ID, audit("case.panel_add", "case", map[string]any{"user_id": panellist.ID})); err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(titles(reader)); got != "[Open case]" {
+		t.Errorf("a reader who declared off the panel sees %s", got)
+	}
+	if got := fmt.Sprint(titles(panellist)); got != "[Confidential case Open case]" {
+		t.Errorf("an appointed member sees %s", got)
+	}
+	for _, who := range []cases.User{reader, panellist} {
+		found, err := s.SearchCases(ctx, "Confidential", cases.Query{Viewer: who}, 0, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := who.ID == panellist.ID; (len(found) == 1) != want {
+			t.Errorf("%s searching the confidential case's title finds %d cases", who.Username, len(found))
+		}
+	}
+	panel, err := s.Panel(ctx, secret.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	appointed := map[int64]bool{}
+	for _, p := range panel {
+		appointed[p.UserID] = p.Appointed
+		if p.UserID == panellist.ID && (p.Conflict != cases.NoConflict || p.DeclaredAt.IsZero()) {
+			t.Errorf("the appointment lost the declaration: %+v", p)
+		}
+	}
+	if len(panel) != 2 || appointed[reader.ID] || !appointed[panellist.ID] {
+		t.Errorf("the declarations kept: %+v", panel)
+	}
+	if err := s.RemovePanelMember(ctx, secret.ID, reader.ID, audit("case.panel_remove", "case", nil)); !errors.Is(err, cases.ErrNotFound) {
+		t.Errorf("a reader's declaration was removed as a seat on the panel: %v", err)
+	}
 }
 
 func testRegisterPaging(t *testing.T, e Engine) {
