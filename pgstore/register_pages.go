@@ -2,8 +2,11 @@ package pgstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
+
+	"github.com/jackc/pgx/v5"
 
 	"ethicsdesk/cases"
 	"ethicsdesk/internal/registerpages"
@@ -91,6 +94,17 @@ func (db *DB) ListCasesSQL(ctx context.Context, q cases.Query, offset, limit int
 	return query, args, nil
 }
 
+// queryPage runs a page's statement (or the reading of its keys) planned
+// for its own key every time. A
+// statement prepared once (pgx's default) may be given PostgreSQL's generic
+// plan after five runs, made without the key's value: for the middle of
+// the deadline order that plan read 50,000 index entries and sorted them
+// (184 ms in EXPLAIN ANALYZE on the 100,000-case copy, against 0.1 ms
+// planned for the key). An unnamed statement is planned at each run.
+func (db *DB) queryPage(ctx context.Context, query string, args []any) (*sql.Rows, error) {
+	return db.db.QueryContext(ctx, query, append([]any{pgx.QueryExecModeExec}, args...)...)
+}
+
 // registerVersion changes whenever the register does: every write adds an
 // audit entry in its own transaction, also from another server.
 func (db *DB) registerVersion(ctx context.Context) (int64, error) {
@@ -123,7 +137,7 @@ func (db *DB) pageKeys(ctx context.Context, q cases.Query, from *pageKey, limit 
 	w, args = o.afterKey(w, args, from)
 	args = append(args, limit)
 	query := "SELECT " + o.col + ", c.id FROM cases c" + w + o.by() + " LIMIT $" + strconv.Itoa(len(args))
-	rows, err := db.db.QueryContext(ctx, query, args...)
+	rows, err := db.queryPage(ctx, query, args)
 	if err != nil {
 		return err
 	}
