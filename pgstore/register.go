@@ -94,7 +94,7 @@ func (db *DB) ListCases(ctx context.Context, q cases.Query, offset, limit int) (
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.queryPage(ctx, query, args)
+	rows, err := db.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -2,11 +2,8 @@ package pgstore
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strconv"
-
-	"github.com/jackc/pgx/v5"
 
 	"ethicsdesk/cases"
 	"ethicsdesk/internal/registerpages"
@@ -19,6 +16,15 @@ import (
 // a filter no index serves in full (overdue cases by title) read every
 // earlier case from the table. Which keys to start from is remembered by
 // package registerpages; this file holds PostgreSQL's statements.
+//
+// The statements are prepared once per connection, as every statement of
+// the store. Of the 150 pages of make bench, 4 statements (the "due within
+// 7 days" filter) were given PostgreSQL's generic plan after their fifth
+// run, none of them slower; planning every run instead (an unnamed
+// statement) made the median page 0.36 → 0.69 ms. The generic plan of the
+// middle of the deadline order would read 50,000 index entries (184 ms),
+// but it is costed so far above the plan made for the key that PostgreSQL
+// does not choose it.
 //
 // Every sort expression is NOT NULL (due_key stands '~' for "no deadline",
 // a rapporteur's name is '' when there is none), so the comparisons never
@@ -94,17 +100,6 @@ func (db *DB) ListCasesSQL(ctx context.Context, q cases.Query, offset, limit int
 	return query, args, nil
 }
 
-// queryPage runs a page's statement (or the reading of its keys) planned
-// for its own key every time. A
-// statement prepared once (pgx's default) may be given PostgreSQL's generic
-// plan after five runs, made without the key's value: for the middle of
-// the deadline order that plan read 50,000 index entries and sorted them
-// (184 ms in EXPLAIN ANALYZE on the 100,000-case copy, against 0.1 ms
-// planned for the key). An unnamed statement is planned at each run.
-func (db *DB) queryPage(ctx context.Context, query string, args []any) (*sql.Rows, error) {
-	return db.db.QueryContext(ctx, query, append([]any{pgx.QueryExecModeExec}, args...)...)
-}
-
 // registerVersion changes whenever the register does: every write adds an
 // audit entry in its own transaction, also from another server.
 func (db *DB) registerVersion(ctx context.Context) (int64, error) {
@@ -137,7 +132,7 @@ func (db *DB) pageKeys(ctx context.Context, q cases.Query, from *pageKey, limit 
 	w, args = o.afterKey(w, args, from)
 	args = append(args, limit)
 	query := "SELECT " + o.col + ", c.id FROM cases c" + w + o.by() + " LIMIT $" + strconv.Itoa(len(args))
-	rows, err := db.queryPage(ctx, query, args)
+	rows, err := db.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
