@@ -33,36 +33,19 @@ import (
 // pageKey is the sort value and id of one row of the register.
 type pageKey = registerpages.Key
 
-// pageOrder is the ORDER BY of q's register with the column and direction
-// the key comparisons need.
-type pageOrder struct {
-	col string // the sort expression, with its collation, as its index has it
-	dir string // " ASC" or " DESC"
-	cmp string // ">" or "<": rows after a key in this order
-}
-
-func orderOf(q cases.Query) pageOrder {
-	col, ok := sortColumns[q.Sort]
-	if !ok {
-		col = sortColumns[cases.SortReference]
-	}
-	if q.Desc {
-		return pageOrder{col: col, dir: " DESC", cmp: "<"}
-	}
-	return pageOrder{col: col, dir: " ASC", cmp: ">"}
-}
-
-func (o pageOrder) by() string { return " ORDER BY " + o.col + o.dir + ", c.id" + o.dir }
+// orderOf is the ORDER BY of q's register, with the comparison that
+// keeps the rows after a key.
+func orderOf(q cases.Query) registerpages.Order { return registerpages.OrderOf(sortColumns, q) }
 
 // afterKey adds "rows after key" to a WHERE clause built by where: the row
 // value (sort expression, id) compared as a whole, which a btree index on
 // those two columns takes as the start of its scan.
-func (o pageOrder) afterKey(w string, args []any, key *pageKey) (string, []any) {
+func afterKey(o registerpages.Order, w string, args []any, key *pageKey) (string, []any) {
 	if key == nil {
 		return w, args
 	}
 	n := len(args)
-	cond := "(" + o.col + ", c.id) " + o.cmp + " ($" + strconv.Itoa(n+1) + ", $" + strconv.Itoa(n+2) + ")"
+	cond := "(" + o.Col + ", c.id) " + o.Cmp + " ($" + strconv.Itoa(n+1) + ", $" + strconv.Itoa(n+2) + ")"
 	args = append(args, key.Value, key.ID)
 	if w == "" {
 		return " WHERE " + cond, args
@@ -76,10 +59,10 @@ func (o pageOrder) afterKey(w string, args []any, key *pageKey) (string, []any) 
 func listCasesPageSQL(q cases.Query, after *pageKey, skip, limit int) (string, []any) {
 	o := orderOf(q)
 	w, args := where(q)
-	w, args = o.afterKey(w, args, after)
+	w, args = afterKey(o, w, args, after)
 	args = append(args, limit)
 	query := `SELECT c.id, c.reference, c.title, c.type_code, c.status, c.received_on, c.due_on, c.rapporteur_name, c.confidential
-		FROM cases c` + w + o.by() + " LIMIT $" + strconv.Itoa(len(args))
+		FROM cases c` + w + o.By() + " LIMIT $" + strconv.Itoa(len(args))
 	if skip > 0 {
 		args = append(args, skip)
 		query += " OFFSET $" + strconv.Itoa(len(args))
@@ -115,7 +98,7 @@ func (db *DB) pageStart(ctx context.Context, q cases.Query, offset int) (*pageKe
 	w, args := where(q)
 	o := orderOf(q)
 	return db.anchors.Start(ctx, registerpages.Query{
-		ID:      fmt.Sprintf("%s|%s|%v", w, o.by(), args),
+		ID:      fmt.Sprintf("%s|%s|%v", w, o.By(), args),
 		Version: db.registerVersion,
 		Scan: func(ctx context.Context, from *pageKey, limit int, each func(pageKey)) error {
 			return db.pageKeys(ctx, q, from, limit, each)
@@ -129,20 +112,12 @@ func (db *DB) pageStart(ctx context.Context, q cases.Query, offset int) (*pageKe
 func (db *DB) pageKeys(ctx context.Context, q cases.Query, from *pageKey, limit int, each func(pageKey)) error {
 	o := orderOf(q)
 	w, args := where(q)
-	w, args = o.afterKey(w, args, from)
+	w, args = afterKey(o, w, args, from)
 	args = append(args, limit)
-	query := "SELECT " + o.col + ", c.id FROM cases c" + w + o.by() + " LIMIT $" + strconv.Itoa(len(args))
+	query := "SELECT " + o.Col + ", c.id FROM cases c" + w + o.By() + " LIMIT $" + strconv.Itoa(len(args))
 	rows, err := db.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var k pageKey
-		if err := rows.Scan(&k.Value, &k.ID); err != nil {
-			return err
-		}
-		each(k)
-	}
-	return rows.Err()
+	return registerpages.ReadKeys(rows, each)
 }

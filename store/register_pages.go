@@ -19,29 +19,12 @@ import (
 // pageKey is the sort value and id of one row of the register.
 type pageKey = registerpages.Key
 
-// pageOrder is the ORDER BY of q's register with the column and direction
-// keyset comparisons need.
-type pageOrder struct {
-	col string // the sort expression, with its collation
-	dir string // " ASC" or " DESC"
-	cmp string // ">" or "<": rows after a key in this order
-}
-
-func orderOf(q cases.Query) pageOrder {
-	col, ok := sortColumns[q.Sort]
-	if !ok {
-		col = sortColumns[cases.SortReference]
-	}
-	if q.Desc {
-		return pageOrder{col: col, dir: " DESC", cmp: "<"}
-	}
-	return pageOrder{col: col, dir: " ASC", cmp: ">"}
-}
-
-func (o pageOrder) by() string { return " ORDER BY " + o.col + o.dir + ", c.id" + o.dir }
+// orderOf is the ORDER BY of q's register, with the comparison that
+// keeps the rows after a key.
+func orderOf(q cases.Query) registerpages.Order { return registerpages.OrderOf(sortColumns, q) }
 
 // afterKey adds "rows after key" to a WHERE clause built by where.
-func (o pageOrder) afterKey(w string, args []any, key *pageKey) (string, []any) {
+func afterKey(o registerpages.Order, w string, args []any, key *pageKey) (string, []any) {
 	if key == nil {
 		return w, args
 	}
@@ -50,7 +33,7 @@ func (o pageOrder) afterKey(w string, args []any, key *pageKey) (string, []any) 
 	// The bare range on the column is implied by the row value, but SQLite
 	// seeks an index with a COLLATE column only through it: without it the
 	// title order was scanned from its first row.
-	cond := o.col + " " + o.cmp + "= " + v + " AND (" + o.col + ", c.id) " + o.cmp + " (" + v + ", " + id + ")"
+	cond := o.Col + " " + o.Cmp + "= " + v + " AND (" + o.Col + ", c.id) " + o.Cmp + " (" + v + ", " + id + ")"
 	args = append(args, key.Value, key.ID)
 	if w == "" {
 		return " WHERE " + cond, args
@@ -64,10 +47,10 @@ func (o pageOrder) afterKey(w string, args []any, key *pageKey) (string, []any) 
 func listCasesPageSQL(q cases.Query, after *pageKey, skip, limit int) (string, []any) {
 	o := orderOf(q)
 	w, args := where(q)
-	w, args = o.afterKey(w, args, after)
+	w, args = afterKey(o, w, args, after)
 	args = append(args, limit)
 	query := `SELECT c.id, c.reference, c.title, c.type_code, c.status, c.received_on, c.due_on, c.rapporteur_name, c.confidential
-		FROM cases c` + w + o.by() + " LIMIT ?" + strconv.Itoa(len(args))
+		FROM cases c` + w + o.By() + " LIMIT ?" + strconv.Itoa(len(args))
 	if skip > 0 {
 		args = append(args, skip)
 		query += " OFFSET ?" + strconv.Itoa(len(args))
@@ -90,7 +73,7 @@ func (db *DB) pageStart(ctx context.Context, q cases.Query, offset int) (*pageKe
 	w, args := where(q)
 	o := orderOf(q)
 	return db.anchors.Start(ctx, registerpages.Query{
-		ID:      fmt.Sprintf("%s|%s|%v", w, o.by(), args),
+		ID:      fmt.Sprintf("%s|%s|%v", w, o.By(), args),
 		Version: db.registerVersion,
 		Scan: func(ctx context.Context, from *pageKey, limit int, each func(pageKey)) error {
 			return db.pageKeys(ctx, q, from, limit, each)
@@ -103,25 +86,14 @@ func (db *DB) pageStart(ctx context.Context, q cases.Query, offset int) (*pageKe
 func (db *DB) pageKeys(ctx context.Context, q cases.Query, from *pageKey, limit int, each func(pageKey)) error {
 	o := orderOf(q)
 	w, args := where(q)
-	w, args = o.afterKey(w, args, from)
+	w, args = afterKey(o, w, args, from)
 	args = append(args, limit)
-	query := "SELECT " + keyColumn(o.col) + ", c.id FROM cases c" + w + o.by() + " LIMIT ?" + strconv.Itoa(len(args))
+	query := "SELECT " + keyColumn(o.Col) + ", c.id FROM cases c" + w + o.By() + " LIMIT ?" + strconv.Itoa(len(args))
 	rows, err := db.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var k pageKey
-		if err := rows.Scan(&k.Value, &k.ID); err != nil {
-			return err
-		}
-		if b, ok := k.Value.([]byte); ok {
-			k.Value = string(b) // bound back as TEXT: a BLOB sorts after every text
-		}
-		each(k)
-	}
-	return rows.Err()
+	return registerpages.ReadKeys(rows, each)
 }
 
 // keyColumn is the sort expression without its collation, as a value to
