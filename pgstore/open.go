@@ -17,6 +17,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"ethicsdesk/internal/registerpages"
 )
 
 //go:embed migrations/*.sql
@@ -30,6 +32,8 @@ type DB struct {
 	// Source is where the register is, for messages: host, port and
 	// database, without the password.
 	Source string
+
+	anchors registerpages.Cache // keys of register pages (register_pages.go)
 }
 
 // Open connects to the database given by a postgres:// URL or key=value

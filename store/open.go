@@ -16,6 +16,7 @@ import (
 	"github.com/mattn/go-sqlite3"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/registerpages"
 	"ethicsdesk/internal/safefile"
 )
 
@@ -30,8 +31,8 @@ type DB struct {
 	read     *sql.DB
 	ReadOnly bool // the file or its folder cannot be written: the window shows a banner
 	lock     *registerLock
-	memLogin *memoryLogins // sign-in state of a read-only register, kept in memory
-	anchors  anchorCache   // keys of register pages (register_pages.go)
+	memLogin *memoryLogins       // sign-in state of a read-only register, kept in memory
+	anchors  registerpages.Cache // keys of register pages (register_pages.go)
 }
 
 // Options tune Open; the zero value is right for the application.

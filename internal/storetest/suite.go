@@ -56,6 +56,7 @@ func Run(t *testing.T, open func(t *testing.T) Engine) {
 		{"PrivateNotesStayWithTheirAuthor", testPrivateNotes},
 		{"ConfidentialCasesHiddenFromOthers", testConfidentialVisibility},
 		{"RegisterSortsAndPages", testRegisterPaging},
+		{"RegisterPagesByKeyMatchTheWholeOrder", testRegisterPagesByKey},
 		{"AuditLogRefusesUpdateDeleteAndOutOfOrderInsert", testAuditTriggers},
 		{"FirstAdministratorOnlyOnce", testFirstAdministratorOnce},
 		{"FailedSignInsAllCount", testLoginCounting},
