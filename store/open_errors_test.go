@@ -34,6 +34,9 @@ func TestADamagedRegisterIsRefusedAsDamaged(t *testing.T) {
 	if !errors.As(err, &se) || se.Code != sqlite3.ErrCorrupt {
 		t.Fatalf("the cause is not kept: %#v", err)
 	}
+	if !store.IsDamaged(err) {
+		t.Fatal("the window would not offer to restore a backup over a damaged register")
+	}
 	if string(readAll(t, path)) != string(b) {
 		t.Fatal("the damaged register was changed")
 	}
@@ -41,10 +44,12 @@ func TestADamagedRegisterIsRefusedAsDamaged(t *testing.T) {
 
 // A folder chosen as the register, a register in a "folder" that is a
 // file, and a register that is not there for a command that needs one
-// each get a sentence naming the path, and nothing is created.
+// each get a sentence naming the path, and nothing is created. Of these
+// and a file that is no database, only the last is damaged: the window
+// offers to restore a backup over that one alone.
 func TestPathsThatCannotBeARegisterAreNamed(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := store.Open(dir, store.Options{}); err == nil || err.Error() != dir+" is a folder, not a register file." {
+	if _, err := store.Open(dir, store.Options{}); err == nil || err.Error() != dir+" is a folder, not a register file." || store.IsDamaged(err) {
 		t.Fatalf("a folder: %v", err)
 	}
 	notes := filepath.Join(dir, "notes.txt")
@@ -56,8 +61,16 @@ func TestPathsThatCannotBeARegisterAreNamed(t *testing.T) {
 	}
 	missing := filepath.Join(dir, "missing.db")
 	_, err = store.OpenExisting(missing)
-	if err == nil || err.Error() != "There is no register at "+missing+"." || !errors.Is(err, fs.ErrNotExist) {
+	if err == nil || err.Error() != "There is no register at "+missing+"." || !errors.Is(err, fs.ErrNotExist) || store.IsDamaged(err) {
 		t.Fatalf("no register: %v", err)
+	}
+	minutes := filepath.Join(t.TempDir(), "minutes.db")
+	os.WriteFile(minutes, []byte(strings.Repeat("Minutes of the March sitting.\n", 300)), 0o600)
+	if _, err := store.Open(minutes, store.Options{}); !store.IsDamaged(err) {
+		t.Fatalf("a file that is no database: %v", err)
+	}
+	if _, err := os.ReadFile(dir); err == nil || store.IsDamaged(err) {
+		t.Fatalf("a folder read as a file is damaged: %v", err)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 || string(readAll(t, notes)) != "keep me" {
 		t.Fatalf("the folder changed: %v", entries)
