@@ -142,3 +142,55 @@ func TestOpinionSignaturesAreRecordedOnceWithTheCaseMove(t *testing.T) {
 		t.Fatalf("the case after issuing: %s version %d", now.Status, now.Version)
 	}
 }
+
+// The chair returning a signed draft voids the rapporteur's signature and
+// its PDF, starts the next version and puts a note on the timeline, with
+// one audit entry; a second return of the same draft (or one naming
+// another case) is refused and adds nothing.
+func TestReturningASignedDraftStartsTheNextVersion(t *testing.T) {
+	db, _ := openTemp(t)
+	ctx := context.Background()
+	c, op := opinionDraft(t, db)
+	sig := cases.OpinionSignature{UserID: 2, Name: "Wang Fang", Role: cases.SignRapporteur, Meaning: cases.MeaningAuthor, SignedAt: time.Now().UTC()}
+	if err := db.RecordOpinionSignature(ctx, op.ID, cases.OpinionDraft, cases.OpinionSignedRapporteur, []byte("%PDF signed"), cases.SignatureLayout{}, sig, nil,
+		cases.AuditEntry{Actor: secretary, Action: "opinion.sign", Entity: "opinion"}); err != nil {
+		t.Fatal(err)
+	}
+	signed, _ := db.CurrentOpinion(ctx, c.ID)
+	ret := func(caseID int64) error {
+		return db.ReturnOpinion(ctx, cases.OpinionReturn{OpinionID: op.ID, CaseID: caseID, Reason: "The facts are wrong.",
+			Note: &cases.Note{CaseID: c.ID, At: time.Now().UTC(), Author: "Zhou Min", AuthorID: 3, Body: "Returned to the rapporteur: the facts are wrong."}},
+			cases.AuditEntry{Actor: secretary, Action: "opinion.return", Entity: "opinion", EntityID: op.ID})
+	}
+	seq, _, _ := db.AuditHead(ctx)
+	if err := ret(c.ID + 1); err == nil || !strings.Contains(err.Error(), "changed meanwhile") {
+		t.Fatalf("a return naming another case: %v", err)
+	}
+	if err := ret(c.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := db.CurrentOpinion(ctx, c.ID)
+	if got.State != cases.OpinionDraft || got.Version != signed.Version+1 || len(got.Signatures) != 0 || got.PDFSHA256 != "" || got.UpdatedBy != "Zhou Min" {
+		t.Fatalf("the returned draft: %+v", got)
+	}
+	if _, _, err := db.OpinionPDF(ctx, op.ID); err == nil {
+		t.Fatal("the voided PDF is still given out")
+	}
+	versions, _ := db.OpinionVersions(ctx, op.ID)
+	if len(versions) != 2 || versions[0].Version != got.Version || versions[0].SavedBy != "Zhou Min" {
+		t.Fatalf("the versions after the return: %+v", versions)
+	}
+	notes, _ := db.Notes(ctx, c.ID, 3)
+	if len(notes) != 1 || notes[0].Body != "Returned to the rapporteur: the facts are wrong." || notes[0].Private {
+		t.Fatalf("the timeline's notes: %+v", notes)
+	}
+	if after, _, _ := db.AuditHead(ctx); after != seq+1 {
+		t.Fatalf("%d audit entries for one return", after-seq)
+	}
+	if err := ret(c.ID); err == nil || !strings.Contains(err.Error(), "changed meanwhile") {
+		t.Fatalf("a second return: %v", err)
+	}
+	if notes, _ := db.Notes(ctx, c.ID, 3); len(notes) != 1 {
+		t.Fatalf("the refused return added a note: %d notes", len(notes))
+	}
+}
