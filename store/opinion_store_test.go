@@ -90,10 +90,13 @@ func TestOpinionSignaturesAreRecordedOnceWithTheCaseMove(t *testing.T) {
 	ctx := context.Background()
 	c, op := opinionDraft(t, db)
 	audit := cases.AuditEntry{Actor: secretary, Action: "opinion.sign", Entity: "opinion"}
-	now := time.Now().UTC()
+	now := time.Now().UTC().Truncate(time.Second) // a whole second, for the lookup by signing time
 	rapporteur := cases.OpinionSignature{UserID: 2, Name: "Wang Fang", Role: cases.SignRapporteur, Meaning: cases.MeaningAuthor, SignedAt: now}
 	if err := db.RecordOpinionSignature(ctx, op.ID, cases.OpinionDraft, cases.OpinionSignedRapporteur, []byte("%PDF one"), cases.SignatureLayout{}, rapporteur, nil, audit); err != nil {
 		t.Fatal(err)
+	}
+	if recs, err := db.IssuedOpinionsSignedAt(ctx, now); err != nil || len(recs) != 0 {
+		t.Fatalf("an opinion signed but not issued is found by its signing time: %+v %v", recs, err)
 	}
 	seq, _, _ := db.AuditHead(ctx)
 	err := db.RecordOpinionSignature(ctx, op.ID, cases.OpinionDraft, cases.OpinionSignedRapporteur, []byte("%PDF other"), cases.SignatureLayout{}, rapporteur, nil, audit)
@@ -140,6 +143,18 @@ func TestOpinionSignaturesAreRecordedOnceWithTheCaseMove(t *testing.T) {
 	}
 	if now, _ := db.GetCase(ctx, c.ID); now.Status != cases.FollowUp || now.Version != c.Version+1 {
 		t.Fatalf("the case after issuing: %s version %d", now.Status, now.Version)
+	}
+
+	// verify finds the issued opinion by the second of its signatures
+	// (PDF signing times have no fractions): that second, and no other.
+	recs, err := db.IssuedOpinionsSignedAt(ctx, now.Add(300*time.Millisecond))
+	if err != nil || len(recs) != 1 || recs[0].OpinionID != op.ID || recs[0].Reference != c.Reference || string(recs[0].PDF) != "%PDF two" || len(recs[0].Signatures) != 2 {
+		t.Fatalf("the opinions signed at %s: %+v %v", now, recs, err)
+	}
+	for _, other := range []time.Time{now.Add(-500 * time.Millisecond), now.Add(time.Second)} {
+		if recs, err := db.IssuedOpinionsSignedAt(ctx, other); err != nil || len(recs) != 0 {
+			t.Fatalf("the opinions signed at %s: %+v %v", other, recs, err)
+		}
 	}
 }
 
