@@ -94,7 +94,9 @@ func TestASignInStateChangeWithoutAnActionIsNotAudited(t *testing.T) {
 	if seen.FailedLogins != 3 || !seen.LockedUntil.Equal(until) {
 		t.Fatalf("the saved state: %+v", seen)
 	}
-	if err := db.UpdateLogin(ctx, admin.ID+5, func(st cases.LoginState) (cases.LoginState, cases.AuditEntry, error) { return st, cases.AuditEntry{}, nil }); !errors.Is(err, cases.ErrNotFound) {
+	if err := db.UpdateLogin(ctx, admin.ID+5, func(st cases.LoginState) (cases.LoginState, cases.AuditEntry, error) {
+		return st, cases.AuditEntry{}, nil
+	}); !errors.Is(err, cases.ErrNotFound) {
 		t.Fatalf("no such account: %v", err)
 	}
 }
