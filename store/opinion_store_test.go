@@ -145,6 +145,15 @@ func TestOpinionSignaturesAreRecordedOnceWithTheCaseMove(t *testing.T) {
 		t.Fatalf("the case after issuing: %s version %d", now.Status, now.Version)
 	}
 
+	// A correction being drafted is not an issued opinion of the case.
+	correction := cases.Opinion{CaseID: c.ID, CorrectsID: op.ID, State: cases.OpinionDraft, UpdatedAt: now, UpdatedBy: "Wang Fang"}
+	if err := db.SaveOpinionVersion(ctx, &correction, 0, cases.AuditEntry{Actor: secretary, Action: "opinion.save", Entity: "opinion"}); err != nil {
+		t.Fatal(err)
+	}
+	if list, err := db.IssuedOpinions(ctx, c.ID); err != nil || len(list) != 1 || list[0].ID != op.ID {
+		t.Fatalf("the case's issued opinions with a correction in draft: %+v %v", list, err)
+	}
+
 	// verify finds the issued opinion by the second of its signatures
 	// (PDF signing times have no fractions): that second, and no other.
 	recs, err := db.IssuedOpinionsSignedAt(ctx, now.Add(300*time.Millisecond))

@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,5 +69,39 @@ func TestCheckReportsSearchDocumentsOfNothing(t *testing.T) {
 	problems, err := db.Check(context.Background())
 	if err != nil || len(problems) != 1 || problems[0] != "The search index holds 1 cases that no longer exist." {
 		t.Fatalf("a document of no case: %q %v", problems, err)
+	}
+}
+
+// Two restores in the same second keep both registers moved aside, the
+// second under a numbered name; and a second handle in this very process
+// keeps a restore waiting without naming this process as another one.
+func TestRestoresInOneSecondKeepEveryRegisterAside(t *testing.T) {
+	ctx := context.Background()
+	db, path := registerWithCases(t, 1)
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if _, err := db.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	second, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inUse *store.InUseError
+	if err := db.OthersHaveOpen(); !errors.As(err, &inUse) || len(inUse.PIDs) != 0 {
+		t.Fatalf("a second handle in this process: %v", err)
+	}
+	second.Close()
+	db.Close()
+	now := time.Date(2026, 3, 11, 15, 4, 5, 0, time.Local)
+	var asides []string
+	for range 2 {
+		aside, err := store.Restore(ctx, path, backup, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		asides = append(asides, filepath.Base(aside))
+	}
+	if asides[0] != "register.before-restore-20260311-150405.db" || asides[1] != "register.before-restore-20260311-150405-2.db" {
+		t.Fatalf("the registers moved aside: %v", asides)
 	}
 }
