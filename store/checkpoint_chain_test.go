@@ -102,7 +102,7 @@ func TestACheckpointSignedWithAnInstitutionalRSAKeyHolds(t *testing.T) {
 		t.Fatal(err)
 	}
 	now := time.Now()
-	caKey, _ := rsa.GenerateKey(rand.Reader, 2048)
+	caKey, _ := rsa.GenerateKey(rand.Reader, 1024)
 	caTmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "University CA"},
 		NotBefore: now.Add(-time.Hour), NotAfter: now.Add(time.Hour), IsCA: true, BasicConstraintsValid: true,
 		KeyUsage: x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature}
@@ -111,7 +111,7 @@ func TestACheckpointSignedWithAnInstitutionalRSAKeyHolds(t *testing.T) {
 		t.Fatal(err)
 	}
 	ca, _ := x509.ParseCertificate(caDER)
-	key, _ := rsa.GenerateKey(rand.Reader, 2048)
+	key, _ := rsa.GenerateKey(rand.Reader, 1024)
 	certDER, err := x509.CreateCertificate(rand.Reader, &x509.Certificate{SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "Chen Jie"},
 		NotBefore: now.Add(-time.Hour), NotAfter: now.Add(time.Hour), KeyUsage: x509.KeyUsageDigitalSignature}, ca, &key.PublicKey, caKey)
 	if err != nil {

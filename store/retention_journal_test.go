@@ -45,7 +45,7 @@ func TestAnonymisingWaitsForAReaderToEmptyTheJournal(t *testing.T) {
 
 	// Given up after a moment: the details are gone from the case anyway.
 	release := hold()
-	short, cancel := context.WithTimeout(ctx, 300*time.Millisecond)
+	short, cancel := context.WithTimeout(ctx, 150*time.Millisecond)
 	start := time.Now()
 	n, err := db.AnonymiseSubmitters(short, []int64{first.ID}, time.Now(), audit)
 	waited := time.Since(start)
@@ -54,7 +54,7 @@ func TestAnonymisingWaitsForAReaderToEmptyTheJournal(t *testing.T) {
 	// SQLite's own wait for readers (the 15 s busy timeout on each try)
 	// must not stand in for the register's short, cancellable one.
 	if waited > 5*time.Second {
-		t.Fatalf("giving up after 0.3 s took %v", waited.Round(time.Second/10))
+		t.Fatalf("giving up after 0.15 s took %v", waited.Round(time.Second/10))
 	}
 	if n != 1 || err == nil || !bytes.HasPrefix([]byte(err.Error()), []byte("The submitters' details were removed from 1 cases, but ")) {
 		t.Fatalf("a wait given up: %d, %v", n, err)
@@ -65,7 +65,7 @@ func TestAnonymisingWaitsForAReaderToEmptyTheJournal(t *testing.T) {
 
 	// Waited for: the reader finishes while the register waits.
 	release = hold()
-	time.AfterFunc(250*time.Millisecond, release)
+	time.AfterFunc(150*time.Millisecond, release)
 	if n, err := db.AnonymiseSubmitters(ctx, []int64{second.ID}, time.Now(), audit); err != nil || n != 1 {
 		t.Fatalf("anonymising while a reader finishes: %d, %v", n, err)
 	}
@@ -77,7 +77,7 @@ func TestAnonymisingWaitsForAReaderToEmptyTheJournal(t *testing.T) {
 	if _, err := lock.Exec("INSERT INTO settings (key, value) VALUES ('held_by_another_program', 'yes')"); err != nil {
 		t.Fatal(err)
 	}
-	time.AfterFunc(250*time.Millisecond, func() { lock.Rollback() })
+	time.AfterFunc(150*time.Millisecond, func() { lock.Rollback() })
 	if _, err := newService(db).CreateCase(ctx, secretary, draft()); err != nil {
 		t.Fatalf("a write while another program writes, after anonymising: %v", err)
 	}
