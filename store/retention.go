@@ -2,10 +2,12 @@ package store
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"ethicsdesk/cases"
@@ -78,9 +80,29 @@ func (db *DB) AnonymiseSubmitters(ctx context.Context, ids []int64, at time.Time
 // the disk. Another connection in the middle of a read keeps the journal
 // in use; it is waited for a few seconds.
 func (db *DB) scrubJournal(ctx context.Context) error {
+	conn, err := db.write.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	// The checkpoint waits for readers in SQLite's busy handler, for the
+	// connection's whole busy timeout (15 s) on every try and deaf to ctx:
+	// the tries below are the wait, so the handler is off meanwhile.
+	var timeout int
+	if err := conn.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&timeout); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA busy_timeout = 0"); err != nil {
+		return err
+	}
+	defer func() {
+		if _, err := conn.ExecContext(context.Background(), "PRAGMA busy_timeout = "+strconv.Itoa(timeout)); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn }) // never back in the pool without its timeout
+		}
+	}()
 	for try := 0; ; try++ {
 		var busy, frames, done int
-		if err := db.write.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &frames, &done); err != nil {
+		if err := conn.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &frames, &done); err != nil {
 			return err
 		}
 		if fi, err := os.Stat(db.Path + "-wal"); busy == 0 && (os.IsNotExist(err) || err == nil && fi.Size() == 0) {

@@ -1,0 +1,42 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"ethicsdesk/cases"
+	"ethicsdesk/internal/passwordcost"
+	"ethicsdesk/store"
+)
+
+// An account locked in the file stays locked when the register is opened
+// read-only (a copy looked at elsewhere): the right password does not
+// sign in, and the file is not changed.
+func TestALockedAccountStaysLockedOnAReadOnlyCopy(t *testing.T) {
+	passwordcost.Cheap()
+	ctx := context.Background()
+	db, path := openTemp(t)
+	svc := newService(db)
+	if _, err := svc.Bootstrap(ctx, "admin", "Chen Jie", "the right long password"); err != nil {
+		t.Fatal(err)
+	}
+	for range cases.MaxFailedLogins {
+		svc.Login(ctx, "admin", "a wrong password")
+	}
+	db.Close()
+	before := readAll(t, path)
+	ro, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	_, err = newService(ro).Login(ctx, "admin", "the right long password")
+	if err == nil || errors.Is(err, cases.ErrWrongPassword) || !strings.Contains(err.Error(), "locked") {
+		t.Fatalf("the locked account on a read-only copy: %v", err)
+	}
+	if string(before) != string(readAll(t, path)) {
+		t.Fatal("the read-only register changed")
+	}
+}
