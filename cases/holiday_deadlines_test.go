@@ -52,3 +52,22 @@ func underReviewForFiveWorkingDays(t *testing.T, k *committee) cases.Case {
 	must(t, err)
 	return c
 }
+
+// A holiday removed meanwhile from another window is not removed again:
+// the settings window's second delete says so in a sentence naming the
+// day, and the audit log records one deletion.
+func TestDeletingAHolidayTwiceSaysItIsGone(t *testing.T) {
+	k := newCommittee(t)
+	ctx := context.Background()
+	day := cases.MustDate("2026-05-01")
+	must(t, k.svc.SaveHoliday(ctx, k.admin, cases.Holiday{Day: day, Name: "Labour Day"}))
+	must(t, k.svc.DeleteHoliday(ctx, k.admin, day))
+	head := k.head()
+	err := k.svc.DeleteHoliday(ctx, k.admin, day)
+	if err == nil || err.Error() != "2026-05-01 is not in the holiday calendar (it may have been removed from another window meanwhile), so nothing was changed." {
+		t.Fatalf("the second delete says %v", err)
+	}
+	if k.head().Seq != head.Seq || head.Action != "holiday.delete" {
+		t.Fatalf("the audit log's head moved from %d (%s) to %d", head.Seq, head.Action, k.head().Seq)
+	}
+}

@@ -356,10 +356,14 @@ func (s *Service) DeleteHoliday(ctx context.Context, actor User, day Date) error
 	if err := require(actor, ActManageSettings); err != nil {
 		return err
 	}
-	if err := s.repo.DeleteHoliday(ctx, day, AuditEntry{Actor: actor, Action: "holiday.delete", Entity: "holiday", Before: day.String()}); err != nil {
+	err := s.repo.DeleteHoliday(ctx, day, AuditEntry{Actor: actor, Action: "holiday.delete", Entity: "holiday", Before: day.String()})
+	if errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("%s is not in the holiday calendar (it may have been removed from another window meanwhile), so nothing was changed.", day)
+	}
+	if err != nil {
 		return err
 	}
-	_, err := s.RecomputeDeadlines(ctx)
+	_, err = s.RecomputeDeadlines(ctx)
 	return err
 }
 

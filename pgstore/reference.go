@@ -108,8 +108,16 @@ func (db *DB) SaveHolidays(ctx context.Context, days []cases.Holiday, audits []c
 // DeleteHoliday removes a holiday.
 func (db *DB) DeleteHoliday(ctx context.Context, day cases.Date, audit cases.AuditEntry) error {
 	return db.writeTx(ctx, func(tx *tx) error {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM holidays WHERE day = $1", day.String()); err != nil {
+		res, err := tx.ExecContext(ctx, "DELETE FROM holidays WHERE day = $1", day.String())
+		if err != nil {
 			return err
+		}
+		// A day no longer in the calendar (removed meanwhile from another
+		// window or laptop) is not deleted again, and not audited as if it were.
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return cases.ErrNotFound
 		}
 		return appendAudit(ctx, tx, audit, time.Now())
 	})

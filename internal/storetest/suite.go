@@ -79,6 +79,7 @@ func Run(t *testing.T, open func(t *testing.T) Engine) {
 		{"DutiesAreMarkedAndReadBack", testDutiesMarkedAndReadBack},
 		{"ReferenceDataIsMaintained", testReferenceDataMaintained},
 		{"AuditViewOfACaseHoldsWhatBelongsToIt", testAuditViewOfACase},
+		{"AHolidayIsDeletedOnceAndAuditedOnce", testHolidayDeletedOnce},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open(t)) })
@@ -695,5 +696,41 @@ func testRetention(t *testing.T, e Engine) {
 	}
 	if problems, err := s.Check(ctx); err != nil || len(problems) != 0 {
 		t.Errorf("the register after retention: %q, %v", problems, err)
+	}
+}
+
+// testHolidayDeletedOnce: deleting a day of the calendar removes it with
+// one audit entry; deleting it again (a stale list in another window, or
+// a second laptop) is ErrNotFound and writes nothing, so the log never
+// records a deletion that did not happen.
+func testHolidayDeletedOnce(t *testing.T, e Engine) {
+	s := e.Store
+	day := cases.DateOf(Pinned)
+	if err := s.SaveHoliday(ctx, cases.Holiday{Day: day, Name: "Day off"}, audit("holiday.save", "holiday", nil)); err != nil {
+		t.Fatal(err)
+	}
+	entries := func() int64 {
+		t.Helper()
+		_, total, err := s.AuditQuery(ctx, cases.AuditFilter{Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return int64(total)
+	}
+	before := entries()
+	if err := s.DeleteHoliday(ctx, day, audit("holiday.delete", "holiday", nil)); err != nil {
+		t.Fatal(err)
+	}
+	if hs, _ := s.Holidays(ctx); len(hs) != 0 || entries() != before+1 {
+		t.Fatalf("after deleting: holidays %+v, %d audit entries (want %d)", hs, entries(), before+1)
+	}
+	if err := s.DeleteHoliday(ctx, day, audit("holiday.delete", "holiday", nil)); !errors.Is(err, cases.ErrNotFound) {
+		t.Fatalf("deleting the same day again: %v, want ErrNotFound", err)
+	}
+	if n := entries(); n != before+1 {
+		t.Fatalf("the second delete wrote an audit entry: %d entries, want %d", n, before+1)
+	}
+	if bad, problem, err := s.VerifyAuditChain(ctx); err != nil || bad != 0 {
+		t.Fatalf("audit chain after the deletes: entry %d %s %v", bad, problem, err)
 	}
 }
