@@ -1,6 +1,9 @@
 package signing
 
 import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -174,5 +177,142 @@ func TestAnAnnotationChangedBetweenSignaturesIsReported(t *testing.T) {
 		if got := unexpectedBetween(r); r.OK() || !strings.Contains(got, "an annotation (/FreeText) (changing /Contents, /"+string(key)+")") {
 			t.Errorf("/%s: the text box changed between the signatures is not reported (the report lists %q):\n%s", key, got, r)
 		}
+	}
+}
+
+// A certification signature's permission 3 lets others add annotations
+// (comments) before the next signature; permission 2 does not. A form
+// field added the same way is not an annotation comment, whatever its
+// /Type, and stays a change under permission 3.
+func TestCertificationPermissionThreeAllowsCommentsOnly(t *testing.T) {
+	fx := newFixture(t)
+	comment := func() *pdf.Dict {
+		return dictOf("Type", pdf.Name("Annot"), "Subtype", pdf.Name("Text"),
+			"Rect", pdf.Array{pdf.Integer(300), pdf.Integer(700), pdf.Integer(320), pdf.Integer(720)},
+			"Contents", pdf.TextString("Please check the date"))
+	}
+	field := func() *pdf.Dict {
+		d := comment()
+		d.Set("FT", pdf.Name("Tx"))
+		return d
+	}
+	for _, c := range []struct {
+		name  string
+		p     int
+		annot *pdf.Dict
+		want  Verdict
+	}{
+		{"a comment under permission 3", 3, comment(), Verified},
+		{"a comment under permission 2", 2, comment(), NotVerified},
+		{"a text field under permission 3", 3, field(), NotVerified},
+	} {
+		certified, err := SignPDF(fx.unsigned, fx.rapporteur, SignatureInfo{Reason: "Rapporteur — author", FieldName: "Rapporteur", Certify: c.p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := mustSign(t, addAnnotation(t, certified, c.annot), fx.chair, "Chair — approval", "Chair")
+		r, err := Verify(doc, RootPool(fx.root.Cert))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Verdict() != c.want {
+			t.Errorf("%s: verdict %d, want %d:\n%s", c.name, r.Verdict(), c.want, r)
+		}
+	}
+}
+
+// Each update appended after the last signature is described on its own,
+// numbered "n of m", saying what it adds and changes and naming each
+// object for a person: what it is in the document.
+func TestEachUpdateAfterTheLastSignatureIsDescribed(t *testing.T) {
+	fx := newFixture(t)
+	var want []string
+	doc := withUpdate(t, fx.twice, func(d *pdf.Document, u *pdf.Update) {
+		ref, cat, err := d.Catalog()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cat = cat.Copy()
+		cat.Set("PageMode", pdf.Name("FullScreen"))
+		u.Set(ref, cat)
+		want = append(want, fmt.Sprintf("changes object %d (the document catalogue (changing /PageMode)).", ref.Num))
+	})
+	zeros := pdf.Array{pdf.Integer(0), pdf.Integer(0), pdf.Integer(0), pdf.Integer(0)}
+	doc = withUpdate(t, doc, func(d *pdf.Document, u *pdf.Update) {
+		var named []string
+		for _, o := range []struct {
+			obj  pdf.Object
+			name string
+		}{
+			{dictOf("Type", pdf.Name("Pages"), "Kids", pdf.Array{}, "Count", pdf.Integer(0)), "the page tree"},
+			{rawStream(dictOf("Type", pdf.Name("XObject"), "Subtype", pdf.Name("Image"), "Width", pdf.Integer(1), "Height", pdf.Integer(1),
+				"ColorSpace", pdf.Name("DeviceGray"), "BitsPerComponent", pdf.Integer(8), "Length", pdf.Integer(1)), []byte{0}), "an image or XObject (/Image)"},
+			{rawStream(dictOf("Type", pdf.Name("XObject"), "Subtype", pdf.Name("Form"), "BBox", pdf.Array{pdf.Integer(0), pdf.Integer(0), pdf.Integer(1), pdf.Integer(1)}, "Length", pdf.Integer(0)), nil), "a form XObject (drawn content)"},
+			{dictOf("Type", pdf.Name("Font"), "Subtype", pdf.Name("Type1"), "BaseFont", pdf.Name("Courier")), "a font"},
+			{dictOf("Type", pdf.Name("FontDescriptor"), "FontName", pdf.Name("Courier")), "a font"},
+			{rawStream(dictOf("Type", pdf.Name("XRef"), "Length", pdf.Integer(0)), nil), "a cross-reference stream"},
+			{dictOf("Type", pdf.Name("Outlines"), "Count", pdf.Integer(0)), "an object of type /Outlines"},
+			{dictOf("FT", pdf.Name("Tx"), "T", pdf.TextString("Decision")), "a form field (/Tx)"},
+			{dictOf("FT", pdf.Name("Sig"), "T", pdf.TextString("Chair2")), "a signature field"},
+			{dictOf("Type", pdf.Name("Annot"), "Subtype", pdf.Name("Link")), "an annotation (/Link)"},
+			{dictOf("Type", pdf.Name("Page"), "MediaBox", pdf.Array{pdf.Integer(0), pdf.Integer(0), pdf.Integer(1), pdf.Integer(1)}), "a page"},
+			{dictOf("Type", pdf.Name("Catalog")), "the document catalogue"},
+			{dictOf("Fields", pdf.Array{}), "the form (/AcroForm)"},
+			{dictOf("S", pdf.Name("GoTo"), "Subtype", pdf.Name("Square")), "an object of type /Square"},
+			{rawStream(dictOf("Length", pdf.Integer(2)), []byte("q\nQ")), "a stream"},
+			{dictOf("Title", pdf.TextString("x"), "Lang", pdf.TextString("en")), "a dictionary"},
+			{dictOf("Type", pdf.Name("Sig"), "ByteRange", zeros, "Contents", pdf.String{Bytes: []byte{0}, Hex: true}), "a signature"},
+			{dictOf("Type", pdf.Name("Sig"), "ByteRange", zeros), "an object of type /Sig"},
+			{pdf.Array{pdf.Integer(1)}, "an array"},
+			{pdf.TextString("text"), "a string"},
+			{pdf.Integer(7), "a value"},
+		} {
+			ref := u.Reserve()
+			u.Set(ref, o.obj)
+			named = append(named, fmt.Sprintf("%d (%s)", ref.Num, o.name))
+		}
+		// An object stream, and the object it holds, as other tools
+		// write new objects.
+		stm, member := u.Reserve(), u.Reserve()
+		head := fmt.Sprintf("%d 0 ", member.Num)
+		var body bytes.Buffer
+		zw := zlib.NewWriter(&body)
+		zw.Write([]byte(head + "<</Type /Annot /Subtype /Square>>"))
+		zw.Close()
+		u.Set(stm, rawStream(dictOf("Type", pdf.Name("ObjStm"), "N", pdf.Integer(1), "First", pdf.Integer(len(head)),
+			"Filter", pdf.Name("FlateDecode"), "Length", pdf.Integer(body.Len())), body.Bytes()))
+		named = append(named, fmt.Sprintf("%d (an object stream)", stm.Num), fmt.Sprintf("%d (an annotation (/Square))", member.Num))
+		want = append(want, "adds objects "+strings.Join(named, ", ")+".")
+	})
+	doc = withUpdate(t, doc, func(d *pdf.Document, u *pdf.Update) {
+		ref, cat, err := d.Catalog()
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.Set(ref, cat.Copy())
+		added := u.Reserve()
+		u.Set(added, dictOf("Type", pdf.Name("Annot"), "Subtype", pdf.Name("Text"), "Contents", pdf.TextString("Note")))
+		want = append(want, fmt.Sprintf("adds object %d (an annotation (/Text)) and changes object %d (the document catalogue (rewritten unchanged)).", added.Num, ref.Num))
+	})
+	doc = withUpdate(t, doc, func(d *pdf.Document, u *pdf.Update) {})
+	want = append(want, "adds a cross-reference section without objects.")
+	doc = append(doc, "\nnot a PDF\n"...)
+	want = append(want, "appends 9 bytes of data that are not a PDF update.")
+
+	r, err := Verify(doc, RootPool(fx.root.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.ChangesAfterLastSignature) != len(want) {
+		t.Fatalf("%d updates after the last signature are described, want %d:\n%s", len(r.ChangesAfterLastSignature), len(want), strings.Join(r.ChangesAfterLastSignature, "\n"))
+	}
+	for i, w := range want {
+		w = fmt.Sprintf("Incremental update %d of %d after the last signature %s", i+1, len(want), w)
+		if got := r.ChangesAfterLastSignature[i]; got != w {
+			t.Errorf("update %d is described as\n%s\nwant\n%s", i+1, got, w)
+		}
+	}
+	if r.OK() {
+		t.Errorf("changes after the last signature pass:\n%s", r)
 	}
 }
