@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -239,5 +240,27 @@ func TestTheHelveticaWidgetWritesLatin1AndQuestionMarks(t *testing.T) {
 		if !bytes.Contains(update, []byte(want)) {
 			t.Errorf("the widget does not write %q", want)
 		}
+	}
+}
+
+// The field's name, the meaning and the place are text strings that other
+// tools read as written: Chinese, parentheses and backslashes included.
+func TestTheSignaturesTextsReadTheSameInOtherTools(t *testing.T) {
+	fx := newFixture(t)
+	info := SignatureInfo{FieldName: "主席签名", Reason: `Chair (approval) \ 100% ~`, Location: "深圳 Shenzhen",
+		Time: time.Now(), Page: 1, Rect: [4]float64{50, 100, 250, 150}}
+	signed, err := SignPDF(fx.unsigned, fx.chair, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out := pdfsigOrFail(t, signed); !strings.Contains(out, "Signature Field Name: 主席签名\n") || !strings.Contains(out, "Signature is Valid.") {
+		t.Errorf("pdfsig does not read the field's Chinese name or the signature:\n%s", out)
+	}
+	r, err := Verify(signed, RootPool(fx.root.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := r.Signatures[0]; s.FieldName != info.FieldName || s.Reason != info.Reason || s.Location != info.Location {
+		t.Errorf("the texts read back as %q, %q, %q", s.FieldName, s.Reason, s.Location)
 	}
 }
