@@ -316,3 +316,69 @@ func TestEachUpdateAfterTheLastSignatureIsDescribed(t *testing.T) {
 		t.Errorf("changes after the last signature pass:\n%s", r)
 	}
 }
+
+// However large an update is, its description stays readable and its
+// cost bounded: at most 200 objects named (then "and n more objects"), at
+// most 20 listed as unexpected, at most six keys named per changed object
+// (then "…"), and at most 1001 parts after the last signature.
+func TestTheDescriptionOfAHugeUpdateIsBounded(t *testing.T) {
+	fx := newFixture(t)
+	values := func(n int) func(d *pdf.Document, u *pdf.Update) {
+		return func(d *pdf.Document, u *pdf.Update) {
+			for i := 0; i < n; i++ {
+				u.Set(u.Reserve(), pdf.Integer(i))
+			}
+		}
+	}
+	keys := func(prefix string, n int) func(d *pdf.Document, u *pdf.Update) {
+		return func(d *pdf.Document, u *pdf.Update) {
+			ref, cat, err := d.Catalog()
+			if err != nil {
+				t.Fatal(err)
+			}
+			cat = cat.Copy()
+			for i := 1; i <= n; i++ {
+				cat.Set(pdf.Name(fmt.Sprintf("%s%d", prefix, i)), pdf.Integer(i))
+			}
+			u.Set(ref, cat)
+		}
+	}
+	doc := withUpdate(t, withUpdate(t, withUpdate(t, fx.twice, values(250)), keys("K", 6)), keys("L", 7))
+	doc = withUpdate(t, doc, values(200))
+	r, err := Verify(doc, RootPool(fx.root.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.ChangesAfterLastSignature) != 4 {
+		t.Fatalf("%d updates described after the last signature, want 4:\n%s", len(r.ChangesAfterLastSignature), r)
+	}
+	if got := r.ChangesAfterLastSignature[0]; strings.Count(got, "(a value)") != 200 || !strings.HasSuffix(got, ", and 50 more objects.") {
+		t.Errorf("an update of 250 objects names %d of them and ends %q", strings.Count(got, "(a value)"), got[max(0, len(got)-40):])
+	}
+	if got := r.ChangesAfterLastSignature[1]; !strings.HasSuffix(got, "(changing /K1, /K2, /K3, /K4, /K5, /K6)).") {
+		t.Errorf("a change of six keys reads %q", got)
+	}
+	if got := r.ChangesAfterLastSignature[2]; !strings.HasSuffix(got, "(changing /L1, /L2, /L3, /L4, /L5, /L6, …)).") {
+		t.Errorf("a change of seven keys reads %q", got)
+	}
+	if got := r.ChangesAfterLastSignature[3]; strings.Count(got, "(a value)") != 200 || strings.Contains(got, "more objects") {
+		t.Errorf("an update of 200 objects names %d of them and ends %q", strings.Count(got, "(a value)"), got[max(0, len(got)-40):])
+	}
+
+	between := mustSign(t, withUpdate(t, fx.once, values(25)), fx.chair, "Chair — approval", "Chair")
+	if r, err = Verify(between, RootPool(fx.root.Cert)); err != nil {
+		t.Fatal(err)
+	}
+	if r.OK() || len(r.Revisions) == 0 || len(r.Revisions[0].Unexpected) != 20 {
+		t.Errorf("25 objects added between the signatures: %d listed as unexpected, want 20:\n%s", len(r.Revisions[0].Unexpected), r)
+	}
+
+	// Parts that each end with %%EOF, a thousand and five of them.
+	parts := append(append([]byte{}, fx.twice...), bytes.Repeat([]byte("%%EOF"), 1005)...)
+	if r, err = Verify(parts, RootPool(fx.root.Cert)); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(r.ChangesAfterLastSignature); n != 1001 || !strings.HasPrefix(r.ChangesAfterLastSignature[0], "Incremental update 1 of 1001 after the last signature appends 5 bytes") {
+		t.Errorf("1005 parts after the last signature are described in %d, want 1001 (the first: %q)", n, r.ChangesAfterLastSignature[0])
+	}
+}
