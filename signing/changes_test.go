@@ -382,3 +382,31 @@ func TestTheDescriptionOfAHugeUpdateIsBounded(t *testing.T) {
 		t.Errorf("1005 parts after the last signature are described in %d, want 1001 (the first: %q)", n, r.ChangesAfterLastSignature[0])
 	}
 }
+
+// A document whose catalogue holds a value nested as deep as the reader
+// accepts (layers within layers, say) is not taken for changed when the
+// next signature rewrites the catalogue with that value untouched.
+func TestADeeplyNestedValueIsNotTakenForAChange(t *testing.T) {
+	fx := newFixture(t)
+	doc := withUpdate(t, fx.unsigned, func(d *pdf.Document, u *pdf.Update) {
+		ref, cat, err := d.Catalog()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cat = cat.Copy()
+		var v pdf.Object = pdf.Integer(1)
+		for i := 0; i < 63; i++ { // the catalogue, and 63 arrays: 64 levels, the reader's limit
+			v = pdf.Array{v}
+		}
+		cat.Set("Deep", v)
+		u.Set(ref, cat)
+	})
+	once := mustSign(t, doc, fx.rapporteur, "Rapporteur — author", "Rapporteur")
+	r, err := Verify(mustSign(t, once, fx.chair, "Chair — approval", "Chair"), RootPool(fx.root.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.OK() {
+		t.Fatalf("a countersigned document with a deeply nested value is reported as changed:\n%s", r)
+	}
+}
