@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -42,6 +43,17 @@ func TestParserReadsValuesAtTheEdges(t *testing.T) {
 		{"[1", nil, "unexpected end of file"},
 		{"(a()b)", String{Bytes: []byte("a()b"), Start: 0, End: 6}, ""},
 		{"(a(b)c)", String{Bytes: []byte("a(b)c"), Start: 0, End: 7}, ""},
+		{`(a\n(b)c)`, String{Bytes: []byte("a\n(b)c"), Start: 0, End: 9}, ""},
+		{"(a\\\r\nb)", String{Bytes: []byte("ab"), Start: 0, End: 7}, ""},
+		{"(a\\\rb)", String{Bytes: []byte("ab"), Start: 0, End: 6}, ""},
+		{"(a\\\nb)", String{Bytes: []byte("ab"), Start: 0, End: 6}, ""},
+		{`(\0\7\8\1234\12x)`, String{Bytes: []byte("\x00\x078S4\nx"), Start: 0, End: 17}, ""},
+		{"(a\\", nil, "unexpected end of file"},
+		{"(a\\\r", nil, "not closed before the end"},
+		{"(\\12", nil, "not closed before the end"},
+		{"<<", nil, "unexpected end of file"},
+		{"<</A 1>", nil, "malformed dictionary end"},
+		{"<</A 1", nil, "unexpected end of file"},
 		{")", nil, "unexpected character ')' at offset 0"},
 		{"abcdefghijklmnopqrst", nil, `unexpected word "abcdefghijklmnopqrst" at`},
 		{"abcdefghijklmnopqrstu", nil, `unexpected word "abcdefghijklmnopqrst…" at`},
@@ -76,6 +88,34 @@ func TestParserLimitsAreExact(t *testing.T) {
 	if _, err := NewParser([]byte(array(maxElements+1)), 0).Object(); err == nil || !strings.Contains(err.Error(), "far too long") {
 		t.Errorf("an array of %d elements: %v, want refused", maxElements+1, err)
 	}
+	nestedDicts := func(n int) string { return strings.Repeat("<</A ", n) + "1" + strings.Repeat(">>", n) }
+	if _, err := NewParser([]byte(nestedDicts(MaxDepth)), 0).Object(); err != nil {
+		t.Errorf("%d nested dictionaries: %v", MaxDepth, err)
+	}
+	if _, err := NewParser([]byte(nestedDicts(MaxDepth+1)), 0).Object(); err == nil || !strings.Contains(err.Error(), "nested too deeply") {
+		t.Errorf("%d nested dictionaries: %v, want refused", MaxDepth+1, err)
+	}
+	dict := func(n int) string {
+		var b strings.Builder
+		b.WriteString("<<")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "/k%d 0", i)
+		}
+		return b.String() + ">>"
+	}
+	if o, err := NewParser([]byte(dict(maxElements)), 0).Object(); err != nil || len(o.(*Dict).Keys()) != maxElements {
+		t.Errorf("a dictionary of %d keys: %v", maxElements, err)
+	}
+	if _, err := NewParser([]byte(dict(maxElements+1)), 0).Object(); err == nil || !strings.Contains(err.Error(), "far too long") {
+		t.Errorf("a dictionary of %d keys: %v, want refused", maxElements+1, err)
+	}
+	literal := func(n int) string { return `(\n` + strings.Repeat("a", n-1) + ")" }
+	if o, err := NewParser([]byte(literal(maxStringLen)), 0).Object(); err != nil || len(o.(String).Bytes) != maxStringLen {
+		t.Errorf("a string with escapes of %d bytes: %v", maxStringLen, err)
+	}
+	if _, err := NewParser([]byte(literal(maxStringLen+1)), 0).Object(); err == nil || !strings.Contains(err.Error(), "far too long") {
+		t.Errorf("a string with escapes of %d bytes: %v, want refused", maxStringLen+1, err)
+	}
 	hex := func(n int) string { return "<" + strings.Repeat("41", n) + ">" }
 	if o, err := NewParser([]byte(hex(maxStringLen)), 0).Object(); err != nil || len(o.(String).Bytes) != maxStringLen {
 		t.Errorf("a hexadecimal string of %d bytes: %v", maxStringLen, err)
@@ -107,5 +147,62 @@ func TestBoundedParserStopsAtItsEnd(t *testing.T) {
 	}
 	if o, err := NewBoundedParser(data, 6, 100).Object(); err != nil || string(o.(String).Bytes) != "def" {
 		t.Errorf("a bound past the end: %v %v", o, err)
+	}
+}
+
+// An indirect object's number and generation are read within their
+// ranges, and a stream's data starts after "stream" and its end of line
+// (CR LF, LF or CR alone).
+func TestIndirectObjectsAndStreamStarts(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		ok    bool
+		start int // where a stream's data starts; -1 for no stream
+	}{
+		{"0 0 obj 1 endobj", true, -1},
+		{"2147483648 0 obj 1 endobj", true, -1},
+		{"2147483649 0 obj 1 endobj", false, -1},
+		{"5 65535 obj 1 endobj", true, -1},
+		{"5 65536 obj 1 endobj", false, -1},
+		{"1 0 obj <<>> stream\r\nX", true, 21},
+		{"1 0 obj <<>> stream\nX", true, 20},
+		{"1 0 obj <<>> stream\rX", true, 20},
+		{"1 0 obj <<>> stream\r", true, 20},
+		{"1 0 obj <<>> stream", true, 19},
+	} {
+		_, o, err := NewParser([]byte(c.in), 0).Indirect()
+		if (err == nil) != c.ok {
+			t.Errorf("%q: %v", c.in, err)
+			continue
+		}
+		if s, isStream := o.(Stream); c.start >= 0 && (!isStream || s.DataStart != c.start) {
+			t.Errorf("%q: %#v, want a stream starting at %d", c.in, o, c.start)
+		}
+	}
+}
+
+// ScanObjects finds the headers that start in data[from:to], at most
+// limit of them.
+func TestScanObjectsKeepsToItsRangeAndLimit(t *testing.T) {
+	data := []byte("1 0 obj 1 endobj\n2 0 obj 2 endobj\n3 0 obj 3 endobj\n")
+	nums := func(hs []Header) (out []int) {
+		for _, h := range hs {
+			out = append(out, h.Ref.Num)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		from, to, limit int
+		want            []int
+	}{
+		{0, len(data), 0, []int{1, 2, 3}},
+		{1, len(data), 0, []int{2, 3}},
+		{0, 30, 0, []int{1, 2}},
+		{-5, len(data) + 5, 0, []int{1, 2, 3}},
+		{0, len(data), 2, []int{1, 2}},
+	} {
+		if got := nums(ScanObjects(data, c.from, c.to, c.limit)); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("from %d to %d, limit %d: %v, want %v", c.from, c.to, c.limit, got, c.want)
+		}
 	}
 }
