@@ -1,8 +1,11 @@
 package pdf
 
 import (
+	"bytes"
+	"compress/zlib"
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -204,5 +207,53 @@ func TestScanObjectsKeepsToItsRangeAndLimit(t *testing.T) {
 		if got := nums(ScanObjects(data, c.from, c.to, c.limit)); !reflect.DeepEqual(got, c.want) {
 			t.Errorf("from %d to %d, limit %d: %v, want %v", c.from, c.to, c.limit, got, c.want)
 		}
+	}
+}
+
+// An object stream's header is read as far as /N says, with member
+// numbers in range and offsets that increase; /N may be as large as the
+// limit of 10,000.
+func TestObjectStreamHeadersAreReadAsFarAsTheySay(t *testing.T) {
+	room := func() *ObjStmBudget { return &ObjStmBudget{Bytes: 1 << 20, Members: 100} }
+	members := func(data []byte, s Stream) []int {
+		var out []int
+		for n := range ObjectStreamMembers(data, s, room()) {
+			out = append(out, n)
+		}
+		sort.Ints(out)
+		return out
+	}
+	for _, c := range []struct {
+		name    string
+		members [][2]string
+		extra   string
+		want    []int
+	}{
+		{"/N at the limit", [][2]string{{"10", "1"}}, " /N 10000", []int{10}},
+		{"/N smaller than the header", [][2]string{{"10", "1"}, {"11", "2"}}, " /N 1", []int{10}},
+		{"member 0", [][2]string{{"0", "1"}}, "", []int{0}},
+		{"member 2^31", [][2]string{{"2147483648", "1"}}, "", []int{2147483648}},
+		{"member past 2^31", [][2]string{{"2147483649", "1"}}, "", nil},
+	} {
+		data, s := objStm(t, c.members, c.extra)
+		if got := members(data, s); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: members %v, want %v", c.name, got, c.want)
+		}
+	}
+	// Two members at one offset: the header stops at the second, and the
+	// first is read whole.
+	plain := "10 0 11 0 7"
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write([]byte(plain))
+	zw.Close()
+	data := append([]byte(fmt.Sprintf("1 0 obj\n<</Type /ObjStm /N 2 /First 10 /Filter /FlateDecode /Length %d>>\nstream\n", z.Len())), z.Bytes()...)
+	data = append(data, "\nendstream\nendobj\n"...)
+	_, o, err := NewParser(data, 0).Indirect()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ObjectStreamMembers(data, o.(Stream), room()); len(got) != 1 || got[10] != Integer(7) {
+		t.Errorf("two members at one offset: %v", got)
 	}
 }
