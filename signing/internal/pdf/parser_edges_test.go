@@ -257,3 +257,40 @@ func TestObjectStreamHeadersAreReadAsFarAsTheySay(t *testing.T) {
 		t.Errorf("two members at one offset: %v", got)
 	}
 }
+
+// ScanObjects recognises "num gen obj" headers in the shapes writers use
+// (at the very start, after a delimiter, with up to 64 white-space bytes
+// between the parts, a generation of up to five digits and a number of up
+// to ten, "obj" followed by white space or a delimiter) and nothing else.
+func TestScanObjectsFindsHeadersOfEveryShape(t *testing.T) {
+	sp := func(n int) string { return strings.Repeat(" ", n) }
+	for _, c := range []struct {
+		in   string
+		want []Ref
+	}{
+		{"1 0 obj", []Ref{{1, 0}}},
+		{"10 0 obj 19 0 obj 0 0 obj", []Ref{{10, 0}, {19, 0}, {0, 0}}},
+		{"7 9 obj<<>>", []Ref{{7, 9}}},
+		{">>12 3 obj\n(x)", []Ref{{12, 3}}},
+		{"5" + sp(64) + "0" + sp(64) + "obj ", []Ref{{5, 0}}},
+		{"5 0" + sp(65) + "obj ", nil},
+		{"5" + sp(65) + "0 obj ", nil},
+		{"5 65535 obj ", []Ref{{5, 65535}}},
+		{"5 123456 obj ", nil},
+		{"2147483648 0 obj ", []Ref{{2147483648, 0}}},
+		{"2147483649 0 obj ", nil},
+		{"12345678901 0 obj ", nil},
+		{"5 0 objx ", nil},
+		{"x5 0 obj ", nil},
+		{"5 0obj ", nil},
+		{"50 obj ", nil},
+	} {
+		var got []Ref
+		for _, h := range ScanObjects([]byte(c.in), 0, len(c.in), 0) {
+			got = append(got, h.Ref)
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%q: headers %v, want %v", c.in, got, c.want)
+		}
+	}
+}
