@@ -3,6 +3,8 @@ package signing
 import (
 	"strings"
 	"testing"
+
+	"ethicsdesk/internal/attackpdf"
 )
 
 // A file of exactly the largest size is checked (here: found to carry no
@@ -16,5 +18,41 @@ func TestTheLargestFileIsCheckedAndOneByteMoreRefused(t *testing.T) {
 	}
 	if _, err := Verify(data, nil); err == nil || !strings.Contains(err.Error(), "larger than 50 MB") {
 		t.Fatalf("a file of %d bytes: %v, want it refused for its size", MaxFileSize+1, err)
+	}
+}
+
+// The signature data may be up to 128 KB: data of exactly that size is
+// read (and here found not to be a CMS), one byte more is not read.
+func TestSignatureDataUpTo128KBIsRead(t *testing.T) {
+	fx := newFixture(t)
+	for _, c := range []struct {
+		size    int
+		refused bool
+	}{{maxContentsBytes, false}, {maxContentsBytes + 1, true}} {
+		r, err := Verify(attackpdf.SignatureWithContents(fx.unsigned, make([]byte, c.size)), RootPool(fx.root.Cert))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p := r.Signatures[0].Problem; strings.Contains(p, "larger than 128 KB") != c.refused {
+			t.Errorf("signature data of %d bytes: %q", c.size, p)
+		}
+	}
+}
+
+// A certification signature forbids changes after it even when it is not
+// the first signature of the file.
+func TestACertificationMadeSecondIsEnforced(t *testing.T) {
+	fx := newFixture(t)
+	certified, err := SignPDF(fx.once, fx.chair, SignatureInfo{Reason: "Chair — approval", FieldName: "Chair", Certify: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := mustSign(t, certified, fx.rapporteur, "Rapporteur — seen", "Rapporteur again")
+	r, err := Verify(doc, RootPool(fx.root.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.OK() || !strings.Contains(r.String(), "Signature 2 certified the document with no changes permitted, yet it was changed afterwards") {
+		t.Errorf("a signature added after a certification permitting no change passes:\n%s", r)
 	}
 }

@@ -1,0 +1,54 @@
+package signing
+
+import (
+	"strings"
+	"testing"
+)
+
+// Signatures without a field name get "Signature<n>", n counting the
+// fields and upwards from there past names already taken; a name already
+// taken gets " 2", " 3"…: two fields of one name would be one field to a
+// PDF reader.
+func TestEachSignatureGetsAFieldOfItsOwn(t *testing.T) {
+	fx := newFixture(t)
+	doc := fx.unsigned
+	for _, name := range []string{"", "", "Chair", "Chair", "Chair", "Signature7", ""} {
+		var err error
+		if doc, err = SignPDF(doc, fx.chair, SignatureInfo{FieldName: name, Reason: "Chair — approval"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := Verify(doc, RootPool(fx.root.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range r.Signatures {
+		names = append(names, s.FieldName)
+	}
+	if got, want := strings.Join(names, "|"), "Signature1|Signature2|Chair|Chair 2|Chair 3|Signature7|Signature8"; got != want {
+		t.Errorf("the fields are named %s, want %s", got, want)
+	}
+}
+
+// A signature whose certificate chain needs more room than first kept
+// for it (a long institutional chain) is still made, in a larger space,
+// and is valid for pdfsig too.
+func TestASignatureWithALongChainStillFits(t *testing.T) {
+	fx := newFixture(t)
+	long := &Identity{Cert: fx.chair.Cert, Key: fx.chair.Key}
+	for len(long.Chain)*len(fx.root.Cert.Raw) < 2*contentsReserve {
+		long.Chain = append(long.Chain, fx.root.Cert)
+	}
+	signed, err := SignPDF(fx.unsigned, long, SignatureInfo{Reason: "Chair — approval", FieldName: "Chair"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Verify(signed, RootPool(fx.root.Cert))
+	if err != nil || !r.OK() {
+		t.Fatalf("the signature with a long chain does not verify: %v\n%s", err, r)
+	}
+	if out := pdfsigOrFail(t, signed); !strings.Contains(out, "Signature is Valid.") {
+		t.Errorf("pdfsig does not find the signature with a long chain valid:\n%s", out)
+	}
+}
