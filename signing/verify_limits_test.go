@@ -56,3 +56,36 @@ func TestACertificationMadeSecondIsEnforced(t *testing.T) {
 		t.Errorf("a signature added after a certification permitting no change passes:\n%s", r)
 	}
 }
+
+// A file may make Verify check at most 64 signatures, readable or
+// damaged; the rest are not looked at.
+func TestAtMost64SignaturesAreChecked(t *testing.T) {
+	fx := newFixture(t)
+	for _, damaged := range []bool{false, true} {
+		doc := fx.unsigned
+		for i := 0; i < maxSignatures+3; i++ {
+			if damaged {
+				doc = append(append([]byte{}, doc...), "\n/ByteRange [0 1 2 3\n"...)
+				continue
+			}
+			doc = attackpdf.SignatureWithContents(doc, []byte{0x30, 0x00})
+		}
+		r, err := Verify(doc, RootPool(fx.root.Cert))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Signatures) != maxSignatures || r.OK() {
+			t.Errorf("damaged=%v: %d of %d signatures checked, want %d", damaged, len(r.Signatures), maxSignatures+3, maxSignatures)
+		}
+	}
+}
+
+// A file that ends right after a /ByteRange key is read without a fault.
+func TestAFileEndingInAByteRangeKeyIsRead(t *testing.T) {
+	fx := newFixture(t)
+	doc := append(append([]byte{}, fx.unsigned...), "\n/ByteRange"...)
+	r, err := Verify(doc, RootPool(fx.root.Cert))
+	if err != nil || r.OK() {
+		t.Fatalf("%v\n%s", err, r)
+	}
+}
