@@ -267,3 +267,39 @@ func pdfsigOrFail(t *testing.T, data []byte) string {
 	}
 	return pdfsig(t, data)
 }
+
+// oddPadding makes the zero padding after the CMS in /Contents an odd
+// number of bytes (foreignSignedPDFWith keeps 8192 bytes of room), as it
+// is whenever a tool's CMS has an odd length.
+func oddPadding(makeCMS func(signed []byte) ([]byte, error)) func(signed []byte) ([]byte, error) {
+	return func(signed []byte) ([]byte, error) {
+		cms, err := makeCMS(signed)
+		if err == nil && (8192-len(cms))%2 == 0 {
+			cms = append(cms, 0)
+		}
+		return cms, err
+	}
+}
+
+// The zero padding after the CMS is dropped where the CMS ends, measured
+// from its outer lengths, definite (DER) or indefinite (BER): a
+// signature is valid whatever the length of its padding.
+func TestASignatureIsValidWhateverItsPadding(t *testing.T) {
+	fx := newFixture(t)
+	for _, c := range []struct {
+		name, subFilter string
+		makeCMS         func(signed []byte) ([]byte, error)
+	}{
+		{"DER", "ETSI.CAdES.detached", func(signed []byte) ([]byte, error) { return detachedCMS(signed, fx.rapporteur) }},
+		{"BER", "adbe.pkcs7.sha1", berCMSByOpenSSL(t, fx.rapporteur)},
+	} {
+		doc := foreignSignedPDFWith(t, c.subFilter, oddPadding(c.makeCMS))
+		r, err := Verify(doc, RootPool(fx.root.Cert))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.OK() {
+			t.Errorf("%s: a signature with an odd number of padding bytes is not valid:\n%s", c.name, r)
+		}
+	}
+}

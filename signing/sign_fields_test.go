@@ -3,6 +3,8 @@ package signing
 import (
 	"strings"
 	"testing"
+
+	"ethicsdesk/signing/internal/pdf"
 )
 
 // Signatures without a field name get "Signature<n>", n counting the
@@ -50,5 +52,41 @@ func TestASignatureWithALongChainStillFits(t *testing.T) {
 	}
 	if out := pdfsigOrFail(t, signed); !strings.Contains(out, "Signature is Valid.") {
 		t.Errorf("pdfsig does not find the signature with a long chain valid:\n%s", out)
+	}
+}
+
+// A signature field placed under a parent field (as form tools group
+// them) is named by its full name, the parents' names first.
+func TestAFieldUnderAParentIsNamedInFull(t *testing.T) {
+	fx := newFixture(t)
+	signed := mustSign(t, fx.unsigned, fx.chair, "Chair — approval", "Chair")
+	doc := withUpdate(t, signed, func(d *pdf.Document, u *pdf.Update) {
+		_, cat, err := d.Catalog()
+		if err != nil {
+			t.Fatal(err)
+		}
+		form, err := d.ResolveDict(cat.Get("AcroForm"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fields, _ := form.Get("Fields").(pdf.Array)
+		fieldRef := fields[0].(pdf.Ref)
+		field, err := d.ResolveDict(fieldRef)
+		if err != nil {
+			t.Fatal(err)
+		}
+		top, mid := u.Reserve(), u.Reserve()
+		u.Set(top, dictOf("T", pdf.TextString("Opinion"), "Kids", pdf.Array{mid}))
+		u.Set(mid, dictOf("T", pdf.TextString("Signatures"), "Kids", pdf.Array{fieldRef}, "Parent", top))
+		field = field.Copy()
+		field.Set("Parent", mid)
+		u.Set(fieldRef, field)
+	})
+	r, err := Verify(doc, RootPool(fx.root.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Signatures[0].FieldName; got != "Opinion.Signatures.Chair" {
+		t.Errorf("the field is named %q, want Opinion.Signatures.Chair", got)
 	}
 }
