@@ -90,3 +90,39 @@ func TestAFieldUnderAParentIsNamedInFull(t *testing.T) {
 		t.Errorf("the field is named %q, want Opinion.Signatures.Chair", got)
 	}
 }
+
+// Parent fields that point at each other in a loop do not make the name
+// endless: it is cut after 32 parts.
+func TestAFieldNameThroughALoopOfParentsEnds(t *testing.T) {
+	fx := newFixture(t)
+	signed := mustSign(t, fx.unsigned, fx.chair, "Chair — approval", "Chair")
+	doc := withUpdate(t, signed, func(d *pdf.Document, u *pdf.Update) {
+		_, cat, err := d.Catalog()
+		if err != nil {
+			t.Fatal(err)
+		}
+		form, err := d.ResolveDict(cat.Get("AcroForm"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fieldRef := form.Get("Fields").(pdf.Array)[0].(pdf.Ref)
+		field, err := d.ResolveDict(fieldRef)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, b := u.Reserve(), u.Reserve()
+		u.Set(a, dictOf("T", pdf.TextString("A"), "Parent", b))
+		u.Set(b, dictOf("T", pdf.TextString("B"), "Parent", a))
+		field = field.Copy()
+		field.Set("Parent", a)
+		u.Set(fieldRef, field)
+	})
+	r, err := Verify(doc, RootPool(fx.root.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := r.Signatures[0].FieldName
+	if parts := strings.Split(name, "."); len(parts) != 32 || parts[31] != "Chair" {
+		t.Errorf("the name through a loop of parents has %d parts: %q", len(parts), name)
+	}
+}
