@@ -161,3 +161,30 @@ func TestTheLaptopSignsOnlyAPlaceholderInsideTheFile(t *testing.T) {
 		t.Errorf("a placeholder with no room was signed: %v", err)
 	}
 }
+
+// Embed takes a signature of exactly the room kept (the placeholder's hex
+// digits, two per byte) and refuses one byte more, which would run over
+// the rest of the file.
+func TestEmbedFillsThePlaceholderAndNoMore(t *testing.T) {
+	fx := newFixture(t)
+	p, err := PreparePDF(fx.unsigned, fx.chair.Cert, fx.chair.Chain, SignatureInfo{Reason: "Chair — approval"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cms, err := SignPrepared(p, fx.chair)
+	if err != nil {
+		t.Fatal(err)
+	}
+	room := int(p.ByteRange[2]-p.ByteRange[1]-2) / 2
+	full := append(append([]byte{}, cms...), make([]byte, room-len(cms))...)
+	signed, err := Embed(p, full)
+	if err != nil {
+		t.Fatalf("a signature of exactly the room (%d bytes) is refused: %v", room, err)
+	}
+	if err := CheckAdded(signed, 0, fx.root.Cert, fx.chair.Cert); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Embed(p, append(full, 0)); err == nil || !strings.Contains(err.Error(), "room for 1 to") {
+		t.Errorf("a signature one byte larger than the room: %v", err)
+	}
+}

@@ -89,3 +89,26 @@ func TestAFileEndingInAByteRangeKeyIsRead(t *testing.T) {
 		t.Fatalf("%v\n%s", err, r)
 	}
 }
+
+// The signer shown is the certificate's name, not the name the signing
+// program wrote in the signature dictionary (anyone can write any name
+// there); that one is shown only when no certificate could be read.
+func TestTheSignerShownIsTheCertificatesName(t *testing.T) {
+	fx := newFixture(t)
+	signed, err := SignPDF(fx.unsigned, fx.chair, SignatureInfo{Name: "The Chair Herself", Reason: "Chair — approval"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Verify(signed, RootPool(fx.root.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := r.Signatures[0]
+	if s.NameInDictionary != "The Chair Herself" || s.Signer() != "Maria Chen" || !strings.Contains(r.String(), "Signer:            Maria Chen\n") {
+		t.Errorf("the signer is shown as %q (dictionary: %q):\n%s", s.Signer(), s.NameInDictionary, r)
+	}
+	s.SignerName, s.Certificate = "", nil
+	if s.Signer() != "The Chair Herself" {
+		t.Errorf("without a certificate the signer is shown as %q", s.Signer())
+	}
+}
