@@ -112,3 +112,58 @@ func TestTheSignerShownIsTheCertificatesName(t *testing.T) {
 		t.Errorf("without a certificate the signer is shown as %q", s.Signer())
 	}
 }
+
+// The report's text names each signature's field when it has one, says
+// why a chain does not reach the root, and hints at giving a root only
+// when none was given.
+func TestTheReportTextSaysWhatItKnows(t *testing.T) {
+	fx := newFixture(t)
+	trusted, err := Verify(fx.twice, RootPool(fx.root.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := trusted.String()
+	for _, want := range []string{"Signature 1 of 2 (field “Rapporteur”)\n", "Signature 2 of 2 (field “Chair”)\n", "Chains to committee root: yes\n"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report of a verified file does not say %q:\n%s", want, text)
+		}
+	}
+	if rs := trusted.Reasons(); len(rs) != 0 {
+		t.Errorf("a verified file has reasons: %q", rs)
+	}
+	untrusted, err := Verify(fx.twice, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs := untrusted.Reasons(); len(rs) != 1 || !strings.HasPrefix(rs[0], "No trusted root certificate was given") {
+		t.Errorf("without a root, the reasons are %q", rs)
+	}
+	foreign, err := Verify(fx.twice, RootPool(fx.otherRoot.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(foreign.String(), "Chains to committee root: no (the certificate was not issued by a trusted root)\n") {
+		t.Errorf("the report does not say why the chain fails:\n%s", foreign)
+	}
+	if strings.Contains(text, "Certification:") {
+		t.Errorf("the report of signatures that certify nothing has a certification line:\n%s", text)
+	}
+	changed, err := attackpdf.AppendOverlay(fx.once, "Complaint NOT upheld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	once, err := Verify(changed, RootPool(fx.root.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := once.String(); strings.Contains(text, "Changes between signatures:") || !strings.Contains(text, "Changes after the last signature:\n  - ") {
+		t.Errorf("one signature with a change after it: the changes are not listed where they are:\n%s", text)
+	}
+	bare, err := Verify(attackpdf.SignatureWithContents(fx.unsigned, []byte{0x30, 0x00}), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := bare.String(); !strings.Contains(text, "Signature 1 of 1\n") {
+		t.Errorf("a signature without a field is not titled plainly:\n%s", text)
+	}
+}
