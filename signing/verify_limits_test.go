@@ -1,10 +1,12 @@
 package signing
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"ethicsdesk/internal/attackpdf"
+	"ethicsdesk/signing/internal/pdf"
 )
 
 // A file of exactly the largest size is checked (here: found to carry no
@@ -165,5 +167,31 @@ func TestTheReportTextSaysWhatItKnows(t *testing.T) {
 	}
 	if text := bare.String(); !strings.Contains(text, "Signature 1 of 1\n") {
 		t.Errorf("a signature without a field is not titled plainly:\n%s", text)
+	}
+}
+
+// A file that asks for more parsing than the budget of a million values is
+// not vouched for, even when its one signature covers it all: what was not
+// read may have held other signatures or changes.
+func TestAFileBeyondTheParsingBudgetIsNotVouchedFor(t *testing.T) {
+	fx := newFixture(t)
+	big := withUpdate(t, fx.unsigned, func(d *pdf.Document, u *pdf.Update) {
+		values := make(pdf.Array, 100000)
+		for i := range values {
+			values[i] = pdf.Integer(0)
+		}
+		holder := pdf.NewDict()
+		for i := 0; i*len(values) <= maxParsedValues; i++ {
+			holder.Set(pdf.Name(fmt.Sprintf("V%d", i)), values)
+		}
+		u.Set(u.Reserve(), holder)
+	})
+	signed := mustSign(t, big, fx.rapporteur, "Rapporteur — author", "Rapporteur")
+	r, err := Verify(signed, RootPool(fx.root.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.OK() || !strings.Contains(r.String(), "asks for far more parsing than any real document needs") {
+		t.Errorf("a file beyond the parsing budget is vouched for:\n%s", r)
 	}
 }
