@@ -195,3 +195,32 @@ func TestAFileBeyondTheParsingBudgetIsNotVouchedFor(t *testing.T) {
 		t.Errorf("a file beyond the parsing budget is vouched for:\n%s", r)
 	}
 }
+
+// Signature dictionaries outside any readable object are searched for
+// around their /ByteRange key, up to 16 times per file, each as far as a
+// signature of the largest accepted size reaches; past that they are
+// reported as damaged signatures rather than read.
+func TestSignaturesOutsideObjectsAreSearchedWithinBounds(t *testing.T) {
+	fx := newFixture(t)
+	doc := append([]byte{}, fx.unsigned...)
+	bare := func(contents int) string {
+		return "\n<< /Type /Sig /SubFilter /ETSI.CAdES.detached /ByteRange [0 0 0 0] /Contents <" + strings.Repeat("00", contents) + "> >>\n"
+	}
+	doc = append(doc, bare(60<<10)...)
+	for i := 0; i < maxAroundParses; i++ {
+		doc = append(doc, bare(1)...)
+	}
+	r, err := Verify(doc, RootPool(fx.root.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Signatures) != maxAroundParses+1 {
+		t.Fatalf("%d signatures found, want %d", len(r.Signatures), maxAroundParses+1)
+	}
+	for i, s := range r.Signatures {
+		damaged := strings.Contains(s.Problem, "damaged and could not be read")
+		if damaged != (i == maxAroundParses) {
+			t.Errorf("signature %d: %q", i+1, s.Problem)
+		}
+	}
+}
