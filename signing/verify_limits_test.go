@@ -206,7 +206,7 @@ func TestSignaturesOutsideObjectsAreSearchedWithinBounds(t *testing.T) {
 	bare := func(contents int) string {
 		return "\n<< /Type /Sig /SubFilter /ETSI.CAdES.detached /ByteRange [0 0 0 0] /Contents <" + strings.Repeat("00", contents) + "> >>\n"
 	}
-	doc = append(doc, bare(60<<10)...)
+	doc = append(doc, bare(maxContentsBytes)...)
 	for i := 0; i < maxAroundParses; i++ {
 		doc = append(doc, bare(1)...)
 	}
