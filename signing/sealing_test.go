@@ -4,6 +4,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/x509"
 	"encoding/binary"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -60,5 +61,37 @@ func TestSealedKeySettingsAreCheckedAtTheirLimits(t *testing.T) {
 		case !c.opens && (err == nil || !strings.Contains(err.Error(), "unsupported protection settings")):
 			t.Errorf("%s (t=%d, m=%d KiB, p=%d): got %v, want the settings refused", c.name, c.time, c.memory, c.threads, err)
 		}
+	}
+}
+
+// A laptop's signing key file reads back as written (the sealed key, the
+// certificate, its issuers) and opens with its password only; a file
+// without a sealed key, or whose key belongs to another certificate, is
+// refused with a sentence.
+func TestALaptopKeyFileReadsBackAndOpens(t *testing.T) {
+	fx := newFixture(t)
+	const pw = "laptop password"
+	sealed := sealedWith(t, fx.chair.Key.(*ecdsa.PrivateKey), pw, 1, 64, 1)
+	file := (&LaptopKey{Sealed: sealed, Cert: fx.chair.Cert, Chain: fx.chair.Chain}).Marshal()
+	k, err := ParseLaptopKey(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !k.Cert.Equal(fx.chair.Cert) || len(k.Chain) != len(fx.chair.Chain) || !k.Chain[0].Equal(fx.root.Cert) {
+		t.Fatalf("the key file reads back as certificate %v with %d issuers", k.Cert.Subject, len(k.Chain))
+	}
+	id, err := k.Open(pw)
+	if err != nil || !id.Key.(*ecdsa.PrivateKey).Equal(fx.chair.Key) {
+		t.Fatalf("the key file does not open with its password: %v", err)
+	}
+	if _, err := k.Open("not it"); !errors.Is(err, ErrWrongPassword) {
+		t.Errorf("a wrong password: %v", err)
+	}
+	if _, err := ParseLaptopKey(CertificatePEM(fx.chair.Cert)); err == nil || !strings.Contains(err.Error(), "not an Ethics Desk signing key file") {
+		t.Errorf("a file with a certificate only: %v", err)
+	}
+	other := &LaptopKey{Sealed: sealed, Cert: fx.rapporteur.Cert}
+	if _, err := other.Open(pw); err == nil || !strings.Contains(err.Error(), "does not belong to its certificate") {
+		t.Errorf("a key for another certificate: %v", err)
 	}
 }
