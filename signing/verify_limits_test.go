@@ -1,6 +1,7 @@
 package signing
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -206,8 +207,11 @@ func TestSignaturesOutsideObjectsAreSearchedWithinBounds(t *testing.T) {
 	bare := func(contents int) string {
 		return "\n<< /Type /Sig /SubFilter /ETSI.CAdES.detached /ByteRange [0 0 0 0] /Contents <" + strings.Repeat("00", contents) + "> >>\n"
 	}
+	// Two of the largest first, so that the later keys lie further into the
+	// file than one signature reaches.
 	doc = append(doc, bare(maxContentsBytes)...)
-	for i := 0; i < maxAroundParses; i++ {
+	doc = append(doc, bare(maxContentsBytes)...)
+	for i := 0; i < maxAroundParses-1; i++ {
 		doc = append(doc, bare(1)...)
 	}
 	r, err := Verify(doc, RootPool(fx.root.Cert))
@@ -222,5 +226,44 @@ func TestSignaturesOutsideObjectsAreSearchedWithinBounds(t *testing.T) {
 		if damaged != (i == maxAroundParses) {
 			t.Errorf("signature %d: %q", i+1, s.Problem)
 		}
+	}
+}
+
+// A file holding up to 100,000 objects is read; one more and it is
+// refused as far more than an opinion, rather than read in part.
+func TestAFileOfMoreThan100000ObjectsIsRefused(t *testing.T) {
+	fx := newFixture(t)
+	base := len(pdf.ScanObjects(fx.twice, 0, len(fx.twice), 0))
+	for _, c := range []struct {
+		objects int
+		refused bool
+	}{{maxScannedObjects, false}, {maxScannedObjects + 1, true}} {
+		var b strings.Builder
+		b.Write(fx.twice)
+		for i := base; i < c.objects; i++ {
+			fmt.Fprintf(&b, "%d 0 obj\nnull\nendobj\n", 1000+i)
+		}
+		r, err := Verify([]byte(b.String()), RootPool(fx.root.Cert))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(r.String(), "holds more than 100000 objects"); got != c.refused {
+			t.Errorf("%d objects: refused %v, want %v", c.objects, got, c.refused)
+		}
+	}
+}
+
+// The reasons number the signatures as the report does, from 1.
+func TestTheReasonsNumberTheSignaturesFromOne(t *testing.T) {
+	fx := newFixture(t)
+	i := bytes.LastIndex(fx.twice, []byte("/Contents <30")) + len("/Contents <")
+	broken := append([]byte{}, fx.twice...)
+	broken[i+200] ^= 1 // a hex digit of the chair's signature
+	r, err := Verify(broken, RootPool(fx.root.Cert))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rs := strings.Join(r.Reasons(), "\n"); !strings.Contains(rs, "Signature 2, “Maria Chen”, is not valid") {
+		t.Errorf("the reasons do not name signature 2 as not valid:\n%s", rs)
 	}
 }
