@@ -372,9 +372,12 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// sameObject compares two parsed values, ignoring where strings sat.
+// sameObject compares two parsed values, ignoring where strings sat. The
+// reader gives no value more than pdf.MaxDepth levels, so the bound is
+// only a guard; a lower one called an unchanged deep value (layers within
+// layers) a change.
 func sameObject(a, b pdf.Object, depth int) bool {
-	if depth > 32 {
+	if depth > pdf.MaxDepth {
 		return false
 	}
 	switch x := a.(type) {

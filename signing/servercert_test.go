@@ -41,3 +41,20 @@ func TestServerCertificateChainsToTheCommitteeRootOnly(t *testing.T) {
 		t.Error("a certificate was issued without the root's key")
 	}
 }
+
+// The server's certificate lasts 30 days from its start (a server left
+// running for weeks keeps being trusted), and never beyond its root.
+func TestServerCertificateLastsThirtyDays(t *testing.T) {
+	now := time.Now().Truncate(time.Second)
+	root, err := NewRoot("Committee Root CA", "Committee", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := IssueServer(root, []string{"localhost"}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Leaf.NotAfter.Sub(now); got != 30*24*time.Hour {
+		t.Errorf("the server's certificate lasts %v, want 30 days", got)
+	}
+}

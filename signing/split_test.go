@@ -109,3 +109,82 @@ func TestPreparedDocumentsAreCheckedOnBothSides(t *testing.T) {
 		t.Error("a certificate another root issued was accepted")
 	}
 }
+
+// A prepared widget names the signer as given, or by the certificate's
+// name when no name is given; and a signer with a long certificate chain
+// gets room enough for the signature.
+func TestAPreparedSignatureNamesItsSignerAndFitsItsChain(t *testing.T) {
+	fx := newFixture(t)
+	for _, c := range []struct{ name, shown string }{{"", "Maria Chen"}, {"M. Chen", "M. Chen"}} {
+		p, err := PreparePDF(fx.unsigned, fx.chair.Cert, fx.chair.Chain, SignatureInfo{Name: c.name, Reason: "Chair — approval", Rect: [4]float64{50, 50, 250, 110}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(p.PDF[len(fx.unsigned):], []byte("(Digitally signed by "+c.shown+") Tj")) {
+			t.Errorf("name %q: the prepared widget does not show %q", c.name, c.shown)
+		}
+	}
+	long := &Identity{Cert: fx.chair.Cert, Key: fx.chair.Key}
+	for len(long.Chain)*len(fx.root.Cert.Raw) < 2*contentsReserve {
+		long.Chain = append(long.Chain, fx.root.Cert)
+	}
+	p, err := PreparePDF(fx.unsigned, long.Cert, long.Chain, SignatureInfo{Reason: "Chair — approval"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cms, err := SignPrepared(p, long)
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed, err := Embed(p, cms)
+	if err != nil {
+		t.Fatalf("the signature with a long chain does not fit the room prepared for it: %v", err)
+	}
+	if err := CheckAdded(signed, 0, fx.root.Cert, long.Cert); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The laptop does not sign something that only looks prepared: a "file"
+// starting with the placeholder itself, or a placeholder with no room.
+func TestTheLaptopSignsOnlyAPlaceholderInsideTheFile(t *testing.T) {
+	fx := newFixture(t)
+	doc := append([]byte("<0000>"), fx.unsigned...)
+	p := &Prepared{PDF: doc, ByteRange: [4]int64{0, 0, 6, int64(len(doc) - 6)}}
+	if _, err := SignPrepared(p, fx.chair); !errors.Is(err, ErrNotPrepared) {
+		t.Errorf("a placeholder at the very start was signed: %v", err)
+	}
+	doc = append(append([]byte{}, fx.unsigned...), "/Contents <> >>\n"...)
+	at := int64(len(fx.unsigned) + len("/Contents "))
+	p = &Prepared{PDF: doc, ByteRange: [4]int64{0, at, at + 2, int64(len(doc)) - at - 2}}
+	if _, err := SignPrepared(p, fx.chair); !errors.Is(err, ErrNotPrepared) {
+		t.Errorf("a placeholder with no room was signed: %v", err)
+	}
+}
+
+// Embed takes a signature of exactly the room kept (the placeholder's hex
+// digits, two per byte) and refuses one byte more, which would run over
+// the rest of the file.
+func TestEmbedFillsThePlaceholderAndNoMore(t *testing.T) {
+	fx := newFixture(t)
+	p, err := PreparePDF(fx.unsigned, fx.chair.Cert, fx.chair.Chain, SignatureInfo{Reason: "Chair — approval"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cms, err := SignPrepared(p, fx.chair)
+	if err != nil {
+		t.Fatal(err)
+	}
+	room := int(p.ByteRange[2]-p.ByteRange[1]-2) / 2
+	full := append(append([]byte{}, cms...), make([]byte, room-len(cms))...)
+	signed, err := Embed(p, full)
+	if err != nil {
+		t.Fatalf("a signature of exactly the room (%d bytes) is refused: %v", room, err)
+	}
+	if err := CheckAdded(signed, 0, fx.root.Cert, fx.chair.Cert); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Embed(p, append(full, 0)); err == nil || !strings.Contains(err.Error(), "room for 1 to") {
+		t.Errorf("a signature one byte larger than the room: %v", err)
+	}
+}

@@ -216,7 +216,7 @@ func (d *Document) Page(n int) (Ref, *Dict, error) {
 	visited := map[int]bool{}
 	var walk func(r Ref, depth int) (Ref, *Dict, error)
 	walk = func(r Ref, depth int) (Ref, *Dict, error) {
-		if depth > maxDepth || visited[r.Num] {
+		if depth > MaxDepth || visited[r.Num] {
 			return Ref{}, nil, errors.New("the page tree is malformed (it loops)")
 		}
 		visited[r.Num] = true

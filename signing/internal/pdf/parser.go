@@ -6,9 +6,9 @@ import (
 	"strconv"
 )
 
-// maxDepth bounds nesting of arrays and dictionaries so hostile input cannot
-// exhaust the stack.
-const maxDepth = 64
+// MaxDepth bounds nesting of arrays and dictionaries so hostile input cannot
+// exhaust the stack: no value read has more levels.
+const MaxDepth = 64
 
 // Size limits for one value: no real PDF object comes near them, and a
 // hostile one must not make us build millions of elements.
@@ -103,7 +103,7 @@ func (p *Parser) Int() (int64, error) {
 func (p *Parser) Object() (Object, error) { return p.object(0) }
 
 func (p *Parser) object(depth int) (Object, error) {
-	if depth > maxDepth {
+	if depth > MaxDepth {
 		return nil, errors.New("objects are nested too deeply")
 	}
 	if p.budget != nil {
