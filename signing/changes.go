@@ -280,7 +280,39 @@ func allowedForSignature(objs []segObject) []bool {
 			}
 		}
 	}
+	// An annotation is drawn on a page whatever keys it carries and
+	// whatever reaches it: only a signature field's own widget is part of
+	// adding a signature.
+	for i, so := range objs {
+		if ok[i] && annotationBesidesSignature(dictOfObject(so.obj), objs, byNum) {
+			ok[i] = false
+		}
+	}
 	return ok
+}
+
+// annotationBesidesSignature is true for an annotation — a dictionary of
+// /Type /Annot, or with the /Subtype and /Rect every annotation has — that
+// is not a signature field's widget: a widget with /FT /Sig, or whose
+// /Parent, in the same update, has it.
+func annotationBesidesSignature(d *pdf.Dict, objs []segObject, byNum map[int]int) bool {
+	if d == nil || (d.NameOf("Type") != "Annot" && (d.Get("Subtype") == nil || d.Get("Rect") == nil)) {
+		return false
+	}
+	if d.NameOf("Subtype") != "Widget" {
+		return true
+	}
+	if d.NameOf("FT") == "Sig" {
+		return false
+	}
+	if p, isRef := d.Get("Parent").(pdf.Ref); isRef {
+		if i, in := byNum[p.Num]; in {
+			if pd := dictOfObject(objs[i].obj); pd != nil && pd.NameOf("FT") == "Sig" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func dictOfObject(o pdf.Object) *pdf.Dict {
