@@ -152,7 +152,7 @@ func (h *objectHistory) segment(from, to int) RevisionChange {
 			kind = "an unreadable object"
 		}
 		if so.had && so.prev != nil {
-			if d := changedKeys(so.prev, so.obj); d == "rewritten unchanged" {
+			if d := changedKeys(so.prev, so.obj, h.f.streamDataDiffers(so.prev, so.obj)); d == "rewritten unchanged" {
 				kind = fmt.Sprintf("%s (rewritten unchanged)", kind)
 			} else if d != "" {
 				kind = fmt.Sprintf("%s (changing %s)", kind, d)
@@ -224,15 +224,26 @@ func allowedForSignature(objs []segObject) []bool {
 		if so.prev != nil {
 			prev = dictOfObject(so.prev)
 		}
+		_, isStream := so.obj.(pdf.Stream)
 		switch {
 		case d == nil:
 			if arr, isArr := so.obj.(pdf.Array); isArr && allRefs(arr) {
-				ok[i] = true // an indirect /Annots or /Fields list
+				// An indirect /Annots or /Fields list, which may only grow.
+				ok[i] = so.prev == nil || keepsEntries(so.prev, arr)
 			}
+		case isStream:
+			// A stream's data is not compared, so a stream is part of
+			// signing only as structure or metadata, and a stream defined
+			// again only in the same role; the new streams a signature's
+			// additions reach are found below.
+			t := d.NameOf("Type")
+			ok[i] = (t == "XRef" || t == "ObjStm" || t == "Metadata") && (so.prev == nil || dictOfObject(so.prev).NameOf("Type") == t)
 		case d.Get("ByteRange") != nil && d.Get("Contents") != nil:
 			ok[i] = true
 		case d.NameOf("FT") == "Sig":
-			ok[i] = true
+			// A new field, or one signed now; a field already signed
+			// stays as it was signed.
+			ok[i] = prev == nil || prev.Get("V") == nil || onlyKeysDiffer(prev, d)
 			queue = append(queue, d.Get("AP"), d.Get("V"))
 		case d.NameOf("Type") == "XRef" || d.NameOf("Type") == "ObjStm" || d.NameOf("Type") == "Metadata" || isInfoDict(d):
 			// Structure, and document information that no page shows
@@ -242,9 +253,9 @@ func allowedForSignature(objs []segObject) []bool {
 			ok[i] = prev == nil || onlyKeysDiffer(prev, d, "AcroForm", "DSS")
 			queue = append(queue, d.Get("AcroForm"), d.Get("DSS"))
 		case d.NameOf("Type") == "Page":
-			ok[i] = prev != nil && onlyKeysDiffer(prev, d, "Annots")
+			ok[i] = prev != nil && onlyKeysDiffer(prev, d, "Annots") && keepsEntries(prev.Get("Annots"), d.Get("Annots"))
 		case d.Get("Fields") != nil:
-			ok[i] = prev == nil || onlyKeysDiffer(prev, d, "Fields", "SigFlags", "DR", "DA")
+			ok[i] = prev == nil || (onlyKeysDiffer(prev, d, "Fields", "SigFlags", "DR", "DA") && keepsEntries(prev.Get("Fields"), d.Get("Fields")))
 			queue = append(queue, d.Get("DR"))
 		case so.prev == nil && (d.Get("VRI") != nil || d.Get("Certs") != nil || d.Get("OCSPs") != nil):
 			ok[i] = true // a new /DSS dictionary
@@ -289,6 +300,38 @@ func allowedForSignature(objs []segObject) []bool {
 		}
 	}
 	return ok
+}
+
+// keepsEntries is true when the list cur keeps every entry of prev: adding
+// a signature appends to a page's annotations and the form's fields, and
+// never takes one away. A list kept as the same indirect object is
+// checked where that object is defined again.
+func keepsEntries(prev, cur pdf.Object) bool {
+	if pr, isRef := prev.(pdf.Ref); isRef {
+		cr, same := cur.(pdf.Ref)
+		return same && cr == pr
+	}
+	old, _ := prev.(pdf.Array)
+	if len(old) == 0 {
+		return true
+	}
+	now, isArr := cur.(pdf.Array)
+	if !isArr {
+		return false
+	}
+	for _, e := range old {
+		found := false
+		for _, n := range now {
+			if sameObject(e, n, 0) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // annotationBesidesSignature is true for an annotation — a dictionary of
@@ -372,8 +415,8 @@ func onlyKeysDiffer(a, b *pdf.Dict, keys ...pdf.Name) bool {
 }
 
 // changedKeys names, for a person, the keys a new definition of a
-// dictionary changes.
-func changedKeys(prev, cur pdf.Object) string {
+// dictionary changes, and whether a stream's data changed.
+func changedKeys(prev, cur pdf.Object, dataChanged bool) string {
 	a, b := dictOfObject(prev), dictOfObject(cur)
 	if a == nil || b == nil {
 		return ""
@@ -386,13 +429,24 @@ func changedKeys(prev, cur pdf.Object) string {
 			}
 		}
 	}
-	if len(keys) == 0 {
-		return "rewritten unchanged"
-	}
 	if len(keys) > 6 {
 		keys = append(keys[:6], "…")
 	}
+	if dataChanged {
+		keys = append(keys, "the stream data")
+	}
+	if len(keys) == 0 {
+		return "rewritten unchanged"
+	}
 	return strings.Join(keys, ", ")
+}
+
+// streamDataDiffers is true when prev and cur are both streams and their
+// data differ.
+func (f *fileObjects) streamDataDiffers(prev, cur pdf.Object) bool {
+	a, isA := prev.(pdf.Stream)
+	b, isB := cur.(pdf.Stream)
+	return isA && isB && !bytes.Equal(pdf.StreamData(f.data, a), pdf.StreamData(f.data, b))
 }
 
 func contains(list []string, s string) bool {
