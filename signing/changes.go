@@ -143,7 +143,7 @@ func (h *objectHistory) segment(from, to int) RevisionChange {
 	}
 	c := RevisionChange{}
 	contents := pageContents(objs)
-	allowed := allowedForSignature(objs)
+	allowed := allowedForSignature(objs, h.listResolver(objs))
 	var added, changed []string
 	annotsOnly := true
 	describe := func(so segObject) string {
@@ -211,7 +211,7 @@ func (h *objectHistory) segment(from, to int) RevisionChange {
 // field, the page's annotation list, cross-reference and object streams,
 // and validation data (/DSS). Anything else — page content, other
 // annotations, a changed page — is a change to the document itself.
-func allowedForSignature(objs []segObject) []bool {
+func allowedForSignature(objs []segObject, lists listResolver) []bool {
 	ok := make([]bool, len(objs))
 	byNum := map[int]int{}
 	for i, so := range objs {
@@ -229,7 +229,7 @@ func allowedForSignature(objs []segObject) []bool {
 		case d == nil:
 			if arr, isArr := so.obj.(pdf.Array); isArr && allRefs(arr) {
 				// An indirect /Annots or /Fields list, which may only grow.
-				ok[i] = so.prev == nil || keepsEntries(so.prev, arr)
+				ok[i] = so.prev == nil || keepsEntries(so.prev, arr, lists)
 			}
 		case isStream:
 			// A stream's data is not compared, so a stream is part of
@@ -253,9 +253,9 @@ func allowedForSignature(objs []segObject) []bool {
 			ok[i] = prev == nil || onlyKeysDiffer(prev, d, "AcroForm", "DSS")
 			queue = append(queue, d.Get("AcroForm"), d.Get("DSS"))
 		case d.NameOf("Type") == "Page":
-			ok[i] = prev != nil && onlyKeysDiffer(prev, d, "Annots") && keepsEntries(prev.Get("Annots"), d.Get("Annots"))
+			ok[i] = prev != nil && onlyKeysDiffer(prev, d, "Annots") && keepsEntries(prev.Get("Annots"), d.Get("Annots"), lists)
 		case d.Get("Fields") != nil:
-			ok[i] = prev == nil || (onlyKeysDiffer(prev, d, "Fields", "SigFlags", "DR", "DA") && keepsEntries(prev.Get("Fields"), d.Get("Fields")))
+			ok[i] = prev == nil || (onlyKeysDiffer(prev, d, "Fields", "SigFlags", "DR", "DA") && keepsEntries(prev.Get("Fields"), d.Get("Fields"), lists))
 			queue = append(queue, d.Get("DR"))
 		case so.prev == nil && (d.Get("VRI") != nil || d.Get("Certs") != nil || d.Get("OCSPs") != nil):
 			ok[i] = true // a new /DSS dictionary
@@ -302,32 +302,69 @@ func allowedForSignature(objs []segObject) []bool {
 	return ok
 }
 
+// listResolver finds the list an indirect /Annots or /Fields entry points
+// to: before the update (for the old entry) or after it (for the new one).
+type listResolver struct {
+	before, after func(pdf.Ref) pdf.Object
+}
+
+// listResolver resolves references for the update objs, which segment has
+// just passed: an object the update defines was, before it, what its first
+// new definition replaced, and is, after it, its last definition.
+func (h *objectHistory) listResolver(objs []segObject) listResolver {
+	first, last := map[int]int{}, map[int]int{}
+	for i, so := range objs {
+		if _, seen := first[so.num]; !seen {
+			first[so.num] = i
+		}
+		last[so.num] = i
+	}
+	defined := func(r pdf.Ref) pdf.Object {
+		if off, ok := h.last[r.Num]; ok {
+			return h.f.objectAt(off)
+		}
+		return nil
+	}
+	return listResolver{
+		before: func(r pdf.Ref) pdf.Object {
+			if i, ok := first[r.Num]; ok {
+				return objs[i].prev
+			}
+			return defined(r)
+		},
+		after: func(r pdf.Ref) pdf.Object {
+			if i, ok := last[r.Num]; ok {
+				return objs[i].obj
+			}
+			return defined(r)
+		},
+	}
+}
+
 // keepsEntries is true when the list cur keeps every entry of prev: adding
 // a signature appends to a page's annotations and the form's fields, and
-// never takes one away. A list kept as the same indirect object is
-// checked where that object is defined again.
-func keepsEntries(prev, cur pdf.Object) bool {
+// never takes one away. A list kept as the same indirect object is checked
+// where that object is defined again.
+func keepsEntries(prev, cur pdf.Object, lists listResolver) bool {
 	if pr, isRef := prev.(pdf.Ref); isRef {
-		cr, same := cur.(pdf.Ref)
-		return same && cr == pr
+		if cr, isRef := cur.(pdf.Ref); isRef && cr == pr {
+			return true
+		}
+		prev = lists.before(pr)
+	}
+	if cr, isRef := cur.(pdf.Ref); isRef {
+		cur = lists.after(cr)
 	}
 	old, _ := prev.(pdf.Array)
-	if len(old) == 0 {
-		return true
-	}
-	now, isArr := cur.(pdf.Array)
-	if !isArr {
-		return false
+	now, _ := cur.(pdf.Array)
+	kept := map[pdf.Ref]bool{}
+	for _, e := range now {
+		if r, isRef := e.(pdf.Ref); isRef {
+			kept[r] = true
+		}
 	}
 	for _, e := range old {
-		found := false
-		for _, n := range now {
-			if sameObject(e, n, 0) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if r, isRef := e.(pdf.Ref); isRef && !kept[r] {
 			return false
 		}
 	}

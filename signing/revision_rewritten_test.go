@@ -61,3 +61,47 @@ func TestRewritingWhatWasSignedBetweenSignaturesIsReported(t *testing.T) {
 		})
 	}
 }
+
+// The same holds where a page keeps its annotations in a list object of its
+// own: signing on that page keeps the list's entries, taking one away is a
+// change.
+func TestAnAnnotationListOfItsOwnMayOnlyGrowBetweenSignatures(t *testing.T) {
+	fx := newFixture(t)
+	page := latestDefinition(t, fx.unsigned, 7)
+	noted := appendUpdate(t, fx.unsigned, map[int]string{
+		7:  strings.Replace(page, "/Type /Page", "/Type /Page /Annots 80 0 R", 1),
+		80: "[90 0 R]",
+		90: "<</Type /Annot /Subtype /Text /Rect [50 700 70 720] /Contents (Reviewed by the secretariat)>>",
+	})
+	once := mustSign(t, noted, fx.rapporteur, "Rapporteur — author", "Rapporteur")
+	countersign := func(doc []byte) []byte {
+		t.Helper()
+		out, err := SignPDF(doc, fx.chair, SignatureInfo{Reason: "Chair — approval", FieldName: "Chair", Page: 3, Rect: [4]float64{300, 100, 500, 150}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	if r := verifyAgainstCommittee(t, fx, countersign(once)); r.Verdict() != Verified {
+		t.Errorf("signing on the page with the list: verdict %d\n%s", r.Verdict(), r)
+	}
+	signedPage := latestDefinition(t, once, 7)
+	for _, c := range []struct {
+		name   string
+		update map[int]string
+		names  string
+	}{
+		{"the list emptied", map[int]string{80: "[]"}, "changes object 80 (an array)"},
+		{"the page given a new list", map[int]string{7: strings.Replace(signedPage, "/Annots 80 0 R", "/Annots []", 1)}, "changes object 7 (a page (changing /Annots))"},
+		{"the page pointed at a new list object", map[int]string{
+			7: strings.Replace(signedPage, "/Annots 80 0 R", "/Annots 81 0 R", 1), 81: "[]",
+		}, "changes object 7 (a page (changing /Annots))"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := verifyAgainstCommittee(t, fx, countersign(appendUpdate(t, once, c.update)))
+			if r.Verdict() != NotVerified || !strings.Contains(strings.Join(r.Problems, "\n"), c.names) {
+				t.Errorf("verdict %d; want the change named %q:\n%s", r.Verdict(), c.names, r)
+			}
+		})
+	}
+}
