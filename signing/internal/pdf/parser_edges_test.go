@@ -35,6 +35,7 @@ func TestParserReadsValuesAtTheEdgesOfTheSyntax(t *testing.T) {
 		{`(a(b\)c))`, String{Bytes: []byte("a(b)c)")}},
 		// Hexadecimal strings: both cases of digits, spaces, an odd count.
 		{"<0aF9 Bc\n4>", String{Bytes: []byte{0x0a, 0xf9, 0xbc, 0x40}, Hex: true}},
+		{"<fA Af 09>", String{Bytes: []byte{0xfa, 0xaf, 0x09}, Hex: true}},
 		// Names with #-escapes, and a # too close to the end to be one.
 		{"/A#42C", Name("ABC")},
 		{"/A#4", Name("A#4")},
@@ -64,13 +65,39 @@ func TestParserReadsValuesAtTheEdgesOfTheSyntax(t *testing.T) {
 
 // Input that ends in the middle of a value is an error, never a panic.
 func TestParserRefusesValuesCutShort(t *testing.T) {
-	for _, src := range []string{"[1 2", "<<", "<</A 1>", "<", "(\\12", "(\\", "% only a comment", "<4G>"} {
+	for _, src := range []string{"[1 2", "<<", "<</A 1>", "<", "(\\12", "(\\", "(a\\\r", "% only a comment", "<4G>"} {
 		if _, err := parseOne(t, src); err == nil {
 			t.Errorf("%q: accepted", src)
 		}
 	}
 	if _, err := parseOne(t, "<4G>"); err == nil || err.Error() != `invalid character 'G' in a hexadecimal string at offset 2` {
 		t.Errorf("the error does not say where the bad character is: %v", err)
+	}
+	for src, want := range map[string]string{
+		"[1 )]":                 `unexpected character ')' at offset 3`,
+		"abcdefghijklmnopqrst":  `unexpected word "abcdefghijklmnopqrst" at offset 20`,
+		"abcdefghijklmnopqrstu": `unexpected word "abcdefghijklmnopqrst…" at offset 21`,
+	} {
+		if _, err := parseOne(t, src); err == nil || err.Error() != want {
+			t.Errorf("%q: error %v, want %s", src, err, want)
+		}
+	}
+}
+
+// A parser given a budget of values stops with ErrBudget once it is spent.
+func TestParserSpendsItsBudgetOneValueAtATime(t *testing.T) {
+	for _, c := range []struct {
+		budget int64
+		ok     bool
+	}{{3, true}, {2, false}} {
+		left := c.budget
+		_, err := NewParser([]byte("[1 2]"), 0).WithBudget(&left).Object()
+		if (err == nil) != c.ok || (err != nil && err != ErrBudget) {
+			t.Errorf("a budget of %d for 3 values: %v", c.budget, err)
+		}
+		if c.ok && left != 0 {
+			t.Errorf("3 values left %d of a budget of 3", left)
+		}
 	}
 }
 
@@ -126,7 +153,7 @@ func TestLongTextStringsAreNotCopied(t *testing.T) {
 		src  []byte
 	}{
 		{"at the start", []byte("(" + strings.Repeat("x", maxStringLen-1) + ")")},
-		{"a megabyte into the file", append(bytes.Repeat([]byte(" "), maxStringLen+16), "(a(b)c)"...)},
+		{"a megabyte into the file", append(bytes.Repeat([]byte(" "), maxStringLen+16), "(a(b)c"+strings.Repeat("x", 4096)+")"...)},
 	} {
 		allocs := testing.AllocsPerRun(3, func() {
 			o, err := NewParser(c.src, 0).Object()
@@ -235,6 +262,9 @@ func TestWrittenValuesUseTheShortestSafeSpelling(t *testing.T) {
 	}
 	if got := DecodeText([]byte{0xfe, 0xff, 0, 'A', 0}); got != "A" {
 		t.Errorf("UTF-16 text with an odd byte: %q", got)
+	}
+	if got := DecodeText([]byte{0xfe, 0xff}) + DecodeText([]byte{0xef, 0xbb, 0xbf}); got != "" {
+		t.Errorf("a byte-order mark alone: %q", got)
 	}
 	if got := DecodeText([]byte{0xef, 0xbb, 0xbf, 'h', 0xe2, 0x80, 0x94}); got != "h—" {
 		t.Errorf("UTF-8 text with a byte-order mark: %q", got)
