@@ -186,18 +186,35 @@ func TestTheSignatureDataEndsWhereItsEncodingSays(t *testing.T) {
 		{"indefinite length of a primitive", []byte{0x04, 0x80, 0x00, 0x00}, 0},
 		{"length past the data", []byte{0x04, 0x7f, 'x'}, 0},
 		{"one byte", []byte{0x04}, 0},
+		{"length bytes past the data", []byte{0x04, 0x82, 0x01}, 0},
+		{"high tag number cut short", []byte{0x1f, 0x81}, 0},
+		{"high tag number without length", []byte{0x1f, 0x01}, 0},
+		{"indefinite length never closed", []byte{0x30, 0x80, 0x00}, 0},
 	} {
 		in := append(bytes.Clone(c.der), pad...)
 		if c.end == 0 {
 			in = c.der
 		}
-		got := trimDER(in)
+		got := func() (out []byte) {
+			defer func() {
+				if p := recover(); p != nil {
+					t.Errorf("%s: panicked: %v", c.name, p)
+				}
+			}()
+			return trimDER(in)
+		}()
 		want := in
 		if c.end > 0 {
 			want = c.der[:c.end]
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s: cut to %d bytes, want %d", c.name, len(got), len(want))
+		}
+	}
+	// Elements that fill the data exactly, without padding.
+	for _, der := range [][]byte{{0x04, 0x00}, {0x04, 0x02, 'h', 'i'}, {0x04, 0x81, 0x00}, append([]byte{0x04, 0x81, 0x80}, make([]byte, 128)...)} {
+		if n, ok := berLen(der, 0); !ok || n != len(der) {
+			t.Errorf("% x…: %d %v, want the whole %d bytes", der[:min(3, len(der))], n, ok, len(der))
 		}
 	}
 	// Indefinite lengths nested 33 deep are refused; 32 are read.
