@@ -18,7 +18,7 @@ import (
 // Helvetica's "??", and that the text reads back through /ToUnicode.
 func TestSignatureWidgetsShowChineseNames(t *testing.T) {
 	if _, ok := opinion.SubsetFontFor("王芳"); !ok {
-		t.Skip("no installed TrueType font draws Chinese (install fonts-wqy-microhei)")
+		t.Fatal("no installed TrueType font draws Chinese: run scripts/install-deps.sh (fonts-wqy-microhei)")
 	}
 	w := newWorld(t)
 	pdf := w.issue(t)

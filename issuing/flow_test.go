@@ -198,7 +198,7 @@ func TestVerifyAndTamper(t *testing.T) {
 func TestPopplerAgrees(t *testing.T) {
 	for _, tool := range []string{"pdfsig", "pdftotext"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not installed", tool)
+			t.Fatalf("%s is not installed: run scripts/install-deps.sh (poppler-utils)", tool)
 		}
 	}
 	w := newWorld(t)

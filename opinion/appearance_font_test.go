@@ -4,7 +4,7 @@ import "testing"
 
 func TestSubsetFontForDrawsChineseWithMatchingGlyphIDs(t *testing.T) {
 	if !fonts().hasCJK {
-		t.Skip("no Chinese TrueType font installed")
+		t.Fatal("no Chinese TrueType font installed: run scripts/install-deps.sh (fonts-wqy-microhei)")
 	}
 	text := "Digitally signed by 黄伟\n主席 Chair — approval"
 	f, ok := SubsetFontFor(text)

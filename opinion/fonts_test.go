@@ -17,7 +17,7 @@ const wqyPath = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 func TestTTCFaceBecomesAFontGofpdfEmbeds(t *testing.T) {
 	ttc, err := os.ReadFile(wqyPath)
 	if err != nil {
-		t.Skip("fonts-wqy-microhei not installed")
+		t.Fatal("fonts-wqy-microhei is not installed: run scripts/install-deps.sh")
 	}
 	for face := 0; face < 2; face++ {
 		ttf, err := extractTTCFace(ttc, face)

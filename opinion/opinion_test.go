@@ -45,7 +45,7 @@ func squash(s string) string { return strings.Join(strings.Fields(s), "") }
 
 func TestOpinionTextIsAllThere(t *testing.T) {
 	if err := CheckFonts(); err != nil {
-		t.Skipf("fonts missing on this machine: %v", err)
+		t.Fatalf("fonts missing on this machine (run scripts/install-deps.sh): %v", err)
 	}
 	o := sampleOpinion(2)
 	pdf, layout, err := Render(o)
@@ -84,7 +84,7 @@ func TestOpinionTextIsAllThere(t *testing.T) {
 
 func TestTenPageOpinionCarriesReferenceOnEveryPage(t *testing.T) {
 	if err := CheckFonts(); err != nil {
-		t.Skipf("fonts missing on this machine: %v", err)
+		t.Fatalf("fonts missing on this machine (run scripts/install-deps.sh): %v", err)
 	}
 	pdf, layout, err := Render(sampleOpinion(tenPages))
 	if err != nil {

@@ -24,7 +24,7 @@ var secretary = cases.User{ID: 1, Username: "sec", DisplayName: "Li Na", Role: c
 
 func TestAnnualReportFiguresMatchPlainSQL(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext (poppler-utils) is not installed")
+		t.Fatal("pdftotext is not installed: run scripts/install-deps.sh (poppler-utils)")
 	}
 	path := filepath.Join(t.TempDir(), "seeded.db")
 	db, err := store.Open(path, store.Options{})

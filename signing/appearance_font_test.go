@@ -35,7 +35,7 @@ func chineseSignature(t *testing.T) (unsigned, signed []byte, info signing.Signa
 		Page: 1, Rect: [4]float64{50, 100, 250, 150}}
 	font, ok := opinion.SubsetFontFor(signing.AppearanceText(info))
 	if !ok {
-		t.Skip("no installed TrueType font draws Chinese (install fonts-wqy-microhei)")
+		t.Fatal("no installed TrueType font draws Chinese: run scripts/install-deps.sh (fonts-wqy-microhei)")
 	}
 	glyphs := map[rune]signing.AppearanceGlyph{}
 	for r, g := range font.Glyphs {
@@ -118,7 +118,7 @@ func TestWidgetShowsChineseNameWithEmbeddedFont(t *testing.T) {
 func TestWidgetWithEmbeddedFontIsValidForPdfsig(t *testing.T) {
 	bin, err := exec.LookPath("pdfsig")
 	if err != nil {
-		t.Skip("pdfsig (poppler-utils) is not installed")
+		t.Fatal("pdfsig is not installed: run scripts/install-deps.sh (poppler-utils)")
 	}
 	_, signed, _ := chineseSignature(t)
 	path := filepath.Join(t.TempDir(), "doc.pdf")

@@ -143,7 +143,7 @@ func (h *objectHistory) segment(from, to int) RevisionChange {
 	}
 	c := RevisionChange{}
 	contents := pageContents(objs)
-	allowed := allowedForSignature(objs)
+	allowed := allowedForSignature(objs, h.listResolver(objs))
 	var added, changed []string
 	annotsOnly := true
 	describe := func(so segObject) string {
@@ -152,7 +152,7 @@ func (h *objectHistory) segment(from, to int) RevisionChange {
 			kind = "an unreadable object"
 		}
 		if so.had && so.prev != nil {
-			if d := changedKeys(so.prev, so.obj); d == "rewritten unchanged" {
+			if d := changedKeys(so.prev, so.obj, h.f.streamDataDiffers(so.prev, so.obj)); d == "rewritten unchanged" {
 				kind = fmt.Sprintf("%s (rewritten unchanged)", kind)
 			} else if d != "" {
 				kind = fmt.Sprintf("%s (changing %s)", kind, d)
@@ -211,7 +211,7 @@ func (h *objectHistory) segment(from, to int) RevisionChange {
 // field, the page's annotation list, cross-reference and object streams,
 // and validation data (/DSS). Anything else — page content, other
 // annotations, a changed page — is a change to the document itself.
-func allowedForSignature(objs []segObject) []bool {
+func allowedForSignature(objs []segObject, lists listResolver) []bool {
 	ok := make([]bool, len(objs))
 	byNum := map[int]int{}
 	for i, so := range objs {
@@ -224,15 +224,26 @@ func allowedForSignature(objs []segObject) []bool {
 		if so.prev != nil {
 			prev = dictOfObject(so.prev)
 		}
+		_, isStream := so.obj.(pdf.Stream)
 		switch {
 		case d == nil:
 			if arr, isArr := so.obj.(pdf.Array); isArr && allRefs(arr) {
-				ok[i] = true // an indirect /Annots or /Fields list
+				// An indirect /Annots or /Fields list, which may only grow.
+				ok[i] = so.prev == nil || keepsEntries(so.prev, arr, lists)
 			}
+		case isStream:
+			// A stream's data is not compared, so a stream is part of
+			// signing only as structure or metadata, and a stream defined
+			// again only in the same role; the new streams a signature's
+			// additions reach are found below.
+			t := d.NameOf("Type")
+			ok[i] = (t == "XRef" || t == "ObjStm" || t == "Metadata") && (so.prev == nil || dictOfObject(so.prev).NameOf("Type") == t)
 		case d.Get("ByteRange") != nil && d.Get("Contents") != nil:
 			ok[i] = true
 		case d.NameOf("FT") == "Sig":
-			ok[i] = true
+			// A new field, or one signed now; a field already signed
+			// stays as it was signed.
+			ok[i] = prev == nil || prev.Get("V") == nil || onlyKeysDiffer(prev, d)
 			queue = append(queue, d.Get("AP"), d.Get("V"))
 		case d.NameOf("Type") == "XRef" || d.NameOf("Type") == "ObjStm" || d.NameOf("Type") == "Metadata" || isInfoDict(d):
 			// Structure, and document information that no page shows
@@ -242,9 +253,9 @@ func allowedForSignature(objs []segObject) []bool {
 			ok[i] = prev == nil || onlyKeysDiffer(prev, d, "AcroForm", "DSS")
 			queue = append(queue, d.Get("AcroForm"), d.Get("DSS"))
 		case d.NameOf("Type") == "Page":
-			ok[i] = prev != nil && onlyKeysDiffer(prev, d, "Annots")
+			ok[i] = prev != nil && onlyKeysDiffer(prev, d, "Annots") && keepsEntries(prev.Get("Annots"), d.Get("Annots"), lists)
 		case d.Get("Fields") != nil:
-			ok[i] = prev == nil || onlyKeysDiffer(prev, d, "Fields", "SigFlags", "DR", "DA")
+			ok[i] = prev == nil || (onlyKeysDiffer(prev, d, "Fields", "SigFlags", "DR", "DA") && keepsEntries(prev.Get("Fields"), d.Get("Fields"), lists))
 			queue = append(queue, d.Get("DR"))
 		case so.prev == nil && (d.Get("VRI") != nil || d.Get("Certs") != nil || d.Get("OCSPs") != nil):
 			ok[i] = true // a new /DSS dictionary
@@ -280,7 +291,108 @@ func allowedForSignature(objs []segObject) []bool {
 			}
 		}
 	}
+	// An annotation is drawn on a page whatever keys it carries and
+	// whatever reaches it: only a signature field's own widget is part of
+	// adding a signature.
+	for i, so := range objs {
+		if ok[i] && annotationBesidesSignature(dictOfObject(so.obj), objs, byNum) {
+			ok[i] = false
+		}
+	}
 	return ok
+}
+
+// listResolver finds the list an indirect /Annots or /Fields entry points
+// to: before the update (for the old entry) or after it (for the new one).
+type listResolver struct {
+	before, after func(pdf.Ref) pdf.Object
+}
+
+// listResolver resolves references for the update objs, which segment has
+// just passed: an object the update defines was, before it, what its first
+// new definition replaced, and is, after it, its last definition.
+func (h *objectHistory) listResolver(objs []segObject) listResolver {
+	first, last := map[int]int{}, map[int]int{}
+	for i, so := range objs {
+		if _, seen := first[so.num]; !seen {
+			first[so.num] = i
+		}
+		last[so.num] = i
+	}
+	defined := func(r pdf.Ref) pdf.Object {
+		if off, ok := h.last[r.Num]; ok {
+			return h.f.objectAt(off)
+		}
+		return nil
+	}
+	return listResolver{
+		before: func(r pdf.Ref) pdf.Object {
+			if i, ok := first[r.Num]; ok {
+				return objs[i].prev
+			}
+			return defined(r)
+		},
+		after: func(r pdf.Ref) pdf.Object {
+			if i, ok := last[r.Num]; ok {
+				return objs[i].obj
+			}
+			return defined(r)
+		},
+	}
+}
+
+// keepsEntries is true when the list cur keeps every entry of prev: adding
+// a signature appends to a page's annotations and the form's fields, and
+// never takes one away. A list kept as the same indirect object is checked
+// where that object is defined again.
+func keepsEntries(prev, cur pdf.Object, lists listResolver) bool {
+	if pr, isRef := prev.(pdf.Ref); isRef {
+		if cr, isRef := cur.(pdf.Ref); isRef && cr == pr {
+			return true
+		}
+		prev = lists.before(pr)
+	}
+	if cr, isRef := cur.(pdf.Ref); isRef {
+		cur = lists.after(cr)
+	}
+	old, _ := prev.(pdf.Array)
+	now, _ := cur.(pdf.Array)
+	kept := map[pdf.Ref]bool{}
+	for _, e := range now {
+		if r, isRef := e.(pdf.Ref); isRef {
+			kept[r] = true
+		}
+	}
+	for _, e := range old {
+		if r, isRef := e.(pdf.Ref); isRef && !kept[r] {
+			return false
+		}
+	}
+	return true
+}
+
+// annotationBesidesSignature is true for an annotation — a dictionary of
+// /Type /Annot, or with the /Subtype and /Rect every annotation has — that
+// is not a signature field's widget: a widget with /FT /Sig, or whose
+// /Parent, in the same update, has it.
+func annotationBesidesSignature(d *pdf.Dict, objs []segObject, byNum map[int]int) bool {
+	if d == nil || (d.NameOf("Type") != "Annot" && (d.Get("Subtype") == nil || d.Get("Rect") == nil)) {
+		return false
+	}
+	if d.NameOf("Subtype") != "Widget" {
+		return true
+	}
+	if d.NameOf("FT") == "Sig" {
+		return false
+	}
+	if p, isRef := d.Get("Parent").(pdf.Ref); isRef {
+		if i, in := byNum[p.Num]; in {
+			if pd := dictOfObject(objs[i].obj); pd != nil && pd.NameOf("FT") == "Sig" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func dictOfObject(o pdf.Object) *pdf.Dict {
@@ -340,8 +452,8 @@ func onlyKeysDiffer(a, b *pdf.Dict, keys ...pdf.Name) bool {
 }
 
 // changedKeys names, for a person, the keys a new definition of a
-// dictionary changes.
-func changedKeys(prev, cur pdf.Object) string {
+// dictionary changes, and whether a stream's data changed.
+func changedKeys(prev, cur pdf.Object, dataChanged bool) string {
 	a, b := dictOfObject(prev), dictOfObject(cur)
 	if a == nil || b == nil {
 		return ""
@@ -354,13 +466,24 @@ func changedKeys(prev, cur pdf.Object) string {
 			}
 		}
 	}
-	if len(keys) == 0 {
-		return "rewritten unchanged"
-	}
 	if len(keys) > 6 {
 		keys = append(keys[:6], "…")
 	}
+	if dataChanged {
+		keys = append(keys, "the stream data")
+	}
+	if len(keys) == 0 {
+		return "rewritten unchanged"
+	}
 	return strings.Join(keys, ", ")
+}
+
+// streamDataDiffers is true when prev and cur are both streams and their
+// data differ.
+func (f *fileObjects) streamDataDiffers(prev, cur pdf.Object) bool {
+	a, isA := prev.(pdf.Stream)
+	b, isB := cur.(pdf.Stream)
+	return isA && isB && !bytes.Equal(pdf.StreamData(f.data, a), pdf.StreamData(f.data, b))
 }
 
 func contains(list []string, s string) bool {

@@ -120,7 +120,7 @@ func TestMinutesPDFHasTheTitleTheOutcomeAndTheAuditHead(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed")
+		t.Fatal("pdftotext is not installed: run scripts/install-deps.sh (poppler-utils)")
 	}
 	out, err := exec.Command("pdftotext", path, "-").Output()
 	if err != nil {

@@ -267,7 +267,7 @@ func TestUnsavedChangesAskBeforeClosing(t *testing.T) {
 // TestPreviewRendersPages checks the preview draws the draft's pages.
 func TestPreviewRendersPages(t *testing.T) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
-		t.Skip("pdftoppm not installed")
+		t.Fatal("pdftoppm is not installed: run scripts/install-deps.sh (poppler-utils)")
 	}
 	w := newOpinionWorld(t)
 	ctx := context.Background()
