@@ -84,6 +84,11 @@ func TestCheckNamesARewrittenAuditEntry(t *testing.T) {
 	if !mentions(problems, "audit log: ", "(entry 2)") || sum.Rows != 0 {
 		t.Fatalf("a rewritten entry: %q, %d rows compared", problems, sum.Rows)
 	}
+	// The chain's own verification (what the server and the window's
+	// register health ask) names the same entry.
+	if bad, problem, err := db.VerifyAuditChain(ctx); err != nil || bad != 2 || problem == "" {
+		t.Fatalf("VerifyAuditChain on the rewritten log: entry %d, %q, %v", bad, problem, err)
+	}
 }
 
 // A register with a damaged index page opens, and check names what
