@@ -11,9 +11,24 @@ import (
 	"time"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/passwordcost"
 	"ethicsdesk/mailintake"
 	"ethicsdesk/store"
 )
+
+// registerWithAdmin is a temporary register, its service and its first
+// administrator (password hashing made cheap for the tests).
+func registerWithAdmin(t *testing.T) (*store.DB, *cases.Service, cases.User) {
+	t.Helper()
+	passwordcost.Cheap()
+	db, _ := openTemp(t)
+	svc := newService(db)
+	admin, err := svc.Bootstrap(context.Background(), "admin", "Chen Jie", "the first long password")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, svc, admin
+}
 
 func newService(db *store.DB) *cases.Service {
 	return cases.NewService(db, func() time.Time { return time.Date(2026, 3, 10, 9, 0, 0, 0, time.Local) })

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"ethicsdesk/cases"
-	"ethicsdesk/internal/passwordcost"
 )
 
 // The audit view's filters: by who (only their entries), by a kind of
@@ -15,14 +14,8 @@ import (
 // entries and its notes'); and the change feed reads the entries after
 // a number, oldest first, a page at a time.
 func TestAuditFiltersAndTheChangeFeed(t *testing.T) {
-	passwordcost.Cheap()
-	db, _ := openTemp(t)
+	db, svc, admin := registerWithAdmin(t)
 	ctx := context.Background()
-	svc := newService(db)
-	admin, err := svc.Bootstrap(ctx, "admin", "Chen Jie", "the first long password")
-	if err != nil {
-		t.Fatal(err)
-	}
 	sec, err := svc.CreateUser(ctx, admin, cases.NewAccount{Username: "sec", DisplayName: "Li Na", Role: cases.RoleSecretariat, Password: "the secretary's long password"})
 	if err != nil {
 		t.Fatal(err)

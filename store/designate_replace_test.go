@@ -5,20 +5,13 @@ import (
 	"testing"
 
 	"ethicsdesk/cases"
-	"ethicsdesk/internal/passwordcost"
 )
 
 // Designating a case's members for the simplified procedure again
 // replaces the list: a member left out has no view to give any more.
 func TestDesignatingAgainReplacesTheDesignatedMembers(t *testing.T) {
-	passwordcost.Cheap()
-	db, _ := openTemp(t)
+	db, svc, admin := registerWithAdmin(t)
 	ctx := context.Background()
-	svc := newService(db)
-	admin, err := svc.Bootstrap(ctx, "admin", "Chen Jie", "the first long password")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var members []cases.User
 	for _, name := range []string{"Wang Fang", "Zhou Min"} {
 		m, err := svc.CreateUser(ctx, admin, cases.NewAccount{Username: name[:4], DisplayName: name, Role: cases.RoleMember, Password: "a long member password"})

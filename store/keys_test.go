@@ -7,21 +7,14 @@ import (
 	"testing"
 
 	"ethicsdesk/cases"
-	"ethicsdesk/internal/passwordcost"
 )
 
 // A password change resealing the signing key stores the new hash and the
 // new sealed key together and lifts a lockout; for an account with no key
 // on file it changes nothing at all, neither the password nor the log.
 func TestPasswordAndResealedKeyAreSavedTogether(t *testing.T) {
-	passwordcost.Cheap()
-	db, _ := openTemp(t)
+	db, svc, admin := registerWithAdmin(t)
 	ctx := context.Background()
-	svc := newService(db)
-	admin, err := svc.Bootstrap(ctx, "admin", "Chen Jie", "the first long password")
-	if err != nil {
-		t.Fatal(err)
-	}
 	member, err := svc.CreateUser(ctx, admin, cases.NewAccount{Username: "wang", DisplayName: "Wang Fang",
 		Role: cases.RoleMember, Password: "the member's long password"})
 	if err != nil {
@@ -88,14 +81,8 @@ func TestPasswordAndResealedKeyAreSavedTogether(t *testing.T) {
 // is not the one on file (a key issued since) or a key already moved
 // changes nothing.
 func TestForgettingASealedKeyKeepsTheCertificate(t *testing.T) {
-	passwordcost.Cheap()
-	db, _ := openTemp(t)
+	db, svc, admin := registerWithAdmin(t)
 	ctx := context.Background()
-	svc := newService(db)
-	admin, err := svc.Bootstrap(ctx, "admin", "Chen Jie", "the first long password")
-	if err != nil {
-		t.Fatal(err)
-	}
 	member, err := svc.CreateUser(ctx, admin, cases.NewAccount{Username: "wang", DisplayName: "Wang Fang",
 		Role: cases.RoleMember, Password: "the member's long password"})
 	if err != nil {
