@@ -71,6 +71,25 @@ func TestCheckNamesEachInconsistentCaseRow(t *testing.T) {
 	}
 }
 
+// A sound register's check counts the chain's entries and gives its head:
+// `ethicsdesk check` prints both ("audit chain of N entries intact (head
+// H)"), and the head is the one printed on opinions.
+func TestCheckCountsTheChainAndGivesItsHead(t *testing.T) {
+	ctx := context.Background()
+	db, _ := registerWithCases(t, 3)
+	seq, head, err := db.AuditHead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	problems, sum, err := db.CheckWithSummary(ctx)
+	if err != nil || len(problems) != 0 {
+		t.Fatalf("a sound register: %q, %v", problems, err)
+	}
+	if sum.Entries != seq || seq != 3 || sum.Head != head {
+		t.Fatalf("check counted %d entries with head %s; the log holds %d ending %s", sum.Entries, sum.Head, seq, head)
+	}
+}
+
 // An audit entry rewritten with an SQLite tool is named with its number,
 // and the rows are not compared with a chain that is broken.
 func TestCheckNamesARewrittenAuditEntry(t *testing.T) {
