@@ -61,20 +61,7 @@ func TestAFieldUnderAParentIsNamedInFull(t *testing.T) {
 	fx := newFixture(t)
 	signed := mustSign(t, fx.unsigned, fx.chair, "Chair — approval", "Chair")
 	doc := withUpdate(t, signed, func(d *pdf.Document, u *pdf.Update) {
-		_, cat, err := d.Catalog()
-		if err != nil {
-			t.Fatal(err)
-		}
-		form, err := d.ResolveDict(cat.Get("AcroForm"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		fields, _ := form.Get("Fields").(pdf.Array)
-		fieldRef := fields[0].(pdf.Ref)
-		field, err := d.ResolveDict(fieldRef)
-		if err != nil {
-			t.Fatal(err)
-		}
+		fieldRef, field := firstField(t, d)
 		top, mid := u.Reserve(), u.Reserve()
 		u.Set(top, dictOf("T", pdf.TextString("Opinion"), "Kids", pdf.Array{mid}))
 		u.Set(mid, dictOf("T", pdf.TextString("Signatures"), "Kids", pdf.Array{fieldRef}, "Parent", top))
@@ -97,19 +84,7 @@ func TestAFieldNameThroughALoopOfParentsEnds(t *testing.T) {
 	fx := newFixture(t)
 	signed := mustSign(t, fx.unsigned, fx.chair, "Chair — approval", "Chair")
 	doc := withUpdate(t, signed, func(d *pdf.Document, u *pdf.Update) {
-		_, cat, err := d.Catalog()
-		if err != nil {
-			t.Fatal(err)
-		}
-		form, err := d.ResolveDict(cat.Get("AcroForm"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		fieldRef := form.Get("Fields").(pdf.Array)[0].(pdf.Ref)
-		field, err := d.ResolveDict(fieldRef)
-		if err != nil {
-			t.Fatal(err)
-		}
+		fieldRef, field := firstField(t, d)
 		a, b := u.Reserve(), u.Reserve()
 		u.Set(a, dictOf("T", pdf.TextString("A"), "Parent", b))
 		u.Set(b, dictOf("T", pdf.TextString("B"), "Parent", a))
@@ -125,4 +100,27 @@ func TestAFieldNameThroughALoopOfParentsEnds(t *testing.T) {
 	if parts := strings.Split(name, "."); len(parts) != 32 || parts[31] != "Chair" {
 		t.Errorf("the name through a loop of parents has %d parts: %q", len(parts), name)
 	}
+}
+
+// firstField is the first field of the document's form and its dictionary.
+func firstField(t *testing.T, d *pdf.Document) (pdf.Ref, *pdf.Dict) {
+	t.Helper()
+	_, cat, err := d.Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	form, err := d.ResolveDict(cat.Get("AcroForm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields, _ := form.Get("Fields").(pdf.Array)
+	if len(fields) == 0 {
+		t.Fatal("the signed document has no form field")
+	}
+	ref := fields[0].(pdf.Ref)
+	field, err := d.ResolveDict(ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ref, field
 }
