@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"strings"
+	"sync"
 )
 
 // Language is one language the window can speak.
@@ -58,7 +59,8 @@ func KnownLanguage(tag string) bool {
 }
 
 // known is every key of en.json: the texts the window can translate.
-var known = func() map[string]bool {
+// Read when first asked, not at start-up (it is a parse of en.json).
+var known = sync.OnceValue(func() map[string]bool {
 	raw, err := TranslationFile("en.json")
 	if err != nil {
 		return nil
@@ -72,9 +74,9 @@ var known = func() map[string]bool {
 		out[k] = true
 	}
 	return out
-}()
+})
 
 // Has reports whether text has a translation, so that a sentence from the
 // domain (an error, a field's message) is translated when the files know it
 // and otherwise shown as it is, without asking Fyne for a key it lacks.
-func Has(text string) bool { return known[text] }
+func Has(text string) bool { return known()[text] }

@@ -21,19 +21,22 @@ import (
 type speaker struct{ w io.Writer }
 
 func (s speaker) Write(p []byte) (int, error) {
+	assets.WaitTranslations()
 	if _, err := io.WriteString(s.w, speak(string(p))); err != nil {
 		return 0, err
 	}
 	return len(p), nil
 }
 
-// speaking wraps w in a speaker, loading the system language's
-// translations.
+// speaking wraps w in a speaker. The system language's translations are
+// loaded on another goroutine meanwhile (the window, which may print
+// nothing, need not wait for them before it starts the graphics); the
+// speaker waits for them at its first sentence.
 func speaking(w io.Writer) io.Writer {
 	if _, ok := w.(speaker); ok {
 		return w
 	}
-	assets.LoadTranslations()
+	assets.PreloadTranslations()
 	return speaker{w}
 }
 
@@ -92,6 +95,6 @@ func isCommandName(s string) bool {
 // language: the translation when the files carry the text, else the text
 // as it is.
 func inSystemLanguage() func(string) string {
-	assets.LoadTranslations()
+	assets.WaitTranslations()
 	return assets.Sentence
 }

@@ -85,9 +85,6 @@ func runWindow(args []string, stderr io.Writer) (code int) {
 	writeHeapProfileLater()
 	a := fyneapp.NewWithID(app.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	if err := assets.LoadTranslations(); err != nil {
-		fmt.Fprintln(stderr, "translations:", err)
-	}
 	if srv.given() {
 		server, trust := srv.values()
 		w, err := openServerWindow(a, server, trust, *userName)
@@ -397,6 +394,7 @@ func restart(aside, failure string) error {
 // when the file is damaged, offers to restore the newest backup.
 func showStartupError(a fyne.App, path string, err error) {
 	w := a.NewWindow("Ethics Desk")
+	assets.WaitTranslations()
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewBorder(nil, container.NewHBox(widget.NewButton("Quit", a.Quit)), nil, nil, msg))

@@ -57,7 +57,7 @@ func newLoginScreenIn(a fyne.App, svc cases.API, opt Options, run *runner, win f
 func newLoginScreenKnowing(a fyne.App, svc cases.API, opt Options, run *runner, win fyne.Window, first bool) *loginScreen {
 	ls := &loginScreen{app: a, svc: svc, opt: opt, run: run, win: win, first: first}
 	if ls.win == nil {
-		ls.win = a.NewWindow(lang.L("Ethics Desk — sign in"))
+		ls.win = newWindowTitled(a, "Ethics Desk — sign in")
 	} else {
 		ls.win.SetTitle(lang.L("Ethics Desk — sign in"))
 		ls.win.SetMainMenu(nil)

@@ -20,7 +20,7 @@ import (
 // button, and failed hears the error (for the program's exit status).
 func NewMainWindowSigningIn(a fyne.App, svc cases.API, opt Options, userName string, signIn func() (cases.User, error), failed func(error)) fyne.Window {
 	useDeskTheme(a)
-	w := a.NewWindow(lang.L("Ethics Desk — sign in"))
+	w := newWindowTitled(a, "Ethics Desk — sign in")
 	status := widget.NewLabel(lang.L("Signing in as {{.User}}…", map[string]any{"User": userName}))
 	status.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewVBox(status))

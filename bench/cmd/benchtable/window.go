@@ -19,7 +19,11 @@ import (
 // a program started in between fails with "Failed to open display").
 func xDisplay() (string, func(), error) {
 	for n := 171; n < 200; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+		// A display whose socket or lock file is there belongs to another
+		// server, or to one still shutting down: connecting to it would
+		// measure that one, until it goes and the program fails with
+		// "Failed to open display".
+		if busy(fmt.Sprintf("/tmp/.X11-unix/X%d", n)) || busy(fmt.Sprintf("/tmp/.X%d-lock", n)) {
 			continue
 		}
 		d := ":" + strconv.Itoa(n)
@@ -27,9 +31,17 @@ func xDisplay() (string, func(), error) {
 		if err := x.Start(); err != nil {
 			return "", nil, fmt.Errorf("Xvfb (package xvfb) could not start: %w", err)
 		}
+		exited := make(chan struct{})
+		go func() { x.Wait(); close(exited) }()
 		// SIGTERM, not SIGKILL: Xvfb then removes its socket and lock file.
-		stop := func() { x.Process.Signal(syscall.SIGTERM); x.Wait() }
+		stop := func() { x.Process.Signal(syscall.SIGTERM); <-exited }
 		for i := 0; i < 200; i++ {
+			select {
+			case <-exited: // it did not keep the display (taken meanwhile): try the next
+				i = 200
+				continue
+			default:
+			}
 			if _, err := xdo(d, "getdisplaygeometry"); err == nil {
 				return d, stop, nil
 			}
@@ -66,6 +78,11 @@ func shown(display string, title string, env []string, name string, args ...stri
 	}
 	cmd.Process.Kill()
 	return nil, "", 0, fmt.Errorf("no window %q after two minutes", title)
+}
+
+func busy(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 func xdo(display string, args ...string) (string, error) {
