@@ -50,16 +50,6 @@ var jsonFiles embed.FS
 // File returns the raw content of one translation file, e.g. "en.json".
 func File(name string) ([]byte, error) { return jsonFiles.ReadFile(name) }
 
-// Names lists the translation files.
-func Names() []string {
-	entries, _ := jsonFiles.ReadDir(".")
-	var out []string
-	for _, e := range entries {
-		out = append(out, e.Name())
-	}
-	return out
-}
-
 var (
 	filesMu sync.Mutex
 	files   = map[string]map[string]any{}
