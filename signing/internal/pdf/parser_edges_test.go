@@ -277,6 +277,14 @@ func TestScanObjectsFindsHeadersOfEveryShape(t *testing.T) {
 		{"5" + sp(65) + "0 obj ", nil},
 		{"5 65535 obj ", []Ref{{5, 65535}}},
 		{"5 123456 obj ", nil},
+		// A generation is read by its digits: two are as good as one or
+		// five, and six are refused even as zeros before a small number.
+		{"5 10 obj ", []Ref{{5, 10}}},
+		{"5 99 obj ", []Ref{{5, 99}}},
+		{"5 123 obj ", []Ref{{5, 123}}},
+		{"5 00007 obj ", []Ref{{5, 7}}},
+		{"5 000007 obj ", nil},
+		{"5 0000007 obj ", nil},
 		{"2147483648 0 obj ", []Ref{{2147483648, 0}}},
 		{"2147483649 0 obj ", nil},
 		{"12345678901 0 obj ", nil},
