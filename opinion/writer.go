@@ -46,6 +46,22 @@ type writer struct {
 	family   map[int]string // face index -> gofpdf family name
 	toCP1252 func(string) string
 	y        float64 // top of the next line
+	// pen, while a line is drawn, is the face, size and gray gofpdf last
+	// set for it, so that a justified line's words, drawn one by one, set
+	// them once: gofpdf writes a font selection into the page at every
+	// SetFont and formats the colour at every SetTextColor, which was a
+	// third of the time spent drawing text (profile of the ten-page
+	// opinion). Outside a line it is off, and every run sets both, since
+	// a new page or a transformation may have changed them.
+	pen *penState
+}
+
+// penState is what gofpdf has selected for the line being drawn.
+type penState struct {
+	family string
+	size   float64
+	gray   int
+	inked  bool // gray is set
 }
 
 func (w *writer) newPage() {
@@ -90,17 +106,34 @@ func (w *writer) setCoreFont(sp textSpec) {
 
 // text draws s with its baseline at y, switching faces between runs.
 func (w *writer) text(x, y float64, s string, sp textSpec) {
-	w.pdf.SetTextColor(sp.gray, sp.gray, sp.gray)
+	if p := w.pen; p == nil || !p.inked || p.gray != sp.gray {
+		w.pdf.SetTextColor(sp.gray, sp.gray, sp.gray)
+		if p != nil {
+			p.gray, p.inked = sp.gray, true
+		}
+	}
 	if w.lib.primary[sp.style] < 0 {
 		w.setCoreFont(sp)
 		w.pdf.Text(x, y, w.toCP1252(s))
 		return
 	}
 	for _, r := range w.lib.splitRuns(s, sp.style) {
-		w.pdf.SetFont(w.family[r.face], "", sp.size)
+		w.selectFace(w.family[r.face], sp.size)
 		w.pdf.Text(x, y, r.text)
 		x += w.width(r.text, sp)
 	}
+}
+
+// selectFace sets the face and size of the text that follows, unless the
+// line being drawn has them already.
+func (w *writer) selectFace(family string, size float64) {
+	if p := w.pen; p != nil {
+		if p.family == family && p.size == size {
+			return
+		}
+		p.family, p.size = family, size
+	}
+	w.pdf.SetFont(family, "", size)
 }
 
 // baseline is where text sits in a line box whose top is top.
@@ -214,6 +247,8 @@ func (w *writer) drawLine(x, top float64, ln line, sp textSpec, maxW float64, ju
 		}
 	}
 	y := baseline(top, sp)
+	w.pen = &penState{}
+	defer func() { w.pen = nil }()
 	var pending strings.Builder
 	startX := x
 	for i, t := range ln.toks {
