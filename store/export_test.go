@@ -15,3 +15,14 @@ func FullRankingSQL(text string, q cases.Query, offset, limit int) (string, []an
 
 // SearchCutoff is how many of the best documents the first try ranks.
 var SearchCutoff = searchCutoff
+
+// SetSplitSearchMin lowers the number of documents from which a search is
+// scored in two halves, for a test register; the returned func restores it.
+func SetSplitSearchMin(n int) (restore func()) {
+	old := splitSearchMin
+	splitSearchMin = n
+	return func() { splitSearchMin = old }
+}
+
+// SplitSearches is how many searches this register scored in two halves.
+func (db *DB) SplitSearches() int64 { return db.splits.taken.Load() }

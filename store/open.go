@@ -33,6 +33,7 @@ type DB struct {
 	lock     *registerLock
 	memLogin *memoryLogins       // sign-in state of a read-only register, kept in memory
 	anchors  registerpages.Cache // keys of register pages (register_pages.go)
+	splits   searchSplits        // queries worth scoring on two cores (search_split.go)
 }
 
 // Options tune Open; the zero value is right for the application.

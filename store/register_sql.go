@@ -65,7 +65,9 @@ func LiteralSQL(query string, args []any) (string, error) {
 // numbered parameters: a page of ranked cases with their snippet texts.
 // The benchmark suite runs it in the sqlite3 shell as the reference for
 // the app's search; TestSearchCasesSQLMatchesSearchCases keeps the two the
-// same.
+// same. For a word in much of the register SearchCases gives the same page
+// by scoring the documents in two halves at once (search_split.go): the
+// reference stays this one statement, the work a search has to do.
 func SearchCasesSQL(text string, q cases.Query, offset, limit int) (query string, args []any, ok bool) {
 	pq := textindex.ParseQuery(text)
 	if pq.Match == "" {

@@ -101,7 +101,7 @@ func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offse
 	switch {
 	case pq.Match != "":
 		cutoff := searchCutoff(offset, limit)
-		out, kept, err := db.searchPage(ctx, bind(rankedPage(bestDocs, w), pq.Match, q.Viewer.ID, limit, offset, cutoff))
+		out, kept, err := db.firstTry(ctx, pq.Match, w, args, q.Viewer.ID, offset, limit, cutoff)
 		if err != nil || len(out) == limit {
 			return out, err
 		}
@@ -130,6 +130,37 @@ func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offse
 		return out, err
 	}
 	return nil, nil
+}
+
+// firstTry is a page of the cases of match's cutoff best documents, and
+// how many documents it ranked. A query known to match many documents is
+// scored in two halves at once (search_split.go); any other is ranked by
+// one statement, which tells whether the query is worth splitting.
+func (db *DB) firstTry(ctx context.Context, match, w string, filterArgs []any, viewer int64, offset, limit, cutoff int) ([]cases.SearchMatch, int, error) {
+	split, known := db.splits.lookup(match)
+	if split == 0 {
+		out, kept, err := db.searchPage(ctx, bindSearch(rankedPage(bestDocs, w), filterArgs, match, viewer, limit, offset, cutoff))
+		if err == nil && !known && kept >= cutoff {
+			// Only the speed of later searches depends on this: a failure
+			// leaves the query unsplit and takes nothing from this one.
+			_ = db.learnSplit(ctx, match)
+		}
+		return out, kept, err
+	}
+	docs, err := db.bestDocsSplit(ctx, match, split, cutoff)
+	if err != nil {
+		return nil, 0, err
+	}
+	js, scores := rankedJSON(docs)
+	out, kept, err := db.searchPage(ctx, bindSearch(rankedPage(rankedDocs, w), filterArgs, js, viewer, limit, offset))
+	for i := range out {
+		// The statement ranked by place among the distinct scores; each
+		// case's score is its best document's real one.
+		if rank := int(-out[i].Score); rank >= 0 && rank < len(scores) {
+			out[i].Score = -scores[rank]
+		}
+	}
+	return out, kept, err
 }
 
 // boundQuery is SQL with its arguments.

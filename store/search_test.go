@@ -312,6 +312,34 @@ func TestOpinionTextIsSearchedAndReindexedOnEachVersion(t *testing.T) {
 // The first try keeps only the best documents; the pages it returns must be
 // those of the full ranking, at any offset and with filters.
 func TestSearchPagesEqualTheFullRanking(t *testing.T) {
+	db, svc, raw := rankingRegister(t)
+	if n := searchPagesAgainstFullRanking(t, db, svc, raw); n != 0 {
+		t.Errorf("%d searches were split in two although no query reaches the threshold", n)
+	}
+}
+
+// A word in much of the register is scored in two halves at once, each on
+// a connection of its own; the pages are still exactly the full ranking's,
+// ties included, with every filter and deep into the results.
+func TestSplitSearchPagesEqualTheFullRanking(t *testing.T) {
+	defer store.SetSplitSearchMin(100)()
+	db, svc, raw := rankingRegister(t)
+	ctx := context.Background()
+	for _, word := range []string{"同意", "consent", "submitter"} {
+		// The first search of a word learns that it is common.
+		if _, err := db.SearchCases(ctx, word, cases.Query{Today: svc.Today(), Viewer: member}, 0, 50); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := searchPagesAgainstFullRanking(t, db, svc, raw); n < 5 {
+		t.Errorf("only %d of the searches were split in two", n)
+	}
+}
+
+// rankingRegister is a seeded register whose common words match more
+// documents than the first try of a search ranks, with one old case whose
+// only mention of "submitter" ranks far below that cut.
+func rankingRegister(t *testing.T) (*store.DB, *cases.Service, *sql.DB) {
 	db, svc, raw := seededRegister(t, 2500)
 	ctx := context.Background()
 	if n := sqlCount(t, raw, `SELECT count(*) FROM search_fts WHERE search_fts MATCH '"submitter"'`); n <= store.SearchCutoff(0, 50) {
@@ -327,6 +355,16 @@ func TestSearchPagesEqualTheFullRanking(t *testing.T) {
 	if _, err := svc.AddNote(ctx, secretary, c.ID, strings.Repeat("The lift was inspected again. ", 60)+"The submitter called.", false); err != nil {
 		t.Fatal(err)
 	}
+	return db, svc, raw
+}
+
+// searchPagesAgainstFullRanking compares pages of the store's search with
+// the statement that ranks every matching document, and returns how many
+// of the searches the store split in two.
+func searchPagesAgainstFullRanking(t *testing.T, db *store.DB, svc *cases.Service, raw *sql.DB) int64 {
+	t.Helper()
+	ctx := context.Background()
+	before := db.SplitSearches()
 	for _, tc := range []struct {
 		text   string
 		q      cases.Query
@@ -334,6 +372,7 @@ func TestSearchPagesEqualTheFullRanking(t *testing.T) {
 	}{
 		{"同意", cases.Query{}, 0}, {"同意", cases.Query{}, 300}, {"consent", cases.Query{}, 200},
 		{"submitter", cases.Query{Status: cases.Closed}, 0}, {"submitter", cases.Query{Risk: cases.RiskHigh}, 100},
+		{"submitter", cases.Query{}, 0}, {"submitter", cases.Query{}, 950},
 		// The only case of 2012 mentions the word once, in a long note:
 		// far below the cut of the first try, which then finds nothing.
 		{"submitter", cases.Query{Year: 2012}, 0},
@@ -347,15 +386,53 @@ func TestSearchPagesEqualTheFullRanking(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := idsOf(t, raw, lit)
+		want, wantScores := rankedIDs(t, raw, lit)
 		var ids []int64
+		var scores []float64
 		for _, m := range got {
-			ids = append(ids, m.ID)
+			ids, scores = append(ids, m.ID), append(scores, m.Score)
 		}
 		if len(want) == 0 || fmt.Sprint(ids) != fmt.Sprint(want) {
 			t.Errorf("%q %+v offset %d: %d results %v…, full ranking %d %v…", tc.text, tc.q.Status, tc.offset, len(ids), head(ids), len(want), head(want))
+		} else if fmt.Sprint(scores) != fmt.Sprint(wantScores) {
+			t.Errorf("%q offset %d: scores %v…, full ranking's %v…", tc.text, tc.offset, scores[:min(3, len(scores))], wantScores[:min(3, len(wantScores))])
 		}
 	}
+	return db.SplitSearches() - before
+}
+
+// rankedIDs runs a search statement and returns its cases and their
+// scores as SearchCases gives them (higher is better).
+func rankedIDs(t *testing.T, raw *sql.DB, query string) ([]int64, []float64) {
+	t.Helper()
+	rows, err := raw.Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var ids []int64
+	var scores []float64
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		id, _ := vals[0].(int64)
+		if id == 0 {
+			continue // the row of an empty page
+		}
+		best, _ := vals[10].(float64)
+		ids, scores = append(ids, id), append(scores, -best)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return ids, scores
 }
 
 func head(ids []int64) []int64 { return ids[:min(5, len(ids))] }
