@@ -11,6 +11,8 @@ import (
 // file: the words, the embedded face that draws them and their colour.
 type drawnText struct {
 	text, family, color string
+	// left and right edges and top in points, as poppler places the glyphs
+	left, right, top float64
 }
 
 // drawnTexts lists every run of text pdftohtml finds in pdf.
@@ -18,14 +20,18 @@ func drawnTexts(t *testing.T, pdf []byte) []drawnText {
 	t.Helper()
 	var doc struct {
 		Pages []struct {
+			Width float64 `xml:"width,attr"`
 			Fonts []struct {
 				ID     string `xml:"id,attr"`
 				Family string `xml:"family,attr"`
 				Color  string `xml:"color,attr"`
 			} `xml:"fontspec"`
 			Texts []struct {
-				Font  string `xml:"font,attr"`
-				Inner string `xml:",innerxml"`
+				Font  string  `xml:"font,attr"`
+				Left  float64 `xml:"left,attr"`
+				Top   float64 `xml:"top,attr"`
+				Width float64 `xml:"width,attr"`
+				Inner string  `xml:",innerxml"`
 			} `xml:"text"`
 		} `xml:"page"`
 	}
@@ -48,7 +54,9 @@ func drawnTexts(t *testing.T, pdf []byte) []drawnText {
 				t.Fatalf("pdftohtml names font %q, which it never described", tx.Font)
 			}
 			inner := strings.NewReplacer("<b>", "", "</b>", "", "<i>", "", "</i>", "", "&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'").Replace(tx.Inner)
-			texts = append(texts, drawnText{text: inner, family: f.family, color: f.color})
+			pt := pageW / p.Width // pdftohtml's pixels to points
+			texts = append(texts, drawnText{text: inner, family: f.family, color: f.color,
+				left: tx.Left * pt, right: (tx.Left + tx.Width) * pt, top: tx.Top * pt})
 		}
 	}
 	if len(texts) == 0 {
@@ -129,5 +137,67 @@ func TestLabelsAreGrayAndTheirValuesBlack(t *testing.T) {
 		if c, ok := colour[value]; !ok || c != "#000000" {
 			t.Errorf("the value %q is printed in %q (found: %v); values are black", value, c, ok)
 		}
+	}
+}
+
+// Justified lines end on the right margin and nothing crosses it: a
+// line of Chinese, justified between every two characters, is drawn as
+// one run whose character spacing is the gap, which must neither be lost
+// nor carried to the text after it.
+func TestJustifiedLinesMeetTheRightMargin(t *testing.T) {
+	o := chineseOpinion(Bilingual, 3)
+	// ䷀ is a Chinese character only the fallback sans face has: the
+	// line's run of characters changes face at it and must keep its gaps.
+	// A long word wraps, leaving the Chinese lines before it wide gaps: the
+	// first changes face in its run, the second ends on a character with
+	// its punctuation (one piece of text, no gap inside).
+	o.Sections[0].Paragraphs = append(o.Sections[0].Paragraphs,
+		"委员会认为该系统未充分保护个人信息，且䷀未提供有效的申诉 interdisciplinary-accountability-mechanisms remain necessary.",
+		"委员会认为该系统未充分保护个人信息未提供有效的申诉渠道。 interdisciplinary-accountability-mechanisms remain necessary.")
+	pdf, _, err := Render(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const margin = pageW - marginR
+	tolerance := 1.5 * pageW / 892 // pdftohtml's whole pixels
+	chineseFull, latinFull := 0, 0
+	texts := drawnTexts(t, pdf)
+	hexagramLineEnd := 0.0
+	for _, d := range texts {
+		if strings.Contains(d.text, "䷀") {
+			for _, e := range texts {
+				if e.top > d.top-2 && e.top < d.top+2 {
+					hexagramLineEnd = max(hexagramLineEnd, e.right)
+				}
+			}
+		}
+	}
+	if hexagramLineEnd < margin-tolerance || hexagramLineEnd > margin+tolerance {
+		t.Errorf("the justified line holding ䷀ ends at %.1f pt, not at the right margin (%.1f pt)", hexagramLineEnd, margin)
+	}
+	for _, d := range texts {
+		if d.right > margin+tolerance {
+			t.Errorf("%q ends at %.1f pt, beyond the right margin at %.1f pt", d.text, d.right, margin)
+		}
+		if d.left < marginL-tolerance {
+			t.Errorf("%q starts at %.1f pt, left of the margin at %.1f pt", d.text, d.left, float64(marginL))
+		}
+		if d.right < margin-tolerance || !strings.HasPrefix(d.family, "utf8face") {
+			continue
+		}
+		cjk := true
+		for _, r := range d.text {
+			if !isCJK(r) && !strings.ContainsRune("，。、；：？！（）“”", r) {
+				cjk = false
+			}
+		}
+		if cjk {
+			chineseFull++
+		} else {
+			latinFull++
+		}
+	}
+	if chineseFull < 5 || latinFull < 5 {
+		t.Errorf("%d lines of Chinese and %d of English reach the right margin; a justified opinion has dozens", chineseFull, latinFull)
 	}
 }
