@@ -24,8 +24,10 @@ func appearance(info SignatureInfo, u *pdf.Update) pdf.Raw {
 		h = -h
 	}
 	var content bytes.Buffer
-	font := helvetica()
-	if w > 0 && h > 0 {
+	var font widgetFont
+	if w <= 0 || h <= 0 {
+		font = helvetica(u) // nothing is drawn in an invisible widget
+	} else {
 		fmt.Fprintf(&content, "q 0.5 w 0 0 %s %s re S Q\n", num(w), num(h))
 		lines := appearanceLines(info)
 		font = widgetFontFor(info.Font, lines, u)

@@ -46,11 +46,20 @@ type widgetFont struct {
 }
 
 // helvetica is the built-in font every viewer has; anything outside
-// Latin-1 becomes '?'.
-func helvetica() widgetFont {
+// Latin-1 becomes '?'. Its dictionary is an object of the update u when
+// there is one: poppler names a font written directly in a resource
+// dictionary by a made-up object number, which pdffonts then looks up and
+// reports as "Internal Error: xref num … not found" for every signed file.
+func helvetica(u *pdf.Update) widgetFont {
+	var dict pdf.Object = dictOf("Type", pdf.Name("Font"), "Subtype", pdf.Name("Type1"), "BaseFont", pdf.Name("Helvetica"), "Encoding", pdf.Name("WinAnsiEncoding"))
+	if u != nil {
+		ref := u.Reserve()
+		u.Set(ref, dict)
+		dict = ref
+	}
 	return widgetFont{
 		resource: "Helv",
-		dict:     dictOf("Type", pdf.Name("Font"), "Subtype", pdf.Name("Type1"), "BaseFont", pdf.Name("Helvetica"), "Encoding", pdf.Name("WinAnsiEncoding")),
+		dict:     dict,
 		encode:   func(s string) pdf.String { return pdf.String{Bytes: latin1(s)} },
 	}
 }
@@ -60,7 +69,7 @@ func helvetica() widgetFont {
 // and half in question marks would look worse than a consistent one.
 func widgetFontFor(f *AppearanceFont, lines []string, u *pdf.Update) widgetFont {
 	if u == nil || !f.Covers(lines) {
-		return helvetica()
+		return helvetica(u)
 	}
 	used := map[rune]AppearanceGlyph{}
 	for _, l := range lines {
