@@ -120,8 +120,10 @@ func BenchmarkRenderAndSign(b *testing.B) {
 			if pdf, layout, err = d.pub.RenderOpinion(doc); err != nil {
 				return
 			}
-			signed, err = signing.SignPDF(pdf, id, signing.SignatureInfo{Name: d.rapp.Name(), Reason: cases.MeaningAuthor,
-				FieldName: "Rapporteur", Page: layout.Page, Rect: rectAt(layout, 0), Time: time.Now()})
+			// As the Sign button does: the widget gets a font for the
+			// signer's Chinese name (Helvetica would print "??").
+			signed, err = signing.SignPDF(pdf, id, issuing.WithAppearanceFont(signing.SignatureInfo{Name: d.rapp.Name(), Reason: cases.MeaningAuthor,
+				FieldName: "Rapporteur", Page: layout.Page, Rect: rectAt(layout, 0), Time: time.Now()}))
 		})
 		if err != nil {
 			b.Fatal(err)

@@ -7,13 +7,13 @@ import (
 	"ethicsdesk/signing"
 )
 
-// withAppearanceFont gives the signature widget a font that can draw the
+// WithAppearanceFont gives the signature widget a font that can draw the
 // signer's name, meaning and time when the built-in Helvetica cannot
 // (anything beyond Latin-1, such as a Chinese name), so an issued opinion
 // never shows "Digitally signed by ??". The signing time is fixed here,
 // because the font must hold exactly the digits and zone that are drawn.
 // When no installed font covers the text, the widget keeps Helvetica.
-func withAppearanceFont(info signing.SignatureInfo) signing.SignatureInfo {
+func WithAppearanceFont(info signing.SignatureInfo) signing.SignatureInfo {
 	if info.Time.IsZero() {
 		info.Time = time.Now()
 	}

@@ -154,7 +154,7 @@ func (k Keyring) SignPDF(ctx context.Context, pdf []byte, req cases.SignRequest)
 		return nil, fmt.Errorf("your stored certificate chain is not readable: %w", err)
 	}
 	name, _, _ := k.Keys.CommitteeLetterhead(ctx)
-	signed, err := signing.SignPDF(pdf, &signing.Identity{Cert: cert, Chain: chain, Key: key}, withAppearanceFont(signing.SignatureInfo{
+	signed, err := signing.SignPDF(pdf, &signing.Identity{Cert: cert, Chain: chain, Key: key}, WithAppearanceFont(signing.SignatureInfo{
 		Name: req.Signer.Name(), Reason: req.Meaning, Location: name, FieldName: req.FieldName,
 		Page: req.Page, Rect: req.Rect, Time: req.Time}))
 	if err != nil {

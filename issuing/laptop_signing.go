@@ -54,7 +54,7 @@ func (k Keyring) PrepareSignature(ctx context.Context, pdf []byte, req cases.Sig
 		return nil, err
 	}
 	name, _, _ := k.Keys.CommitteeLetterhead(ctx)
-	return signing.PreparePDF(pdf, cert, chain, withAppearanceFont(signing.SignatureInfo{
+	return signing.PreparePDF(pdf, cert, chain, WithAppearanceFont(signing.SignatureInfo{
 		Name: req.Signer.Name(), Reason: req.Meaning, Location: name, FieldName: req.FieldName,
 		Page: req.Page, Rect: req.Rect, Time: req.Time}))
 }
