@@ -17,6 +17,14 @@ func (s *Service) withSubmitterHits(ctx context.Context, actor User, text string
 		return hits, nil
 	}
 	q.Submitter = text
+	// Nearly every search names no submitter. A count under the same
+	// filters says so without the page's order and columns: a few
+	// microseconds, where the page statement took about 0.1 ms, a sixth
+	// of a search for a rare word (profile of the benchmark register).
+	q.Today, q.Viewer = s.Today(), actor
+	if n, err := s.repo.CountCases(ctx, q); err != nil || n == 0 {
+		return hits, err
+	}
 	rows, err := s.ListCases(ctx, actor, q, 0, limit)
 	if err != nil || len(rows) == 0 {
 		return hits, err
