@@ -181,10 +181,11 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 		Servers: endings.servers()}
 	var w fyne.Window
 	if userName != "" {
+		check := startSignIn(func() (cases.User, error) {
+			return svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))
+		})
 		w = ui.NewMainWindowSigningIn(a, svc, opt, userName, func() (cases.User, error) {
-			return signInWhilePreparing(a, func() (cases.User, error) {
-				return svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))
-			})
+			return signInWhilePreparing(a, check)
 		}, signInFailed(stderr))
 	} else {
 		w = ui.NewStartWindow(a, svc, opt)
@@ -194,6 +195,27 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 	endings.add(func() { db.Close() })
 	a.Lifecycle().SetOnStopped(endings.run)
 	return w, nil
+}
+
+// startSignIn starts signIn at once on a goroutine of its own and returns
+// the wait for its result. The sign-in of --user starts before the first
+// window is made, which starts the graphics (GLFW and the GL context,
+// 35–80 ms of the main goroutine): the password check (argon2id) no longer
+// waits for them, on a machine with a second core.
+func startSignIn(signIn func() (cases.User, error)) func() (cases.User, error) {
+	type result struct {
+		actor cases.User
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		actor, err := signIn()
+		done <- result{actor, err}
+	}()
+	return func() (cases.User, error) {
+		r := <-done
+		return r.actor, r.err
+	}
 }
 
 // signInWhilePreparing runs signIn (a password check: argon2id, about a
@@ -240,10 +262,11 @@ func openServerWindow(a fyne.App, server, trust, userName string) (fyne.Window, 
 	endings.add(func() { client.SignOut(context.Background()) })
 	a.Lifecycle().SetOnStopped(endings.run)
 	if userName != "" {
+		check := startSignIn(func() (cases.User, error) {
+			return client.Login(ctx, userName, os.Getenv(app.PasswordEnv))
+		})
 		return ui.NewMainWindowSigningIn(a, client, opt, userName, func() (cases.User, error) {
-			return signInWhilePreparing(a, func() (cases.User, error) {
-				return client.Login(ctx, userName, os.Getenv(app.PasswordEnv))
-			})
+			return signInWhilePreparing(a, check)
 		}, signInFailed(os.Stderr)), nil
 	}
 	return ui.NewStartWindow(a, client, opt), nil

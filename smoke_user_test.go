@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// `ethicsdesk --user NAME` with the password in $ETHICSDESK_PASSWORD, as
+// a script or a desktop shortcut starts it, in a real window: the check
+// starts before the window does, and the window still opens on the
+// register for the right password, and says why and exits with status 1
+// for a wrong one, leaving the register as it was.
+func TestSmokeSignInWithUser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a real window")
+	}
+	needTools(t)
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "ethicsdesk")
+	build := exec.Command("go", "build", "-tags", "sqlite_fts5 migrated_fynedo no_emoji", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	display := fmt.Sprintf(":%d", 200+os.Getpid()%100)
+	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+	if err := xvfb.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer xvfb.Process.Kill()
+	time.Sleep(time.Second)
+	env := append(os.Environ(), "DISPLAY="+display, "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
+		"LANG=en_US.UTF-8", "LIBGL_ALWAYS_SOFTWARE=1")
+	start := func(password string) (*exec.Cmd, *bytes.Buffer) {
+		var out bytes.Buffer
+		app := exec.Command(bin, "--demo", "--user", "secretary")
+		app.Env = append(env, "ETHICSDESK_PASSWORD="+password)
+		app.Stdout, app.Stderr = &out, &out
+		if err := app.Start(); err != nil {
+			t.Fatal(err)
+		}
+		return app, &out
+	}
+
+	// The right password: the window takes the register's name.
+	app, out := start("ethicsdesk-demo")
+	shown := false
+	for end := time.Now().Add(90 * time.Second); time.Now().Before(end) && !shown; time.Sleep(300 * time.Millisecond) {
+		search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "demo\\.db")
+		search.Env = env
+		found, _ := search.Output()
+		shown = strings.TrimSpace(string(found)) != ""
+	}
+	app.Process.Kill()
+	app.Wait()
+	if !shown {
+		t.Fatalf("--user secretary with the right password did not open the register window; the program printed:\n%s", out)
+	}
+	if strings.Contains(out.String(), "panic:") {
+		t.Fatalf("the program panicked:\n%s", out)
+	}
+
+	// A wrong password: a sentence on stderr, and the window says it with
+	// a Quit button, which ends the program with status 1.
+	app, out = start("not the password")
+	done := make(chan error, 1)
+	go func() { done <- app.Wait() }()
+	for end := time.Now().Add(60 * time.Second); time.Now().Before(end) && !strings.Contains(out.String(), "ethicsdesk:"); {
+		time.Sleep(300 * time.Millisecond)
+	}
+	search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "Ethics Desk")
+	search.Env = env
+	ids, _ := search.Output()
+	if len(strings.Fields(string(ids))) == 0 {
+		app.Process.Kill()
+		t.Fatalf("with a wrong password no window stays to say why; the program printed:\n%s", out)
+	}
+	win := strings.Fields(string(ids))[0]
+	var waitErr error
+	for try := 0; try < 20 && waitErr == nil; try++ {
+		// Tab to the Quit button and press it.
+		for _, args := range [][]string{{"windowfocus", "--sync", win}, {"key", "Tab"}, {"key", "space"}} {
+			c := exec.Command("xdotool", args...)
+			c.Env = env
+			c.Run()
+		}
+		select {
+		case waitErr = <-done:
+			if waitErr == nil {
+				t.Fatalf("with a wrong password the program ended with status 0; it printed:\n%s", out)
+			}
+		case <-time.After(time.Second):
+		}
+	}
+	if waitErr == nil {
+		app.Process.Kill()
+		t.Fatalf("the Quit button of the refused sign-in did not end the program; it printed:\n%s", out)
+	}
+	ee, ok := waitErr.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 1 {
+		t.Errorf("with a wrong password the program ended with %v, want status 1; it printed:\n%s", waitErr, out)
+	}
+	if !strings.Contains(out.String(), "ethicsdesk:") || !strings.Contains(strings.ToLower(out.String()), "password") {
+		t.Errorf("with a wrong password stderr does not say why:\n%s", out)
+	}
+}
