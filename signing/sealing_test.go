@@ -95,3 +95,33 @@ func TestALaptopKeyFileReadsBackAndOpens(t *testing.T) {
 		t.Errorf("a key for another certificate: %v", err)
 	}
 }
+
+// The shortest sealed key is its header and the 16-byte tag of an empty
+// ciphertext. It is opened, not refused as not a key: a wrong password
+// says so (the program then asks again), and the right one finds no key
+// inside. A byte less cannot be a sealed key at all.
+func TestTheShortestSealedKeyIsOpenedBeforeItIsJudged(t *testing.T) {
+	const pw = "laptop password"
+	header := append([]byte(sealMagic), sealVersion)
+	header = binary.BigEndian.AppendUint32(header, 1)
+	header = binary.BigEndian.AppendUint32(header, 8)
+	header = append(header, 1)
+	header = append(header, make([]byte, sealSaltLen+sealNonceLen)...)
+	aead, err := sealCipher(pw, header)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealed := aead.Seal(header, header[sealHeaderLen-sealNonceLen:], nil, header)
+	if len(sealed) != sealHeaderLen+16 {
+		t.Fatalf("an empty sealed key is %d bytes, want %d", len(sealed), sealHeaderLen+16)
+	}
+	if _, err := OpenKey(sealed, "another password"); !errors.Is(err, ErrWrongPassword) {
+		t.Errorf("the shortest sealed key with a wrong password: got %v, want %v", err, ErrWrongPassword)
+	}
+	if _, err := OpenKey(sealed, pw); err == nil || err.Error() != "the stored key is damaged" {
+		t.Errorf("the shortest sealed key with its password: got %v, want the key found damaged", err)
+	}
+	if _, err := OpenKey(sealed[:len(sealed)-1], pw); err == nil || !strings.Contains(err.Error(), "is not a protected key") {
+		t.Errorf("a sealed key a byte too short: got %v, want it refused as not a key", err)
+	}
+}
