@@ -2,8 +2,17 @@ package signing
 
 import (
 	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"io"
+	"math/big"
+	"strings"
 	"testing"
+	"time"
 )
 
 // countingSigner is a key that counts its uses, as a smart card asking for
@@ -50,5 +59,62 @@ func TestAnOrdinarySignatureUsesTheKeyOnce(t *testing.T) {
 	}
 	if r := verifyAgainstCommittee(t, fx, signed); r.Verdict() != Verified {
 		t.Errorf("the signature remade in a larger room does not verify:\n%s", r)
+	}
+}
+
+// A signature of exactly the room kept for it fits: it is embedded as it
+// was made, not made again in a larger room. (An RSA signature has a fixed
+// length, so the CMS is brought to the room's size by the chain it carries:
+// the common name of one certificate in it is lengthened until it fits.)
+func TestASignatureOfExactlyTheRoomUsesTheKeyOnce(t *testing.T) {
+	fx := newFixture(t)
+	rsaKey, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(7), Subject: pkix.Name{CommonName: "Prof. Zhang"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour), KeyUsage: x509.KeyUsageDigitalSignature}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, fx.root.Cert, rsaKey.Public(), fx.root.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := &countingSigner{Signer: rsaKey}
+	id := &Identity{Cert: cert, Key: key}
+	fillerKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := 0
+	for n, tries := 100, 0; size != contentsReserve; tries++ {
+		if tries == 50 || n <= 0 {
+			t.Fatalf("no chain brings the signature to %d bytes (the last made %d)", contentsReserve, size)
+		}
+		filler := caCert(t, strings.Repeat("x", n), fillerKey, fx.root.Cert, fx.root.Key)
+		id.Chain = []*x509.Certificate{fx.root.Cert, filler}
+		cms, err := detachedCMS([]byte("any content"), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		size = len(cms)
+		n += contentsReserve - size
+	}
+	key.uses = 0
+	signed, err := SignPDF(fx.unsigned, id, SignatureInfo{Reason: "Member — review", FieldName: "Member"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if key.uses != 1 {
+		t.Errorf("a signature of exactly the room (%d bytes) used the key %d times, want once", contentsReserve, key.uses)
+	}
+	r := verifyAgainstCommittee(t, fx, signed)
+	if r.Verdict() != Verified {
+		t.Fatalf("the signature of exactly the room does not verify:\n%s", r)
+	}
+	if br := r.Signatures[0].ByteRange; br[2]-br[1] != 2*contentsReserve+2 {
+		t.Errorf("the signature was embedded in a room of %d hex digits, want %d", br[2]-br[1]-2, 2*contentsReserve)
 	}
 }
