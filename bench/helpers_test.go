@@ -9,6 +9,7 @@ import (
 
 	"ethicsdesk/cases"
 	"ethicsdesk/pgstore"
+	"ethicsdesk/remote"
 	"ethicsdesk/store"
 )
 
@@ -16,16 +17,37 @@ import (
 // seeds and caches one) and signs in as the secretariat account, as the
 // window does; without it the benchmark is skipped. With ED_BENCH_PG (a
 // postgres:// URL; make bench migrates the same register into a
-// throwaway cluster) the same benchmark runs on PostgreSQL instead.
-func register(b *testing.B) (*cases.Service, cases.User) {
+// throwaway cluster) the same benchmark runs on PostgreSQL instead. With
+// ED_BENCH_SERVER (the https:// address of `ethicsdesk serve` on that
+// register, ED_BENCH_SERVER_FINGERPRINT the committee root's fingerprint
+// it printed) it runs through the committee server, as a member's laptop
+// does; the pacer then keeps the calls within the server's allowance.
+func register(b *testing.B) (cases.API, cases.User, *pacer) {
 	b.Helper()
+	ctx := context.Background()
+	if url := os.Getenv("ED_BENCH_SERVER"); url != "" {
+		root, err := remote.RootByFingerprint(ctx, url, os.Getenv("ED_BENCH_SERVER_FINGERPRINT"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		c, err := remote.Dial(url, root)
+		if err != nil {
+			b.Fatal(err)
+		}
+		actor, err := c.Login(ctx, DemoUser, DemoPassword)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { c.SignOut(context.Background()) })
+		return c, actor, &pacer{every: serverPace}
+	}
 	var db interface {
 		cases.Store
 		Close() error
 	}
 	var err error
 	if url := os.Getenv("ED_BENCH_PG"); url != "" {
-		db, err = pgstore.Open(context.Background(), url)
+		db, err = pgstore.Open(ctx, url)
 	} else if path := os.Getenv("ED_BENCH_DB"); path != "" {
 		db, err = store.OpenExisting(path)
 	} else {
@@ -36,11 +58,52 @@ func register(b *testing.B) (*cases.Service, cases.User) {
 	}
 	b.Cleanup(func() { db.Close() })
 	svc := cases.NewService(db, nil)
-	actor, err := svc.Login(context.Background(), DemoUser, DemoPassword)
+	actor, err := svc.Login(ctx, DemoUser, DemoPassword)
 	if err != nil {
 		b.Fatal(err)
 	}
-	return svc, actor
+	return svc, actor, &pacer{}
+}
+
+// serverPace is how often a benchmark starts a call through the committee
+// server: the server allows each session 50 calls a second (remote,
+// ratelimit.go) and refuses the rest, so one every 25 ms is never refused
+// (as remote's BenchmarkOverLoopback paces them).
+const serverPace = 25 * time.Millisecond
+
+// pacer spaces the calls of a benchmark that goes through the server; on
+// the register itself (every 0) it never waits. The wait is outside the
+// latencies timed, which are the calls' own.
+type pacer struct {
+	every time.Duration
+	next  time.Time
+}
+
+// remote says whether the benchmark goes through the server.
+func (p *pacer) remote() bool { return p.every > 0 }
+
+// wait returns when the next call may start.
+func (p *pacer) wait() {
+	if p.every == 0 {
+		return
+	}
+	time.Sleep(time.Until(p.next))
+	p.next = time.Now().Add(p.every)
+}
+
+// waitTimed is wait inside the timed loop: the benchmark's timer stops
+// while it waits, so ns/op is the calls' time too.
+func (p *pacer) waitTimed(b *testing.B) {
+	if p.every == 0 {
+		return
+	}
+	if time.Until(p.next) > 0 {
+		b.StopTimer()
+		p.wait()
+		b.StartTimer()
+		return
+	}
+	p.wait()
 }
 
 // latencies records how long each operation of a benchmark took, for the

@@ -9,7 +9,6 @@ package bench
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 
 	"ethicsdesk/cases"
@@ -45,27 +44,6 @@ var SearchTerms = []SearchTerm{
 // SearchLimit is the number of ranked results a search asks for.
 const SearchLimit = 50
 
-// PlantRareTerms adds, once, the few cases that carry the rare search
-// terms; the generator's vocabulary has no rare words.
-func PlantRareTerms(ctx context.Context, svc *cases.Service, actor cases.User) error {
-	if hits, err := svc.Search(ctx, actor, "quokkatronic", cases.Query{}, 0, 1); err != nil || len(hits) > 0 {
-		return err
-	}
-	for i := 1; i <= 3; i++ {
-		d := cases.Draft{TypeCode: "ethics_complaint",
-			Title:      fmt.Sprintf("Quokkatronic companion robot %d", i),
-			Summary:    "The 盾牌 model of the quokkatronic robot records residents of a care home without telling them.",
-			ReceivedOn: svc.Today(), Channel: cases.ChannelEmail,
-			Submitter:  cases.Submitter{Kind: cases.SubmitterAnonymous},
-			Respondent: "Care Homes Ltd", AISystem: "Quokkatronic 盾牌", Sector: "healthcare",
-			Risk: cases.RiskHigh, Breach: "privacy", Priority: cases.PriorityNormal}
-		if _, err := svc.CreateCase(ctx, actor, d); err != nil {
-			return fmt.Errorf("planting the rare search terms: %w", err)
-		}
-	}
-	return nil
-}
-
 // RegisterPage is one page of 100 rows the register window may ask for.
 type RegisterPage struct {
 	Name   string
@@ -78,7 +56,7 @@ type RegisterPage struct {
 // (newest reference first) and each sort, both ways, without a filter;
 // each at the first page, the middle and the last page, because scrolling
 // the register end to end asks for all of them.
-func RegisterPages(ctx context.Context, svc *cases.Service, actor cases.User) ([]RegisterPage, error) {
+func RegisterPages(ctx context.Context, api cases.API, actor cases.User) ([]RegisterPage, error) {
 	var filters []RegisterPage
 	add := func(name string, q cases.Query) {
 		q.Sort, q.Desc = cases.SortReference, true
@@ -96,7 +74,7 @@ func RegisterPages(ctx context.Context, svc *cases.Service, actor cases.User) ([
 	for _, s := range cases.AllSectors {
 		add("sector="+string(s), cases.Query{Sector: s})
 	}
-	this := svc.Today().Year()
+	this := api.Today().Year()
 	for y := this - 6; y <= this; y++ {
 		add("year="+strconv.Itoa(y), cases.Query{Year: y})
 	}
@@ -116,7 +94,7 @@ func RegisterPages(ctx context.Context, svc *cases.Service, actor cases.User) ([
 	}
 	var pages []RegisterPage
 	for _, f := range filters {
-		n, _, err := svc.CountCases(ctx, actor, f.Query)
+		n, _, err := api.CountCases(ctx, actor, f.Query)
 		if err != nil {
 			return nil, err
 		}

@@ -16,11 +16,12 @@ const tags = "sqlite_fts5 migrated_fynedo no_emoji"
 // keyed by the benchmark's name without the -N CPU suffix.
 type benchResult map[string][]map[string]float64
 
-// goBench runs `go test -bench` on pkg and parses its lines.
-func goBench(c config, pkg, pattern, benchtime string) (benchResult, error) {
+// goBench runs `go test -bench` on pkg, with env added to this program's
+// environment, and parses its lines.
+func goBench(c config, pkg, pattern, benchtime string, env ...string) (benchResult, error) {
 	cmd := exec.Command("go", "test", "-tags", tags, "-run", "^$", "-bench", pattern,
 		"-count", strconv.Itoa(c.runs), "-benchtime", benchtime, "-timeout", "30m", pkg)
-	cmd.Env = append(os.Environ(), "ED_BENCH_DB="+c.db, "ED_BENCH_OUT="+c.work)
+	cmd.Env = append(append(os.Environ(), "ED_BENCH_DB="+c.db, "ED_BENCH_OUT="+c.work), env...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, os.Stderr
 	err := cmd.Run()

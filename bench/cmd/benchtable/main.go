@@ -20,7 +20,7 @@ type config struct {
 	bare     string // the bare Fyne window binary
 	cacheDir string
 	work     string // scratch files of this run
-	db       string // the cached register
+	db       string // the cached register, or the one given with -db
 	only     string // run only the matching steps
 }
 
@@ -30,6 +30,7 @@ func main() {
 	flag.StringVar(&c.bin, "bin", "bin/ethicsdesk", "the ethicsdesk binary")
 	flag.StringVar(&c.bare, "bare", "bin/barewindow", "the bare Fyne window binary (bench/barewindow)")
 	flag.StringVar(&c.cacheDir, "cache", defaultCache(), "folder of the cached benchmark register")
+	flag.StringVar(&c.db, "db", "", "a seeded register to run on instead of the cached one (the cache is neither made nor cleaned)")
 	seedOnly := flag.Bool("seed-only", false, "only make sure the cached register exists")
 	flag.StringVar(&c.only, "only", "", "run only the steps whose name contains this (e.g. window)")
 	flag.Parse()
