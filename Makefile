@@ -33,6 +33,9 @@ smoke:
 # several times with its reference and prints one table. About 10 minutes.
 # The PostgreSQL column (issue 14) migrates that register into a throwaway
 # cluster; `go run ./bench/cmd/benchtable -only postgres` runs it alone.
+# The committee server's figures (issue 18: page and search through
+# `ethicsdesk serve` on loopback, and the load test, -load 30s a half) add
+# about 4 minutes; `-only server` runs them alone (about 6 with the file's).
 bench: build
 	go build -tags "$(TAGS)" -o bin/barewindow ./bench/barewindow
 	go run -tags "$(TAGS)" ./bench/cmd/benchtable -bin bin/ethicsdesk -bare bin/barewindow

@@ -22,6 +22,9 @@ type config struct {
 	work     string // scratch files of this run
 	db       string // the cached register, or the one given with -db
 	only     string // run only the matching steps
+	// loadDuration is how long each half of the load test runs
+	// (LOADTEST_DURATION of bench/loadtest).
+	loadDuration string
 }
 
 func main() {
@@ -32,7 +35,8 @@ func main() {
 	flag.StringVar(&c.cacheDir, "cache", defaultCache(), "folder of the cached benchmark register")
 	flag.StringVar(&c.db, "db", "", "a seeded register to run on instead of the cached one (the cache is neither made nor cleaned)")
 	seedOnly := flag.Bool("seed-only", false, "only make sure the cached register exists")
-	flag.StringVar(&c.only, "only", "", "run only the steps whose name contains this (e.g. window)")
+	flag.StringVar(&c.only, "only", "", "run only the steps whose name contains this (e.g. window, server)")
+	flag.StringVar(&c.loadDuration, "load", "30s", "how long each half of the committee server's load test runs")
 	flag.Parse()
 	if err := run(c, *seedOnly); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -74,6 +78,8 @@ func run(c config, seedOnly bool) error {
 		{"keystroke benchmark", keystroke},
 		{"window start-up and memory under Xvfb", windowRuns},
 		{"postgres: the same register on PostgreSQL", postgresColumn},
+		{"committee server over loopback", serverColumn},
+		{"committee server load test", loadTestColumn},
 	} {
 		if c.only != "" && !strings.Contains(step.name, c.only) {
 			continue

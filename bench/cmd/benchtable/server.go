@@ -1,0 +1,274 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"ethicsdesk/app"
+	"ethicsdesk/bench"
+	"ethicsdesk/internal/servetest"
+)
+
+// serverAdmin is the administrator `seed` makes; their password
+// (bench.DemoPassword) opens the committee root the server's certificate
+// is issued by.
+const serverAdmin = "admin"
+
+// serverColumn is the committee server's part of the table (issue 18, on
+// issue 13's targets): `ethicsdesk serve` on the cached register, over TLS
+// on loopback, and the register page and search benchmarks run through it
+// as the secretary, each figure beside the same operation on the file in
+// the same run. The benchmarks pace their calls within the server's
+// allowance of 50 a second per session; the pauses are not in the times.
+// A server that does not start, or benchmarks that fail through it, leave
+// the rows "not measured" with the reason, and the table still appears.
+func serverColumn(c config) ([]row, error) {
+	page := row{figure: "server register page, 95th percentile (loopback)", unit: "ms", refName: "file", limit: 10}
+	var searches []row
+	for _, t := range bench.SearchTerms {
+		searches = append(searches, row{figure: fmt.Sprintf("server search %q, median (loopback)", t.Text), unit: "ms",
+			refName: "file", ratio: 1.5})
+	}
+	file := goResults
+	if file == nil { // -only server: the file's figures of this run
+		var err error
+		if file, err = pageAndSearch(c); err != nil {
+			return nil, err
+		}
+	}
+	page.ref = file.metric("BenchmarkRegisterPage", "p95-ms")
+	for i, t := range bench.SearchTerms {
+		searches[i].ref = file.metric("BenchmarkSearch/"+t.Name, "median-ms")
+	}
+	served, err := throughServer(c)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "bench: committee server: %v\n", err)
+		note := "not measured: " + firstLine(err.Error())
+		page.note = note
+		for i := range searches {
+			searches[i].note = note
+		}
+	} else {
+		page.samples = served.metric("BenchmarkRegisterPage", "p95-ms")
+		for i, t := range bench.SearchTerms {
+			searches[i].samples = served.metric("BenchmarkSearch/"+t.Name, "median-ms")
+		}
+	}
+	return append([]row{page}, searches...), nil
+}
+
+// pageAndSearch runs the register page and search benchmarks on the file,
+// as the "Go benchmarks" step does.
+func pageAndSearch(c config, env ...string) (benchResult, error) {
+	all := benchResult{}
+	for _, b := range []struct{ pattern, benchtime string }{
+		{"^BenchmarkRegisterPage$", "400x"},
+		{"^BenchmarkSearch$", "20x"},
+	} {
+		res, err := goBench(c, "./bench/", b.pattern, b.benchtime, env...)
+		if err != nil {
+			return nil, err
+		}
+		for k, v := range res {
+			all[k] = v
+		}
+	}
+	return all, nil
+}
+
+// throughServer starts the server, runs the benchmarks through it and
+// stops it.
+func throughServer(c config) (benchResult, error) {
+	srv, err := startServer(c)
+	if err != nil {
+		return nil, err
+	}
+	defer srv.stop()
+	return pageAndSearch(c, "ED_BENCH_SERVER="+srv.url, "ED_BENCH_SERVER_FINGERPRINT="+srv.fingerprint)
+}
+
+// server is a running `ethicsdesk serve`.
+type server struct {
+	cmd              *exec.Cmd
+	exited           chan struct{}
+	url, fingerprint string
+}
+
+// startServer runs `ethicsdesk serve` on the register on a free loopback
+// port, the administrator's password in its environment, and waits for
+// the address and the root's fingerprint it prints when it listens.
+func startServer(c config) (*server, error) {
+	cmd := exec.Command(c.bin, "serve", "--db", c.db, "--user", serverAdmin, "--listen", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), app.PasswordEnv+"="+bench.DemoPassword)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	var errOut bytes.Buffer
+	cmd.Stderr = io.MultiWriter(os.Stderr, &errOut) // it logs only failures
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("%s serve: %w", c.bin, err)
+	}
+	s := &server{cmd: cmd, exited: make(chan struct{})}
+	banner := make(chan struct{})
+	go func() {
+		s.url, s.fingerprint = servetest.Banner(out)
+		close(banner)
+		io.Copy(io.Discard, out) // its standard output must not fill up
+		cmd.Wait()
+		close(s.exited)
+	}()
+	select {
+	case <-banner:
+	case <-time.After(3 * time.Minute):
+		cmd.Process.Kill()
+		<-s.exited
+		return nil, errors.New("the committee server did not listen within 3 minutes")
+	}
+	if s.url == "" || s.fingerprint == "" {
+		s.stop()
+		<-s.exited
+		why := firstLine(errOut.String())
+		if why == "" {
+			why = "it printed no address and fingerprint"
+		}
+		return nil, fmt.Errorf("the committee server did not start: %s", why)
+	}
+	return s, nil
+}
+
+// stop ends the server as its systemd unit would (SIGTERM), killing it if
+// it has not stopped within 30 seconds.
+func (s *server) stop() {
+	s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-s.exited:
+	case <-time.After(30 * time.Second):
+		s.cmd.Process.Kill()
+		<-s.exited
+	}
+}
+
+// loadTestColumn runs the load test of issue 13 (bench/loadtest: thirty
+// simulated people on a register of their own, first on the file, then as
+// long through a committee server on this machine) for c.loadDuration a
+// half, and adds each operation's 95th percentile through the server
+// beside the file's under the same load. LOADTEST_MODE and
+// LOADTEST_ENGINE are taken from the environment, as `make loadtest`
+// takes them. A load test that fails leaves its row "not measured".
+func loadTestColumn(c config) ([]row, error) {
+	cmd := exec.Command("go", "test", "-tags", tags+" loadtest", "-run", "^TestCommitteeServerUnderLoad$",
+		"-v", "-count=1", "-timeout", "20m", "./bench/loadtest/")
+	cmd.Env = append(os.Environ(), "LOADTEST_DURATION="+c.loadDuration)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, os.Stderr
+	err := cmd.Run()
+	os.Stderr.Write(out.Bytes())
+	failed := row{figure: "load test, 95th percentile through the server", unit: "ms"}
+	if err != nil {
+		failed.note = fmt.Sprintf("not measured: the load test failed (%v; its output is above)", err)
+		return []row{failed}, nil
+	}
+	lt, err := parseLoadTest(out.String())
+	if err != nil {
+		failed.note = "not measured: " + err.Error()
+		return []row{failed}, nil
+	}
+	return lt.rows(), nil
+}
+
+// loadTest is the table the load test prints: how it ran and each
+// operation's 95th percentile on the register and through the server.
+type loadTest struct {
+	mode, engine, perHalf string
+	ops                   []loadOp
+}
+
+type loadOp struct {
+	name            string
+	local, server   time.Duration
+	nLocal, nServer int
+}
+
+var loadHeader = regexp.MustCompile(`(\S+) load on (\S+), (\S+) per half`)
+
+// parseLoadTest reads the first table of the load test's output (go test
+// -v prints it twice: logged, and on its own).
+func parseLoadTest(out string) (loadTest, error) {
+	var lt loadTest
+	lines := strings.Split(out, "\n")
+	start := -1
+	for i, l := range lines {
+		if m := loadHeader.FindStringSubmatch(l); m != nil && lt.mode == "" {
+			lt.mode, lt.engine, lt.perHalf = m[1], m[2], m[3]
+		}
+		if strings.HasPrefix(strings.TrimSpace(l), "operation (p95)") {
+			start = i + 1
+			break
+		}
+	}
+	if start < 0 {
+		return lt, errors.New("the load test printed no table of 95th percentiles")
+	}
+	for _, l := range lines[start:] {
+		f := strings.Fields(l)
+		if len(f) < 6 {
+			break
+		}
+		n := len(f)
+		local, err1 := time.ParseDuration(f[n-5])
+		served, err2 := time.ParseDuration(f[n-4])
+		nLocal, err3 := strconv.Atoi(f[n-2])
+		nServer, err4 := strconv.Atoi(f[n-1])
+		if err := errors.Join(err1, err2, err3, err4); err != nil {
+			break // the lines after the table
+		}
+		lt.ops = append(lt.ops, loadOp{name: strings.Join(f[:n-5], " "), local: local, server: served, nLocal: nLocal, nServer: nServer})
+	}
+	if len(lt.ops) == 0 {
+		return lt, errors.New("the load test's table of 95th percentiles is empty")
+	}
+	return lt, nil
+}
+
+// rows are the table's rows of the load test: a register page within 10
+// ms and a search within 1.5 times the file's, as for single calls (issue
+// 13); the other operations for information.
+func (lt loadTest) rows() []row {
+	// How the load ran goes with the reference, which ran under it too.
+	engine := "file"
+	if lt.engine == "postgres" {
+		engine = "PostgreSQL"
+	}
+	refName := fmt.Sprintf("%s, same load: %s, %s a half", engine, lt.mode, lt.perHalf)
+	ms := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 }
+	var rows []row
+	for _, op := range lt.ops {
+		r := row{figure: fmt.Sprintf("load test, %s, 95th percentile through the server", op.name), unit: "ms", refName: refName}
+		switch op.name {
+		case "register page":
+			r.limit = 10
+		case "search":
+			r.ratio = 1.5
+		}
+		if op.nServer == 0 {
+			r.note = "not measured: no call succeeded through the server"
+		} else {
+			r.samples = []float64{ms(op.server)}
+		}
+		if op.nLocal > 0 {
+			r.ref = []float64{ms(op.local)}
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
