@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,25 +22,7 @@ func TestRegisterKeyboardAndWidthInRealWindow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a real window")
 	}
-	for _, tool := range []string{"Xvfb", "xdotool", "import"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("%s is not installed: run scripts/install-deps.sh", tool)
-		}
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "ethicsdesk")
-	if out, err := exec.Command("go", "build", "-tags", "sqlite_fts5 migrated_fynedo no_emoji", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	display := fmt.Sprintf(":%d", 200+os.Getpid()%100)
-	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
-	if err := xvfb.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer xvfb.Process.Kill()
-	time.Sleep(time.Second)
-	env := append(os.Environ(), "DISPLAY="+display, "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
-		"LANG=en_US.UTF-8", "LIBGL_ALWAYS_SOFTWARE=1")
+	bin, env, _ := smokeDesktop(t)
 	var appOut bytes.Buffer
 	app := exec.Command(bin, "--demo")
 	app.Env, app.Stdout, app.Stderr = env, &appOut, &appOut

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,15 +22,7 @@ func TestSmokeRealWindowOnTheCommitteeServer(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a real window")
 	}
-	needTools(t)
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "ethicsdesk")
-	build := exec.Command("go", "build", "-tags", "sqlite_fts5 migrated_fynedo no_emoji", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	env := append(os.Environ(), "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
-		"LANG=en_US.UTF-8", "LIBGL_ALWAYS_SOFTWARE=1")
+	bin, env, dir := smokeDesktop(t)
 	register := filepath.Join(dir, "committee.db")
 	seed := exec.Command(bin, "seed", "--db", register, "--cases", "200", "--notes", "200", "--opinions", "2")
 	seed.Env = env
@@ -79,24 +70,11 @@ func TestSmokeRealWindowOnTheCommitteeServer(t *testing.T) {
 		t.Fatalf("the server printed no address and fingerprint within 90 s:\n%s", serveErr.String())
 	}
 
-	display := fmt.Sprintf(":%d", 190+os.Getpid()%50)
-	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
-	if err := xvfb.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer xvfb.Process.Kill()
-	env = append(env, "DISPLAY="+display)
 	xdo := func(args ...string) string {
 		c := exec.Command("xdotool", args...)
 		c.Env = env
 		out, _ := c.CombinedOutput()
 		return strings.TrimSpace(string(out))
-	}
-	for end := time.Now().Add(20 * time.Second); xdo("getdisplaygeometry") == "" || strings.Contains(xdo("getdisplaygeometry"), "Can't open"); {
-		if time.Now().After(end) {
-			t.Fatal("Xvfb did not accept connections within 20 s")
-		}
-		time.Sleep(200 * time.Millisecond)
 	}
 
 	var appOut bytes.Buffer

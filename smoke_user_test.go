@@ -2,10 +2,7 @@ package main
 
 import (
 	"bytes"
-	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,22 +17,7 @@ func TestSmokeSignInWithUser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts a real window")
 	}
-	needTools(t)
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "ethicsdesk")
-	build := exec.Command("go", "build", "-tags", "sqlite_fts5 migrated_fynedo no_emoji", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	display := fmt.Sprintf(":%d", 200+os.Getpid()%100)
-	xvfb := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
-	if err := xvfb.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer xvfb.Process.Kill()
-	time.Sleep(time.Second)
-	env := append(os.Environ(), "DISPLAY="+display, "HOME="+dir, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"),
-		"LANG=en_US.UTF-8", "LIBGL_ALWAYS_SOFTWARE=1")
+	bin, env, _ := smokeDesktop(t)
 	start := func(password string) (*exec.Cmd, *bytes.Buffer) {
 		var out bytes.Buffer
 		app := exec.Command(bin, "--demo", "--user", "secretary")

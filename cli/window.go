@@ -218,24 +218,14 @@ func startSignIn(signIn func() (cases.User, error)) func() (cases.User, error) {
 	}
 }
 
-// signInWhilePreparing runs signIn (a password check: argon2id, about a
-// tenth of a second of one core, or a call to the committee server) while
-// this goroutine loads the faces the register window draws its text with:
-// the two are independent, and both stood before the first frame one after
-// the other.
-func signInWhilePreparing(a fyne.App, signIn func() (cases.User, error)) (cases.User, error) {
-	type result struct {
-		actor cases.User
-		err   error
-	}
-	done := make(chan result, 1)
-	go func() {
-		actor, err := signIn()
-		done <- result{actor, err}
-	}()
+// signInWhilePreparing waits for the sign-in startSignIn started (a
+// password check: argon2id, about a tenth of a second of one core, or a
+// call to the committee server) while this goroutine loads the faces the
+// register window draws its text with: the two are independent, and both
+// stood before the first frame one after the other.
+func signInWhilePreparing(a fyne.App, wait func() (cases.User, error)) (cases.User, error) {
 	ui.PrepareText(a)
-	r := <-done
-	return r.actor, r.err
+	return wait()
 }
 
 // signInAs is the user name the sign-in screen starts with (from an
