@@ -156,3 +156,15 @@ func TestStatisticsRowsWithoutAPlaceComeByCode(t *testing.T) {
 		}
 	}
 }
+
+// The statistics screen heads its figures with the period, first and last
+// day.
+func TestTheStatisticsPeriodReadsAsItsDays(t *testing.T) {
+	if got := cases.YearPeriod(2026).String(); got != "2026-01-01 – 2026-12-31" {
+		t.Errorf("the year 2026 reads %q", got)
+	}
+	p := cases.Period{From: cases.MustDate("2026-03-02"), To: cases.MustDate("2026-04-30")}
+	if got := p.String(); got != "2026-03-02 – 2026-04-30" {
+		t.Errorf("a period reads %q", got)
+	}
+}
