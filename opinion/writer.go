@@ -263,7 +263,7 @@ func (w *writer) drawLine(x, top float64, ln line, sp textSpec, maxW float64, ju
 			if !t.space && piece.takes(w.lib, t, sp.style) {
 				// One more character of a run of Chinese: drawn with the
 				// run, the character spacing putting the gap before it.
-				piece.add(t, true)
+				piece.addAfterGap(t)
 				x += extra + t.w
 				continue
 			}
@@ -320,9 +320,10 @@ func (p *spacedPiece) takes(lib *fontLibrary, t placed, st textStyle) bool {
 	return face == p.face && face >= 0
 }
 
-func (p *spacedPiece) add(t placed, gap bool) {
+// addAfterGap adds t to the run, the justification gap before it.
+func (p *spacedPiece) addAfterGap(t placed) {
 	p.text.WriteString(t.text)
-	p.gapped = p.gapped || gap
+	p.gapped = true
 }
 
 // drawPiece draws the piece at x and empties it. A run of characters is

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"slices"
@@ -105,15 +106,7 @@ func (db *DB) bestDocsSplit(ctx context.Context, match string, split int64, k in
 		return nil, err
 	}
 	all := append(halves[0], halves[1]...)
-	slices.SortStableFunc(all, func(a, b scoredDoc) int {
-		switch {
-		case a.s < b.s:
-			return -1
-		case a.s > b.s:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(all, func(a, b scoredDoc) int { return cmp.Compare(a.s, b.s) })
 	db.splits.taken.Add(1)
 	return all[:min(k, len(all))], nil
 }
