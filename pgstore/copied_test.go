@@ -230,7 +230,11 @@ func copiedDemo(t *testing.T, opt demo.SeedOptions, prepare ...func(*store.DB)) 
 }
 
 // The first try keeps only the best documents; the pages it returns must
-// be those of the full ranking, at any offset and with filters.
+// be those of the full ranking, scores included, at any offset and with
+// filters. A common word is ranked pruned once a search has shown it is
+// common (search_prune.go): the same pages again, with short notes planted
+// that beat the cases' best (a private one the member may not read), and
+// once more with pruning refused for too many short documents.
 func TestSearchPagesEqualTheFullRanking(t *testing.T) {
 	ctx := context.Background()
 	end := time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)
@@ -243,6 +247,61 @@ func TestSearchPagesEqualTheFullRanking(t *testing.T) {
 	if err != nil || len(all) <= pgstore.SearchCutoff(0, 50) {
 		t.Fatalf("only %d cases hold the word (%v); the cut of the first try is never reached", len(all), err)
 	}
+	svc := cases.NewService(pg, func() time.Time { return end })
+	sec, err := lite.UserByName(ctx, "secretary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := map[int64]bool{} // cases given a note of the word alone, which outranks any case's own text
+	for i, text := range []string{"submitter", "同意", "Submitter!", "同意 submitter"} {
+		id := all[len(all)-1-i].ID
+		if _, err := svc.AddNote(ctx, sec, id, text, false); err != nil {
+			t.Fatal(err)
+		}
+		short[id] = true
+	}
+	hidden := all[len(all)-10].ID
+	if _, err := svc.AddNote(ctx, sec, hidden, "submitter", true); err != nil {
+		t.Fatal(err)
+	}
+
+	before := pg.PrunedSearches()
+	pagesEqualTheFullRanking(t, pg, member, end)
+	learnt := pg.PrunedSearches()
+	pagesEqualTheFullRanking(t, pg, member, end)
+	if n := pg.PrunedSearches() - learnt; n < 3 {
+		t.Errorf("only %d searches were ranked pruned once the words were known (%d while learning them)", n, learnt-before)
+	}
+	first, err := pg.SearchCases(ctx, "submitter", cases.Query{Today: cases.DateOf(end), Viewer: member}, 0, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, m := range first {
+		if short[m.ID] && m.Source == cases.SourceNote {
+			found++
+		}
+		if m.ID == hidden && m.Source == cases.SourceNote {
+			t.Errorf("the member found case %d by another's private note", hidden)
+		}
+	}
+	if found < 2 {
+		t.Errorf("the first page of a pruned search holds %d of the 2 cases whose note of the word alone outranks every case", found)
+	}
+
+	defer pgstore.SetShortDocsMax(0)()
+	refused := pg.PrunedSearches()
+	pagesEqualTheFullRanking(t, pg, member, end)
+	if n := pg.PrunedSearches() - refused; n != 0 {
+		t.Errorf("%d searches were ranked pruned with no short document allowed", n)
+	}
+}
+
+// pagesEqualTheFullRanking compares pages of SearchCases with the same
+// pages of the statement that ranks every matching document.
+func pagesEqualTheFullRanking(t *testing.T, pg *pgstore.DB, member cases.User, end time.Time) {
+	t.Helper()
+	ctx := context.Background()
 	for _, tc := range []struct {
 		text   string
 		q      cases.Query
@@ -263,8 +322,18 @@ func TestSearchPagesEqualTheFullRanking(t *testing.T) {
 		}
 		if fmt.Sprint(ids(got)) != fmt.Sprint(ids(want)) {
 			t.Errorf("%q %+v at %d: %d results %v…, the full ranking %d %v…", tc.text, tc.q.Status, tc.offset, len(got), head(ids(got)), len(want), head(ids(want)))
+		} else if fmt.Sprint(scores(got)) != fmt.Sprint(scores(want)) {
+			t.Errorf("%q at %d: scores %v, the full ranking's %v", tc.text, tc.offset, scores(got), scores(want))
 		}
 	}
+}
+
+func scores(ms []cases.SearchMatch) []float64 {
+	var out []float64
+	for _, m := range ms {
+		out = append(out, m.Score)
+	}
+	return out
 }
 
 func ids(ms []cases.SearchMatch) []int64 {

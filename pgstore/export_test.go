@@ -22,3 +22,32 @@ func (db *DB) FullRanking(ctx context.Context, text string, q cases.Query, offse
 
 // SearchCutoff is how many documents the first try keeps.
 var SearchCutoff = searchCutoff
+
+// PrunedSearches is how many searches this register ranked pruned.
+func (db *DB) PrunedSearches() int64 { return db.pruned.taken.Load() }
+
+// SetShortDocsMax changes how many short documents a pruned search may
+// find before it ranks as before.
+func SetShortDocsMax(n int) (restore func()) {
+	old := shortDocsMax
+	shortDocsMax = n
+	return func() { shortDocsMax = old }
+}
+
+// NoteVector is the search vector of a note saying text.
+func NoteVector(text string) string { return tsVector(field{text, 'D'}) }
+
+// DocScore is the score statement of a document d (doc, vec) for $1.
+var DocScore = docScore("$1")
+
+// ShortBelow is the bound of search_prune.go.
+var ShortBelow = shortBelow
+
+// OtherKindFactors are the kinds other than cases with their factor.
+func OtherKindFactors() map[int64]float64 {
+	out := map[int64]float64{}
+	for _, k := range otherKinds {
+		out[int64(k.kind)] = k.factor
+	}
+	return out
+}

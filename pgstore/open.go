@@ -34,6 +34,7 @@ type DB struct {
 	Source string
 
 	anchors registerpages.Cache // keys of register pages (register_pages.go)
+	pruned  prunedQueries       // common words ranked pruned (search_prune.go)
 }
 
 // Open connects to the database given by a postgres:// URL or key=value

@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -41,9 +42,11 @@ var matchedDocs = `m AS MATERIALIZED (SELECT d.doc AS r, ` + docScore("$M") + ` 
 // their cases and group instead of every match. The cases found that way
 // are the best ones in the right order (a case left out has no document
 // scoring above the $K-th), so a full page is exact; otherwise
-// SearchCases asks again with matchedDocs.
+// SearchCases asks again with matchedDocs. Ties at the cut are kept in doc
+// order, so that the documents kept do not depend on the plan
+// (search_prune.go keeps the same ones).
 var bestDocs = `m AS MATERIALIZED (SELECT d.doc AS r, ` + docScore("$M") + ` AS s FROM search_docs d WHERE d.vec @@ $M::tsquery
-		ORDER BY s DESC LIMIT $K),` + docsToCases
+		ORDER BY s DESC, r LIMIT $K),` + docsToCases
 
 var docsToCases = `
 	h AS (SELECT ` + caseOfDoc("m.r") + ` AS case_id, m.r AS r, m.s AS s FROM m)`
@@ -98,7 +101,7 @@ func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offse
 			return nil, nil // textindex quotes every word: see tsQuery
 		}
 		page := []arg{{"$M", match}, {"$V", q.Viewer.ID}, {"$L", limit}, {"$O", offset}, {"$K", searchCutoff(offset, limit)}}
-		out, kept, err := db.searchPage(ctx, bindSearch(rankedPage(bestDocs, w), args, page...))
+		out, kept, err := db.firstTry(ctx, match, w, args, page, searchCutoff(offset, limit))
 		if err != nil || len(out) == limit {
 			return out, err
 		}
@@ -137,6 +140,28 @@ func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offse
 		return out, err
 	}
 	return nil, nil
+}
+
+// firstTry is a page of the cases of match's cutoff best documents, and
+// how many documents it ranked. A word known to match many documents is
+// ranked pruned (search_prune.go); any other query by one statement, which
+// tells whether the query is common.
+func (db *DB) firstTry(ctx context.Context, match, w string, filterArgs []any, page []arg, cutoff int) ([]cases.SearchMatch, int, error) {
+	prune, known := db.pruned.lookup(match)
+	if prune {
+		docs, ok, err := db.bestDocsPruned(ctx, match, cutoff)
+		if err != nil {
+			return nil, 0, err
+		}
+		if ok {
+			return db.searchPage(ctx, bindSearch(rankedPage(rankedDocs, w), filterArgs, slices.Concat(page, rankedArgs(docs))...))
+		}
+	}
+	out, kept, err := db.searchPage(ctx, bindSearch(rankedPage(bestDocs, w), filterArgs, page...))
+	if err == nil && !known && kept >= cutoff && prunable(match) {
+		db.pruned.remember(match, true)
+	}
+	return out, kept, err
 }
 
 // boundQuery is SQL with its arguments.

@@ -74,6 +74,8 @@ func indexCase(ctx context.Context, t *tx, c *cases.Case) error {
 		field{c.Respondent + " " + c.AISystem, 'C'}))
 }
 
+// Notes, opinions and letters are weighted D alone: the ranking of a
+// common word relies on it to leave out long ones (search_prune.go).
 func indexNote(ctx context.Context, t *tx, n *cases.Note) error {
 	return indexDoc(ctx, t, n.ID*4+kindNote, tsVector(field{n.Body, 'D'}))
 }
