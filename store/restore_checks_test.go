@@ -72,9 +72,10 @@ func TestCheckReportsSearchDocumentsOfNothing(t *testing.T) {
 	}
 }
 
-// Two restores in the same second keep both registers moved aside, the
-// second under a numbered name; and a second handle in this very process
-// keeps a restore waiting without naming this process as another one.
+// Three restores in the same second keep every register moved aside, the
+// second and third under the next numbers; and a second handle in this
+// very process keeps a restore waiting without naming this process as
+// another one.
 func TestRestoresInOneSecondKeepEveryRegisterAside(t *testing.T) {
 	ctx := context.Background()
 	db, path := registerWithCases(t, 1)
@@ -94,14 +95,36 @@ func TestRestoresInOneSecondKeepEveryRegisterAside(t *testing.T) {
 	db.Close()
 	now := time.Date(2026, 3, 11, 15, 4, 5, 0, time.Local)
 	var asides []string
-	for range 2 {
+	for range 3 {
 		aside, err := store.Restore(ctx, path, backup, now)
 		if err != nil {
 			t.Fatal(err)
 		}
 		asides = append(asides, filepath.Base(aside))
 	}
-	if asides[0] != "register.before-restore-20260311-150405.db" || asides[1] != "register.before-restore-20260311-150405-2.db" {
+	if asides[0] != "register.before-restore-20260311-150405.db" || asides[1] != "register.before-restore-20260311-150405-2.db" ||
+		asides[2] != "register.before-restore-20260311-150405-3.db" {
 		t.Fatalf("the registers moved aside: %v", asides)
+	}
+}
+
+// An empty SQLite database (a file some other tool made, with no tables)
+// is not a backup: restoring it would replace the register with an empty
+// one. It is refused before anything is copied, and the register is left
+// as it was.
+func TestRestoreRefusesAnEmptyDatabase(t *testing.T) {
+	ctx := context.Background()
+	target, _ := registerWithCases(t, 1)
+	target.Close()
+	before := readAll(t, target.Path)
+	empty := filepath.Join(t.TempDir(), "empty.db")
+	rawSQLite(t, empty, "CREATE TABLE scratch (x)", "DROP TABLE scratch")
+	aside, err := store.Restore(ctx, target.Path, empty, time.Now())
+	want := empty + " is an empty database, not a backup of an Ethics Desk register. Nothing was changed."
+	if err == nil || aside != "" || err.Error() != want {
+		t.Fatalf("restoring an empty database: %q %v; want %q", aside, err, want)
+	}
+	if !bytes.Equal(before, readAll(t, target.Path)) {
+		t.Fatal("restoring an empty database changed the register")
 	}
 }

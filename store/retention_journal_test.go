@@ -91,3 +91,39 @@ func TestAnonymisingWaitsForAReaderToEmptyTheJournal(t *testing.T) {
 		}
 	}
 }
+
+// A reader that does not finish is not waited for without end: after
+// fifty tries, about five seconds, anonymising says which file may still
+// hold older copies of the details, which are gone from the cases anyway.
+func TestAnonymisingGivesUpOnAReaderThatStays(t *testing.T) {
+	db, path := openTemp(t)
+	ctx := context.Background()
+	d := draft()
+	d.Submitter = cases.Submitter{Kind: cases.SubmitterPerson, Name: "Quillon Vantrepp", Contact: "qv@example.org"}
+	c, err := newService(db).CreateCase(ctx, secretary, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := rawDB(t, path).Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRow("SELECT count(*) FROM cases").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	// Far longer than the register's own wait: a register that waited on
+	// would end with the context's error instead.
+	long, cancel := context.WithTimeout(ctx, 3*time.Minute)
+	defer cancel()
+	audit := cases.AuditEntry{Actor: secretary, Action: "retention.anonymise", Entity: "case"}
+	n, err = db.AnonymiseSubmitters(long, []int64{c.ID}, time.Now(), audit)
+	want := "The submitters' details were removed from 1 cases, but another program reading the register keeps older copies of them in its journal file (register.db-wal) until it closes the register."
+	if n != 1 || err == nil || err.Error() != want {
+		t.Fatalf("anonymising beside a reader that stays: %d, %v; want 1, %q", n, err, want)
+	}
+	if got, _ := db.GetCase(ctx, c.ID); got.Submitter.Name != "" {
+		t.Fatal("the details were kept when the journal could not be emptied")
+	}
+}
