@@ -133,3 +133,32 @@ func TestACheckpointSignedWithAnInstitutionalRSAKeyHolds(t *testing.T) {
 		t.Fatalf("the institutional key with its chain: %s; %d held, %v", strings.Join(problems, "; "), sum.Checkpoints, err)
 	}
 }
+
+// A PKCS#12 key on file whose chain holds no certificate (a register
+// edited with an SQLite tool) adds no root of the committee: check runs
+// to its end and still holds the checkpoints of the register's own root.
+func TestAnEmptyKeyChainOnFileDoesNotStopCheck(t *testing.T) {
+	passwordcost.Cheap()
+	ctx := context.Background()
+	now := time.Now()
+	root, err := signing.NewRoot("Committee Root", "Committee", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	member, err := signing.IssueMember(root, "Li Wei", "Rapporteur", "", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, _ := committeeRegister(t, root, member, "Face recognition at the metro gates", 1)
+	u := cases.User{Username: "liwei", DisplayName: "Li Wei", Role: cases.RoleMember, Active: true}
+	if err := db.CreateUser(ctx, &u, "", cases.AuditEntry{Actor: secretary, Action: "user.create", Entity: "user"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SaveUserKey(ctx, u.ID, member.Cert.Raw, []byte{}, []byte("sealed"), "pkcs12", cases.AuditEntry{Actor: secretary, Action: "signing.key_import", Entity: "user"}); err != nil {
+		t.Fatal(err)
+	}
+	problems, sum, err := db.CheckWithSummary(ctx)
+	if err != nil || len(problems) != 0 || sum.Checkpoints != 1 {
+		t.Fatalf("a key on file with an empty chain: %q, %d checkpoints held, %v", problems, sum.Checkpoints, err)
+	}
+}
