@@ -128,3 +128,38 @@ func TestRestoreRefusesAnEmptyDatabase(t *testing.T) {
 		t.Fatal("restoring an empty database changed the register")
 	}
 }
+
+// A register left with its journal (-wal) by a program that stopped
+// without closing it is folded into one file before it is moved aside:
+// the file moved aside holds every case on its own, even copied without
+// its journal.
+func TestTheRegisterMovedAsideIsCompleteOnItsOwn(t *testing.T) {
+	ctx := context.Background()
+	db, path := registerWithCases(t, 1)
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if _, err := db.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := newService(db).CreateCase(ctx, secretary, draft()); err != nil {
+		t.Fatal(err)
+	}
+	// The register as a stopped program leaves it: the file and its journal.
+	crashed := filepath.Join(t.TempDir(), "register.db")
+	for _, suffix := range []string{"", "-wal"} {
+		if err := os.WriteFile(crashed+suffix, readAll(t, path+suffix), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	aside, err := store.Restore(ctx, crashed, backup, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone := filepath.Join(t.TempDir(), "alone.db")
+	if err := os.WriteFile(alone, readAll(t, aside), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if n := countRows(t, alone, "SELECT count(*) FROM cases"); n != 2 {
+		t.Fatalf("the register moved aside, without its journal, holds %d cases, want 2", n)
+	}
+}
