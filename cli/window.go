@@ -23,6 +23,7 @@ import (
 	"ethicsdesk/assets"
 	"ethicsdesk/cases"
 	"ethicsdesk/demo"
+	"ethicsdesk/internal/starttrace"
 	"ethicsdesk/store"
 	"ethicsdesk/ui"
 )
@@ -118,6 +119,7 @@ func runWindow(args []string, stderr io.Writer) (code int) {
 		os.Unsetenv(restoreFailedEnv)
 		dialog.ShowError(errors.New(failure), w)
 	}
+	starttrace.Mark("show and run")
 	w.ShowAndRun()
 	return exitStatusAfterWindow()
 }
@@ -153,6 +155,7 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 	if err != nil {
 		return nil, err
 	}
+	starttrace.Mark("opened")
 	ctx := context.Background()
 	if demoMode && fresh {
 		if err := demo.Seed(ctx, db, demo.SeedOptions{Cases: demoCases, Notes: 4 * demoCases, Seed: 1, Opinions: demo.DefaultOpinions}); err != nil {
@@ -210,6 +213,7 @@ func startSignIn(signIn func() (cases.User, error)) func() (cases.User, error) {
 	done := make(chan result, 1)
 	go func() {
 		actor, err := signIn()
+		starttrace.Mark("login checked")
 		done <- result{actor, err}
 	}()
 	return func() (cases.User, error) {
@@ -225,6 +229,7 @@ func startSignIn(signIn func() (cases.User, error)) func() (cases.User, error) {
 // stood before the first frame one after the other.
 func signInWhilePreparing(a fyne.App, wait func() (cases.User, error)) (cases.User, error) {
 	ui.PrepareText(a)
+	starttrace.Mark("text prepared")
 	return wait()
 }
 

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"ethicsdesk/cases"
+	"ethicsdesk/internal/starttrace"
 )
 
 // NewMainWindowSigningIn is NewMainWindow for a user named on the command
@@ -45,6 +46,7 @@ func NewMainWindowSigningIn(a fyne.App, svc cases.API, opt Options, userName str
 			d.run.exclusive(func() {
 				d.applyLanguageChoice()
 				d.openRegisterIn(w)
+				starttrace.Mark("register window built")
 			})
 			if opt.FollowChanges {
 				d.follow()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -18,41 +19,62 @@ import (
 )
 
 // xDisplay starts Xvfb on a free display and returns it with a stop func
-// once the server accepts connections (its socket appears before it does:
-// a program started in between fails with "Failed to open display").
+// once the server accepts connections. Xvfb chooses the display itself
+// (-displayfd) and writes its number once it listens: choosing one here
+// by looking for a free socket raced with other suites run at the same
+// time on a shared machine (two servers on ":171", one of them gone a
+// moment later: "Failed to open display").
 func xDisplay() (string, func(), error) {
-	for n := 171; n < 200; n++ {
-		// A display whose socket or lock file is there belongs to another
-		// server, or to one still shutting down: connecting to it would
-		// measure that one, until it goes and the program fails with
-		// "Failed to open display".
-		if busy(fmt.Sprintf("/tmp/.X11-unix/X%d", n)) || busy(fmt.Sprintf("/tmp/.X%d-lock", n)) {
-			continue
-		}
-		d := ":" + strconv.Itoa(n)
-		x := exec.Command("Xvfb", d, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-		if err := x.Start(); err != nil {
-			return "", nil, fmt.Errorf("Xvfb (package xvfb) could not start: %w", err)
-		}
-		exited := make(chan struct{})
-		go func() { x.Wait(); close(exited) }()
-		// SIGTERM, not SIGKILL: Xvfb then removes its socket and lock file.
-		stop := func() { x.Process.Signal(syscall.SIGTERM); <-exited }
-		for i := 0; i < 200; i++ {
-			select {
-			case <-exited: // it did not keep the display (taken meanwhile): try the next
-				i = 200
-				continue
-			default:
-			}
-			if _, err := xdo(d, "getdisplaygeometry"); err == nil {
-				return d, stop, nil
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		stop()
+	r, w, err := os.Pipe()
+	if err != nil {
+		return "", nil, err
 	}
-	return "", nil, errors.New("no X display accepted connections (Xvfb)")
+	defer r.Close()
+	// -noreset: by default Xvfb resets itself when its last client goes,
+	// and a program connecting during the reset (the next start measured,
+	// right after the previous one was killed) fails with "Failed to open
+	// display".
+	x := exec.Command("Xvfb", "-displayfd", "3", "-noreset", "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w} // fd 3 in Xvfb
+	err = x.Start()
+	w.Close()
+	if err != nil {
+		return "", nil, fmt.Errorf("Xvfb (package xvfb) could not start: %w", err)
+	}
+	exited := make(chan struct{})
+	go func() { x.Wait(); close(exited) }()
+	// SIGTERM, not SIGKILL: Xvfb then removes its socket and lock file.
+	stop := func() { x.Process.Signal(syscall.SIGTERM); <-exited }
+	number := make(chan string, 1)
+	go func() {
+		line, _ := bufio.NewReader(r).ReadString('\n')
+		number <- strings.TrimSpace(line)
+	}()
+	var d string
+	select {
+	case n := <-number:
+		if _, err := strconv.Atoi(n); err != nil {
+			stop()
+			return "", nil, errors.New("Xvfb did not say which display it took")
+		}
+		d = ":" + n
+	case <-time.After(30 * time.Second):
+		stop()
+		return "", nil, errors.New("Xvfb took no display within 30 s")
+	}
+	for i := 0; i < 200; i++ {
+		select {
+		case <-exited:
+			return "", nil, fmt.Errorf("Xvfb on %s stopped at once", d)
+		default:
+		}
+		if _, err := xdo(d, "getdisplaygeometry"); err == nil {
+			return d, stop, nil
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	stop()
+	return "", nil, fmt.Errorf("the X display %s accepted no connections (Xvfb)", d)
 }
 
 // shown starts a program and waits for a visible window whose title
@@ -81,11 +103,6 @@ func shown(display string, title string, env []string, name string, args ...stri
 	}
 	cmd.Process.Kill()
 	return nil, "", 0, fmt.Errorf("no window %q after two minutes", title)
-}
-
-func busy(path string) bool {
-	_, err := os.Lstat(path)
-	return err == nil
 }
 
 func xdo(display string, args ...string) (string, error) {
