@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 
+	"ethicsdesk/app"
 	"ethicsdesk/bench"
-	"ethicsdesk/cases"
 	"ethicsdesk/store"
 )
 
@@ -89,19 +89,33 @@ func cachedRegister(c config) (string, error) {
 	return path, prepare(path)
 }
 
-// prepare migrates the register and plants the rare search terms, then
-// closes it, which folds the write-ahead log into the file.
+// prepare migrates the register, plants the rare search terms and gives
+// it a committee root (which `serve` needs for its certificate) if it has
+// none, then closes it, which folds the write-ahead log into the file.
 func prepare(path string) error {
 	db, err := store.Open(path, store.Options{})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	svc := cases.NewService(db, nil)
+	svc := app.NewService(db, nil)
 	ctx := context.Background()
 	actor, err := svc.Login(ctx, bench.DemoUser, bench.DemoPassword)
 	if err != nil {
 		return err
 	}
-	return bench.PlantRareTerms(ctx, svc, actor)
+	if err := bench.PlantRareTerms(ctx, svc, actor); err != nil {
+		return err
+	}
+	if _, err := svc.CommitteeRoot(ctx); err == nil {
+		return nil
+	}
+	admin, err := svc.Login(ctx, serverAdmin, bench.DemoPassword)
+	if err != nil {
+		return fmt.Errorf("signing in as %s to create the committee root: %w", serverAdmin, err)
+	}
+	if err := svc.CreateSigningRoot(ctx, admin, bench.DemoPassword); err != nil {
+		return fmt.Errorf("creating the committee root the server needs: %w", err)
+	}
+	return nil
 }
