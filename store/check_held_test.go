@@ -146,14 +146,7 @@ func TestAHeldOpinionPDFIsHeldAgainstTheChain(t *testing.T) {
 	ctx := context.Background()
 	db, _ := registerWithCases(t, 2)
 	now := time.Now()
-	root, err := signing.NewRoot("Committee Root", "Committee", now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	member, err := signing.IssueMember(root, "Li Wei", "Rapporteur", "", now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	root, member := committeeKeys(t, now)
 	otherRoot, _ := signing.NewRoot("Elsewhere", "", now)
 	stranger, _ := signing.IssueMember(otherRoot, "Mallory", "Chair", "", now)
 	if err := db.SaveSigningRoot(ctx, root.Cert.Raw, []byte("sealed"), "admin", cases.AuditEntry{Actor: secretary, Action: "keys.root", Entity: "signing_root"}); err != nil {

@@ -44,13 +44,10 @@ func committeeRegister(t *testing.T, root *signing.Authority, member *signing.Id
 	return db, path
 }
 
-// A checkpoint names the audit head it signed: check reports a log cut
-// back before it, and a register rebuilt with another history under a
-// checkpoint copied from the real one; a checkpoint after an entry that
-// was altered is not reported twice, the broken log is.
-func TestCheckpointsCatchACutOrRebuiltLog(t *testing.T) {
-	ctx := context.Background()
-	now := time.Now()
+// committeeKeys is a committee root and Li Wei's member key issued by it,
+// as the tests of checkpoints and held opinions need them.
+func committeeKeys(t *testing.T, now time.Time) (*signing.Authority, *signing.Identity) {
+	t.Helper()
 	root, err := signing.NewRoot("Committee Root", "Committee", now)
 	if err != nil {
 		t.Fatal(err)
@@ -59,6 +56,17 @@ func TestCheckpointsCatchACutOrRebuiltLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return root, member
+}
+
+// A checkpoint names the audit head it signed: check reports a log cut
+// back before it, and a register rebuilt with another history under a
+// checkpoint copied from the real one; a checkpoint after an entry that
+// was altered is not reported twice, the broken log is.
+func TestCheckpointsCatchACutOrRebuiltLog(t *testing.T) {
+	ctx := context.Background()
+	now := time.Now()
+	root, member := committeeKeys(t, now)
 	db, path := committeeRegister(t, root, member, "Face recognition at the metro gates", 3)
 	if problems, sum, err := db.CheckWithSummary(ctx); err != nil || len(problems) != 0 || sum.Checkpoints != 1 {
 		t.Fatalf("the sound register: %q, %d checkpoints held, %v", problems, sum.Checkpoints, err)
@@ -141,14 +149,7 @@ func TestAnEmptyKeyChainOnFileDoesNotStopCheck(t *testing.T) {
 	passwordcost.Cheap()
 	ctx := context.Background()
 	now := time.Now()
-	root, err := signing.NewRoot("Committee Root", "Committee", now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	member, err := signing.IssueMember(root, "Li Wei", "Rapporteur", "", now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	root, member := committeeKeys(t, now)
 	db, _ := committeeRegister(t, root, member, "Face recognition at the metro gates", 1)
 	u := cases.User{Username: "liwei", DisplayName: "Li Wei", Role: cases.RoleMember, Active: true}
 	if err := db.CreateUser(ctx, &u, "", cases.AuditEntry{Actor: secretary, Action: "user.create", Entity: "user"}); err != nil {

@@ -30,14 +30,7 @@ func TestAuditCheckpointsAreCheckedAtCheck(t *testing.T) {
 	db, path := openTemp(t)
 	ctx := context.Background()
 	now := time.Now()
-	root, err := signing.NewRoot("Committee Root", "Committee", now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	member, err := signing.IssueMember(root, "Li Wei", "Rapporteur", "", now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	root, member := committeeKeys(t, now)
 	otherRoot, _ := signing.NewRoot("Elsewhere", "", now)
 	stranger, _ := signing.IssueMember(otherRoot, "Mallory", "Chair", "", now)
 	audit := cases.AuditEntry{Actor: secretary, Action: "keys.root", Entity: "signing_root"}
