@@ -48,9 +48,11 @@ func listCasesPageSQL(q cases.Query, after *pageKey, skip, limit int) (string, [
 	o := orderOf(q)
 	w, args := where(q)
 	w, args = afterKey(o, w, args, after)
-	args = append(args, limit)
+	// The page's size is written, not bound (see bindSearch); the skip,
+	// any number below a page, stays bound so that the driver keeps one
+	// prepared statement for all of them.
 	query := `SELECT c.id, c.reference, c.title, c.type_code, c.status, c.received_on, c.due_on, c.rapporteur_name, c.confidential
-		FROM cases c` + w + o.By() + " LIMIT ?" + strconv.Itoa(len(args))
+		FROM cases c` + w + o.By() + " LIMIT " + strconv.Itoa(limit)
 	if skip > 0 {
 		args = append(args, skip)
 		query += " OFFSET ?" + strconv.Itoa(len(args))
@@ -87,8 +89,7 @@ func (db *DB) pageKeys(ctx context.Context, q cases.Query, from *pageKey, limit 
 	o := orderOf(q)
 	w, args := where(q)
 	w, args = afterKey(o, w, args, from)
-	args = append(args, limit)
-	query := "SELECT " + keyColumn(o.Col) + ", c.id FROM cases c" + w + o.By() + " LIMIT ?" + strconv.Itoa(len(args))
+	query := "SELECT " + keyColumn(o.Col) + ", c.id FROM cases c" + w + o.By() + " LIMIT " + strconv.Itoa(limit)
 	rows, err := db.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
