@@ -77,7 +77,11 @@ func TestFilesThatAreNotOurRegistersAreLeftUntouched(t *testing.T) {
 	rawSQLite(t, other, "PRAGMA application_id = 1234", "CREATE TABLE t (x)")
 	unmarkedEmptyTables := filepath.Join(dir, "users-only.db")
 	rawSQLite(t, unmarkedEmptyTables, "PRAGMA user_version = 3", "CREATE TABLE users (x)")
-	for _, path := range []string{foreign, other, unmarkedEmptyTables} {
+	// The register's four table names, made by another program that never
+	// set a version: not a register from before registers were marked.
+	lookalike := filepath.Join(dir, "lookalike.db")
+	rawSQLite(t, lookalike, "CREATE TABLE cases (x)", "CREATE TABLE users (x)", "CREATE TABLE audit_log (x)", "CREATE TABLE reference_counters (x)")
+	for _, path := range []string{foreign, other, unmarkedEmptyTables, lookalike} {
 		before := readAll(t, path)
 		for _, open := range []func() error{
 			func() error { _, err := store.OpenExisting(path); return err },
