@@ -17,7 +17,9 @@ type IssuedOpinionRecord struct {
 }
 
 // IssuedOpinionLookup finds issued opinions from what a PDF carries, so that
-// verifying a file can say which opinion it is, or what it is instead.
+// verifying a file can say which opinion it is, or what it is instead. Its
+// methods may be called from several goroutines at once (verification
+// looks the digest up while it checks the signatures).
 type IssuedOpinionLookup interface {
 	// IssuedOpinionBySHA256 is the issued opinion whose PDF has this
 	// SHA-256 (lowercase hex), or ErrNotFound.

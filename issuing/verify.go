@@ -25,24 +25,42 @@ func CheckFile(ctx context.Context, pdf []byte, roots []*x509.Certificate, commi
 	if len(roots) > 0 {
 		pool = signing.RootPool(roots...)
 	}
+	// The register's lookup by the file's digest does not depend on the
+	// signatures: it runs beside their verification, on another core (the
+	// digest and the lookup were a seventh of verifying an opinion).
+	var byDigest chan issuedLookup
+	if committeeRoot != nil && register != nil {
+		byDigest = make(chan issuedLookup, 1) // never blocks: the result may go unread
+		go func() {
+			sum := sha256.Sum256(pdf)
+			rec, err := register.IssuedOpinionBySHA256(ctx, hex.EncodeToString(sum[:]))
+			byDigest <- issuedLookup{rec, err}
+		}()
+	}
 	rep, err := signing.Verify(pdf, pool)
 	if err != nil || committeeRoot == nil || !madeWithCommitteeKey(rep, committeeRoot) {
 		return rep, err
 	}
 	checkRoles(rep)
 	if register != nil {
-		if err := checkIssued(ctx, pdf, rep, register); err != nil {
+		if err := checkIssued(ctx, pdf, rep, register, <-byDigest); err != nil {
 			return nil, err
 		}
 	}
 	return rep, nil
 }
 
+// issuedLookup is the register's answer for the file's digest.
+type issuedLookup struct {
+	rec cases.IssuedOpinionRecord
+	err error
+}
+
 // madeWithCommitteeKey is true when some signature's certificate was
 // issued by the committee's root and chains to it.
 func madeWithCommitteeKey(rep *signing.Report, root *x509.Certificate) bool {
 	for _, s := range rep.Signatures {
-		if s.Certificate != nil && s.ChainsToRoot && s.Certificate.CheckSignatureFrom(root) == nil {
+		if s.ChainsToRoot && s.IssuedBy(root) {
 			return true
 		}
 	}
@@ -69,13 +87,12 @@ func checkRoles(rep *signing.Report) {
 	}
 }
 
-// checkIssued looks the file up among issued opinions by its SHA-256. A
+// checkIssued takes the file's lookup among issued opinions by its SHA-256. A
 // committee-signed file that is not byte-identical to one is named for
 // what it is (an earlier revision, an issued opinion with additions, a
 // re-signed or changed copy) and fails.
-func checkIssued(ctx context.Context, pdf []byte, rep *signing.Report, register cases.IssuedOpinionLookup) error {
-	sum := sha256.Sum256(pdf)
-	rec, err := register.IssuedOpinionBySHA256(ctx, hex.EncodeToString(sum[:]))
+func checkIssued(ctx context.Context, pdf []byte, rep *signing.Report, register cases.IssuedOpinionLookup, byDigest issuedLookup) error {
+	rec, err := byDigest.rec, byDigest.err
 	if err == nil {
 		rep.AddNote(fmt.Sprintf("Register: this is the opinion issued for %s on %s.", rec.Reference, issuedOn(rec)))
 		if len(rec.Signatures) != len(rep.Signatures) {

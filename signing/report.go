@@ -70,6 +70,24 @@ type SignatureReport struct {
 	DocMDP int
 
 	byteRangeOK bool
+	// chainIssuer is the certificate the verified chain found to have
+	// signed Certificate (nil when the chain was not verified here).
+	chainIssuer *x509.Certificate
+}
+
+// IssuedBy reports whether the signer's certificate was issued by ca. A
+// chain verified here that ends in ca answers without checking the
+// certificate's signature again (an elliptic-curve verification, a tenth
+// of verifying an opinion); otherwise the signature is checked with ca's
+// key, as for a report that came from the committee server.
+func (s *SignatureReport) IssuedBy(ca *x509.Certificate) bool {
+	if s.Certificate == nil || ca == nil {
+		return false
+	}
+	if s.chainIssuer != nil && s.chainIssuer.Equal(ca) {
+		return true
+	}
+	return s.Certificate.CheckSignatureFrom(ca) == nil
 }
 
 // AddProblem records a document-level problem; the verdict becomes NotVerified.

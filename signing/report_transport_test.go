@@ -36,9 +36,14 @@ func TestSignatureReportTravelsAsJSON(t *testing.T) {
 		if !g.SigningTime.Equal(s.SigningTime) || s.SigningTime.IsZero() {
 			t.Errorf("signature %d: signed at %v, read back %v", i, s.SigningTime, g.SigningTime)
 		}
+		// Who issued the certificate is answered the same after the trip,
+		// where no chain was verified.
+		if !s.IssuedBy(fx.root.Cert) || !g.IssuedBy(fx.root.Cert) {
+			t.Errorf("signature %d: issued by the committee root %v here, %v read back", i, s.IssuedBy(fx.root.Cert), g.IssuedBy(fx.root.Cert))
+		}
 		g.Certificate, s.Certificate = nil, nil
 		g.SigningTime, s.SigningTime = time.Time{}, time.Time{}
-		s.byteRangeOK = false
+		s.byteRangeOK, s.chainIssuer = false, nil
 		if fmt.Sprint(g) != fmt.Sprint(s) {
 			t.Errorf("signature %d read back as\n%+v\nsent\n%+v", i, g, s)
 		}

@@ -213,7 +213,7 @@ func verifyOne(data []byte, c sigCandidate, roots *x509.CertPool, hashBudget *in
 	}
 	// Trust is reported even for a broken signature: "made by a committee
 	// member but altered since" and "made by a stranger" read differently.
-	s.ChainsToRoot, s.ChainProblem = chainsToRoot(cert, p7.Certificates, roots, s.SigningTime)
+	s.ChainsToRoot, s.ChainProblem, s.chainIssuer = chainsToRoot(cert, p7.Certificates, roots, s.SigningTime)
 	s.ChainProblem = Printable(s.ChainProblem)
 	if s.SubFilter == "ETSI.RFC3161" {
 		s.Problem = "This is a document time-stamp, which this program does not check."
@@ -315,9 +315,11 @@ func (s *SignatureReport) checkByteRange(d *pdf.Dict, contents pdf.String, size 
 	return ""
 }
 
-func chainsToRoot(cert *x509.Certificate, certs []*x509.Certificate, roots *x509.CertPool, at time.Time) (bool, string) {
+// chainsToRoot verifies cert's chain to one of roots at the signing time;
+// issuer is the certificate the chain found to have signed cert.
+func chainsToRoot(cert *x509.Certificate, certs []*x509.Certificate, roots *x509.CertPool, at time.Time) (ok bool, problem string, issuer *x509.Certificate) {
 	if roots == nil {
-		return false, "no trusted root certificate was given"
+		return false, "no trusted root certificate was given", nil
 	}
 	inter := x509.NewCertPool()
 	for _, c := range certs {
@@ -332,7 +334,7 @@ func chainsToRoot(cert *x509.Certificate, certs []*x509.Certificate, roots *x509
 	if now := time.Now(); at.IsZero() || at.After(now) {
 		at = now
 	}
-	_, err := cert.Verify(x509.VerifyOptions{
+	chains, err := cert.Verify(x509.VerifyOptions{
 		Roots:         roots,
 		Intermediates: inter,
 		CurrentTime:   at,
@@ -341,11 +343,14 @@ func chainsToRoot(cert *x509.Certificate, certs []*x509.Certificate, roots *x509
 	if err != nil {
 		var unknown x509.UnknownAuthorityError
 		if errors.As(err, &unknown) {
-			return false, "the certificate was not issued by a trusted root"
+			return false, "the certificate was not issued by a trusted root", nil
 		}
-		return false, "the certificate chain is not valid: " + err.Error()
+		return false, "the certificate chain is not valid: " + err.Error(), nil
 	}
-	return true, ""
+	if len(chains) > 0 && len(chains[0]) > 1 {
+		issuer = chains[0][1]
+	}
+	return true, "", issuer
 }
 
 // findSigner returns the certificate named by the first SignerInfo.
