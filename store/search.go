@@ -192,9 +192,11 @@ func bindSearch(sqlText string, filterArgs []any, extra ...any) boundQuery {
 		}
 	}
 	sqlText = strings.NewReplacer(pairs...).Replace(sqlText)
-	// SQLite expects as many values as the highest parameter's number; a
-	// value whose number is no longer in the text is left out, one below
-	// the highest is bound to nothing.
+	// SQLite expects as many values as the highest parameter's number:
+	// the values numbered above it are left out; one numbered below it
+	// whose parameter the text no longer has (the cutoff's, before the
+	// words of a search across documents) is bound to nothing, which
+	// SQLite allows.
 	return boundQuery{sqlText, args[:min(len(args), highestParameter(sqlText))]}
 }
 
