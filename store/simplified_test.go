@@ -55,8 +55,12 @@ func TestSimplifiedViewsAreKept(t *testing.T) {
 	if err := db.CreateMeeting(ctx, m, cases.AuditEntry{Actor: sec, Action: "meeting.create", Entity: "meeting"}); err != nil {
 		t.Fatal(err)
 	}
+	seq, _, _ := db.AuditHead(ctx)
 	if err := db.SaveView(ctx, c.ID, cases.SimplifiedView{UserID: an.ID, View: cases.VoteReject, Comment: "Needs a DPIA.", At: at.Add(time.Hour)}, m.ID, audit); err != nil {
 		t.Fatal(err)
+	}
+	if after, _, _ := db.AuditHead(ctx); after != seq+1 {
+		t.Fatalf("a view with a referral left %d audit entries, want 1", after-seq)
 	}
 	views, err = db.SimplifiedViews(ctx, c.ID)
 	if err != nil || len(views) != 2 || views[0].View != cases.VoteReject || views[0].Comment != "Needs a DPIA." || !views[0].At.Equal(at.Add(time.Hour)) ||
