@@ -4,6 +4,7 @@ import (
 	"context"
 	"embed"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,8 +20,13 @@ type migration struct {
 }
 
 // migrations lists the embedded files 0001_x.sql, 0002_y.sql … in order.
-func migrations() ([]migration, error) {
-	entries, err := migrationFiles.ReadDir("migrations")
+func migrations() ([]migration, error) { return migrationsIn(migrationFiles) }
+
+// migrationsIn lists the migrations of fsys's folder "migrations", refusing
+// a misnamed file or two files of one number (a merge of two branches that
+// both took the next number must not apply only one of them).
+func migrationsIn(fsys fs.FS) ([]migration, error) {
+	entries, err := fs.ReadDir(fsys, "migrations")
 	if err != nil {
 		return nil, err
 	}
@@ -31,7 +37,7 @@ func migrations() ([]migration, error) {
 		if !ok || err != nil {
 			return nil, fmt.Errorf("migration file %s is not named NNNN_name.sql", e.Name())
 		}
-		body, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		body, err := fs.ReadFile(fsys, "migrations/"+e.Name())
 		if err != nil {
 			return nil, err
 		}
