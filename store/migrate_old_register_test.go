@@ -1,0 +1,53 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"testing"
+)
+
+// A register an older version made before registers were marked (format
+// 5, no application id) is marked and brought up to this version's format
+// when it is opened, and then takes new cases.
+func TestAnUnmarkedOldRegisterIsMarkedAndMigrated(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old-register.db")
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open(driverName, "file:"+path+"?_foreign_keys=on")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms[:5] {
+		if _, err := raw.Exec(m.sql); err != nil {
+			t.Fatalf("%s: %v", m.name, err)
+		}
+		if _, err := raw.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	if h, err := readHeader(path); err != nil || h.ApplicationID != 0 || h.UserVersion != ms[4].version {
+		t.Fatalf("set-up: the old register's header %+v %v", h, err)
+	}
+	db, err := Open(path, Options{})
+	if err != nil {
+		t.Fatalf("opening the old register: %v", err)
+	}
+	defer db.Close()
+	var v int
+	var appID int64
+	if err := db.read.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != SchemaVersion() {
+		t.Fatalf("format after opening: %d, want %d (%v)", v, SchemaVersion(), err)
+	}
+	if err := db.read.QueryRow("PRAGMA application_id").Scan(&appID); err != nil || appID != ApplicationID {
+		t.Fatalf("mark after opening: %#x (%v)", appID, err)
+	}
+	if _, err := fixedService(db).CreateCase(ctx, clerk, sampleDraft("A case in the upgraded register.")); err != nil {
+		t.Fatalf("a new case in the upgraded register: %v", err)
+	}
+}
