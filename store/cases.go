@@ -181,13 +181,11 @@ func (db *DB) RecordTransition(ctx context.Context, c *cases.Case, expected int6
 	})
 }
 
+// insertStatusChange records a move of a case's status. (No caller reads
+// the change's new id: the case's history is read back by StatusHistory.)
 func insertStatusChange(ctx context.Context, tx *sql.Tx, ch *cases.StatusChange) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO status_changes (case_id, at, actor_id, actor_name, from_status, to_status, reason)
+	_, err := tx.ExecContext(ctx, `INSERT INTO status_changes (case_id, at, actor_id, actor_name, from_status, to_status, reason)
 		VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`, ch.CaseID, formatTime(ch.At), ch.ActorID, ch.Actor, ch.From, ch.To, ch.Reason)
-	if err != nil {
-		return err
-	}
-	ch.ID, err = res.LastInsertId()
 	return err
 }
 
