@@ -51,3 +51,49 @@ func TestAnUnmarkedOldRegisterIsMarkedAndMigrated(t *testing.T) {
 		t.Fatalf("a new case in the upgraded register: %v", err)
 	}
 }
+
+// Copies of the program opened at once on the same old register (members
+// starting the new version together on a shared folder) all open it: the
+// one that waited for the write lock finds the migrations done and does
+// not apply them again.
+func TestCopiesOpeningAnOldRegisterAtOnceMigrateItOnce(t *testing.T) {
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := 0; round < 3; round++ {
+		path := filepath.Join(t.TempDir(), "shared.db")
+		raw, err := sql.Open(driverName, "file:"+path+"?_foreign_keys=on")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms[:5] {
+			if _, err := raw.Exec(m.sql + fmt.Sprintf("; PRAGMA user_version = %d", m.version)); err != nil {
+				t.Fatalf("%s: %v", m.name, err)
+			}
+		}
+		raw.Close()
+		const copies = 4
+		errs := make(chan error, copies)
+		start := make(chan struct{})
+		for range copies {
+			go func() {
+				<-start
+				db, err := Open(path, Options{BusyTimeoutMS: 30000})
+				if err == nil {
+					err = db.Close()
+				}
+				errs <- err
+			}()
+		}
+		close(start)
+		for range copies {
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: a copy opening the old register at the same time: %v", round, err)
+			}
+		}
+		if h, err := readHeader(path); err != nil || h.UserVersion != SchemaVersion() {
+			t.Fatalf("round %d: format %d after the copies opened it (%v)", round, h.UserVersion, err)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -71,9 +72,15 @@ func TestOpinionDraftsAreVersionedAndStaleSavesRefused(t *testing.T) {
 	}
 
 	sig := cases.OpinionSignature{UserID: 2, Name: "Wang Fang", Role: cases.SignRapporteur, Meaning: cases.MeaningAuthor, SignedAt: time.Now().UTC()}
-	if err := db.RecordOpinionSignature(ctx, op.ID, cases.OpinionDraft, cases.OpinionSignedRapporteur, []byte("%PDF signed"), cases.SignatureLayout{}, sig, nil,
+	// The signature block's place is kept with the signed file: the
+	// chair's countersignature goes in the second box of the same page.
+	layout := cases.SignatureLayout{Page: 10, Rects: [][4]float64{{56, 120, 276, 180}, {300, 120, 520, 180}}}
+	if err := db.RecordOpinionSignature(ctx, op.ID, cases.OpinionDraft, cases.OpinionSignedRapporteur, []byte("%PDF signed"), layout, sig, nil,
 		cases.AuditEntry{Actor: secretary, Action: "opinion.sign", Entity: "opinion"}); err != nil {
 		t.Fatal(err)
+	}
+	if got, err := db.CurrentOpinion(ctx, c.ID); err != nil || fmt.Sprint(got.Layout) != fmt.Sprint(layout) {
+		t.Fatalf("the signature block's place read back: %+v %v", got.Layout, err)
 	}
 	err = db.SaveOpinionVersion(ctx, &op, op.Version, cases.AuditEntry{Actor: secretary, Action: "opinion.save", Entity: "opinion"})
 	if !errors.As(err, &se) {
@@ -176,9 +183,15 @@ func TestReturningASignedDraftStartsTheNextVersion(t *testing.T) {
 	ctx := context.Background()
 	c, op := opinionDraft(t, db)
 	sig := cases.OpinionSignature{UserID: 2, Name: "Wang Fang", Role: cases.SignRapporteur, Meaning: cases.MeaningAuthor, SignedAt: time.Now().UTC()}
-	if err := db.RecordOpinionSignature(ctx, op.ID, cases.OpinionDraft, cases.OpinionSignedRapporteur, []byte("%PDF signed"), cases.SignatureLayout{}, sig, nil,
+	// The signature block's place is kept with the signed file: the
+	// chair's countersignature goes in the second box of the same page.
+	layout := cases.SignatureLayout{Page: 10, Rects: [][4]float64{{56, 120, 276, 180}, {300, 120, 520, 180}}}
+	if err := db.RecordOpinionSignature(ctx, op.ID, cases.OpinionDraft, cases.OpinionSignedRapporteur, []byte("%PDF signed"), layout, sig, nil,
 		cases.AuditEntry{Actor: secretary, Action: "opinion.sign", Entity: "opinion"}); err != nil {
 		t.Fatal(err)
+	}
+	if got, err := db.CurrentOpinion(ctx, c.ID); err != nil || fmt.Sprint(got.Layout) != fmt.Sprint(layout) {
+		t.Fatalf("the signature block's place read back: %+v %v", got.Layout, err)
 	}
 	signed, _ := db.CurrentOpinion(ctx, c.ID)
 	ret := func(caseID int64) error {
