@@ -80,10 +80,19 @@ func TestCopiesOpeningAnOldRegisterAtOnceMigrateItOnce(t *testing.T) {
 			go func() {
 				<-start
 				db, err := Open(path, Options{BusyTimeoutMS: 30000})
-				if err == nil {
-					err = db.Close()
+				if err != nil {
+					errs <- err
+					return
 				}
-				errs <- err
+				// Each copy works on the new format once it has the register
+				// open, not on one the other copies are still migrating.
+				if v, err := db.userVersion(); err != nil || v != SchemaVersion() {
+					err = fmt.Errorf("opened at format %d, not %d (%v)", v, SchemaVersion(), err)
+					db.Close()
+					errs <- err
+					return
+				}
+				errs <- db.Close()
 			}()
 		}
 		close(start)
