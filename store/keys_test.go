@@ -21,9 +21,14 @@ func TestPasswordAndResealedKeyAreSavedTogether(t *testing.T) {
 		t.Fatal(err)
 	}
 	cert, chain := []byte("certificate DER"), []byte("chain DER")
+	before, _, _ := db.AuditHead(ctx)
 	if err := db.SaveUserKey(ctx, admin.ID, cert, chain, []byte("sealed under the first"), "issued",
 		cases.AuditEntry{Actor: admin, Action: "signing.key_issue", Entity: "user"}); err != nil {
 		t.Fatal(err)
+	}
+	issued, _, err := db.AuditQuery(ctx, cases.AuditFilter{Action: "signing.key_issue", Limit: 5})
+	if after, _, _ := db.AuditHead(ctx); err != nil || after != before+1 || len(issued) != 1 || issued[0].EntityID != admin.ID {
+		t.Fatalf("issuing a key left %d audit entries: %+v %v", after-before, issued, err)
 	}
 	for range cases.MaxFailedLogins {
 		svc.Login(ctx, "admin", "a wrong password")
