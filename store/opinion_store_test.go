@@ -39,8 +39,12 @@ func TestOpinionDraftsAreVersionedAndStaleSavesRefused(t *testing.T) {
 	first := op.Version
 	op.Text.Decision, op.UpdatedBy = cases.DecisionNotUpheld, "Wang Fang"
 	op.Text.Paragraphs = []cases.Paragraph{{Heading: cases.HeadDecision, Text: "Not upheld after all."}}
+	saved, _, _ := db.AuditHead(ctx)
 	if err := db.SaveOpinionVersion(ctx, &op, first, cases.AuditEntry{Actor: secretary, Action: "opinion.save", Entity: "opinion"}); err != nil {
 		t.Fatal(err)
+	}
+	if after, _, _ := db.AuditHead(ctx); after != saved+1 {
+		t.Fatalf("a saved draft left %d audit entries", after-saved)
 	}
 	versions, err := db.OpinionVersions(ctx, op.ID)
 	if err != nil || len(versions) != 2 || versions[0].Version != first+1 || versions[0].SavedBy != "Wang Fang" ||
