@@ -139,8 +139,12 @@ func TestOpinionSignaturesAreRecordedOnceWithTheCaseMove(t *testing.T) {
 	if got, _ := db.CurrentOpinion(ctx, c.ID); got.State != cases.OpinionSignedRapporteur || len(got.Signatures) != 1 {
 		t.Fatalf("the opinion was issued although the case could not move: %s, %d signatures", got.State, len(got.Signatures))
 	}
+	seq, _, _ = db.AuditHead(ctx)
 	if err := db.RecordOpinionSignature(ctx, op.ID, cases.OpinionSignedRapporteur, cases.OpinionIssuedState, []byte("%PDF two"), cases.SignatureLayout{}, chair, move(c.Version), audit); err != nil {
 		t.Fatal(err)
+	}
+	if after, _, _ := db.AuditHead(ctx); after != seq+1 {
+		t.Fatalf("issuing with the case's two moves left %d audit entries, want 1", after-seq)
 	}
 	got, _ := db.CurrentOpinion(ctx, c.ID)
 	pdf, sum, err := db.OpinionPDF(ctx, op.ID)
