@@ -11,19 +11,25 @@ import (
 	"ethicsdesk/store"
 )
 
-// An account locked in the file stays locked when the register is opened
-// read-only (a copy looked at elsewhere): the right password does not
-// sign in, and the file is not changed.
-func TestALockedAccountStaysLockedOnAReadOnlyCopy(t *testing.T) {
+const rightPassword = "the right long password"
+
+// readOnlyCopy is a register whose administrator "admin" signs in with
+// rightPassword, locked out in the file when locked is set, opened
+// read-only; unchanged reports whether the file is still byte for byte
+// what it was before that open.
+func readOnlyCopy(t *testing.T, locked bool) (svc *cases.Service, unchanged func() bool) {
+	t.Helper()
 	passwordcost.Cheap()
 	ctx := context.Background()
 	db, path := openTemp(t)
-	svc := newService(db)
-	if _, err := svc.Bootstrap(ctx, "admin", "Chen Jie", "the right long password"); err != nil {
+	writer := newService(db)
+	if _, err := writer.Bootstrap(ctx, "admin", "Chen Jie", rightPassword); err != nil {
 		t.Fatal(err)
 	}
-	for range cases.MaxFailedLogins {
-		svc.Login(ctx, "admin", "a wrong password")
+	if locked {
+		for range cases.MaxFailedLogins {
+			writer.Login(ctx, "admin", "a wrong password")
+		}
 	}
 	db.Close()
 	before := readAll(t, path)
@@ -31,12 +37,20 @@ func TestALockedAccountStaysLockedOnAReadOnlyCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ro.Close()
-	_, err = newService(ro).Login(ctx, "admin", "the right long password")
+	t.Cleanup(func() { ro.Close() })
+	return newService(ro), func() bool { return string(before) == string(readAll(t, path)) }
+}
+
+// An account locked in the file stays locked when the register is opened
+// read-only (a copy looked at elsewhere): the right password does not
+// sign in, and the file is not changed.
+func TestALockedAccountStaysLockedOnAReadOnlyCopy(t *testing.T) {
+	svc, unchanged := readOnlyCopy(t, true)
+	_, err := svc.Login(context.Background(), "admin", rightPassword)
 	if err == nil || errors.Is(err, cases.ErrWrongPassword) || !strings.Contains(err.Error(), "locked") {
 		t.Fatalf("the locked account on a read-only copy: %v", err)
 	}
-	if string(before) != string(readAll(t, path)) {
+	if !unchanged() {
 		t.Fatal("the read-only register changed")
 	}
 }
@@ -45,27 +59,15 @@ func TestALockedAccountStaysLockedOnAReadOnlyCopy(t *testing.T) {
 // as the program runs (the file cannot record it): the right password is
 // then refused as locked. The file is not changed.
 func TestWrongPasswordsLockAnAccountOnAReadOnlyCopy(t *testing.T) {
-	passwordcost.Cheap()
 	ctx := context.Background()
-	db, path := openTemp(t)
-	if _, err := newService(db).Bootstrap(ctx, "admin", "Chen Jie", "the right long password"); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	before := readAll(t, path)
-	ro, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
-	svc := newService(ro)
+	svc, unchanged := readOnlyCopy(t, false)
 	for range cases.MaxFailedLogins {
 		svc.Login(ctx, "admin", "a wrong password")
 	}
-	if _, err := svc.Login(ctx, "admin", "the right long password"); err == nil || !strings.Contains(err.Error(), "locked") {
+	if _, err := svc.Login(ctx, "admin", rightPassword); err == nil || !strings.Contains(err.Error(), "locked") {
 		t.Fatalf("the right password after five wrong ones on a read-only copy: %v", err)
 	}
-	if string(before) != string(readAll(t, path)) {
+	if !unchanged() {
 		t.Fatal("the read-only register changed")
 	}
 }
@@ -74,25 +76,10 @@ func TestWrongPasswordsLockAnAccountOnAReadOnlyCopy(t *testing.T) {
 // wrong password is typed there: the lock read from the file is kept with
 // the new count, not dropped.
 func TestALockFromTheFileOutlastsAWrongPasswordOnAReadOnlyCopy(t *testing.T) {
-	passwordcost.Cheap()
 	ctx := context.Background()
-	db, path := openTemp(t)
-	svc := newService(db)
-	if _, err := svc.Bootstrap(ctx, "admin", "Chen Jie", "the right long password"); err != nil {
-		t.Fatal(err)
-	}
-	for range cases.MaxFailedLogins {
-		svc.Login(ctx, "admin", "a wrong password")
-	}
-	db.Close()
-	ro, err := store.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ro.Close()
-	rsvc := newService(ro)
-	rsvc.Login(ctx, "admin", "another wrong password")
-	if _, err := rsvc.Login(ctx, "admin", "the right long password"); err == nil || !strings.Contains(err.Error(), "locked") {
+	svc, _ := readOnlyCopy(t, true)
+	svc.Login(ctx, "admin", "another wrong password")
+	if _, err := svc.Login(ctx, "admin", rightPassword); err == nil || !strings.Contains(err.Error(), "locked") {
 		t.Fatalf("the right password on a read-only copy of a locked account: %v", err)
 	}
 }
