@@ -187,9 +187,7 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 		check := startSignIn(func() (cases.User, error) {
 			return svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))
 		})
-		w = ui.NewMainWindowSigningIn(a, svc, opt, userName, func() (cases.User, error) {
-			return signInWhilePreparing(a, check)
-		}, signInFailed(stderr))
+		w = ui.NewMainWindowSigningIn(a, svc, opt, userName, check, signInFailed(stderr))
 	} else {
 		w = ui.NewStartWindow(a, svc, opt)
 	}
@@ -222,17 +220,6 @@ func startSignIn(signIn func() (cases.User, error)) func() (cases.User, error) {
 	}
 }
 
-// signInWhilePreparing waits for the sign-in startSignIn started (a
-// password check: argon2id, about a tenth of a second of one core, or a
-// call to the committee server) while this goroutine loads the faces the
-// register window draws its text with: the two are independent, and both
-// stood before the first frame one after the other.
-func signInWhilePreparing(a fyne.App, wait func() (cases.User, error)) (cases.User, error) {
-	ui.PrepareText(a)
-	starttrace.Mark("text prepared")
-	return wait()
-}
-
 // signInAs is the user name the sign-in screen starts with (from an
 // enrolment file).
 var signInAs string
@@ -260,9 +247,7 @@ func openServerWindow(a fyne.App, server, trust, userName string) (fyne.Window, 
 		check := startSignIn(func() (cases.User, error) {
 			return client.Login(ctx, userName, os.Getenv(app.PasswordEnv))
 		})
-		return ui.NewMainWindowSigningIn(a, client, opt, userName, func() (cases.User, error) {
-			return signInWhilePreparing(a, check)
-		}, signInFailed(os.Stderr)), nil
+		return ui.NewMainWindowSigningIn(a, client, opt, userName, check, signInFailed(os.Stderr)), nil
 	}
 	return ui.NewStartWindow(a, client, opt), nil
 }
