@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -89,5 +91,71 @@ func TestSmokeSignInWithUser(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "ethicsdesk:") || !strings.Contains(strings.ToLower(out.String()), "password") {
 		t.Errorf("with a wrong password stderr does not say why:\n%s", out)
+	}
+}
+
+// `--user` on a file that is not a register: the window made while the
+// file was being opened says why instead (titled "Ethics Desk", not left
+// saying it is signing in), stderr says it too, Quit ends the program with
+// status 1, and the file is left exactly as it was.
+func TestSmokeSignInWithUserOnAFileThatIsNotARegister(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a real window")
+	}
+	bin, env, dir := smokeDesktop(t)
+	notes := filepath.Join(dir, "minutes.db")
+	body := []byte("Minutes of the committee meeting of 2 December: nothing to report.\n")
+	if err := os.WriteFile(notes, body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	app := exec.Command(bin, "--db", notes, "--user", "secretary")
+	app.Env = append(env, "ETHICSDESK_PASSWORD=ethicsdesk-demo")
+	app.Stdout, app.Stderr = &out, &out
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- app.Wait() }()
+	var win string
+	for end := time.Now().Add(60 * time.Second); time.Now().Before(end) && win == ""; time.Sleep(300 * time.Millisecond) {
+		search := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^Ethics Desk$")
+		search.Env = env
+		found, _ := search.Output()
+		if f := strings.Fields(string(found)); len(f) > 0 {
+			win = f[0]
+		}
+	}
+	if win == "" {
+		app.Process.Kill()
+		t.Fatalf("no window titled \"Ethics Desk\" says why the file did not open; the program printed:\n%s", out.String())
+	}
+	var waitErr error
+	for try := 0; try < 20 && waitErr == nil; try++ {
+		for _, args := range [][]string{{"windowfocus", "--sync", win}, {"key", "Tab"}, {"key", "space"}} {
+			c := exec.Command("xdotool", args...)
+			c.Env = env
+			c.Run()
+		}
+		select {
+		case waitErr = <-done:
+			if waitErr == nil {
+				t.Fatalf("the program ended with status 0 on a file that is not a register; it printed:\n%s", out.String())
+			}
+		case <-time.After(time.Second):
+		}
+	}
+	if waitErr == nil {
+		app.Process.Kill()
+		t.Fatalf("the Quit button did not end the program; it printed:\n%s", out.String())
+	}
+	if ee, ok := waitErr.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+		t.Errorf("the program ended with %v, want status 1; it printed:\n%s", waitErr, out.String())
+	}
+	if !strings.Contains(out.String(), "ethicsdesk:") || !strings.Contains(out.String(), "minutes.db") || strings.Contains(out.String(), "panic") {
+		t.Errorf("stderr does not say which file did not open, and why:\n%s", out.String())
+	}
+	if got, err := os.ReadFile(notes); err != nil || !bytes.Equal(got, body) {
+		t.Errorf("the file that is not a register was changed: %q, %v", got, err)
 	}
 }

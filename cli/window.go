@@ -90,7 +90,7 @@ func runWindow(args []string, stderr io.Writer) (code int) {
 		server, trust := srv.values()
 		w, err := openServerWindow(a, server, trust, *userName)
 		if err != nil {
-			showStartupError(a, server, err)
+			showStartupError(a, nil, server, err)
 			return 1
 		}
 		w.ShowAndRun()
@@ -107,7 +107,9 @@ func runWindow(args []string, stderr io.Writer) (code int) {
 	}
 	w, err := openRegisterWindow(a, path, *demoMode, *userName, stderr)
 	if err != nil {
-		showStartupError(a, path, err)
+		// Said on stderr too, for the script or shortcut that started it.
+		fmt.Fprintln(stderr, "ethicsdesk:", err)
+		showStartupError(a, w, path, err)
 		return 1
 	}
 	if aside := os.Getenv(restoredEnv); aside != "" {
@@ -147,8 +149,59 @@ func exitStatusAfterWindow() int {
 
 // openRegisterWindow opens (and for the demo, fills) the register, checks
 // it, starts the day's backup and builds the sign-in window, which opens the
-// register window for the user who signs in.
+// register window for the user who signs in. When the register does not
+// open it returns why, and the window made meanwhile (if any) for
+// showStartupError to say it in.
 func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string, stderr io.Writer) (fyne.Window, error) {
+	if userName == "" {
+		reg, err := openRegister(a, path, demoMode, stderr)
+		if err != nil {
+			return nil, err
+		}
+		w := ui.NewStartWindow(a, reg.svc, reg.opt)
+		a.Lifecycle().SetOnStopped(endings.run)
+		return w, nil
+	}
+	// With --user the register is opened and the password checked on
+	// another goroutine while this one (Fyne's main goroutine) makes the
+	// window, whose first text loads Fyne's fonts: the two took a tenth
+	// of a second each, one after the other, before the window appeared.
+	opened := make(chan openedRegister, 1)
+	check := startSignIn(func() (cases.User, error) {
+		reg, err := openRegister(a, path, demoMode, stderr)
+		opened <- openedRegister{reg, err}
+		if err != nil {
+			return cases.User{}, err
+		}
+		return reg.svc.Login(context.Background(), userName, os.Getenv("ETHICSDESK_PASSWORD"))
+	})
+	s := ui.NewSigningIn(a, userName)
+	o := <-opened
+	if o.err != nil {
+		return s.Window, o.err
+	}
+	a.Lifecycle().SetOnStopped(endings.run)
+	s.Continue(o.reg.svc, o.reg.opt, check, signInFailed(stderr))
+	return s.Window, nil
+}
+
+// openedRegister is openRegister's result, handed from the goroutine that
+// opened the register to the window's.
+type openedRegister struct {
+	reg *localRegister
+	err error
+}
+
+// localRegister is an open register file and the window's options for it.
+type localRegister struct {
+	svc cases.API
+	opt ui.Options
+}
+
+// openRegister opens (and for the demo, fills) the register, checks it and
+// starts the day's backup. It touches no widget: it may run on any
+// goroutine. The register file is closed when the program stops.
+func openRegister(a fyne.App, path string, demoMode bool, stderr io.Writer) (*localRegister, error) {
 	_, statErr := os.Stat(path)
 	fresh := errors.Is(statErr, os.ErrNotExist)
 	db, err := store.Open(path, store.Options{})
@@ -163,12 +216,6 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 			return nil, fmt.Errorf("creating the demo register: %w", err)
 		}
 	}
-	m := &maintenance{db: db, path: db.Path}
-	svc := app.NewService(db, m)
-	go m.checkHealth(a)
-	if !db.ReadOnly {
-		go m.dailyBackup(stderr)
-	}
 	// The banner and the demo password follow the register's own mark,
 	// not the --demo flag.
 	isDemo, err := db.IsDemonstration(ctx)
@@ -180,22 +227,19 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 		db.Close()
 		return nil, fmt.Errorf("%s is not marked as a demonstration register (an older version made it, or it holds real work), so the demo accounts cannot sign in there. Move it away to have a new demo register made, or open it without --demo.", path)
 	}
-	opt := ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: isDemo, BackupDir: m.backupDir(), TrimMemory: debug.FreeOSMemory, FollowChanges: true,
-		Servers: endings.servers()}
-	var w fyne.Window
-	if userName != "" {
-		check := startSignIn(func() (cases.User, error) {
-			return svc.Login(ctx, userName, os.Getenv("ETHICSDESK_PASSWORD"))
-		})
-		w = ui.NewMainWindowSigningIn(a, svc, opt, userName, check, signInFailed(stderr))
-	} else {
-		w = ui.NewStartWindow(a, svc, opt)
+	m := &maintenance{db: db, path: db.Path}
+	go m.checkHealth(a)
+	if !db.ReadOnly {
+		go m.dailyBackup(stderr)
 	}
 	// The sign-in window closes once the register opens, so the register
 	// file is closed when the program stops rather than with a window.
 	endings.add(func() { db.Close() })
-	a.Lifecycle().SetOnStopped(endings.run)
-	return w, nil
+	return &localRegister{
+		svc: app.NewService(db, m),
+		opt: ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: isDemo, BackupDir: m.backupDir(), TrimMemory: debug.FreeOSMemory, FollowChanges: true,
+			Servers: endings.servers()},
+	}, nil
 }
 
 // startSignIn starts signIn at once on a goroutine of its own and returns
@@ -395,8 +439,11 @@ func restart(aside, failure string) error {
 
 // showStartupError explains in a window why the register did not open and,
 // when the file is damaged, offers to restore the newest backup.
-func showStartupError(a fyne.App, path string, err error) {
-	w := a.NewWindow("Ethics Desk")
+func showStartupError(a fyne.App, w fyne.Window, path string, err error) {
+	if w == nil {
+		w = a.NewWindow("Ethics Desk")
+	}
+	w.SetTitle("Ethics Desk")
 	assets.WaitTranslations()
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord

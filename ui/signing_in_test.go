@@ -24,7 +24,9 @@ func TestTheWindowOpensWhileTheSignInRuns(t *testing.T) {
 	// The window's changes land in the harness's queue, which this
 	// goroutine drains: the widgets are only touched from here.
 	run := newRunner(h.queue.post)
-	w := newSigningInWindow(h.app, h.svc, Options{DBPath: h.d.opt.DBPath}, "sec", func() (cases.User, error) {
+	s := NewSigningIn(h.app, "sec")
+	w := s.Window
+	s.continueOver(h.svc, Options{DBPath: h.d.opt.DBPath}, func() (cases.User, error) {
 		<-release
 		return secretary, nil
 	}, func(err error) { failed <- err }, run)
@@ -49,7 +51,9 @@ func TestTheWindowOpensWhileTheSignInRuns(t *testing.T) {
 
 	refused := errors.New("The user name or the password is not right.")
 	run2 := newRunner(h.queue.post)
-	w2 := newSigningInWindow(h.app, h.svc, Options{DBPath: h.d.opt.DBPath}, "sec", func() (cases.User, error) {
+	s2 := NewSigningIn(h.app, "sec")
+	w2 := s2.Window
+	s2.continueOver(h.svc, Options{DBPath: h.d.opt.DBPath}, func() (cases.User, error) {
 		return cases.User{}, refused
 	}, func(err error) { failed <- err }, run2)
 	if !h.queue.drain(run2, 20*time.Second) {
