@@ -23,6 +23,18 @@ func (db *DB) FullRanking(ctx context.Context, text string, q cases.Query, offse
 // SearchCutoff is how many documents the first try keeps.
 var SearchCutoff = searchCutoff
 
+// GenericPlanSearches is how many searches ran over the generic-plan
+// connections.
+func (db *DB) GenericPlanSearches() int64 { return db.genericSearches.Load() }
+
+// SetGenericPlanSettings replaces the generic-plan pool's session settings
+// for the registers opened until restore is called.
+func SetGenericPlanSettings(settings map[string]string) (restore func()) {
+	old := genericPlanSettings
+	genericPlanSettings = settings
+	return func() { genericPlanSettings = old }
+}
+
 // PrunedSearches is how many searches this register ranked pruned.
 func (db *DB) PrunedSearches() int64 { return db.pruned.taken.Load() }
 

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -35,6 +36,12 @@ type DB struct {
 
 	anchors registerpages.Cache // keys of register pages (register_pages.go)
 	pruned  prunedQueries       // common words ranked pruned (search_prune.go)
+
+	// The connections searches for rare words run on (search_rare.go).
+	generic         *sql.DB
+	genericOff      atomic.Bool // the pool failed: searches stay on db
+	genericSearches atomic.Int64
+	rare            rareQueries
 }
 
 // Open connects to the database given by a postgres:// URL or key=value
@@ -47,21 +54,24 @@ func Open(ctx context.Context, conn string) (*DB, error) {
 		return nil, fmt.Errorf("The PostgreSQL connection settings are not valid: %v.", err)
 	}
 	src := fmt.Sprintf("PostgreSQL database %q on %s:%d", cfg.Database, cfg.Host, cfg.Port)
-	db := &DB{db: stdlib.OpenDB(*cfg), Source: src}
+	db := &DB{db: stdlib.OpenDB(*cfg), Source: src, generic: openGenericPool(cfg)}
 	db.db.SetMaxOpenConns(16)
 	if err := db.db.PingContext(ctx); err != nil {
-		db.db.Close()
+		db.Close()
 		return nil, fmt.Errorf("Cannot connect to the %s: %v.", src, err)
 	}
 	if err := db.migrate(ctx); err != nil {
-		db.db.Close()
+		db.Close()
 		return nil, fmt.Errorf("Cannot bring the %s up to date: %v.", src, err)
 	}
 	return db, nil
 }
 
 // Close closes the connections.
-func (db *DB) Close() error { return db.db.Close() }
+func (db *DB) Close() error {
+	db.generic.Close()
+	return db.db.Close()
+}
 
 // migrationLock is the advisory lock held while the schema is changed, so
 // that two servers starting together do not both apply a migration.

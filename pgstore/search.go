@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"strconv"
 	"strings"
@@ -157,9 +158,16 @@ func (db *DB) firstTry(ctx context.Context, match, w string, filterArgs []any, p
 			return db.searchPage(ctx, bindSearch(rankedPage(rankedDocs, w), filterArgs, slices.Concat(page, rankedArgs(docs))...))
 		}
 	}
-	out, kept, err := db.searchPage(ctx, bindSearch(rankedPage(bestDocs, w), filterArgs, page...))
-	if err == nil && !known && kept >= cutoff && prunable(match) {
-		db.pruned.remember(match, true)
+	out, kept, err := db.searchRanked(ctx, bindSearch(rankedPage(bestDocs, w), filterArgs, page...), !known && db.rare.has(match))
+	if err == nil && !known {
+		if kept < cutoff {
+			db.rare.remember(match)
+		} else {
+			db.rare.forget(match)
+			if prunable(match) {
+				db.pruned.remember(match, true)
+			}
+		}
 	}
 	return out, kept, err
 }
@@ -199,7 +207,12 @@ func bindSearch(sqlText string, filterArgs []any, named ...arg) boundQuery {
 
 // searchPage runs a search statement built by withTexts.
 func (db *DB) searchPage(ctx context.Context, bq boundQuery) (out []cases.SearchMatch, kept int, err error) {
-	rows, err := db.db.QueryContext(ctx, bq.sql, bq.args...)
+	return db.searchPageOn(ctx, db.db, bq)
+}
+
+// searchPageOn is searchPage over the connections of pool.
+func (db *DB) searchPageOn(ctx context.Context, pool *sql.DB, bq boundQuery) (out []cases.SearchMatch, kept int, err error) {
+	rows, err := pool.QueryContext(ctx, bq.sql, bq.args...)
 	if err != nil {
 		return nil, 0, err
 	}
