@@ -101,8 +101,24 @@ func TestCopiesOpeningAnOldRegisterAtOnceMigrateItOnce(t *testing.T) {
 				t.Fatalf("round %d: a copy opening the old register at the same time: %v", round, err)
 			}
 		}
-		if h, err := readHeader(path); err != nil || h.UserVersion != SchemaVersion() {
-			t.Fatalf("round %d: format %d after the copies opened it (%v)", round, h.UserVersion, err)
+		// Read through SQLite, not from the file's header: copies closing
+		// at the same moment may each leave the last checkpoint to
+		// another, so the new format can still be in the write-ahead log
+		// beside the file, where the next opening reads it.
+		if v, err := formatOnDisk(path); err != nil || v != SchemaVersion() {
+			t.Fatalf("round %d: format %d after the copies opened it (%v)", round, v, err)
 		}
 	}
+}
+
+// formatOnDisk is the register format a new connection reads in path.
+func formatOnDisk(path string) (int, error) {
+	raw, err := sql.Open(driverName, "file:"+path+"?mode=ro")
+	if err != nil {
+		return 0, err
+	}
+	defer raw.Close()
+	var v int
+	err = raw.QueryRow("PRAGMA user_version").Scan(&v)
+	return v, err
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-sqlite3"
 
@@ -102,36 +103,77 @@ func Open(path string, opt Options) (*DB, error) {
 	if readOnly {
 		db.memLogin = &memoryLogins{state: map[int64]cases.LoginState{}}
 	}
-	if err := db.openPools(opt, readOnly && readAsIs(abs)); err != nil {
+	if err := db.openRetryingWhileBusy(opt, readOnly); err != nil {
 		db.Close()
 		return nil, err
+	}
+	return db, nil
+}
+
+// openRetryingWhileBusy opens the connections, checks the register and
+// brings its format up to date, trying again from the connections up while
+// SQLite answers "database is locked", until the busy timeout. Copies of
+// the program opening one register at the same moment (members starting a
+// new version together on a shared folder): while one turns an older
+// register's journal into a write-ahead log or migrates it, SQLite can
+// refuse another's first statement at once, without waiting out the busy
+// timeout (it does so where waiting could deadlock).
+func (db *DB) openRetryingWhileBusy(opt Options, readOnly bool) error {
+	deadline := time.Now().Add(time.Duration(opt.BusyTimeoutMS) * time.Millisecond)
+	for wait := 10 * time.Millisecond; ; wait = min(2*wait, 250*time.Millisecond) {
+		err := db.openAndCheck(opt, readOnly)
+		if err == nil || !isBusy(err) || time.Now().Add(wait).After(deadline) {
+			return err
+		}
+		db.closePools()
+		time.Sleep(wait)
+	}
+}
+
+// openAndCheck is one try of openRetryingWhileBusy; on failure the caller
+// closes the connections it leaves open.
+func (db *DB) openAndCheck(opt Options, readOnly bool) error {
+	if err := db.openPools(opt, readOnly && readAsIs(db.Path)); err != nil {
+		return err
 	}
 	if readOnly {
 		// mode=ro needs to write the -shm file beside a WAL register; on
 		// read-only media, read the file as it is.
 		if err := db.read.Ping(); err != nil {
-			db.read.Close()
-			db.write.Close()
+			db.closePools()
 			if err := db.openPools(opt, true); err != nil {
-				db.Close()
-				return nil, err
+				return err
 			}
 		}
 	}
 	if err := db.checkIdentity(); err != nil {
-		db.Close()
-		return nil, err
+		return err
 	}
-	if !readOnly {
-		if err := db.migrate(context.Background()); err != nil {
-			db.Close()
-			return nil, explain(abs, err)
-		}
-	} else if err := db.checkSchemaVersion(); err != nil {
-		db.Close()
-		return nil, err
+	if readOnly {
+		return db.checkSchemaVersion()
 	}
-	return db, nil
+	if err := db.migrate(context.Background()); err != nil {
+		return explain(db.Path, err)
+	}
+	return nil
+}
+
+// isBusy says whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
+
+// closePools closes both connection pools, keeping the register's lock.
+func (db *DB) closePools() {
+	if db.read != nil {
+		db.read.Close()
+		db.read = nil
+	}
+	if db.write != nil {
+		db.write.Close()
+		db.write = nil
+	}
 }
 
 // openPools opens the writer connection and the reader pool.
