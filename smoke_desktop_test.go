@@ -42,7 +42,10 @@ func startXvfb(t *testing.T) string {
 			continue
 		}
 		display := fmt.Sprintf(":%d", n)
-		xvfb := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp")
+		// -noreset: by default Xvfb resets when its last client leaves
+		// (xAnswers' probe, a program the test ran before), and a program
+		// connecting during the reset fails with "Failed to open display".
+		xvfb := exec.Command("Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp", "-noreset")
 		if err := xvfb.Start(); err != nil {
 			t.Fatalf("Xvfb: %v", err)
 		}
