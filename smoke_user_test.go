@@ -64,31 +64,7 @@ func TestSmokeSignInWithUser(t *testing.T) {
 		app.Process.Kill()
 		t.Fatalf("with a wrong password no window stays to say why; the program printed:\n%s", out)
 	}
-	win := strings.Fields(string(ids))[0]
-	var waitErr error
-	for try := 0; try < 20 && waitErr == nil; try++ {
-		// Tab to the Quit button and press it.
-		for _, args := range [][]string{{"windowfocus", "--sync", win}, {"key", "Tab"}, {"key", "space"}} {
-			c := exec.Command("xdotool", args...)
-			c.Env = env
-			c.Run()
-		}
-		select {
-		case waitErr = <-done:
-			if waitErr == nil {
-				t.Fatalf("with a wrong password the program ended with status 0; it printed:\n%s", out)
-			}
-		case <-time.After(time.Second):
-		}
-	}
-	if waitErr == nil {
-		app.Process.Kill()
-		t.Fatalf("the Quit button of the refused sign-in did not end the program; it printed:\n%s", out)
-	}
-	ee, ok := waitErr.(*exec.ExitError)
-	if !ok || ee.ExitCode() != 1 {
-		t.Errorf("with a wrong password the program ended with %v, want status 1; it printed:\n%s", waitErr, out)
-	}
+	quitEndsWithStatus1(t, env, strings.Fields(string(ids))[0], app, done, out)
 	if !strings.Contains(out.String(), "ethicsdesk:") || !strings.Contains(strings.ToLower(out.String()), "password") {
 		t.Errorf("with a wrong password stderr does not say why:\n%s", out)
 	}
@@ -130,6 +106,20 @@ func TestSmokeSignInWithUserOnAFileThatIsNotARegister(t *testing.T) {
 		app.Process.Kill()
 		t.Fatalf("no window titled \"Ethics Desk\" says why the file did not open; the program printed:\n%s", out.String())
 	}
+	quitEndsWithStatus1(t, env, win, app, done, &out)
+	if !strings.Contains(out.String(), "ethicsdesk:") || !strings.Contains(out.String(), "minutes.db") || strings.Contains(out.String(), "panic") {
+		t.Errorf("stderr does not say which file did not open, and why:\n%s", out.String())
+	}
+	if got, err := os.ReadFile(notes); err != nil || !bytes.Equal(got, body) {
+		t.Errorf("the file that is not a register was changed: %q, %v", got, err)
+	}
+}
+
+// quitEndsWithStatus1 presses the Quit button of the window win (Tab to
+// it, then space), which must end the program app with status 1; done
+// hears its end. out is what it printed, for the failure messages.
+func quitEndsWithStatus1(t *testing.T, env []string, win string, app *exec.Cmd, done <-chan error, out *bytes.Buffer) {
+	t.Helper()
 	var waitErr error
 	for try := 0; try < 20 && waitErr == nil; try++ {
 		for _, args := range [][]string{{"windowfocus", "--sync", win}, {"key", "Tab"}, {"key", "space"}} {
@@ -140,22 +130,16 @@ func TestSmokeSignInWithUserOnAFileThatIsNotARegister(t *testing.T) {
 		select {
 		case waitErr = <-done:
 			if waitErr == nil {
-				t.Fatalf("the program ended with status 0 on a file that is not a register; it printed:\n%s", out.String())
+				t.Fatalf("the program ended with status 0; it printed:\n%s", out)
 			}
 		case <-time.After(time.Second):
 		}
 	}
 	if waitErr == nil {
 		app.Process.Kill()
-		t.Fatalf("the Quit button did not end the program; it printed:\n%s", out.String())
+		t.Fatalf("the Quit button did not end the program; it printed:\n%s", out)
 	}
 	if ee, ok := waitErr.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
-		t.Errorf("the program ended with %v, want status 1; it printed:\n%s", waitErr, out.String())
-	}
-	if !strings.Contains(out.String(), "ethicsdesk:") || !strings.Contains(out.String(), "minutes.db") || strings.Contains(out.String(), "panic") {
-		t.Errorf("stderr does not say which file did not open, and why:\n%s", out.String())
-	}
-	if got, err := os.ReadFile(notes); err != nil || !bytes.Equal(got, body) {
-		t.Errorf("the file that is not a register was changed: %q, %v", got, err)
+		t.Errorf("the program ended with %v, want status 1; it printed:\n%s", waitErr, out)
 	}
 }
