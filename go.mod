@@ -68,3 +68,5 @@ require (
 	golang.org/x/sync v0.24.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+
+replace github.com/jung-kurt/gofpdf => ./third_party/gofpdf

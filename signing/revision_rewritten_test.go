@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -24,12 +26,17 @@ func TestRewritingWhatWasSignedBetweenSignaturesIsReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The same /Length as the signed page content: only the data differs.
-	data := append(z.Bytes(), bytes.Repeat([]byte{' '}, 364-z.Len())...)
-	if !strings.Contains(latestDefinition(t, fx.once, 4), "/Length 364>>") {
-		t.Fatal("the first page's content is no longer 364 bytes long; adjust the test")
+	m := regexp.MustCompile(`/Length (\d+)>>`).FindStringSubmatch(latestDefinition(t, fx.once, 4))
+	if m == nil {
+		t.Fatal("the first page's content (object 4) has no /Length")
 	}
+	length, _ := strconv.Atoi(m[1])
+	if length < z.Len() {
+		t.Fatalf("the first page's content is %d bytes long, shorter than the replacement text's %d", length, z.Len())
+	}
+	data := append(z.Bytes(), bytes.Repeat([]byte{' '}, length-z.Len())...)
 	content := func(extra string) map[int]string {
-		return map[int]string{4: fmt.Sprintf("<</Filter /FlateDecode /Length 364%s>>\nstream\n%s\nendstream", extra, data)}
+		return map[int]string{4: fmt.Sprintf("<</Filter /FlateDecode /Length %d%s>>\nstream\n%s\nendstream", length, extra, data)}
 	}
 	widget := latestDefinition(t, fx.once, 14)
 	page := latestDefinition(t, fx.once, 7)
