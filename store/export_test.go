@@ -26,3 +26,11 @@ func SetSplitSearchMin(n int) (restore func()) {
 
 // SplitSearches is how many searches this register scored in two halves.
 func (db *DB) SplitSearches() int64 { return db.splits.taken.Load() }
+
+// SetStatsShares makes the statistics read the cases in n shares at once,
+// whatever the machine's cores; the returned func restores it.
+func SetStatsShares(n int) (restore func()) {
+	old := statsParts
+	statsParts = func() int { return n }
+	return func() { statsParts = old }
+}

@@ -3,6 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"runtime"
+	"sync"
 	"time"
 
 	"ethicsdesk/cases"
@@ -30,24 +33,66 @@ func decidedOn(at string) cases.Date {
 
 // StatsRecords implements cases.StatsRepository: every case received in p
 // or first decided (within the margin) in p, with its decision time.
+//
+// The cases are read in statsParts shares at once, each on a read
+// connection of its own: SQLite runs a statement on one core, and stepping
+// through a year of a busy register (30,000 cases, each with its first
+// decision looked up) is most of the statistics screen's time. A case's
+// share is its id modulo the number of shares, so every case falls in
+// exactly one: none is counted twice or missed. (Shares of consecutive
+// ids were measured too: no faster than one statement, 25-35 % slower
+// than these on the benchmark register.)
 func (db *DB) StatsRecords(ctx context.Context, p cases.Period) ([]cases.StatsRecord, error) {
+	parts := statsParts()
+	shares := make([][]cases.StatsRecord, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			shares[k], errs[k] = db.statsShare(ctx, p, parts, k)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, sh := range shares {
+		n += len(sh)
+	}
+	out := make([]cases.StatsRecord, 0, n)
+	for _, sh := range shares {
+		out = append(out, sh...)
+	}
+	return out, nil
+}
+
+// statsParts is how many shares StatsRecords reads at once: one per core,
+// at most four (the read connections the register keeps at least). A
+// variable for the tests, which read in several shares on any machine.
+var statsParts = func() int { return min(max(runtime.NumCPU(), 1), 4) }
+
+// statsShare is StatsRecords for the cases whose id is k modulo parts.
+func (db *DB) statsShare(ctx context.Context, p cases.Period, parts, k int) ([]cases.StatsRecord, error) {
 	wFrom, wTo := decisionWindow(p)
 	// The two ways into the period are collected as one set of ids first:
 	// an OR of the two conditions makes SQLite visit the cases twice.
 	rows, err := db.read.QueryContext(ctx, `WITH ids(id) AS (
-			SELECT id FROM cases WHERE received_on BETWEEN ?1 AND ?2
+			SELECT id FROM cases WHERE received_on BETWEEN ?1 AND ?2 AND id % ?5 = ?6
 			UNION
-			SELECT case_id FROM status_changes WHERE to_status IN `+decidingStatuses+` AND at >= ?3 AND at < ?4)
+			SELECT case_id FROM status_changes WHERE to_status IN `+decidingStatuses+` AND at >= ?3 AND at < ?4 AND case_id % ?5 = ?6)
 		SELECT c.type_code, c.status, c.sector, c.catalogue_code, c.risk, c.breach,
 			c.received_on, c.accepted_on, c.due_on,
 			COALESCE((SELECT MIN(s.at) FROM status_changes s WHERE s.case_id = c.id AND s.to_status IN `+decidingStatuses+`), '')
 		FROM ids JOIN cases c ON c.id = ids.id`,
-		p.From.String(), p.To.String(), wFrom, wTo)
+		p.From.String(), p.To.String(), wFrom, wTo, parts, k)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := make([]cases.StatsRecord, 0, 1<<15) // a year of a busy register (30,000 cases): no regrowth
+	out := make([]cases.StatsRecord, 0, (1<<15)/parts) // a year of a busy register (30,000 cases): no regrowth
 	// The categorical columns repeat a handful of values: scanning them as
 	// raw bytes and sharing one string per value saves an allocation per
 	// column per case, which is most of the time on a large year.

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"net/url"
 	"path/filepath"
 	"sort"
@@ -68,8 +69,19 @@ func sqlGroups(t *testing.T, raw *sql.DB, q string, args ...any) map[string]int 
 	return out
 }
 
+// The statistics read the register in shares at once (one per core); in
+// one share or several, every figure must be the plain SQL's.
 func TestStatisticsAgreeWithPlainSQL(t *testing.T) {
 	_, svc, raw := seededRegister(t, 4000)
+	for _, shares := range []int{1, 3} {
+		t.Run(fmt.Sprintf("%d shares", shares), func(t *testing.T) {
+			defer store.SetStatsShares(shares)()
+			statisticsAgreeWithPlainSQL(t, svc, raw)
+		})
+	}
+}
+
+func statisticsAgreeWithPlainSQL(t *testing.T, svc *cases.Service, raw *sql.DB) {
 	ctx := context.Background()
 	for _, year := range []int{2024, 2025, 2026} {
 		p := cases.YearPeriod(year)
