@@ -39,6 +39,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -4037,6 +4038,7 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
+		cut := cutUTF8Fonts(f.fonts)
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -4106,13 +4108,8 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 			case "UTF8":
 				fontName := "utf8" + font.Name
-				usedRunes := font.usedRunes
-				delete(usedRunes, 0)
-				utf8FontStream := font.utf8File.GenerateCutFont(usedRunes)
-				utf8FontSize := len(utf8FontStream)
-				compressedFontStream := sliceCompress(utf8FontStream)
-				CodeSignDictionary := font.utf8File.CodeSymbolDictionary
-				delete(CodeSignDictionary, 0)
+				utf8FontSize := cut[key].size
+				compressedFontStream := cut[key].font
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))
@@ -4158,14 +4155,7 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				// Embed CIDToGIDMap
-				cidToGidMap := make([]byte, 256*256*2)
-
-				for cc, glyph := range CodeSignDictionary {
-					cidToGidMap[cc*2] = byte(glyph >> 8)
-					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-				}
-
-				cidToGidMap = sliceCompress(cidToGidMap)
+				cidToGidMap := cut[key].cidToGidMap
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(cidToGidMap)) + "/Filter /FlateDecode>>")
 				f.putstream(cidToGidMap)
@@ -4186,6 +4176,48 @@ func (f *Fpdf) putfonts() {
 		}
 	}
 	return
+}
+
+// cutUTF8Font is a UTF-8 font's subset and CIDToGIDMap, compressed.
+type cutUTF8Font struct {
+	font        []byte
+	size        int // of the subset before compression
+	cidToGidMap []byte
+}
+
+// cutUTF8Fonts cuts and compresses the subset of each UTF-8 font, each
+// on a goroutine of its own. Ethics Desk: done one font after another in
+// putfonts, this was a quarter of the time of writing a document with
+// four faces; each font's cut touches only that font's own tables.
+func cutUTF8Fonts(fonts map[string]fontDefType) map[string]cutUTF8Font {
+	out := make(map[string]cutUTF8Font, len(fonts))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for key, font := range fonts {
+		if font.Tp != "UTF8" {
+			continue
+		}
+		wg.Add(1)
+		go func(key string, font fontDefType) {
+			defer wg.Done()
+			usedRunes := font.usedRunes
+			delete(usedRunes, 0)
+			stream := font.utf8File.GenerateCutFont(usedRunes)
+			codeSignDictionary := font.utf8File.CodeSymbolDictionary
+			delete(codeSignDictionary, 0)
+			cidToGidMap := make([]byte, 256*256*2)
+			for cc, glyph := range codeSignDictionary {
+				cidToGidMap[cc*2] = byte(glyph >> 8)
+				cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+			}
+			c := cutUTF8Font{font: sliceCompress(stream), size: len(stream), cidToGidMap: sliceCompress(cidToGidMap)}
+			mu.Lock()
+			out[key] = c
+			mu.Unlock()
+		}(key, font)
+	}
+	wg.Wait()
+	return out
 }
 
 func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
