@@ -102,8 +102,9 @@ func embedType0(f *AppearanceFont, used map[rune]AppearanceGlyph, u *pdf.Update)
 	var packed bytes.Buffer
 	// BestSpeed, as gofpdf packs the document's own fonts: the default
 	// level took a millisecond of the Sign button for a few percent less.
-	zw, _ := zlib.NewWriterLevel(&packed, zlib.BestSpeed) // a valid level cannot fail
-	zw.Write(f.TTF) // writes to a bytes.Buffer cannot fail
+	// Neither a valid level nor writes to a bytes.Buffer can fail.
+	zw, _ := zlib.NewWriterLevel(&packed, zlib.BestSpeed)
+	zw.Write(f.TTF)
 	zw.Close()
 	fileRef := u.Reserve()
 	u.Set(fileRef, rawStream(dictOf("Length", pdf.Integer(packed.Len()), "Length1", pdf.Integer(len(f.TTF)),
