@@ -3,12 +3,16 @@
 package packaging
 
 import (
+	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	_ "github.com/mattn/go-sqlite3"
 )
 
 // wine64 is where Debian's wine64 package puts the 64-bit loader.
@@ -81,11 +85,17 @@ func TestWindowsBuildUnderWine(t *testing.T) {
 		{"check", "--db", "register.db"},
 		{"search", "--db", "register.db", "--user", "secretary", "algorithm"},
 		{"search", "--db", "register.db", "--user", "secretary", "--snippets", "隐私"},
-		{"opinion", "--db", "register.db", "--user", "secretary", "--case", "EC-2026-0017", "--out", "opinion.pdf"},
+		{"opinion", "--db", "register.db", "--user", "secretary", "--case", issuedCase, "--out", "opinion.pdf"},
 		{"verify", "--db", "register.db", "opinion.pdf"},
 		{"check", "--db", "register.db", "--against", "opinion.pdf"},
 	}
 	for _, args := range steps {
+		if slices.Contains(args, issuedCase) {
+			// Which demo cases reach an issued opinion depends on the day
+			// the register is seeded: ask the seeded register.
+			args = slices.Clone(args)
+			args[slices.Index(args, issuedCase)] = caseWithIssuedOpinion(t, filepath.Join(linDir, "register.db"))
+		}
 		w, l := run(true, winDir, args...), run(false, linDir, args...)
 		if w != l {
 			t.Errorf("ethicsdesk %s differs:\nWindows (exit %d):\n%s\nLinux (exit %d):\n%s", strings.Join(args, " "), w.code, w.out, l.code, l.out)
@@ -100,6 +110,27 @@ func TestWindowsBuildUnderWine(t *testing.T) {
 	if !strings.Contains(string(out), "Total document signed") {
 		t.Errorf("pdfsig: the last signature of the Windows build's opinion does not cover the whole document:\n%s", out)
 	}
+}
+
+// issuedCase stands in the steps for the reference of a case whose
+// opinion the seed issued.
+const issuedCase = "CASE-WITH-AN-ISSUED-OPINION"
+
+// caseWithIssuedOpinion is the first case of the register at path whose
+// opinion is issued, read with SQL.
+func caseWithIssuedOpinion(t *testing.T, path string) string {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var ref string
+	if err := db.QueryRow(`SELECT c.reference FROM opinions o JOIN cases c ON c.id = o.case_id
+		WHERE o.state = 'issued' ORDER BY c.reference LIMIT 1`).Scan(&ref); err != nil {
+		t.Fatalf("the seeded register %s has no issued opinion: %v", path, err)
+	}
+	return ref
 }
 
 var (
