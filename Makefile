@@ -30,12 +30,13 @@ smoke:
 
 # The performance suite (issue 7; not part of `test`): seeds a 100,000-case
 # register once (cached under ~/.cache/ethicsdesk-bench), runs every figure
-# several times with its reference and prints one table. About 10 minutes.
+# several times with its reference and prints one table. About 17 minutes.
 # The PostgreSQL column (issue 14) migrates that register into a throwaway
 # cluster; `go run ./bench/cmd/benchtable -only postgres` runs it alone.
 # The committee server's figures (issue 18: page and search through
-# `ethicsdesk serve` on loopback, and the load test, -load 30s a half) add
-# about 4 minutes; `-only server` runs them alone (about 6 with the file's).
+# `ethicsdesk serve` on loopback beside the file at the same pace, and the
+# load test, -load 2m a half) add about 8 minutes; `-only server` runs them
+# alone.
 bench: build
 	go build -tags "$(TAGS)" -o bin/barewindow ./bench/barewindow
 	go run -tags "$(TAGS)" ./bench/cmd/benchtable -bin bin/ethicsdesk -bare bin/barewindow

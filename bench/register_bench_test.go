@@ -14,7 +14,8 @@ import (
 // middle and last page. The slowest pages are logged to show where the
 // 95th percentile comes from. Through the committee server
 // (ED_BENCH_SERVER) the pages are read through its client, paced, and
-// only the single reads are reported.
+// only the single reads are reported; so are they when the file's pages
+// are paced as the server's reference (ED_BENCH_PACE).
 func BenchmarkRegisterPage(b *testing.B) {
 	api, actor, pace := register(b)
 	ctx := context.Background()
@@ -43,7 +44,7 @@ func BenchmarkRegisterPage(b *testing.B) {
 	}
 	b.StopTimer()
 	lat.report(b)
-	if !pace.remote() { // the figures set against the sqlite3 shell's
+	if !pace.paced() { // the figures set against the sqlite3 shell's
 		reportLikeTheShell(b, pages, func(p RegisterPage) error {
 			_, err := api.ListCases(ctx, actor, p.Query, p.Offset, cases.PageSize)
 			return err
@@ -87,4 +88,23 @@ func reportLikeTheShell(b *testing.B, pages []RegisterPage, read func(RegisterPa
 	ms := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 }
 	b.ReportMetric(ms(means[len(means)/2]), "page-median-ms")
 	b.ReportMetric(ms(means[(len(means)*95+99)/100-1]), "page-p95-ms")
+}
+
+// BenchmarkSmallestCall is the case types, the smallest read the window
+// makes: through the committee server it is the least a call costs (the
+// round trip, TLS, the session's checks), beside the same read on the
+// file at the same pace. For information: no target.
+func BenchmarkSmallestCall(b *testing.B) {
+	api, _, pace := register(b)
+	ctx := context.Background()
+	var lat latencies
+	var err error
+	for i := 0; i < b.N; i++ {
+		pace.waitTimed(b)
+		lat.time(func() { _, err = api.CaseTypes(ctx) })
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	lat.report(b)
 }

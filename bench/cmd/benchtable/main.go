@@ -23,7 +23,10 @@ type config struct {
 	db       string // the cached register, or the one given with -db
 	only     string // run only the matching steps
 	// loadDuration is how long each half of the load test runs
-	// (LOADTEST_DURATION of bench/loadtest).
+	// (LOADTEST_DURATION of bench/loadtest): two minutes, as issue 13
+	// asks. With 30 seconds a search's 95th percentile was the second
+	// slowest of about forty and moved from 0.5× to 8× the file's between
+	// two runs.
 	loadDuration string
 }
 
@@ -36,7 +39,7 @@ func main() {
 	flag.StringVar(&c.db, "db", "", "a seeded register to run on instead of the cached one (the cache is neither made nor cleaned)")
 	seedOnly := flag.Bool("seed-only", false, "only make sure the cached register exists")
 	flag.StringVar(&c.only, "only", "", "run only the steps whose name contains this (e.g. window, server)")
-	flag.StringVar(&c.loadDuration, "load", "30s", "how long each half of the committee server's load test runs")
+	flag.StringVar(&c.loadDuration, "load", "2m", "how long each half of the committee server's load test runs")
 	flag.Parse()
 	if err := run(c, *seedOnly); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)

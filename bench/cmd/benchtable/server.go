@@ -29,50 +29,59 @@ const serverAdmin = "admin"
 // as the secretary, each figure beside the same operation on the file in
 // the same run. The benchmarks pace their calls within the server's
 // allowance of 50 a second per session; the pauses are not in the times.
-// A server that does not start, or benchmarks that fail through it, leave
+// The file's figures here are paced the same way (ED_BENCH_PACE): a call
+// after a pause runs two to three times slower on this kind of machine
+// than one straight after another, so the back-to-back figures of the
+// "Go benchmarks" step are no reference for paced calls. The smallest
+// call (the case types) shows what any call through the server costs. A
+// server that does not start, or benchmarks that fail through it, leave
 // the rows "not measured" with the reason, and the table still appears.
 func serverColumn(c config) ([]row, error) {
-	page := row{figure: "server register page, 95th percentile (loopback)", unit: "ms", refName: "file", limit: 10}
+	const refName = "file, same pace"
+	page := row{figure: "server register page, 95th percentile (loopback)", unit: "ms", refName: refName, limit: 10}
 	var searches []row
 	for _, t := range bench.SearchTerms {
 		searches = append(searches, row{figure: fmt.Sprintf("server search %q, median (loopback)", t.Text), unit: "ms",
-			refName: "file", ratio: 1.5})
+			refName: refName, ratio: 1.5})
 	}
-	file := goResults
-	if file == nil { // -only server: the file's figures of this run
-		var err error
-		if file, err = pageAndSearch(c); err != nil {
-			return nil, err
+	smallest := row{figure: "server smallest call (the case types), median (loopback)", unit: "ms", refName: refName}
+	all := append(append([]row{page}, searches...), smallest)
+	notMeasured := func(err error) []row {
+		note := "not measured: " + firstLine(err.Error())
+		for i := range all {
+			all[i].note = note
 		}
-	}
-	page.ref = file.metric("BenchmarkRegisterPage", "p95-ms")
-	for i, t := range bench.SearchTerms {
-		searches[i].ref = file.metric("BenchmarkSearch/"+t.Name, "median-ms")
+		return all
 	}
 	served, err := throughServer(c)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "bench: committee server: %v\n", err)
-		note := "not measured: " + firstLine(err.Error())
-		page.note = note
-		for i := range searches {
-			searches[i].note = note
-		}
-	} else {
-		page.samples = served.metric("BenchmarkRegisterPage", "p95-ms")
-		for i, t := range bench.SearchTerms {
-			searches[i].samples = served.metric("BenchmarkSearch/"+t.Name, "median-ms")
-		}
+		return notMeasured(err), nil
 	}
-	return append([]row{page}, searches...), nil
+	file, err := pageAndSearch(c, "ED_BENCH_PACE=1")
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "bench: the file at the server's pace: %v\n", err)
+		return notMeasured(err), nil
+	}
+	set := func(r *row, name, unit string) {
+		r.samples, r.ref = served.metric(name, unit), file.metric(name, unit)
+	}
+	set(&all[0], "BenchmarkRegisterPage", "p95-ms")
+	for i, t := range bench.SearchTerms {
+		set(&all[1+i], "BenchmarkSearch/"+t.Name, "median-ms")
+	}
+	set(&all[len(all)-1], "BenchmarkSmallestCall", "median-ms")
+	return all, nil
 }
 
-// pageAndSearch runs the register page and search benchmarks on the file,
-// as the "Go benchmarks" step does.
+// pageAndSearch runs the register page, search and smallest-call
+// benchmarks, on the file or (env) through the server.
 func pageAndSearch(c config, env ...string) (benchResult, error) {
 	all := benchResult{}
 	for _, b := range []struct{ pattern, benchtime string }{
 		{"^BenchmarkRegisterPage$", "400x"},
 		{"^BenchmarkSearch$", "20x"},
+		{"^BenchmarkSmallestCall$", "100x"},
 	} {
 		res, err := goBench(c, "./bench/", b.pattern, b.benchtime, env...)
 		if err != nil {
