@@ -112,6 +112,34 @@ func TestTokenizeKeepsPunctuationWithItsCharacter(t *testing.T) {
 	}
 }
 
+// PDF strings are escaped byte by byte, and Chinese text is written as
+// UTF-16, where characters such as 小 (U+5C0F) and 稀 (U+7A00) hold a
+// backslash or parenthesis byte: all of it must read back as typed.
+func TestEscapedCharactersReadBack(t *testing.T) {
+	text := `Rule (a) \ clause [b] {c}: 小组（第三）认为 ) ( \ 稀 《办法》。`
+	o := sampleOpinion(1)
+	o.Sections = []Section{{Heading: "Escapes", Paragraphs: []string{text}}}
+	pdf, _, err := Render(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := squash(pdfTool(t, "pdftotext", pdf)); !strings.Contains(got, squash(text)) {
+		t.Errorf("the paragraph did not read back as typed:\n%s\nwant it to contain\n%s", got, squash(text))
+	}
+}
+
+// ASCII brackets hold on to Chinese characters as the full-width ones do.
+func TestTokenizeKeepsASCIIBracketsWithTheirCharacters(t *testing.T) {
+	var got []string
+	for _, tk := range tokenize("委员会(见附件)。") {
+		got = append(got, tk.text)
+	}
+	want := []string{"委", "员", "会", "(见", "附", "件)。"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("tokens %q, want %q", got, want)
+	}
+}
+
 // testPNG is a small grey seal-like square.
 func testPNG(t *testing.T) []byte {
 	img := image.NewGray(image.Rect(0, 0, 64, 64))

@@ -61,6 +61,35 @@ const (
 	noBreakAfter  = "（《「『【〔〈〖〘｛［“‘([{"
 )
 
+// noBreakBeforeSet and noBreakAfterSet are the two lists as sets: tokenize
+// asks about every character of an opinion.
+var noBreakBeforeSet, noBreakAfterSet = newRuneSet(noBreakBefore), newRuneSet(noBreakAfter)
+
+// runeSet answers for ASCII from a table, for the rest from a map.
+type runeSet struct {
+	ascii [128]bool
+	other map[rune]bool
+}
+
+func newRuneSet(s string) *runeSet {
+	set := &runeSet{other: map[rune]bool{}}
+	for _, r := range s {
+		if r < 128 {
+			set.ascii[r] = true
+		} else {
+			set.other[r] = true
+		}
+	}
+	return set
+}
+
+func (s *runeSet) has(r rune) bool {
+	if r >= 0 && r < 128 {
+		return s.ascii[r]
+	}
+	return s.other[r]
+}
+
 // token is the unit of line breaking: a word, one CJK character with its
 // attached punctuation, or a run of spaces.
 type token struct {
@@ -89,13 +118,13 @@ func tokenize(s string) []token {
 		case space:
 		case prevOpen:
 			// keep opening punctuation with what follows
-		case strings.ContainsRune(noBreakBefore, r):
+		case noBreakBeforeSet.has(r):
 			// keep closing punctuation with what precedes
 		case cjk || prevCJK:
 			emit(i, false)
 		}
 		prevCJK, prevSpace = cjk, space
-		prevOpen = strings.ContainsRune(noBreakAfter, r)
+		prevOpen = noBreakAfterSet.has(r)
 	}
 	emit(len(s), prevSpace)
 	return toks

@@ -603,6 +603,9 @@ type Fpdf struct {
 	}
 	spotColorMap           map[string]spotColorType // Map of named ink-based colors
 	userUnderlineThickness float64                  // A custom user underline thickness multiplier.
+
+	// Ethics Desk: the UTF-8 fonts' subsets, being cut since enddoc began.
+	fontCuts func() map[string]cutUTF8Font
 }
 
 type encType struct {

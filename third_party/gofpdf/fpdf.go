@@ -2214,13 +2214,13 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 			x -= f.GetStringWidth(txtStr)
 		}
 		txt2 = f.escape(utf8toutf16(txtStr, false))
-		for _, uni := range []rune(txtStr) {
+		for _, uni := range txtStr { // Ethics Desk: no []rune copy
 			f.currentFont.usedRunes[int(uni)] = int(uni)
 		}
 	} else {
 		txt2 = f.escape(txtStr)
 	}
-	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
+	s := textOperator(x*f.k, (f.h-y)*f.k, txt2)
 	if f.underline && txtStr != "" {
 		s += " " + f.dounderline(x, y, txtStr)
 	}
@@ -3583,6 +3583,16 @@ func (f *Fpdf) loadfont(r io.Reader) (def fontDefType) {
 
 // Escape special characters in strings
 func (f *Fpdf) escape(s string) string {
+	// Ethics Desk: most strings have nothing to escape. Bytes, not
+	// characters: s is often UTF-16BE, where "小" (U+5C0F) holds a
+	// backslash byte.
+	escapes := false
+	for i := 0; i < len(s) && !escapes; i++ {
+		escapes = s[i] == '\\' || s[i] == '(' || s[i] == ')' || s[i] == '\r'
+	}
+	if !escapes {
+		return s
+	}
 	s = strings.Replace(s, "\\", "\\\\", -1)
 	s = strings.Replace(s, "(", "\\(", -1)
 	s = strings.Replace(s, ")", "\\)", -1)
@@ -3893,6 +3903,10 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	var packed [][]byte                     // Ethics Desk: compressed at once (compressPages)
+	if f.compress {
+		packed = compressPages(f.pages[1 : nb+1])
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -3942,7 +3956,7 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			data := sliceCompress(f.pages[n].Bytes())
+			data := packed[n-1]
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
 		} else {
@@ -4038,7 +4052,12 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
-		cut := cutUTF8Fonts(f.fonts)
+		var cut map[string]cutUTF8Font
+		if f.fontCuts != nil {
+			cut, f.fontCuts = f.fontCuts(), nil
+		} else {
+			cut = cutUTF8Fonts(f.fonts)
+		}
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -4190,6 +4209,12 @@ type cutUTF8Font struct {
 // putfonts, this was a quarter of the time of writing a document with
 // four faces; each font's cut touches only that font's own tables.
 func cutUTF8Fonts(fonts map[string]fontDefType) map[string]cutUTF8Font {
+	return startCutUTF8Fonts(fonts)()
+}
+
+// startCutUTF8Fonts starts cutUTF8Fonts and returns the wait for its
+// result. Ethics Desk: enddoc starts it before writing the pages.
+func startCutUTF8Fonts(fonts map[string]fontDefType) func() map[string]cutUTF8Font {
 	out := make(map[string]cutUTF8Font, len(fonts))
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -4215,6 +4240,25 @@ func cutUTF8Fonts(fonts map[string]fontDefType) map[string]cutUTF8Font {
 			out[key] = c
 			mu.Unlock()
 		}(key, font)
+	}
+	return func() map[string]cutUTF8Font {
+		wg.Wait()
+		return out
+	}
+}
+
+// compressPages compresses each page's content on a goroutine of its own.
+// Ethics Desk: one after another in putpages, they were a tenth of the
+// time of writing a ten-page document.
+func compressPages(pages []*bytes.Buffer) [][]byte {
+	out := make([][]byte, len(pages))
+	var wg sync.WaitGroup
+	for i, pg := range pages {
+		wg.Add(1)
+		go func(i int, pg *bytes.Buffer) {
+			defer wg.Done()
+			out[i] = sliceCompress(pg.Bytes())
+		}(i, pg)
 	}
 	wg.Wait()
 	return out
@@ -4816,6 +4860,9 @@ func (f *Fpdf) enddoc() {
 	// Embedded files
 	f.putAttachments()
 	f.putAnnotationsAttachments()
+	// Ethics Desk: the UTF-8 fonts' subsets are cut while the pages are
+	// written (the text is all written by now); putfonts takes them.
+	f.fontCuts = startCutUTF8Fonts(f.fonts)
 	f.putpages()
 	f.putresources()
 	if f.err != nil {
@@ -5027,4 +5074,20 @@ func (f *Fpdf) arc(x, y, rx, ry, degRotate, degStart, degEnd float64,
 	if degRotate != 0 {
 		f.out("Q")
 	}
+}
+
+// textOperator is Text's "BT x y Td (text) Tj ET". Ethics Desk: put
+// together with strconv rather than Sprintf, the same bytes (%.2f is
+// strconv's 'f' format with two decimals); Sprintf was a tenth of the
+// time of laying out a page of text.
+func textOperator(x, y float64, escaped string) string {
+	b := make([]byte, 0, len(escaped)+32)
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, x, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, y, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	b = append(b, escaped...)
+	b = append(b, ") Tj ET"...)
+	return string(b)
 }
