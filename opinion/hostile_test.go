@@ -101,14 +101,20 @@ func TestDocumentBuilderBlocks(t *testing.T) {
 	}
 }
 
+// Punctuation stays with the character it belongs to, full-width or
+// ASCII alike.
 func TestTokenizeKeepsPunctuationWithItsCharacter(t *testing.T) {
-	var got []string
-	for _, tk := range tokenize("系统。AI（测试）ok") {
-		got = append(got, tk.text)
-	}
-	want := []string{"系", "统。", "AI", "（测", "试）", "ok"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("tokens %q, want %q", got, want)
+	for text, want := range map[string][]string{
+		"系统。AI（测试）ok": {"系", "统。", "AI", "（测", "试）", "ok"},
+		"委员会(见附件)。":   {"委", "员", "会", "(见", "附", "件)。"},
+	} {
+		var got []string
+		for _, tk := range tokenize(text) {
+			got = append(got, tk.text)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("tokens of %q: %q, want %q", text, got, want)
+		}
 	}
 }
 
@@ -125,18 +131,6 @@ func TestEscapedCharactersReadBack(t *testing.T) {
 	}
 	if got := squash(pdfTool(t, "pdftotext", pdf)); !strings.Contains(got, squash(text)) {
 		t.Errorf("the paragraph did not read back as typed:\n%s\nwant it to contain\n%s", got, squash(text))
-	}
-}
-
-// ASCII brackets hold on to Chinese characters as the full-width ones do.
-func TestTokenizeKeepsASCIIBracketsWithTheirCharacters(t *testing.T) {
-	var got []string
-	for _, tk := range tokenize("委员会(见附件)。") {
-		got = append(got, tk.text)
-	}
-	want := []string{"委", "员", "会", "(见", "附", "件)。"}
-	if strings.Join(got, "|") != strings.Join(want, "|") {
-		t.Errorf("tokens %q, want %q", got, want)
 	}
 }
 
