@@ -45,7 +45,7 @@ func register(b *testing.B) (cases.API, cases.User, *pacer) {
 			b.Fatal(err)
 		}
 		b.Cleanup(func() { c.SignOut(context.Background()) })
-		return c, actor, &pacer{every: serverPace, server: true}
+		return c, actor, &pacer{every: serverPace}
 	}
 	var db interface {
 		cases.Store
@@ -85,9 +85,8 @@ const serverPace = 25 * time.Millisecond
 // (every 0) it never waits. The wait is outside the latencies timed,
 // which are the calls' own.
 type pacer struct {
-	every  time.Duration
-	server bool // the calls go through the committee server
-	next   time.Time
+	every time.Duration
+	next  time.Time
 }
 
 // paced says whether the benchmark's calls are spaced as a server's are:

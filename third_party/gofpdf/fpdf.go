@@ -4052,12 +4052,8 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
-		var cut map[string]cutUTF8Font
-		if f.fontCuts != nil {
-			cut, f.fontCuts = f.fontCuts(), nil
-		} else {
-			cut = cutUTF8Fonts(f.fonts)
-		}
+		cut := f.fontCuts() // started by enddoc
+		f.fontCuts = nil
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -4204,16 +4200,12 @@ type cutUTF8Font struct {
 	cidToGidMap []byte
 }
 
-// cutUTF8Fonts cuts and compresses the subset of each UTF-8 font, each
-// on a goroutine of its own. Ethics Desk: done one font after another in
-// putfonts, this was a quarter of the time of writing a document with
-// four faces; each font's cut touches only that font's own tables.
-func cutUTF8Fonts(fonts map[string]fontDefType) map[string]cutUTF8Font {
-	return startCutUTF8Fonts(fonts)()
-}
-
-// startCutUTF8Fonts starts cutUTF8Fonts and returns the wait for its
-// result. Ethics Desk: enddoc starts it before writing the pages.
+// startCutUTF8Fonts cuts and compresses the subset of each UTF-8 font,
+// each on a goroutine of its own, and returns the wait for the result.
+// Ethics Desk: done one font after another in putfonts, this was a
+// quarter of the time of writing a document with four faces; each font's
+// cut touches only that font's own tables. enddoc starts it before it
+// writes the pages.
 func startCutUTF8Fonts(fonts map[string]fontDefType) func() map[string]cutUTF8Font {
 	out := make(map[string]cutUTF8Font, len(fonts))
 	var mu sync.Mutex
