@@ -10,8 +10,8 @@ import (
 	"testing"
 )
 
-// pdfTool runs a poppler tool on pdf and returns its output; the test is
-// skipped when poppler-utils is not installed.
+// pdfTool runs a poppler tool on pdf and returns its output; the test
+// fails when poppler-utils is not installed.
 func pdfTool(t testing.TB, tool string, pdf []byte, args ...string) string {
 	t.Helper()
 	if _, err := exec.LookPath(tool); err != nil {

@@ -717,6 +717,10 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	// Ethics Desk: for a font added by AddUTF8SubsetFontFromBytes, the
+	// wait for its compressed bytes and CIDToGIDMap, started when it was
+	// added; nil for a font gofpdf cuts itself.
+	asIs func() cutUTF8Font
 }
 
 // generateFontID generates a font Id from the font definition

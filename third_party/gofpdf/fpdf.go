@@ -1814,6 +1814,55 @@ func (f *Fpdf) AddUTF8FontFromBytes(familyStr, styleStr string, utf8Bytes []byte
 	f.addFontFromBytes(fontFamilyEscape(familyStr), styleStr, nil, nil, utf8Bytes)
 }
 
+// AddUTF8SubsetFontFromBytes is AddUTF8FontFromBytes for a font that
+// already holds just the glyphs the document draws (a subset its caller
+// made). Ethics Desk: such a font is embedded as it is, not cut again, and
+// it is compressed, with its CIDToGIDMap, on a goroutine from the moment
+// it is added, while the document is laid out. Cutting and compressing
+// the fonts once the text was all written was a third of the time of
+// writing a ten-page document.
+func (f *Fpdf) AddUTF8SubsetFontFromBytes(familyStr, styleStr string, utf8Bytes []byte) {
+	familyStr = fontFamilyEscape(familyStr)
+	fontkey := getFontKey(familyStr, styleStr)
+	if _, ok := f.fonts[fontkey]; ok || f.err != nil {
+		return
+	}
+	f.addFontFromBytes(familyStr, styleStr, nil, nil, utf8Bytes)
+	def, ok := f.fonts[fontkey]
+	if !ok {
+		return
+	}
+	def.asIs = startEmbedAsIs(utf8Bytes, def.utf8File.charSymbolDictionary)
+	f.fonts[fontkey] = def
+}
+
+// startEmbedAsIs compresses a subset font and the CIDToGIDMap of its
+// characters (cmap) on a goroutine, and returns the wait for them.
+func startEmbedAsIs(font []byte, cmap map[int]int) func() cutUTF8Font {
+	done := make(chan cutUTF8Font, 1)
+	go func() {
+		done <- cutUTF8Font{font: sliceCompress(font), size: len(font), cidToGidMap: sliceCompress(cidToGidMap(cmap))}
+	}()
+	return func() cutUTF8Font {
+		c := <-done
+		done <- c
+		return c
+	}
+}
+
+// cidToGidMap is the CIDToGIDMap stream of a font whose CIDs are its
+// characters: two bytes, the glyph, for each of the 65,536 characters.
+func cidToGidMap(charGlyph map[int]int) []byte {
+	m := make([]byte, 256*256*2)
+	for cc, glyph := range charGlyph {
+		if cc > 0 && cc < 256*256 {
+			m[cc*2] = byte(glyph >> 8)
+			m[cc*2+1] = byte(glyph & 0xFF)
+		}
+	}
+	return m
+}
+
 func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFileBytes, utf8Bytes []byte) {
 	if f.err != nil {
 		return
@@ -4219,15 +4268,19 @@ func startCutUTF8Fonts(fonts map[string]fontDefType) func() map[string]cutUTF8Fo
 			defer wg.Done()
 			usedRunes := font.usedRunes
 			delete(usedRunes, 0)
-			stream := font.utf8File.GenerateCutFont(usedRunes)
-			codeSignDictionary := font.utf8File.CodeSymbolDictionary
-			delete(codeSignDictionary, 0)
-			cidToGidMap := make([]byte, 256*256*2)
-			for cc, glyph := range codeSignDictionary {
-				cidToGidMap[cc*2] = byte(glyph >> 8)
-				cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
+			var c cutUTF8Font
+			if font.asIs != nil {
+				// The widths (generateCIDFontMap) run to the last
+				// character drawn, as they do after a cut (parseSymbols).
+				font.utf8File.LastRune = 0
+				for _, r := range usedRunes {
+					font.utf8File.LastRune = max(font.utf8File.LastRune, r)
+				}
+				c = font.asIs()
+			} else {
+				stream := font.utf8File.GenerateCutFont(usedRunes)
+				c = cutUTF8Font{font: sliceCompress(stream), size: len(stream), cidToGidMap: sliceCompress(cidToGidMap(font.utf8File.CodeSymbolDictionary))}
 			}
-			c := cutUTF8Font{font: sliceCompress(stream), size: len(stream), cidToGidMap: sliceCompress(cidToGidMap)}
 			mu.Lock()
 			out[key] = c
 			mu.Unlock()

@@ -492,6 +492,9 @@ func (utf *utf8FontFile) parseTables() {
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
+	// Ethics Desk: kept for a font embedded as it is (startEmbedAsIs),
+	// whose CIDToGIDMap is its own cmap. GenerateCutFont starts afresh.
+	utf.charSymbolDictionary = charSymbolDictionary
 }
 
 func (utf *utf8FontFile) generateCMAP() map[int][]int {

@@ -27,6 +27,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	kzlib "github.com/klauspost/compress/zlib"
 )
 
 func round(f float64) int {
@@ -87,7 +89,7 @@ func sliceCompress(data []byte) []byte {
 	var buf bytes.Buffer
 	// Ethics Desk: a compressor is reused, not made for every stream (a
 	// new one allocates and clears about a megabyte).
-	cmp := compressors.Get().(*zlib.Writer)
+	cmp := compressors.Get().(*kzlib.Writer)
 	cmp.Reset(&buf)
 	cmp.Write(data)
 	cmp.Close()
@@ -97,7 +99,7 @@ func sliceCompress(data []byte) []byte {
 
 // compressors are zlib writers at gofpdf's level, kept for reuse.
 var compressors = sync.Pool{New: func() interface{} {
-	cmp, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	cmp, _ := kzlib.NewWriterLevel(nil, kzlib.BestSpeed)
 	return cmp
 }}
 
