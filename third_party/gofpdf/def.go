@@ -606,6 +606,8 @@ type Fpdf struct {
 
 	// Ethics Desk: the UTF-8 fonts' subsets, being cut since enddoc began.
 	fontCuts func() map[string]cutUTF8Font
+	// Ethics Desk: Text's operator is put together here, reused.
+	textScratch []byte
 }
 
 type encType struct {

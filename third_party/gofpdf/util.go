@@ -25,6 +25,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -116,6 +117,87 @@ func sliceUncompress(data []byte) (outData []byte, err error) {
 		}
 	}
 	return
+}
+
+// appendEscapedUTF16 appends s converted to UTF-16BE without a byte order
+// mark and escaped for a PDF string: Ethics Desk's one pass for
+// escape(utf8toutf16(s, false)), the same bytes (its conversion copied
+// from utf8toutf16; each byte escaped as escape's replacements do).
+func appendEscapedUTF16(b []byte, s string) []byte {
+	put := func(b []byte, c byte) []byte {
+		switch c {
+		case '\\', '(', ')':
+			return append(b, '\\', c)
+		case '\r':
+			return append(b, '\\', 'r')
+		}
+		return append(b, c)
+	}
+	nb := len(s)
+	i := 0
+	for i < nb {
+		c1 := byte(s[i])
+		i++
+		switch {
+		case c1 >= 224:
+			// 3-byte character
+			c2 := byte(s[i])
+			i++
+			c3 := byte(s[i])
+			i++
+			b = put(b, ((c1&0x0F)<<4)+((c2&0x3C)>>2))
+			b = put(b, ((c2&0x03)<<6)+(c3&0x3F))
+		case c1 >= 192:
+			// 2-byte character
+			c2 := byte(s[i])
+			i++
+			b = put(b, ((c1 & 0x1C) >> 2))
+			b = put(b, ((c1&0x03)<<6)+(c2&0x3F))
+		default:
+			// Single-byte character
+			b = put(b, 0)
+			b = put(b, c1)
+		}
+	}
+	return b
+}
+
+// appendEscaped appends s escaped for a PDF string, as escape does.
+func appendEscaped(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '(', ')':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+// appendFixed2 appends v with two decimals: the same bytes as strconv's
+// 'f' format with precision 2 (Sprintf's %.2f), at a fraction of its cost.
+// v×100 is rounded to an integer unless it lies within a thousandth of a
+// tie, where the rounding of its exact decimal value matters, or is too
+// large for float64's error in v×100 to stay below that (2^40): those go
+// to strconv.
+func appendFixed2(b []byte, v float64) []byte {
+	n := v * 100
+	if !(n > -(1<<40) && n < 1<<40) {
+		return strconv.AppendFloat(b, v, 'f', 2, 64) // NaN too
+	}
+	r := math.Round(n)
+	if math.Abs(n-r) > 0.499 {
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	if math.Signbit(v) {
+		b = append(b, '-')
+	}
+	u := uint64(math.Abs(r))
+	b = strconv.AppendUint(b, u/100, 10)
+	return append(b, '.', byte('0'+u%100/10), byte('0'+u%10))
 }
 
 // utf8toutf16 converts UTF-8 to UTF-16BE; from http://www.fpdf.org/
