@@ -44,6 +44,7 @@ type Document struct {
 	keywords string
 
 	ops     []func(*writer)
+	paras   []paragraphText // the body paragraphs, broken into lines ahead (prewrap.go)
 	runes   [styleCount]map[rune]bool
 	paraNo  int
 	images  int
@@ -144,7 +145,18 @@ func (d *Document) Paragraph(numbered bool, s string) {
 		num = fmt.Sprintf("%d.", d.paraNo)
 	}
 	d.use(bodySpec.style, s, num)
-	d.add(func(w *writer) { w.paragraph(num, s) })
+	maxW := paragraphWidth(num)
+	i := len(d.paras)
+	d.paras = append(d.paras, paragraphText{s, maxW})
+	d.add(func(w *writer) {
+		var lines []line
+		if w.wrapped != nil {
+			lines = w.wrapped.linesOf(i)
+		} else {
+			lines = w.wrap(s, bodySpec, maxW)
+		}
+		w.paragraph(num, lines)
+	})
 }
 
 // Note adds small grey text, e.g. an audit line or a footnote.
@@ -227,6 +239,7 @@ func (d *Document) Bytes() ([]byte, error) {
 		return nil, d.err
 	}
 	w := newWriter(d)
+	w.wrapped = startWrapping(w.lib, d.paras)
 	w.letterhead(d.letterhead)
 	for _, op := range d.ops {
 		op(w)

@@ -55,6 +55,9 @@ type writer struct {
 	// opinion). Outside a line it is off, and every run sets both, since
 	// a new page or a transformation may have changed them.
 	pen *penState
+	// wrapped are the body paragraphs' lines, broken on another goroutine
+	// while the pages are drawn; nil when they are broken as drawn.
+	wrapped *prewrapped
 }
 
 // penState is what gofpdf has selected for the line being drawn.
@@ -374,15 +377,24 @@ func (w *writer) flow(lines []line, x float64, sp textSpec, maxW float64, justif
 	}
 }
 
-// paragraph typesets body text, with a hanging number when num is set.
-func (w *writer) paragraph(num, s string) {
-	x, maxW := marginL, textW
+// paragraphWidth is the width of a body paragraph's lines: less the
+// hanging indent when it is numbered (num set).
+func paragraphWidth(num string) float64 {
+	if num != "" {
+		return textW - hangIndent
+	}
+	return textW
+}
+
+// paragraph typesets the lines of body text broken at paragraphWidth(num),
+// with a hanging number when num is set.
+func (w *writer) paragraph(num string, lines []line) {
+	x, maxW := marginL, paragraphWidth(num)
 	var first func(float64)
 	if num != "" {
-		x, maxW = marginL+hangIndent, textW-hangIndent
+		x += hangIndent
 		first = func(top float64) { w.text(marginL, baseline(top, bodySpec), num, bodySpec) }
 	}
-	lines := w.wrap(s, bodySpec, maxW)
 	if first != nil && len(lines) == 0 {
 		lines = []line{{last: true}}
 	}
