@@ -1835,8 +1835,8 @@ func (f *Fpdf) AddUTF8SubsetFontFromBytes(familyStr, styleStr string, utf8Bytes 
 	def.asIs = startEmbedAsIs(utf8Bytes, def.utf8File.charSymbolDictionary)
 	// Every character of the subset is one the document draws: listed as
 	// used now, not by Text character by character (a map write for each
-	// character of the text). The widths written (generateCIDFontMap) and
-	// the glyphs embedded are then the same set.
+	// character of the text). The widths written (cidWidths) and the
+	// glyphs embedded are then the same set.
 	for r, glyph := range def.utf8File.charSymbolDictionary {
 		if glyph != 0 && r > 0 && r < 256*256 {
 			def.usedRunes[r] = r
@@ -1852,11 +1852,7 @@ func startEmbedAsIs(font []byte, cmap map[int]int) func() cutUTF8Font {
 	go func() {
 		done <- cutUTF8Font{font: sliceCompress(font), size: len(font), cidToGidMap: sliceCompress(cidToGidMap(cmap))}
 	}()
-	return func() cutUTF8Font {
-		c := <-done
-		done <- c
-		return c
-	}
+	return sync.OnceValue(func() cutUTF8Font { return <-done })
 }
 
 // cidToGidMap is the CIDToGIDMap stream of a font whose CIDs are its
@@ -4326,12 +4322,6 @@ func startCutUTF8Fonts(fonts map[string]fontDefType) func() map[string]cutUTF8Fo
 			delete(usedRunes, 0)
 			var c cutUTF8Font
 			if font.asIs != nil {
-				// The widths (generateCIDFontMap) run to the last
-				// character drawn, as they do after a cut (parseSymbols).
-				font.utf8File.LastRune = 0
-				for _, r := range usedRunes {
-					font.utf8File.LastRune = max(font.utf8File.LastRune, r)
-				}
 				c = font.asIs()
 			} else {
 				stream := font.utf8File.GenerateCutFont(usedRunes)
