@@ -71,15 +71,22 @@ func drawnTexts(t *testing.T, pdf []byte) []drawnText {
 // when it differs from the word before: a character drawn in the wrong
 // face prints as an empty box, although copying the text would still give
 // the right characters.
+// mixedScriptOpinions are an English opinion with a paragraph mixing
+// Latin and Chinese words and punctuation on justified lines, and a
+// bilingual one, of the given number of sections.
+func mixedScriptOpinions(sections int) []Opinion {
+	o := sampleOpinion(sections)
+	o.Sections[0].Paragraphs = append(o.Sections[0].Paragraphs,
+		"Mixed 中文 words, alternating 英文 and 汉字 on one justified line: the committee 委员会 notes 注意到 that the respondent 被申诉人 did not reply 未答复 «in time» [§ 4(b)] within the period 期限 the secretariat 秘书处 set — 100% of 3½ pages.")
+	return []Opinion{o, chineseOpinion(Bilingual, sections)}
+}
+
 func TestEveryCharacterIsDrawnInAFaceThatHasIt(t *testing.T) {
 	lib := fonts()
 	if lib.primary[styleRegular] < 0 {
 		t.Fatal("the embedded faces did not load")
 	}
-	o := sampleOpinion(3)
-	o.Sections[0].Paragraphs = append(o.Sections[0].Paragraphs,
-		"Mixed 中文 words, alternating 英文 and 汉字 on one justified line: the committee 委员会 notes 注意到 that the respondent 被申诉人 did not reply 未答复 within the period 期限 the secretariat 秘书处 set.")
-	for _, doc := range []Opinion{o, chineseOpinion(Bilingual, 3)} {
+	for _, doc := range mixedScriptOpinions(3) {
 		pdf, _, err := Render(doc)
 		if err != nil {
 			t.Fatal(err)

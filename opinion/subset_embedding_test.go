@@ -19,10 +19,7 @@ func TestSubsetsEmbeddedAsTheyAreDrawTheSameGlyphsAsACut(t *testing.T) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Fatal("pdftoppm is not installed: run scripts/install-deps.sh (Debian package poppler-utils)")
 	}
-	o := sampleOpinion(2)
-	o.Sections[0].Paragraphs = append(o.Sections[0].Paragraphs,
-		"Mixed 中文 words on one justified line: the committee 委员会 notes 注意到 that the respondent 被申诉人 did not reply 未答复 «in time» [§ 4(b)] — 100% of 3½ pages.")
-	for _, doc := range []Opinion{o, chineseOpinion(Bilingual, 2)} {
+	for _, doc := range mixedScriptOpinions(2) {
 		asIs, _, err := Render(doc)
 		if err != nil {
 			t.Fatal(err)
