@@ -15,6 +15,8 @@ import (
 // pixels as when gofpdf cuts each subset again itself (the way it embeds a
 // font): Latin, bold and Chinese text, justified, with the page furniture.
 // A map that sent a character to the wrong glyph, or to none, would show.
+// It swaps the package's addSubsetFont while it renders, so it must not
+// run beside another render (no t.Parallel in this package).
 func TestSubsetsEmbeddedAsTheyAreDrawTheSameGlyphsAsACut(t *testing.T) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Fatal("pdftoppm is not installed: run scripts/install-deps.sh (Debian package poppler-utils)")
