@@ -23,6 +23,7 @@ import (
 	"ethicsdesk/assets"
 	"ethicsdesk/cases"
 	"ethicsdesk/demo"
+	"ethicsdesk/internal/startgc"
 	"ethicsdesk/internal/starttrace"
 	"ethicsdesk/store"
 	"ethicsdesk/ui"
@@ -84,6 +85,10 @@ func runWindow(args []string, stderr io.Writer) (code int) {
 		}
 	}()
 	writeHeapProfileLater()
+	// No collection until the first window is up (internal/startgc): at
+	// most two seconds, less with --user, whose register window says
+	// when it is built.
+	collectorBack = startgc.HoldBack(2 * time.Second)
 	a := fyneapp.NewWithID(app.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	if srv.given() {
@@ -93,7 +98,7 @@ func runWindow(args []string, stderr io.Writer) (code int) {
 			showStartupError(a, nil, server, err)
 			return 1
 		}
-		w.ShowAndRun()
+		w.showAndRun(a)
 		return exitStatusAfterWindow()
 	}
 	root := a.Storage().RootURI().Path()
@@ -109,9 +114,18 @@ func runWindow(args []string, stderr io.Writer) (code int) {
 	if err != nil {
 		// Said on stderr too, for the script or shortcut that started it.
 		fmt.Fprintln(stderr, "ethicsdesk:", err)
-		showStartupError(a, w, path, err)
+		showStartupError(a, w.filled(), path, err)
 		return 1
 	}
+	w.afterShow = append(w.afterShow, sayWhatTheRestartDid)
+	starttrace.Mark("show and run")
+	w.showAndRun(a)
+	return exitStatusAfterWindow()
+}
+
+// sayWhatTheRestartDid says, over the window just shown, what the restore
+// that restarted the program did.
+func sayWhatTheRestartDid(w fyne.Window) {
 	if aside := os.Getenv(restoredEnv); aside != "" {
 		os.Unsetenv(restoredEnv)
 		dialog.ShowInformation("Register restored",
@@ -121,10 +135,45 @@ func runWindow(args []string, stderr io.Writer) (code int) {
 		os.Unsetenv(restoreFailedEnv)
 		dialog.ShowError(errors.New(failure), w)
 	}
-	starttrace.Mark("show and run")
-	w.ShowAndRun()
-	return exitStatusAfterWindow()
 }
+
+// firstWindow is the program's first window, and what is done once it is
+// on screen: a window signing in a user named with --user is created
+// empty (ui.SigningIn) and filled then.
+type firstWindow struct {
+	win       fyne.Window
+	afterShow []func(fyne.Window)
+}
+
+// windowOnly is a first window with nothing to do once shown.
+func windowOnly(w fyne.Window) firstWindow { return firstWindow{win: w} }
+
+// signingIn is the first window of a --user start.
+func signingIn(s *ui.SigningIn) firstWindow {
+	return firstWindow{win: s.Window, afterShow: []func(fyne.Window){func(fyne.Window) { s.Fill() }}}
+}
+
+// showAndRun shows the window, does what is to be done once it is on
+// screen, and runs the program until it stops.
+func (f firstWindow) showAndRun(a fyne.App) {
+	f.win.Show()
+	for _, after := range f.afterShow {
+		after(f.win)
+	}
+	a.Run()
+}
+
+// filled is the window (nil when none was made), ready for another
+// content: showStartupError puts the error in it.
+func (f firstWindow) filled() fyne.Window {
+	for _, after := range f.afterShow {
+		after(f.win)
+	}
+	return f.win
+}
+
+// collectorBack lets the garbage collector run again (internal/startgc).
+var collectorBack = func() {}
 
 // signInRefusal is why the sign-in of the user named with --user failed,
 // once the window has said so; the program then exits with status 1, as
@@ -152,20 +201,21 @@ func exitStatusAfterWindow() int {
 // register window for the user who signs in. When the register does not
 // open it returns why, and the window made meanwhile (if any) for
 // showStartupError to say it in.
-func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string, stderr io.Writer) (fyne.Window, error) {
+func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string, stderr io.Writer) (firstWindow, error) {
 	if userName == "" {
 		reg, err := openRegister(a, path, demoMode, stderr)
 		if err != nil {
-			return nil, err
+			return firstWindow{}, err
 		}
 		w := ui.NewStartWindow(a, reg.svc, reg.opt)
 		a.Lifecycle().SetOnStopped(endings.run)
-		return w, nil
+		return windowOnly(w), nil
 	}
 	// With --user the register is opened and the password checked on
 	// another goroutine while this one (Fyne's main goroutine) makes the
-	// window, whose first text loads Fyne's fonts: the two took a tenth
-	// of a second each, one after the other, before the window appeared.
+	// window, and Fyne's fonts load on a third (ui.SigningIn): each took
+	// a tenth of a second, one after the other, before the window
+	// appeared.
 	opened := make(chan openedRegister, 1)
 	check := startSignIn(func() (cases.User, error) {
 		reg, err := openRegister(a, path, demoMode, stderr)
@@ -178,11 +228,11 @@ func openRegisterWindow(a fyne.App, path string, demoMode bool, userName string,
 	s := ui.NewSigningIn(a, userName)
 	o := <-opened
 	if o.err != nil {
-		return s.Window, o.err
+		return signingIn(s), o.err
 	}
 	a.Lifecycle().SetOnStopped(endings.run)
 	s.Continue(o.reg.svc, o.reg.opt, check, signInFailed(stderr))
-	return s.Window, nil
+	return signingIn(s), nil
 }
 
 // openedRegister is openRegister's result, handed from the goroutine that
@@ -237,7 +287,7 @@ func openRegister(a fyne.App, path string, demoMode bool, stderr io.Writer) (*lo
 	endings.add(func() { db.Close() })
 	return &localRegister{
 		svc: app.NewService(db, m),
-		opt: ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: isDemo, BackupDir: m.backupDir(), TrimMemory: debug.FreeOSMemory, FollowChanges: true,
+		opt: ui.Options{DBPath: db.Path, ReadOnly: db.ReadOnly, Demo: isDemo, BackupDir: m.backupDir(), TrimMemory: debug.FreeOSMemory, Started: collectorBack, FollowChanges: true,
 			Servers: endings.servers()},
 	}, nil
 }
@@ -272,18 +322,18 @@ var signInAs string
 // window (or, with userName, the register window) over it: the same window
 // as on a local register, the rules applied by the server. Backups and
 // restores are the server administrator's.
-func openServerWindow(a fyne.App, server, trust, userName string) (fyne.Window, error) {
+func openServerWindow(a fyne.App, server, trust, userName string) (firstWindow, error) {
 	ctx := context.Background()
 	client, err := app.Connect(ctx, server, trust)
 	if err != nil {
-		return nil, err
+		return firstWindow{}, err
 	}
 	// A first call proves the server is the committee's (its certificate
 	// chains to the trusted root) before any password is typed.
 	if _, err := client.HasUsers(ctx); err != nil {
-		return nil, err
+		return firstWindow{}, err
 	}
-	opt := ui.Options{DBPath: client.Address(), Server: client.Address(), TrimMemory: debug.FreeOSMemory, FollowChanges: true, SignInAs: signInAs,
+	opt := ui.Options{DBPath: client.Address(), Server: client.Address(), TrimMemory: debug.FreeOSMemory, Started: collectorBack, FollowChanges: true, SignInAs: signInAs,
 		Servers: endings.servers()}
 	endings.add(func() { client.SignOut(context.Background()) })
 	a.Lifecycle().SetOnStopped(endings.run)
@@ -291,9 +341,11 @@ func openServerWindow(a fyne.App, server, trust, userName string) (fyne.Window, 
 		check := startSignIn(func() (cases.User, error) {
 			return client.Login(ctx, userName, os.Getenv(app.PasswordEnv))
 		})
-		return ui.NewMainWindowSigningIn(a, client, opt, userName, check, signInFailed(os.Stderr)), nil
+		s := ui.NewSigningIn(a, userName)
+		s.Continue(client, opt, check, signInFailed(os.Stderr))
+		return signingIn(s), nil
 	}
-	return ui.NewStartWindow(a, client, opt), nil
+	return windowOnly(ui.NewStartWindow(a, client, opt)), nil
 }
 
 // endings are what the program does when it stops: close the register

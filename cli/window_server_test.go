@@ -39,7 +39,7 @@ func TestTheWindowOpensOnTheCommitteeServer(t *testing.T) {
 	// how many cases the server sent.
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		texts := strings.Join(labels(w.Content()), "\n")
+		texts := strings.Join(labels(w.win.Content()), "\n")
 		if strings.Contains(texts, "120 cases") {
 			break
 		}
@@ -48,8 +48,8 @@ func TestTheWindowOpensOnTheCommitteeServer(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	if !strings.Contains(w.Title(), strings.TrimPrefix(url, "https://")) {
-		t.Errorf("the title %q does not say which server the window works on", w.Title())
+	if !strings.Contains(w.win.Title(), strings.TrimPrefix(url, "https://")) {
+		t.Errorf("the title %q does not say which server the window works on", w.win.Title())
 	}
 }
 

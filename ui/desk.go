@@ -28,6 +28,10 @@ type Options struct {
 	// register, searching, reports) has been quiet for a second, to give
 	// back the memory the work left free; main passes debug.FreeOSMemory.
 	TrimMemory func()
+	// Started, if set, is called once a window signed in with --user has
+	// its register built (or has said why the sign-in failed): main held
+	// the garbage collector back until then (internal/startgc).
+	Started func()
 	// FollowChanges has the window follow the register's change feed once
 	// a user signs in, so colleagues' changes appear (ui/changes.go).
 	FollowChanges bool

@@ -12,40 +12,46 @@ import (
 	"ethicsdesk/internal/starttrace"
 )
 
-// NewMainWindowSigningIn is NewMainWindow for a user named on the command
-// line: the window opens at once, saying who is being signed in, while
-// signIn (the password check, argon2id: a tenth of a second of one core)
-// runs on another goroutine, and the register fills the same window when
-// it succeeds. Opening the window and checking the password no longer wait
-// for each other. When signIn fails the window says why, with a Quit
-// button, and failed hears the error (for the program's exit status).
-func NewMainWindowSigningIn(a fyne.App, svc cases.API, opt Options, userName string, signIn func() (cases.User, error), failed func(error)) fyne.Window {
-	s := NewSigningIn(a, userName)
-	s.Continue(svc, opt, signIn, failed)
-	return s.Window
-}
-
 // SigningIn is the window of a user named on the command line, made
 // before the register it will show is open: it says who is being signed
-// in. Making it measures the first text (Fyne loads its fonts, a tenth of
-// a second), which the program does on the main goroutine while another
-// opens the register file and checks the password.
+// in. It is created empty, and Fyne's fonts load on another goroutine
+// meanwhile (loadFontsAhead): measuring the first text loaded them on the
+// main goroutine before the window could be created, 50–60 ms. Fill puts
+// the text in once the window is on screen.
 type SigningIn struct {
 	Window fyne.Window
 	app    fyne.App
 	status *widget.Label
+	// fontsLoaded waits for loadFontsAhead; nothing in the window may be
+	// measured before.
+	fontsLoaded func()
+	// filled: the register, or why the sign-in failed, is in the window
+	// (touched on the main goroutine only).
+	filled bool
 }
 
-// NewSigningIn makes the window, not yet shown. Call it on the main
-// goroutine, then Continue once the register is open.
+// NewSigningIn makes the window, not yet shown and empty. Call it on the
+// main goroutine, then Continue once the register is open, and Fill once
+// the window is on screen or before anything else is put in it.
 func NewSigningIn(a fyne.App, userName string) *SigningIn {
 	useDeskTheme(a)
+	fontsLoaded := loadFontsAhead()
 	w := newWindowTitled(a, "Ethics Desk — sign in")
 	status := widget.NewLabel(lang.L("Signing in as {{.User}}…", map[string]any{"User": userName}))
 	status.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewVBox(status))
+	w.SetContent(container.NewStack()) // nothing to measure
 	w.Resize(registerWindowSize)
-	return &SigningIn{Window: w, app: a, status: status}
+	return &SigningIn{Window: w, app: a, status: status, fontsLoaded: fontsLoaded}
+}
+
+// Fill says in the window who is being signed in, unless the register
+// (or why the sign-in failed) is there already. It waits for the fonts.
+// Call it on the main goroutine.
+func (s *SigningIn) Fill() {
+	s.fontsLoaded()
+	if !s.filled {
+		s.Window.SetContent(container.NewVBox(s.status))
+	}
 }
 
 // Continue waits for signIn off the main goroutine and then fills the
@@ -73,6 +79,11 @@ func (s *SigningIn) continueOver(svc cases.API, opt Options, signIn func() (case
 		// The runner lands this alone (run.exclusive), as it lands
 		// every load.
 		return func() {
+			s.fontsLoaded()
+			s.filled = true
+			if opt.Started != nil {
+				defer opt.Started()
+			}
 			if err != nil {
 				failed(err)
 				status.SetText(err.Error())

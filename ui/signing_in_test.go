@@ -13,7 +13,7 @@ import (
 )
 
 // With a user named on the command line the window opens before the
-// password check ends, saying who is being signed in; the register then
+// password check ends, saying who is being signed in once on screen; the register then
 // fills the same window. A refused sign-in is said in the window, with a
 // way out, and reported for the exit status; no register is shown.
 func TestTheWindowOpensWhileTheSignInRuns(t *testing.T) {
@@ -30,6 +30,12 @@ func TestTheWindowOpensWhileTheSignInRuns(t *testing.T) {
 		<-release
 		return secretary, nil
 	}, func(err error) { failed <- err }, run)
+	// The window is made empty (its fonts load meanwhile on another
+	// goroutine) and says who is being signed in once on screen.
+	if texts := labelTexts(w.Content()); len(texts) != 0 {
+		t.Fatalf("before it is shown the window reads %q", texts)
+	}
+	s.Fill()
 	if !contains(labelTexts(w.Content()), "Signing in as sec…") || w.Title() != "Ethics Desk — sign in" {
 		t.Fatalf("while the password is checked the window %q reads %q", w.Title(), labelTexts(w.Content()))
 	}
@@ -42,6 +48,11 @@ func TestTheWindowOpensWhileTheSignInRuns(t *testing.T) {
 	}
 	if texts := labelTexts(w.Content()); !contains(texts, "Face recognition at metro gate 2") {
 		t.Fatalf("after the sign-in the register reads %q", texts)
+	}
+	// A window shown only after the register landed keeps the register.
+	s.Fill()
+	if texts := labelTexts(w.Content()); !contains(texts, "Face recognition at metro gate 2") {
+		t.Fatalf("filled after the sign-in, the window reads %q", texts)
 	}
 	select {
 	case err := <-failed:
