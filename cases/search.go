@@ -85,6 +85,10 @@ func (s *Service) Search(ctx context.Context, actor User, text string, q Query, 
 	if offset < 0 {
 		offset = 0
 	}
+	var ahead submitterCount
+	if offset == 0 {
+		ahead = s.startSubmitterCount(ctx, actor, text, q)
+	}
 	q.Today, q.Viewer = s.Today(), actor
 	matches, err := sr.SearchCases(ctx, text, q, offset, limit)
 	if err != nil {
@@ -101,7 +105,7 @@ func (s *Service) Search(ctx context.Context, actor User, text string, q Query, 
 			TitleSpans: textindex.HighlightAll(m.Title, terms), Snippet: bestSnippet(m.Texts, terms)})
 	}
 	if offset == 0 {
-		return s.withSubmitterHits(ctx, actor, text, q, limit, hits)
+		return s.withSubmitterHits(ctx, actor, text, q, limit, hits, ahead)
 	}
 	return hits, nil
 }

@@ -319,3 +319,10 @@ func (db *DB) addAcrossDocuments(ctx context.Context, same []cases.SearchMatch, 
 	}
 	return append(same, more...), nil
 }
+
+// CallsAreRoundTrips marks the store as one whose every call goes to the
+// database server (cases.RoundTripStore): a search asks its submitter
+// count beside the search itself, not after it.
+func (db *DB) CallsAreRoundTrips() {}
+
+var _ cases.RoundTripStore = (*DB)(nil)

@@ -174,6 +174,26 @@ func testSearchVisibility(t *testing.T, e Engine) {
 	}
 }
 
+// The secretariat finds cases by their submitter's name or contact,
+// which the search index never holds, on every store (a store whose calls
+// are round trips counts them beside the search itself); a member, who
+// may not see submitters, does not; the register's filters apply.
+func testSearchSubmitters(t *testing.T, e Engine) {
+	f := newSearchFixture(t, e)
+	all := []string{"facial", "noted", "chinese", "mixed", "secret"}
+	for _, text := range []string{"Zhang Wei", "zw@example.org"} {
+		for _, h := range f.expect(t, searchSecretary, text, all...) {
+			if h.Source != cases.SourceSubmitter {
+				t.Errorf("%s found for %q by its %s, not its submitter", h.Reference, text, h.Source)
+			}
+		}
+		f.expect(t, searchMember, text)
+	}
+	if hits := f.search(t, searchSecretary, "Zhang Wei", cases.Query{Status: cases.Screening}, 50); len(hits) != 0 {
+		t.Errorf("no case is in screening, yet Zhang Wei's search finds %v", refsOf(hits))
+	}
+}
+
 func testSearchFilters(t *testing.T, e Engine) {
 	f := newSearchFixture(t, e)
 	if hits := f.search(t, searchSecretary, "LoanScore", cases.Query{Status: cases.Screening}, 50); len(hits) != 0 {

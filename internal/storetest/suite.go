@@ -71,6 +71,7 @@ func Run(t *testing.T, open func(t *testing.T) Engine) {
 		{"SearchFindsWordsPrefixesPhrasesAndChinese", testSearchWords},
 		{"SearchRanksTitleAboveNote", testSearchRanking},
 		{"SearchHidesPrivateNotesAndConfidentialCases", testSearchVisibility},
+		{"SearchFindsCasesByTheirSubmitterForTheSecretariatOnly", testSearchSubmitters},
 		{"SearchCombinesWithRegisterFilters", testSearchFilters},
 		{"SearchMatchesWordsAcrossACasesDocuments", testSearchAcrossDocuments},
 		{"SearchFollowsEditsAndOpinionVersions", testSearchFollowsEdits},
