@@ -13,8 +13,11 @@ import (
 // 50–60 ms of the main goroutine before the window could be created.
 // Loaded here, they load while the main goroutine creates the window.
 //
-// Nothing may measure text before the wait returns: a font face is not
-// safe to use on two goroutines at once.
+// Nothing may measure text, or make a widget, before the wait returns:
+// Fyne built with migrated_fynedo keeps its font caches in plain maps (two
+// goroutines measuring text at once stopped the program with "concurrent
+// map writes" once, README, 3 December, morning), and a go-text face is
+// not safe on two goroutines at once. The wait orders the two.
 func loadFontsAhead() (wait func()) {
 	done := make(chan struct{})
 	go func() {

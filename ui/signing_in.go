@@ -19,9 +19,9 @@ import (
 // main goroutine before the window could be created, 50–60 ms. Fill puts
 // the text in once the window is on screen.
 type SigningIn struct {
-	Window fyne.Window
-	app    fyne.App
-	status *widget.Label
+	Window   fyne.Window
+	app      fyne.App
+	userName string
 	// fontsLoaded waits for loadFontsAhead; nothing in the window may be
 	// measured before.
 	fontsLoaded func()
@@ -36,12 +36,19 @@ type SigningIn struct {
 func NewSigningIn(a fyne.App, userName string) *SigningIn {
 	useDeskTheme(a)
 	fontsLoaded := loadFontsAhead()
+	// No widget is made until the fonts are loaded: nothing here
+	// measures text.
 	w := newWindowTitled(a, "Ethics Desk — sign in")
-	status := widget.NewLabel(lang.L("Signing in as {{.User}}…", map[string]any{"User": userName}))
-	status.Wrapping = fyne.TextWrapWord
-	w.SetContent(container.NewStack()) // nothing to measure
+	w.SetContent(container.NewStack())
 	w.Resize(registerWindowSize)
-	return &SigningIn{Window: w, app: a, status: status, fontsLoaded: fontsLoaded}
+	return &SigningIn{Window: w, app: a, userName: userName, fontsLoaded: fontsLoaded}
+}
+
+// statusLabel is a wrapped label saying text.
+func statusLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 // Fill says in the window who is being signed in, unless the register
@@ -50,7 +57,7 @@ func NewSigningIn(a fyne.App, userName string) *SigningIn {
 func (s *SigningIn) Fill() {
 	s.fontsLoaded()
 	if !s.filled {
-		s.Window.SetContent(container.NewVBox(s.status))
+		s.Window.SetContent(container.NewVBox(statusLabel(lang.L("Signing in as {{.User}}…", map[string]any{"User": s.userName}))))
 	}
 }
 
@@ -67,7 +74,7 @@ func (s *SigningIn) Continue(svc cases.API, opt Options, signIn func() (cases.Us
 // posts into its own queue runs every widget change on its own goroutine
 // and can wait until all of them have landed.
 func (s *SigningIn) continueOver(svc cases.API, opt Options, signIn func() (cases.User, error), failed func(error), run *runner) {
-	a, w, status := s.app, s.Window, s.status
+	a, w := s.app, s.Window
 	run.background(func() func() {
 		actor, err := signIn()
 		var types []cases.CaseType
@@ -86,7 +93,7 @@ func (s *SigningIn) continueOver(svc cases.API, opt Options, signIn func() (case
 			}
 			if err != nil {
 				failed(err)
-				status.SetText(err.Error())
+				status := statusLabel(err.Error())
 				status.Importance = widget.DangerImportance
 				w.SetContent(container.NewBorder(nil, container.NewHBox(widget.NewButton(lang.L("Quit"), a.Quit)), nil, nil, status))
 				return
