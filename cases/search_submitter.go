@@ -6,17 +6,6 @@ import (
 	"ethicsdesk/textindex"
 )
 
-// RoundTripStore is implemented by a store whose every call is a round
-// trip to a database server (PostgreSQL): the service then asks such a
-// store independent questions at the same time, over two connections,
-// rather than one after the other. A store in the program's own process
-// (SQLite) does not implement it: there the second goroutine costs more
-// than it saves.
-type RoundTripStore interface {
-	// CallsAreRoundTrips marks the store; it does nothing.
-	CallsAreRoundTrips()
-}
-
 // submitterCount is the number of cases whose submitter a search names,
 // asked ahead (see startSubmitterCount).
 type submitterCount func() (int, error)

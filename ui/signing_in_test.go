@@ -26,7 +26,11 @@ func TestTheWindowOpensWhileTheSignInRuns(t *testing.T) {
 	run := newRunner(h.queue.post)
 	s := NewSigningIn(h.app, "sec")
 	w := s.Window
-	s.continueOver(h.svc, Options{DBPath: h.d.opt.DBPath}, func() (cases.User, error) {
+	// Started lets the program's garbage collector run again
+	// (internal/startgc): once the register is built, or the sign-in
+	// refused, never before.
+	started := 0
+	s.continueOver(h.svc, Options{DBPath: h.d.opt.DBPath, Started: func() { started++ }}, func() (cases.User, error) {
 		<-release
 		return secretary, nil
 	}, func(err error) { failed <- err }, run)
@@ -39,12 +43,18 @@ func TestTheWindowOpensWhileTheSignInRuns(t *testing.T) {
 	if !contains(labelTexts(w.Content()), "Signing in as sec…") || w.Title() != "Ethics Desk — sign in" {
 		t.Fatalf("while the password is checked the window %q reads %q", w.Title(), labelTexts(w.Content()))
 	}
+	if started != 0 {
+		t.Fatal("the collector was let run before the sign-in landed")
+	}
 	close(release)
 	if !h.queue.drain(run, 20*time.Second) {
 		t.Fatal("the sign-in and the register's loads did not finish")
 	}
 	if w.Title() != "Ethics Desk — register.db" {
 		t.Fatalf("after the sign-in the window is titled %q", w.Title())
+	}
+	if started != 1 {
+		t.Fatalf("the register window said it was built %d times", started)
 	}
 	if texts := labelTexts(w.Content()); !contains(texts, "Face recognition at metro gate 2") {
 		t.Fatalf("after the sign-in the register reads %q", texts)
@@ -64,11 +74,14 @@ func TestTheWindowOpensWhileTheSignInRuns(t *testing.T) {
 	run2 := newRunner(h.queue.post)
 	s2 := NewSigningIn(h.app, "sec")
 	w2 := s2.Window
-	s2.continueOver(h.svc, Options{DBPath: h.d.opt.DBPath}, func() (cases.User, error) {
+	s2.continueOver(h.svc, Options{DBPath: h.d.opt.DBPath, Started: func() { started++ }}, func() (cases.User, error) {
 		return cases.User{}, refused
 	}, func(err error) { failed <- err }, run2)
 	if !h.queue.drain(run2, 20*time.Second) {
 		t.Fatal("the refused sign-in did not land")
+	}
+	if started != 2 {
+		t.Fatal("a refused sign-in did not let the collector run again")
 	}
 	select {
 	case err := <-failed:
