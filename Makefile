@@ -34,12 +34,13 @@ smoke:
 # The PostgreSQL column (issue 14) migrates that register into a throwaway
 # cluster; `go run ./bench/cmd/benchtable -only postgres` runs it alone.
 # The committee server's figures (issue 18: page and search through
-# `ethicsdesk serve` on loopback beside the file at the same pace, and the
-# load test, -load 2m a half) add about 8 minutes; `-only server` runs them
-# alone.
+# `ethicsdesk serve` on loopback beside the file at the same pace plus a
+# bare HTTPS call, bench/barehttps, and the load test, -load 2m a half)
+# add about 8 minutes; `-only server` runs them alone.
 bench: build
 	go build -tags "$(TAGS)" -o bin/barewindow ./bench/barewindow
-	go run -tags "$(TAGS)" ./bench/cmd/benchtable -bin bin/ethicsdesk -bare bin/barewindow
+	go build -o bin/barehttps ./bench/barehttps
+	go run -tags "$(TAGS)" ./bench/cmd/benchtable -bin bin/ethicsdesk -bare bin/barewindow -barehttps bin/barehttps
 
 # The committee server under load (issue 13; not part of `test`): 30
 # simulated people for LOADTEST_DURATION (default 2m) on the register

@@ -134,7 +134,8 @@ func (c *Client) post(ctx context.Context, path string, in, out any) error {
 		c.mu.Unlock()
 	}
 	// The results are decoded straight into out (a pointer), in one pass
-	// over the answer: a register page is read once, not twice.
+	// over the answer (answers.go): a register page is read once, not
+	// twice.
 	var r struct {
 		Result any        `json:"result"`
 		Error  *wireError `json:"error"`
@@ -142,7 +143,11 @@ func (c *Client) post(ctx context.Context, path string, in, out any) error {
 	if out != nil {
 		r.Result = out
 	}
-	if err := json.NewDecoder(io.LimitReader(resp.Body, 1<<30)).Decode(&r); err != nil {
+	answer, err := readAnswer(resp)
+	if err == nil {
+		err = unmarshalAnswer(answer, &r)
+	}
+	if err != nil {
 		return fmt.Errorf("The committee server at %s sent an answer this program cannot read (%v).", c.base, err)
 	}
 	if r.Error != nil {

@@ -242,10 +242,10 @@ func writeError(w http.ResponseWriter, we wireError, code int) {
 // chunks, each a hand-over between goroutines (HTTP/2) or a chunk header
 // (HTTP/1.1).
 func writeJSON(w http.ResponseWriter, code int, v any) {
-	body, err := json.Marshal(v)
+	body, err := marshalAnswer(v)
 	if err != nil {
 		code = http.StatusInternalServerError
-		body, _ = json.Marshal(response{Error: &wireError{Message: internalMessage}})
+		body, _ = marshalAnswer(response{Error: &wireError{Message: internalMessage}})
 	}
 	body = append(body, '\n')
 	w.Header().Set("Content-Type", "application/json")

@@ -15,13 +15,16 @@ import (
 )
 
 type config struct {
-	runs     int    // repetitions of every measurement
-	bin      string // the ethicsdesk binary
-	bare     string // the bare Fyne window binary
-	cacheDir string
-	work     string // scratch files of this run
-	db       string // the cached register, or the one given with -db
-	only     string // run only the matching steps
+	runs int    // repetitions of every measurement
+	bin  string // the ethicsdesk binary
+	bare string // the bare Fyne window binary
+	// bareHTTPS is the bare HTTPS server binary (bench/barehttps), the
+	// reference for a call through the committee server
+	bareHTTPS string
+	cacheDir  string
+	work      string // scratch files of this run
+	db        string // the cached register, or the one given with -db
+	only      string // run only the matching steps
 	// loadDuration is how long each half of the load test runs
 	// (LOADTEST_DURATION of bench/loadtest): two minutes, as issue 13
 	// asks. With 30 seconds a search's 95th percentile was the second
@@ -35,6 +38,7 @@ func main() {
 	flag.IntVar(&c.runs, "runs", 5, "how many times each measurement runs")
 	flag.StringVar(&c.bin, "bin", "bin/ethicsdesk", "the ethicsdesk binary")
 	flag.StringVar(&c.bare, "bare", "bin/barewindow", "the bare Fyne window binary (bench/barewindow)")
+	flag.StringVar(&c.bareHTTPS, "barehttps", "bin/barehttps", "the bare HTTPS server binary (bench/barehttps)")
 	flag.StringVar(&c.cacheDir, "cache", defaultCache(), "folder of the cached benchmark register")
 	flag.StringVar(&c.db, "db", "", "a seeded register to run on instead of the cached one (the cache is neither made nor cleaned)")
 	seedOnly := flag.Bool("seed-only", false, "only make sure the cached register exists")

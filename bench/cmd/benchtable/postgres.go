@@ -53,7 +53,9 @@ func postgresColumn(c config) ([]row, error) {
 			ref: lite.metric(name, unit), refName: "SQLite", limit: limit, ratio: ratio}
 	}
 	rows := []row{
-		both("register page, 95th percentile", "BenchmarkRegisterPage", "p95-ms", 10, 0),
+		// issue 14 asked ≤ 10 ms; issue 18 asks a ratio to a reference
+		// of the same run: the same ≤ 2× SQLite as the searches
+		both("register page, 95th percentile", "BenchmarkRegisterPage", "p95-ms", 0, 2),
 		both("register page, median", "BenchmarkRegisterPage", "median-ms", 0, 0),
 	}
 	for _, t := range bench.SearchTerms {

@@ -21,6 +21,13 @@ func TestVerdictsFollowTheReferenceOfTheSameRun(t *testing.T) {
 		{"allowance met", row{samples: []float64{190}, ref: []float64{144}, over: 50}, "pass"},
 		{"allowance missed", row{samples: []float64{200}, ref: []float64{144}, over: 50}, "FAIL"},
 		{"no reference", row{samples: []float64{1}, ratio: 1.0}, "n/a (no reference)"},
+		// through the server: 1.5 × (the file's 0.8 ms + a bare call's 0.6 ms) = 2.1 ms
+		{"server within the file and a bare call", row{samples: []float64{2.0}, ref: []float64{0.8}, ratio: 1.5,
+			allowance: []float64{0.6}, allowanceName: "bare HTTPS call"}, "pass"},
+		{"server beyond the file and a bare call", row{samples: []float64{2.2}, ref: []float64{0.8}, ratio: 1.5,
+			allowance: []float64{0.6}, allowanceName: "bare HTTPS call"}, "FAIL"},
+		{"bare call not measured", row{samples: []float64{1.0}, ref: []float64{0.8}, ratio: 1.5,
+			allowanceName: "bare HTTPS call"}, "n/a (no reference)"},
 		{"information only", row{samples: []float64{1}}, "info"},
 		{"not measured", row{note: "not measured: no display", ratio: 1.3}, "n/a"},
 	} {
@@ -35,9 +42,12 @@ func TestTableShowsUnmeasuredWindowRowsWithTheirReason(t *testing.T) {
 	printTable(&b, config{db: "register.db", runs: 5}, []row{
 		{figure: "start-up to the register window, 100k register", unit: "ms", ratio: 1.3, note: "not measured: no X display accepted connections (Xvfb)"},
 		{figure: "statistics for one year", unit: "ms", samples: []float64{90}, ref: []float64{100}, refName: "sqlite3, plain SQL", ratio: 1.0},
+		{figure: "server search \"盾牌\", median (loopback)", unit: "ms", samples: []float64{1.9}, ref: []float64{0.8}, refName: "file, same pace",
+			ratio: 1.5, allowance: []float64{0.6}, allowanceName: "bare HTTPS call"},
 	}, 0)
 	out := b.String()
-	for _, want := range []string{"not measured: no X display", "≤ 1.3× ref", "0.90×", "pass"} {
+	for _, want := range []string{"not measured: no X display", "≤ 1.3× ref", "0.90×", "pass",
+		"≤ 1.5× (ref + bare HTTPS call)", "0.80 ms (file, same pace) + 0.60 ms (bare HTTPS call)", "2.37×"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the table lacks %q:\n%s", want, out)
 		}
