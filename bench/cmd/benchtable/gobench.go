@@ -72,8 +72,8 @@ func goBenchmarks(c config) ([]row, error) {
 		{"^BenchmarkRegisterPage$", "400x"},
 		{"^BenchmarkSearch$", "20x"},
 		{"^BenchmarkStatisticsYear$", "10x"},
-		{"^(BenchmarkRenderAndSign|BenchmarkVerifyTwoSignatures)$", "30x"},
 		{"^BenchmarkRenderUnlockAndSign$", "5x"},
+		// render and sign, and verify: run beside pdfsig (external.go)
 	} {
 		res, err := goBench(c, "./bench/", b.pattern, b.benchtime)
 		if err != nil {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -51,5 +53,25 @@ func TestTableShowsUnmeasuredWindowRowsWithTheirReason(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("the table lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// pdfsig is only a reference when it finds every signature valid: a file
+// it finds one signature short of gives no reference, never a time.
+func TestPdfsigCountsAsAReferenceOnlyWhenEverySignatureIsValid(t *testing.T) {
+	dir := t.TempDir()
+	script := "#!/bin/sh\necho 'Signature #1:'\necho '  - Signature Validation: Signature is Valid.'\n"
+	if err := os.WriteFile(filepath.Join(dir, "pdfsig"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+	times, err := pdfsigTimes(filepath.Join(dir, "opinion-1sig.pdf"), 1, 3)
+	if err != nil || len(times) != 3 {
+		t.Fatalf("one valid signature of one: %v, %v", times, err)
+	}
+	if times, err := pdfsigTimes(filepath.Join(dir, "opinion-2sig.pdf"), 2, 3); err == nil || times != nil {
+		t.Fatalf("one valid signature of two gave %v", times)
+	} else if err.Error() != "pdfsig did not find 2 valid signatures in opinion-2sig.pdf" {
+		t.Fatalf("the reason is %q", err)
 	}
 }
