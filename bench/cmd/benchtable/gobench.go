@@ -87,5 +87,31 @@ func goBenchmarks(c config) ([]row, error) {
 	return nil, nil // the rows are made with their references (shell.go)
 }
 
+// inTurn runs the measures in turn, once each a round, for c.runs rounds,
+// and gathers each measure's runs. Figures set against each other are so
+// taken seconds apart, on the machine as it is then: measured in steps
+// minutes apart, a reference moved by half between two steps of the same
+// run while the figure set against it did not.
+func inTurn(c config, measures ...func(config) (benchResult, error)) ([]benchResult, error) {
+	one := c
+	one.runs = 1
+	out := make([]benchResult, len(measures))
+	for i := range out {
+		out[i] = benchResult{}
+	}
+	for range c.runs {
+		for i, measure := range measures {
+			res, err := measure(one)
+			if err != nil {
+				return nil, err
+			}
+			for name, runs := range res {
+				out[i][name] = append(out[i][name], runs...)
+			}
+		}
+	}
+	return out, nil
+}
+
 // goResults are kept for the rows that pair them with a reference.
 var goResults benchResult

@@ -21,8 +21,8 @@ import (
 // is copied with `ethicsdesk migrate` into a throwaway cluster this step
 // starts (as an unprivileged account when run as root) and removes, and
 // the register, search and statistics benchmarks run on both engines in
-// the same run, each PostgreSQL figure beside the SQLite one with the
-// ratio. The cluster runs with fsync off, as the tests' clusters do: the
+// turn, round by round, each PostgreSQL figure beside the SQLite one with
+// the ratio. The cluster runs with fsync off, as the tests' clusters do: the
 // figures are reads, which fsync does not touch.
 func postgresColumn(c config) ([]row, error) {
 	cl, url, migrated, when, err := migratedRegister(c)
@@ -38,16 +38,14 @@ func postgresColumn(c config) ([]row, error) {
 	if err != nil {
 		return nil, err
 	}
-	lite := goResults
-	if lite == nil { // -only postgres: the SQLite figures of this run
-		if lite, err = engineBenchmarks(c, ""); err != nil {
-			return nil, err
-		}
-	}
-	pg, err := engineBenchmarks(c, url)
+	// SQLite and PostgreSQL in turn, round by round (inTurn).
+	engines, err := inTurn(c,
+		func(c config) (benchResult, error) { return engineBenchmarks(c, "") },
+		func(c config) (benchResult, error) { return engineBenchmarks(c, url) })
 	if err != nil {
 		return nil, err
 	}
+	lite, pg := engines[0], engines[1]
 	both := func(figure, name, unit string, limit, ratio float64) row {
 		return row{figure: "PostgreSQL " + figure, unit: "ms", samples: pg.metric(name, unit),
 			ref: lite.metric(name, unit), refName: "SQLite", limit: limit, ratio: ratio}

@@ -68,21 +68,38 @@ func serverColumn(c config) ([]row, error) {
 		}
 		return all
 	}
-	served, err := throughServer(c)
+	srv, err := startServer(c)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "bench: committee server: %v\n", err)
 		return notMeasured(err), nil
 	}
-	file, err := pageAndSearch(c, "ED_BENCH_PACE=1")
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "bench: the file at the server's pace: %v\n", err)
-		return notMeasured(err), nil
+	defer srv.stop()
+	// Through the server, on the file at the same pace and the bare call,
+	// in turn, round by round (inTurn).
+	measures := []func(config) (benchResult, error){
+		func(c config) (benchResult, error) {
+			return pageAndSearch(c, "ED_BENCH_SERVER="+srv.url, "ED_BENCH_SERVER_FINGERPRINT="+srv.fingerprint)
+		},
+		func(c config) (benchResult, error) { return pageAndSearch(c, "ED_BENCH_PACE=1") },
 	}
 	// Without the bare call the rows through the server are not judged
 	// ("n/a (no reference)"), but their figures still appear.
-	bare, err := bareCalls(c)
-	if err != nil {
+	if env, stop, err := startBareHTTPS(c); err != nil {
 		fmt.Fprintf(os.Stderr, "bench: the bare HTTPS reference: %v\n", err)
+	} else {
+		defer stop()
+		measures = append(measures, func(c config) (benchResult, error) {
+			return goBench(c, "./bench/", "^BenchmarkBareHTTPS$", "100x", env...)
+		})
+	}
+	res, err := inTurn(c, measures...)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "bench: committee server: %v\n", err)
+		return notMeasured(err), nil
+	}
+	served, file, bare := res[0], res[1], benchResult{}
+	if len(res) > 2 {
+		bare = res[2]
 	}
 	all[0].samples, all[0].ref = served.metric("BenchmarkRegisterPage", "p95-ms"), file.metric("BenchmarkRegisterPage", "p95-ms")
 	all[0].allowance = bare.metric("BenchmarkBareHTTPS", "p95-ms")
@@ -116,34 +133,24 @@ func pageAndSearch(c config, env ...string) (benchResult, error) {
 	return all, nil
 }
 
-// throughServer starts the server, runs the benchmarks through it and
-// stops it.
-func throughServer(c config) (benchResult, error) {
-	srv, err := startServer(c)
-	if err != nil {
-		return nil, err
-	}
-	defer srv.stop()
-	return pageAndSearch(c, "ED_BENCH_SERVER="+srv.url, "ED_BENCH_SERVER_FINGERPRINT="+srv.fingerprint)
-}
-
-// bareCalls starts bench/barehttps (c.bareHTTPS), times calls to it at the
-// server's pace and stops it.
-func bareCalls(c config) (benchResult, error) {
+// startBareHTTPS starts bench/barehttps (c.bareHTTPS) and returns what
+// BenchmarkBareHTTPS needs in its environment to call it, and how to stop
+// it.
+func startBareHTTPS(c config) (env []string, stop func(), err error) {
 	cert := filepath.Join(c.work, "barehttps.pem")
 	cmd := exec.Command(c.bareHTTPS, cert)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("%s: %w", c.bareHTTPS, err)
+		return nil, nil, fmt.Errorf("%s: %w", c.bareHTTPS, err)
 	}
-	defer func() {
+	stop = func() {
 		cmd.Process.Kill()
 		cmd.Wait()
-	}()
+	}
 	address := make(chan string, 1)
 	go func() {
 		lines := bufio.NewScanner(out)
@@ -162,10 +169,10 @@ func bareCalls(c config) (benchResult, error) {
 	case <-time.After(time.Minute):
 	}
 	if url == "" {
-		return nil, fmt.Errorf("%s printed no address", c.bareHTTPS)
+		stop()
+		return nil, nil, fmt.Errorf("%s printed no address", c.bareHTTPS)
 	}
-	return goBench(c, "./bench/", "^BenchmarkBareHTTPS$", "100x",
-		"ED_BENCH_BARE_HTTPS="+url, "ED_BENCH_BARE_HTTPS_CERT="+cert)
+	return []string{"ED_BENCH_BARE_HTTPS=" + url, "ED_BENCH_BARE_HTTPS_CERT=" + cert}, stop, nil
 }
 
 // server is a running `ethicsdesk serve`.

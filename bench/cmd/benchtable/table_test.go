@@ -75,3 +75,31 @@ func TestPdfsigCountsAsAReferenceOnlyWhenEverySignatureIsValid(t *testing.T) {
 		t.Fatalf("the reason is %q", err)
 	}
 }
+
+// Measures set against each other run in turn, one round after another,
+// and each keeps its own runs.
+func TestMeasuresRunInTurnRoundByRound(t *testing.T) {
+	var order []string
+	measure := func(name string) func(config) (benchResult, error) {
+		return func(c config) (benchResult, error) {
+			if c.runs != 1 {
+				t.Errorf("%s measured %d runs at once, want one a round", name, c.runs)
+			}
+			order = append(order, name)
+			return benchResult{"Benchmark" + name: {{"median-ms": float64(len(order))}}}, nil
+		}
+	}
+	res, err := inTurn(config{runs: 3}, measure("App"), measure("Reference"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(order, " "); got != "App Reference App Reference App Reference" {
+		t.Errorf("run in the order %s", got)
+	}
+	if got := res[0].metric("BenchmarkApp", "median-ms"); len(got) != 3 || got[0] != 1 || got[2] != 5 {
+		t.Errorf("the app's runs are %v, want 1 3 5", got)
+	}
+	if got := res[1].metric("BenchmarkReference", "median-ms"); len(got) != 3 || got[1] != 4 {
+		t.Errorf("the reference's runs are %v, want 2 4 6", got)
+	}
+}
