@@ -30,7 +30,7 @@ smoke:
 
 # The performance suite (issue 7; not part of `test`): seeds a 100,000-case
 # register once (cached under ~/.cache/ethicsdesk-bench), runs every figure
-# several times with its reference and prints one table. About 14–16 minutes.
+# several times with its reference and prints one table. About 20 minutes.
 # The PostgreSQL column (issue 14) migrates that register into a throwaway
 # cluster; `go run ./bench/cmd/benchtable -only postgres` runs it alone.
 # The committee server's figures (issue 18: page and search through
