@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"database/sql"
 
 	"ethicsdesk/cases"
 	"ethicsdesk/textindex"
@@ -63,3 +64,7 @@ func OtherKindFactors() map[int64]float64 {
 	}
 	return out
 }
+
+// Pools are the register's connection pools: the ordinary one and the
+// generic-plan one.
+func (db *DB) Pools() []*sql.DB { return []*sql.DB{db.db, db.generic} }

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -55,7 +56,7 @@ func Open(ctx context.Context, conn string) (*DB, error) {
 	}
 	src := fmt.Sprintf("PostgreSQL database %q on %s:%d", cfg.Database, cfg.Host, cfg.Port)
 	db := &DB{db: stdlib.OpenDB(*cfg), Source: src, generic: openGenericPool(cfg)}
-	db.db.SetMaxOpenConns(16)
+	keepConnections(db.db, 16)
 	if err := db.db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("Cannot connect to the %s: %v.", src, err)
@@ -65,6 +66,17 @@ func Open(ctx context.Context, conn string) (*DB, error) {
 		return nil, fmt.Errorf("Cannot bring the %s up to date: %v.", src, err)
 	}
 	return db, nil
+}
+
+// keepConnections lets pool open n connections and keeps them all once
+// made, for ten minutes unused: database/sql keeps two idle ones unless
+// told otherwise and closes the others as they come back, so that each
+// burst of calls at once (the committee server) started PostgreSQL
+// backends again and planned every statement again on them.
+func keepConnections(pool *sql.DB, n int) {
+	pool.SetMaxOpenConns(n)
+	pool.SetMaxIdleConns(n)
+	pool.SetConnMaxIdleTime(10 * time.Minute)
 }
 
 // Close closes the connections.

@@ -39,7 +39,7 @@ func openGenericPool(cfg *pgx.ConnConfig) *sql.DB {
 		c.RuntimeParams[k] = v
 	}
 	pool := stdlib.OpenDB(*c)
-	pool.SetMaxOpenConns(genericPlanConns)
+	keepConnections(pool, genericPlanConns)
 	return pool
 }
 

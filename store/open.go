@@ -187,7 +187,14 @@ func (db *DB) openPools(opt Options, immutable bool) error {
 	if db.read, err = sql.Open(driverName, dsn(db.Path, opt, db.ReadOnly, false, immutable)); err != nil {
 		return explain(db.Path, err)
 	}
-	db.read.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	// Every reader stays open once made: database/sql keeps two idle
+	// connections unless told otherwise, and closes the others as they
+	// come back, so that under a committee's calls at once (the server)
+	// each burst opened connections again, re-running the settings above
+	// and re-preparing the statements each keeps, on a cold page cache.
+	readers := max(4, runtime.NumCPU())
+	db.read.SetMaxOpenConns(readers)
+	db.read.SetMaxIdleConns(readers)
 	return nil
 }
 
