@@ -79,8 +79,8 @@ func run(c config, seedOnly bool) error {
 		do   func(config) ([]row, error)
 	}{
 		{"file size", fileSize},
-		{"Go benchmarks", goBenchmarks},
-		{"sqlite3 shell references", shellReferences},
+		{"Go benchmarks: render, unlock the key and sign", goBenchmarks},
+		{"register, search and statistics, in turn with the sqlite3 shell", shellReferences},
 		{"pdfsig reference", pdfsigReference},
 		{"keystroke benchmark", keystroke},
 		{"window start-up and memory under Xvfb", windowRuns},

@@ -33,8 +33,8 @@ const serverAdmin = "admin"
 // allowance of 50 a second per session; the pauses are not in the times.
 // The file's figures here are paced the same way (ED_BENCH_PACE): a call
 // after a pause runs two to three times slower on this kind of machine
-// than one straight after another, so the back-to-back figures of the
-// "Go benchmarks" step are no reference for paced calls.
+// than one straight after another, so the back-to-back figures set
+// against the sqlite3 shell are no reference for paced calls.
 //
 // A call through any server also costs a round trip that no work on the
 // file has: bench/barehttps, a bare net/http server over TLS 1.3 with
