@@ -3,6 +3,7 @@
 package packaging
 
 import (
+	"bytes"
 	"database/sql"
 	"os"
 	"os/exec"
@@ -56,7 +57,9 @@ func TestWindowsBuildUnderWine(t *testing.T) {
 		code int
 		out  string
 	}
-	run := func(windows bool, dir string, args ...string) result {
+	wineRetried := map[string]bool{}
+	var run func(windows bool, dir string, args ...string) result
+	run = func(windows bool, dir string, args ...string) result {
 		t.Helper()
 		var cmd *exec.Cmd
 		if windows {
@@ -68,6 +71,17 @@ func TestWindowsBuildUnderWine(t *testing.T) {
 		}
 		cmd.Dir = dir
 		out, err := cmd.CombinedOutput()
+		if windows && bytes.Contains(out, []byte(wineCrashReport)) && readsOnly[args[0]] && !wineRetried[strings.Join(args, " ")] {
+			// Wine itself reported a fault in one of the program's
+			// threads (once in the day's six runs on an AMD EPYC host,
+			// during verify: the program went on, its output otherwise
+			// the same and its exit status 0). Said here, and a step that
+			// writes nothing run once more: a second report, or any other
+			// difference, fails the test.
+			t.Logf("Wine reported a fault running ethicsdesk %s; running it again:\n%s", strings.Join(args, " "), out)
+			wineRetried[strings.Join(args, " ")] = true
+			return run(windows, dir, args...)
+		}
 		code := 0
 		if ee, ok := err.(*exec.ExitError); ok {
 			code = ee.ExitCode()
@@ -111,6 +125,13 @@ func TestWindowsBuildUnderWine(t *testing.T) {
 		t.Errorf("pdfsig: the last signature of the Windows build's opinion does not cover the whole document:\n%s", out)
 	}
 }
+
+// readsOnly are the steps that change no file, which may run twice.
+var readsOnly = map[string]bool{"--help": true, "--version": true, "check": true, "search": true, "verify": true}
+
+// wineCrashReport starts the line Wine writes when a thread of a Windows
+// program faults and Wine hands it to its debugger.
+const wineCrashReport = "wine: Unhandled page fault"
 
 // issuedCase stands in the steps for the reference of a case whose
 // opinion the seed issued.
