@@ -11,7 +11,7 @@ import (
 	"errors"
 	"fmt"
 
-	"golang.org/x/crypto/argon2"
+	"ethicsdesk/third_party/argon2"
 )
 
 // ErrWrongPassword is returned by OpenKey when the password does not open the
