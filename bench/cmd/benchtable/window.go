@@ -78,8 +78,15 @@ func xDisplay() (string, func(), error) {
 }
 
 // shown starts a program and waits for a visible window whose title
-// matches; it returns the running program, the window and the time taken.
+// matches; it returns the running program, the window and the time taken
+// (from the start to the moment the X server told of the window: see
+// windowWatch).
 func shown(display string, title string, env []string, name string, args ...string) (*exec.Cmd, string, time.Duration, error) {
+	watch, err := watchWindows(display, regexp.MustCompile(title))
+	if err != nil {
+		return nil, "", 0, err
+	}
+	defer watch.close()
 	cmd := exec.Command(name, args...)
 	cmd.Env = append(append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8"), env...)
 	var errOut bytes.Buffer
@@ -90,19 +97,12 @@ func shown(display string, title string, env []string, name string, args ...stri
 	}
 	exited := make(chan struct{})
 	go func() { cmd.Wait(); close(exited) }()
-	for time.Since(start) < 2*time.Minute {
-		out, _ := xdo(display, "search", "--onlyvisible", "--name", title)
-		if id := strings.TrimSpace(out); id != "" {
-			return cmd, strings.Fields(id)[0], time.Since(start), nil
-		}
-		select {
-		case <-exited:
-			return nil, "", 0, fmt.Errorf("%s stopped before its window appeared: %s", name, errOut.String())
-		case <-time.After(10 * time.Millisecond):
-		}
+	seen, err := watch.wait(2*time.Minute, exited)
+	if err != nil {
+		cmd.Process.Kill()
+		return nil, "", 0, fmt.Errorf("%s: %w: %s", name, err, errOut.String())
 	}
-	cmd.Process.Kill()
-	return nil, "", 0, fmt.Errorf("no window %q after two minutes", title)
+	return cmd, strconv.FormatUint(uint64(seen.id), 10), seen.at.Sub(start), nil
 }
 
 func xdo(display string, args ...string) (string, error) {
