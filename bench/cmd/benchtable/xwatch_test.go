@@ -9,6 +9,23 @@ import (
 	"github.com/jezek/xgb/xproto"
 )
 
+// watchOnNewDisplay starts Xvfb as the window step does and watches it
+// for windows titled as title says; both end with the test.
+func watchOnNewDisplay(t *testing.T, title string) (string, *windowWatch) {
+	t.Helper()
+	display, stop, err := xDisplay()
+	if err != nil {
+		t.Fatalf("the window step's display: %v", err)
+	}
+	t.Cleanup(stop)
+	watch, err := watchWindows(display, regexp.MustCompile(title))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(watch.close)
+	return display, watch
+}
+
 // testWindow is a top-level window made by another X client, as the
 // program timed makes its own.
 type testWindow struct {
@@ -65,16 +82,7 @@ func (w *testWindow) show(t *testing.T) {
 // another name (the sign-in window before the register's title), and
 // never a window of another name.
 func TestWindowIsTimedWhenItIsShownUnderItsTitle(t *testing.T) {
-	display, stop, err := xDisplay()
-	if err != nil {
-		t.Fatalf("the window step's display: %v", err)
-	}
-	defer stop()
-	watch, err := watchWindows(display, regexp.MustCompile("^Ethics Desk.*register\\.db$"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer watch.close()
+	display, watch := watchOnNewDisplay(t, "^Ethics Desk.*register\\.db$")
 	never := make(chan struct{})
 
 	other := newTestWindow(t, display, "Bare Fyne window")
@@ -114,16 +122,7 @@ func TestWindowIsTimedWhenItIsShownUnderItsTitle(t *testing.T) {
 
 // A program that stops before its window appears is said, not waited for.
 func TestWatchStopsWhenTheProgramStops(t *testing.T) {
-	display, stop, err := xDisplay()
-	if err != nil {
-		t.Fatalf("the window step's display: %v", err)
-	}
-	defer stop()
-	watch, err := watchWindows(display, regexp.MustCompile("^never$"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer watch.close()
+	_, watch := watchOnNewDisplay(t, "^never$")
 	exited := make(chan struct{})
 	close(exited)
 	if _, err := watch.wait(time.Minute, exited); err == nil {
