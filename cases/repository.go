@@ -122,16 +122,5 @@ type Repository interface {
 	UserByID(ctx context.Context, id int64) (User, error)
 }
 
-// RoundTripStore is implemented by a store whose every call is a round
-// trip to a database server (PostgreSQL): the service then asks such a
-// store independent questions at the same time, over two connections,
-// rather than one after the other. A store in the program's own process
-// (SQLite) does not implement it: there the second goroutine costs more
-// than it saves.
-type RoundTripStore interface {
-	// CallsAreRoundTrips marks the store; it does nothing.
-	CallsAreRoundTrips()
-}
-
 // Clock is the time source; tests pin it.
 type Clock func() time.Time

@@ -44,6 +44,17 @@ type SearchRepository interface {
 	SearchCases(ctx context.Context, text string, q Query, offset, limit int) ([]SearchMatch, error)
 }
 
+// SubmitterCountingSearch is a SearchRepository on a database server that
+// counts, within a search's own statements, the cases whose submitter the
+// search names (withSubmitterHits): a search for a rare word is then one
+// round trip to the server rather than two. A store in the program's own
+// process (SQLite) has no reason to implement it.
+type SubmitterCountingSearch interface {
+	// SearchCasesCounting returns what SearchCases(ctx, text, q, offset,
+	// limit) returns and CountCases(ctx, counted).
+	SearchCasesCounting(ctx context.Context, text string, q Query, offset, limit int, counted Query) ([]SearchMatch, int, error)
+}
+
 // SearchHit is one line of the search results as the window shows it.
 type SearchHit struct {
 	Row
@@ -85,12 +96,16 @@ func (s *Service) Search(ctx context.Context, actor User, text string, q Query, 
 	if offset < 0 {
 		offset = 0
 	}
-	var ahead submitterCount
-	if offset == 0 {
-		ahead = s.startSubmitterCount(ctx, actor, text, q)
-	}
 	q.Today, q.Viewer = s.Today(), actor
-	matches, err := sr.SearchCases(ctx, text, q, offset, limit)
+	var matches []SearchMatch
+	var counted submitterCount // asked with the search, or nil
+	if cs, ok := sr.(SubmitterCountingSearch); ok && offset == 0 && namesSubmitters(actor, text) {
+		var n int
+		matches, n, err = cs.SearchCasesCounting(ctx, text, q, offset, limit, s.submitterQuery(actor, text, q))
+		counted = func() (int, error) { return n, nil }
+	} else {
+		matches, err = sr.SearchCases(ctx, text, q, offset, limit)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -105,7 +120,7 @@ func (s *Service) Search(ctx context.Context, actor User, text string, q Query, 
 			TitleSpans: textindex.HighlightAll(m.Title, terms), Snippet: bestSnippet(m.Texts, terms)})
 	}
 	if offset == 0 {
-		return s.withSubmitterHits(ctx, actor, text, q, limit, hits, ahead)
+		return s.withSubmitterHits(ctx, actor, text, q, limit, hits, counted)
 	}
 	return hits, nil
 }

@@ -7,32 +7,8 @@ import (
 )
 
 // submitterCount is the number of cases whose submitter a search names,
-// asked ahead (see startSubmitterCount).
+// when the store counted them with the search (SubmitterCountingSearch).
 type submitterCount func() (int, error)
-
-// startSubmitterCount starts counting, beside the search itself, the cases
-// whose submitter is named text, when the actor may see submitters and
-// the store's calls are round trips: a search for a rare word on
-// PostgreSQL was two round trips one after the other, the search and
-// this count. It returns nil when the count is not asked ahead.
-func (s *Service) startSubmitterCount(ctx context.Context, actor User, text string, q Query) submitterCount {
-	if _, remote := s.repo.(RoundTripStore); !remote || !namesSubmitters(actor, text) {
-		return nil
-	}
-	type result struct {
-		n   int
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		n, err := s.repo.CountCases(ctx, s.submitterQuery(actor, text, q))
-		done <- result{n, err}
-	}()
-	return func() (int, error) {
-		r := <-done
-		return r.n, r.err
-	}
-}
 
 // namesSubmitters says whether a search by actor for text also looks for
 // the cases whose submitter it names.
@@ -53,8 +29,8 @@ func (s *Service) submitterQuery(actor User, text string, q Query) Query {
 // never in the search index (they are personal data, and retention removes
 // them). Others get hits unchanged. Cases already among hits are not
 // repeated; the register's filters and visibility rules apply as to any list.
-// ahead is the count started by startSubmitterCount, or nil.
-func (s *Service) withSubmitterHits(ctx context.Context, actor User, text string, q Query, limit int, hits []SearchHit, ahead submitterCount) ([]SearchHit, error) {
+// counted is the count the store gave with the search, or nil.
+func (s *Service) withSubmitterHits(ctx context.Context, actor User, text string, q Query, limit int, hits []SearchHit, counted submitterCount) ([]SearchHit, error) {
 	if !namesSubmitters(actor, text) {
 		return hits, nil
 	}
@@ -62,7 +38,7 @@ func (s *Service) withSubmitterHits(ctx context.Context, actor User, text string
 	// filters says so without the page's order and columns: a few
 	// microseconds, where the page statement took about 0.1 ms, a sixth
 	// of a search for a rare word (profile of the benchmark register).
-	count := ahead
+	count := counted
 	if count == nil {
 		count = func() (int, error) { return s.repo.CountCases(ctx, s.submitterQuery(actor, text, q)) }
 	}

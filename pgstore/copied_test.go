@@ -265,10 +265,11 @@ func TestSearchPagesEqualTheFullRanking(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	_, name := submitterNames(t, pg, sec)
 	before := pg.PrunedSearches()
-	pagesEqualTheFullRanking(t, pg, member, end)
+	pagesEqualTheFullRanking(t, pg, member, end, name)
 	learnt := pg.PrunedSearches()
-	pagesEqualTheFullRanking(t, pg, member, end)
+	pagesEqualTheFullRanking(t, pg, member, end, name)
 	if n := pg.PrunedSearches() - learnt; n < 3 {
 		t.Errorf("only %d searches were ranked pruned once the words were known (%d while learning them)", n, learnt-before)
 	}
@@ -291,15 +292,17 @@ func TestSearchPagesEqualTheFullRanking(t *testing.T) {
 
 	defer pgstore.SetShortDocsMax(0)()
 	refused := pg.PrunedSearches()
-	pagesEqualTheFullRanking(t, pg, member, end)
+	pagesEqualTheFullRanking(t, pg, member, end, name)
 	if n := pg.PrunedSearches() - refused; n != 0 {
 		t.Errorf("%d searches were ranked pruned with no short document allowed", n)
 	}
 }
 
 // pagesEqualTheFullRanking compares pages of SearchCases with the same
-// pages of the statement that ranks every matching document.
-func pagesEqualTheFullRanking(t *testing.T, pg *pgstore.DB, member cases.User, end time.Time) {
+// pages of the statement that ranks every matching document, and with
+// SearchCasesCounting's, whose count of the cases submitted by name must
+// be CountCases'.
+func pagesEqualTheFullRanking(t *testing.T, pg *pgstore.DB, member cases.User, end time.Time, name string) {
 	t.Helper()
 	ctx := context.Background()
 	for _, tc := range []struct {
@@ -319,6 +322,16 @@ func pagesEqualTheFullRanking(t *testing.T, pg *pgstore.DB, member cases.User, e
 		want, err := pg.FullRanking(ctx, tc.text, tc.q, tc.offset, 50)
 		if err != nil {
 			t.Fatal(err)
+		}
+		counted := tc.q
+		counted.Submitter = name
+		withCount, n, err := pg.SearchCasesCounting(ctx, tc.text, tc.q, tc.offset, 50, counted)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wantN, err := pg.CountCases(ctx, counted); err != nil || n != wantN || fmt.Sprint(ids(withCount)) != fmt.Sprint(ids(got)) {
+			t.Errorf("%q %+v at %d counting %q: %v… and %d, SearchCases and CountCases %v… and %d (%v)", tc.text, tc.q.Status, tc.offset, name,
+				head(ids(withCount)), n, head(ids(got)), wantN, err)
 		}
 		if fmt.Sprint(ids(got)) != fmt.Sprint(ids(want)) {
 			t.Errorf("%q %+v at %d: %d results %v…, the full ranking %d %v…", tc.text, tc.q.Status, tc.offset, len(got), head(ids(got)), len(want), head(ids(want)))

@@ -3,6 +3,9 @@ package pgstore
 import (
 	"context"
 	"database/sql"
+	"sync/atomic"
+
+	"github.com/jackc/pgx/v5"
 
 	"ethicsdesk/cases"
 	"ethicsdesk/textindex"
@@ -17,7 +20,7 @@ func (db *DB) FullRanking(ctx context.Context, text string, q cases.Query, offse
 		return nil, err
 	}
 	out, _, err := db.searchPage(ctx, bindSearch(rankedPage(matchedDocs, w), args,
-		arg{"$M", match}, arg{"$V", q.Viewer.ID}, arg{"$L", limit}, arg{"$O", offset}))
+		arg{"$M", match}, arg{"$V", q.Viewer.ID}, arg{"$L", limit}, arg{"$O", offset}), nil)
 	return out, err
 }
 
@@ -68,3 +71,21 @@ func OtherKindFactors() map[int64]float64 {
 // Pools are the register's connection pools: the ordinary one and the
 // generic-plan one.
 func (db *DB) Pools() []*sql.DB { return []*sql.DB{db.db, db.generic} }
+
+// statementCounter counts the statements sent (pgx.QueryTracer).
+type statementCounter struct{ n atomic.Int64 }
+
+func (c *statementCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
+	c.n.Add(1)
+	return ctx
+}
+
+func (c *statementCounter) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+
+// CountStatements counts the statements of the registers opened until
+// restore is called.
+func CountStatements() (sent func() int64, restore func()) {
+	c := &statementCounter{}
+	statementTracer = c
+	return c.n.Load, func() { statementTracer = nil }
+}

@@ -55,6 +55,9 @@ func Open(ctx context.Context, conn string) (*DB, error) {
 		return nil, fmt.Errorf("The PostgreSQL connection settings are not valid: %v.", err)
 	}
 	src := fmt.Sprintf("PostgreSQL database %q on %s:%d", cfg.Database, cfg.Host, cfg.Port)
+	if statementTracer != nil {
+		cfg.Tracer = statementTracer
+	}
 	db := &DB{db: stdlib.OpenDB(*cfg), Source: src, generic: openGenericPool(cfg)}
 	keepConnections(db.db, 16)
 	if err := db.db.PingContext(ctx); err != nil {
@@ -67,6 +70,10 @@ func Open(ctx context.Context, conn string) (*DB, error) {
 	}
 	return db, nil
 }
+
+// statementTracer, set by tests only, sees every statement the registers
+// opened afterwards send.
+var statementTracer pgx.QueryTracer
 
 // keepConnections lets pool open n connections and keeps them all once
 // made, for ten minutes unused: database/sql keeps two idle ones unless

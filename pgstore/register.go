@@ -23,7 +23,11 @@ var sortColumns = map[cases.SortKey]string{
 
 // where builds the filter of q as SQL with numbered parameters, the SQLite
 // store's filter (store/register.go) in PostgreSQL's words.
-func where(q cases.Query) (string, []any) {
+func where(q cases.Query) (string, []any) { return whereAfter(q, 0) }
+
+// whereAfter is where with its parameters numbered from before+1, for a
+// filter placed in a statement that has before parameters of its own.
+func whereAfter(q cases.Query, before int) (string, []any) {
 	var conds []string
 	var args []any
 	add := func(cond string, v ...any) {
@@ -33,7 +37,7 @@ func where(q cases.Query) (string, []any) {
 			b.WriteString(part)
 			if i < len(parts)-1 {
 				args = append(args, v[i])
-				b.WriteString("$" + strconv.Itoa(len(args)))
+				b.WriteString("$" + strconv.Itoa(before+len(args)))
 			}
 		}
 		conds = append(conds, b.String())

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"ethicsdesk/cases"
 	"ethicsdesk/textindex"
@@ -60,8 +61,9 @@ const pageColumns = `c.id AS id, c.reference AS reference, c.title AS title, c.t
 	COALESCE(c.rapporteur_id, 0) AS rid`
 
 // withTexts turns a page p of ranked cases into the rows searchPage scans:
-// each case with the text of its best document, for the snippet, and how
-// many documents m kept, to tell whether $K cut the search short.
+// each case with the text of its best document, for the snippet, how many
+// documents m kept, to tell whether $K cut the search short, and the
+// submitter count if asked (search_counted.go).
 func withTexts(page, order string) string {
 	return `, p AS (` + page + `)
 	SELECT p.id, p.reference, p.title, p.type_code, p.status, p.received_on, p.due_on, p.rapporteur_name, p.confidential,
@@ -72,7 +74,7 @@ func withTexts(page, order string) string {
 			ELSE (SELECT o.body FROM opinions o WHERE o.id = p.r >> 2) END,
 		CASE WHEN p.r & 3 = 0 THEN c.respondent ELSE '' END,
 		CASE WHEN p.r & 3 = 0 THEN c.ai_system ELSE '' END,
-		(SELECT count(*) FROM m)
+		(SELECT count(*) FROM m), ` + countedColumn + `
 	FROM p JOIN cases c ON c.id = p.id ORDER BY ` + order
 }
 
@@ -93,6 +95,11 @@ func rankedPage(docs, where string) string {
 // document (addAcrossDocuments); a query of exclusions only lists every
 // other case, newest first.
 func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offset, limit int) ([]cases.SearchMatch, error) {
+	return db.search(ctx, text, q, offset, limit, nil)
+}
+
+// search is SearchCases, its statements carrying count when it is not nil.
+func (db *DB) search(ctx context.Context, text string, q cases.Query, offset, limit int, count *submitterCount) ([]cases.SearchMatch, error) {
 	pq := textindex.ParseQuery(text)
 	w, args := where(q)
 	switch {
@@ -102,28 +109,30 @@ func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offse
 			return nil, nil // textindex quotes every word: see tsQuery
 		}
 		page := []arg{{"$M", match}, {"$V", q.Viewer.ID}, {"$L", limit}, {"$O", offset}, {"$K", searchCutoff(offset, limit)}}
-		out, kept, err := db.firstTry(ctx, match, w, args, page, searchCutoff(offset, limit))
+		out, kept, err := db.firstTry(ctx, match, w, args, page, searchCutoff(offset, limit), count)
 		if err != nil || len(out) == limit {
 			return out, err
 		}
 		if len(out) == 0 {
 			// The page may be empty because the filters or the viewer left
 			// out every one of the best documents: count them.
-			err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM search_docs d WHERE d.vec @@ $1::tsquery LIMIT $2) x`,
-				match, searchCutoff(offset, limit)).Scan(&kept)
-			if err != nil {
+			bq := count.bind(boundQuery{`SELECT (SELECT count(*) FROM (SELECT 1 FROM search_docs d WHERE d.vec @@ $1::tsquery LIMIT $2) x), ` +
+				countedColumn, []any{match, searchCutoff(offset, limit)}})
+			var counted sql.NullInt64
+			if err := db.db.QueryRowContext(ctx, bq.sql, bq.args...).Scan(&kept, &counted); err != nil {
 				return nil, err
 			}
+			count.take(counted)
 		}
 		if kept >= searchCutoff(offset, limit) { // the cut may have left out matching cases: rank them all
-			if out, _, err = db.searchPage(ctx, bindSearch(rankedPage(matchedDocs, w), args, page...)); err != nil {
+			if out, _, err = db.searchPage(ctx, bindSearch(rankedPage(matchedDocs, w), args, page...), count); err != nil {
 				return nil, err
 			}
 		}
 		if len(out) == limit || len(pq.Groups) < 2 {
 			return out, nil
 		}
-		return db.addAcrossDocuments(ctx, out, pq, match, w, args, q.Viewer.ID, offset, limit)
+		return db.addAcrossDocuments(ctx, out, pq, match, w, args, q.Viewer.ID, offset, limit, count)
 	case pq.Exclude != "":
 		exclude, err := tsQuery(pq.Exclude)
 		if err != nil {
@@ -137,7 +146,7 @@ func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offse
 			SELECT `+pageColumns+`, 0.0::real AS best, c.id * 4 AS r
 			FROM cases c`+cond+`c.id NOT IN (SELECT case_id FROM h WHERE case_id IS NOT NULL)
 			ORDER BY c.received_on COLLATE "C" DESC, c.id DESC LIMIT $L OFFSET $O`, `p.received_on COLLATE "C" DESC, p.id DESC`),
-			args, arg{"$M", exclude}, arg{"$V", q.Viewer.ID}, arg{"$L", limit}, arg{"$O", offset}))
+			args, arg{"$M", exclude}, arg{"$V", q.Viewer.ID}, arg{"$L", limit}, arg{"$O", offset}), count)
 		return out, err
 	}
 	return nil, nil
@@ -147,7 +156,7 @@ func (db *DB) SearchCases(ctx context.Context, text string, q cases.Query, offse
 // how many documents it ranked. A word known to match many documents is
 // ranked pruned (search_prune.go); any other query by one statement, which
 // tells whether the query is common.
-func (db *DB) firstTry(ctx context.Context, match, w string, filterArgs []any, page []arg, cutoff int) ([]cases.SearchMatch, int, error) {
+func (db *DB) firstTry(ctx context.Context, match, w string, filterArgs []any, page []arg, cutoff int, count *submitterCount) ([]cases.SearchMatch, int, error) {
 	prune, known := db.pruned.lookup(match)
 	if prune {
 		docs, ok, err := db.bestDocsPruned(ctx, match, cutoff)
@@ -155,10 +164,10 @@ func (db *DB) firstTry(ctx context.Context, match, w string, filterArgs []any, p
 			return nil, 0, err
 		}
 		if ok {
-			return db.searchPage(ctx, bindSearch(rankedPage(rankedDocs, w), filterArgs, slices.Concat(page, rankedArgs(docs))...))
+			return db.searchPage(ctx, bindSearch(rankedPage(rankedDocs, w), filterArgs, slices.Concat(page, rankedArgs(docs))...), count)
 		}
 	}
-	out, kept, err := db.searchRanked(ctx, bindSearch(rankedPage(bestDocs, w), filterArgs, page...), !known && db.rare.has(match))
+	out, kept, err := db.searchRanked(ctx, bindSearch(rankedPage(bestDocs, w), filterArgs, page...), !known && db.rare.has(match), count)
 	if err == nil && !known {
 		if kept < cutoff {
 			db.rare.remember(match)
@@ -189,29 +198,91 @@ type arg struct {
 // bindSearch numbers the named parameters a statement uses after the
 // filter's (PostgreSQL refuses a parameter the text does not use).
 func bindSearch(sqlText string, filterArgs []any, named ...arg) boundQuery {
-	args := append([]any(nil), filterArgs...)
+	sh := boundShapes.of(sqlText, len(filterArgs), named)
+	args := make([]any, 0, len(filterArgs)+len(sh.used))
+	args = append(args, filterArgs...)
+	for _, i := range sh.used {
+		args = append(args, named[i].value)
+	}
+	return boundQuery{sh.sql, args}
+}
+
+// boundShape is a statement with its named parameters numbered, and which
+// of them it uses, in order.
+type boundShape struct {
+	sql  string
+	used []int
+}
+
+// numberNamed numbers the named parameters sqlText uses after the filter's
+// filterArgs ones.
+func numberNamed(sqlText string, filterArgs int, named []arg) boundShape {
+	var sh boundShape
 	var pairs []string
-	for _, a := range named {
+	for i, a := range named {
 		if !strings.Contains(sqlText, a.name) {
 			continue
 		}
-		args = append(args, a.value)
-		num := "$" + strconv.Itoa(len(args))
+		sh.used = append(sh.used, i)
+		num := "$" + strconv.Itoa(filterArgs+len(sh.used))
 		if strings.HasSuffix(a.name, "::") {
 			num += "::"
 		}
 		pairs = append(pairs, a.name, num)
 	}
-	return boundQuery{strings.NewReplacer(pairs...).Replace(sqlText), args}
+	sh.sql = strings.NewReplacer(pairs...).Replace(sqlText)
+	return sh
 }
 
-// searchPage runs a search statement built by withTexts.
-func (db *DB) searchPage(ctx context.Context, bq boundQuery) (out []cases.SearchMatch, kept int, err error) {
-	return db.searchPageOn(ctx, db.db, bq)
+// boundShapes remembers the statements bindSearch numbered: a search's
+// statement has one of a few hundred shapes (its filters, its parts), and
+// numbering it again took 7 of the 60 µs of CPU a rare word's search
+// spends in the program (pprof, the benchmark register on PostgreSQL).
+var boundShapes = shapeMemory{at: map[string]boundShape{}}
+
+// shapeMemory is a bounded memory of numbered statements.
+type shapeMemory struct {
+	mu sync.Mutex
+	at map[string]boundShape
+}
+
+// shapesKept is how many numbered statements shapeMemory keeps.
+const shapesKept = 512
+
+func (m *shapeMemory) of(sqlText string, filterArgs int, named []arg) boundShape {
+	var k strings.Builder
+	k.Grow(len(sqlText) + 16*len(named) + 8)
+	k.WriteString(strconv.Itoa(filterArgs))
+	for _, a := range named {
+		k.WriteString("\x00" + a.name)
+	}
+	k.WriteString("\x00" + sqlText)
+	key := k.String()
+	m.mu.Lock()
+	sh, ok := m.at[key]
+	m.mu.Unlock()
+	if ok {
+		return sh
+	}
+	sh = numberNamed(sqlText, filterArgs, named)
+	m.mu.Lock()
+	if len(m.at) >= shapesKept {
+		clear(m.at) // forget them all: each is numbered again on its next use
+	}
+	m.at[key] = sh
+	m.mu.Unlock()
+	return sh
+}
+
+// searchPage runs a search statement built by withTexts, carrying count
+// (nil: none asked).
+func (db *DB) searchPage(ctx context.Context, bq boundQuery, count *submitterCount) (out []cases.SearchMatch, kept int, err error) {
+	return db.searchPageOn(ctx, db.db, bq, count)
 }
 
 // searchPageOn is searchPage over the connections of pool.
-func (db *DB) searchPageOn(ctx context.Context, pool *sql.DB, bq boundQuery) (out []cases.SearchMatch, kept int, err error) {
+func (db *DB) searchPageOn(ctx context.Context, pool *sql.DB, bq boundQuery, count *submitterCount) (out []cases.SearchMatch, kept int, err error) {
+	bq = count.bind(bq)
 	rows, err := pool.QueryContext(ctx, bq.sql, bq.args...)
 	if err != nil {
 		return nil, 0, err
@@ -221,10 +292,12 @@ func (db *DB) searchPageOn(ctx context.Context, pool *sql.DB, bq boundQuery) (ou
 		var m cases.SearchMatch
 		var received, due, text, respondent, system string
 		var doc int64
+		var counted sql.NullInt64
 		if err := rows.Scan(&m.ID, &m.Reference, &m.Title, &m.TypeCode, &m.Status, &received, &due, &m.Rapporteur,
-			&m.Confidential, &m.RapporteurID, &m.Score, &doc, &text, &respondent, &system, &kept); err != nil {
+			&m.Confidential, &m.RapporteurID, &m.Score, &doc, &text, &respondent, &system, &kept, &counted); err != nil {
 			return nil, 0, err
 		}
+		count.take(counted)
 		m.ReceivedOn, _ = cases.ParseDate(received)
 		m.DueOn, _ = cases.ParseDate(due)
 		switch doc & 3 {
@@ -266,7 +339,7 @@ const acrossDocumentsParts = 8
 // lift). They come after every case that matched in one document, ranked
 // by their best document for the first part.
 func (db *DB) addAcrossDocuments(ctx context.Context, same []cases.SearchMatch, pq textindex.Query, match, w string,
-	filterArgs []any, viewer int64, offset, limit int) ([]cases.SearchMatch, error) {
+	filterArgs []any, viewer int64, offset, limit int, count *submitterCount) ([]cases.SearchMatch, error) {
 	if len(pq.Groups) > acrossDocumentsParts {
 		return same, nil
 	}
@@ -313,16 +386,9 @@ func (db *DB) addAcrossDocuments(ctx context.Context, same []cases.SearchMatch, 
 	for i, g := range groups {
 		named = append(named, arg{"$G" + strconv.Itoa(i) + "::", g})
 	}
-	more, _, err := db.searchPage(ctx, bindSearch(b.String(), filterArgs, named...))
+	more, _, err := db.searchPage(ctx, bindSearch(b.String(), filterArgs, named...), count)
 	if err != nil {
 		return nil, err
 	}
 	return append(same, more...), nil
 }
-
-// CallsAreRoundTrips marks the store as one whose every call goes to the
-// database server (cases.RoundTripStore): a search asks its submitter
-// count beside the search itself, not after it.
-func (db *DB) CallsAreRoundTrips() {}
-
-var _ cases.RoundTripStore = (*DB)(nil)

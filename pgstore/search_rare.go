@@ -46,12 +46,12 @@ func openGenericPool(cfg *pgx.ConnConfig) *sql.DB {
 // searchRanked runs a first-try search statement: over the generic-plan
 // pool when rare says the query is known to be rare, else over the
 // ordinary connections. Both give the same rows.
-func (db *DB) searchRanked(ctx context.Context, bq boundQuery, rare bool) (out []cases.SearchMatch, kept int, err error) {
+func (db *DB) searchRanked(ctx context.Context, bq boundQuery, rare bool, count *submitterCount) (out []cases.SearchMatch, kept int, err error) {
 	if !rare {
-		return db.searchPageOn(ctx, db.db, bq)
+		return db.searchPageOn(ctx, db.db, bq, count)
 	}
 	err = db.overGenericPlans(ctx, func(pool *sql.DB) error {
-		out, kept, err = db.searchPageOn(ctx, pool, bq)
+		out, kept, err = db.searchPageOn(ctx, pool, bq, count)
 		return err
 	})
 	return out, kept, err

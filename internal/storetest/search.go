@@ -175,9 +175,11 @@ func testSearchVisibility(t *testing.T, e Engine) {
 }
 
 // The secretariat finds cases by their submitter's name or contact,
-// which the search index never holds, on every store (a store whose calls
-// are round trips counts them beside the search itself); a member, who
-// may not see submitters, does not; the register's filters apply.
+// which the search index never holds, on every store (PostgreSQL counts
+// them within the search's own statement); a member, who may not see
+// submitters, does not; the register's filters apply. A name also in
+// other cases' text (a respondent, submitting a case of its own) finds
+// that case first, by its submitter, and the others by their text.
 func testSearchSubmitters(t *testing.T, e Engine) {
 	f := newSearchFixture(t, e)
 	all := []string{"facial", "noted", "chinese", "mixed", "secret"}
@@ -191,6 +193,32 @@ func testSearchSubmitters(t *testing.T, e Engine) {
 	}
 	if hits := f.search(t, searchSecretary, "Zhang Wei", cases.Query{Status: cases.Screening}, 50); len(hits) != 0 {
 		t.Errorf("no case is in screening, yet Zhang Wei's search finds %v", refsOf(hits))
+	}
+
+	c, err := f.svc.GetCase(ctx, searchSecretary, f.ids["mixed"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := c.Draft
+	d.Submitter = cases.Submitter{Kind: cases.SubmitterOrganisation, Name: "Harbour Bank", Contact: "legal@harbour.example"}
+	d.Respondent = "GateFace Ltd"
+	if _, err := f.svc.UpdateCase(ctx, searchSecretary, c.ID, c.Version, d); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // PostgreSQL asks a word again another way once it knows it is rare
+		hits := f.expect(t, searchSecretary, "Harbour Bank", all...)
+		if hits[0].Reference != f.refs["mixed"] || hits[0].Source != cases.SourceSubmitter {
+			t.Errorf("the bank's own case is not first, by its submitter: %v, %s", refsOf(hits), hits[0].Source)
+		}
+		for _, h := range hits[1:] {
+			if h.Source != cases.SourceCase {
+				t.Errorf("%s found for Harbour Bank by its %s, not its text", h.Reference, h.Source)
+			}
+		}
+		f.expect(t, searchMember, "Harbour Bank", "facial", "noted", "chinese")
+		if hits := f.search(t, searchSecretary, "Harbour Bank", cases.Query{Status: cases.Screening}, 50); len(hits) != 0 {
+			t.Errorf("no case is in screening, yet the bank's search finds %v", refsOf(hits))
+		}
 	}
 }
 
