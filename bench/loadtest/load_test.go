@@ -3,7 +3,9 @@
 // Package loadtest measures the committee server under a committee's
 // working day (issue 13): `make loadtest`, not part of `make test`.
 // LOADTEST_DURATION (default 2m) is how long each half runs: the same
-// workload first on the register directly, then through the server.
+// workload on the register directly and through the server, taken in turn
+// in LOADTEST_SLICES slices (default 4) of each. LOADTEST_CALLS=FILE
+// writes every call's start and duration to FILE (CSV).
 // LOADTEST_MODE is "realistic" (the default: each person pauses between
 // actions as people do, 2 to 8 s, and the two signers sign an opinion
 // every 20 s) or "saturation" (everyone works without pausing to read,
@@ -23,6 +25,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -78,17 +81,40 @@ func mode(t *testing.T) load {
 	return load{}
 }
 
-// think pauses as a person does after an action, until stop at most.
-func (l load) think(stop time.Time) {
-	if l.thinkMax == 0 {
-		return
+// think pauses as a person does after an action, and says whether they
+// go on working: not once the pause reaches stop, when they go home. A
+// pause cut short at stop used to send everyone's remaining actions at
+// the same instant: twenty-five searches at once at the end of each half,
+// which alone set the search's 95th percentile (LOADTEST_CALLS showed the
+// slowest searches all starting at that instant).
+func (l load) think(stop time.Time) bool {
+	if l.thinkMax > 0 {
+		d := l.thinkMin + mrand.N(l.thinkMax-l.thinkMin)
+		if d >= time.Until(stop) {
+			time.Sleep(time.Until(stop))
+			return false
+		}
+		time.Sleep(d)
 	}
-	d := l.thinkMin + mrand.N(l.thinkMax-l.thinkMin)
-	time.Sleep(min(d, time.Until(stop)))
+	return time.Now().Before(stop)
 }
 
 var words = []string{"face", "consent", "metro", "credit", "scoring", "hiring", "chatbot", "medical", "insurance", "school",
 	"surveillance", "loan", "tenant", "voice", "children", "translation", "welfare", "police", "camera", "pricing"}
+
+// loadSlices is how many slices each half is run in (LOADTEST_SLICES,
+// default 4).
+func loadSlices(t *testing.T) int {
+	v := os.Getenv("LOADTEST_SLICES")
+	if v == "" {
+		return 4
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 60 {
+		t.Fatalf("LOADTEST_SLICES=%q: give a number of slices from 1 to 60", v)
+	}
+	return n
+}
 
 func duration(t *testing.T) time.Duration {
 	if v := os.Getenv("LOADTEST_DURATION"); v != "" {
@@ -111,15 +137,28 @@ type world struct {
 	reading     []int64 // cases every member has declared on
 	meeting     int64
 	agenda      []int64
-	toSign      chan int64 // cases in opinion drafting with chen as rapporteur
 	meetingUser cases.User
+	// The signers of each half and their cases in opinion drafting: a
+	// signing key fetched to a laptop for the server's half no longer
+	// signs on the register, so the file's half has signers of its own.
+	localSigners, serverSigners signers
+}
+
+// signers are a rapporteur and a chair (their passwords are the
+// package's chenPW and wangPW) and the cases they are to sign.
+type signers struct {
+	rapp, chair cases.User
+	toSign      chan int64
 }
 
 func build(t *testing.T, signatures int) *world {
 	t.Helper()
 	tw := testworld.New(t, testworld.Options{AdminPassword: adminPW, RapporteurPassword: chenPW, ChairPassword: wangPW, MemberPassword: liuPW})
 	ctx := context.Background()
-	w := &world{World: tw, reg: tw.DB, svc: app.NewService(tw.DB, nil), toSign: make(chan int64, signatures)}
+	w := &world{World: tw, reg: tw.DB, svc: app.NewService(tw.DB, nil)}
+	w.serverSigners = signers{w.Rapporteur, w.Chair, make(chan int64, signatures)}
+	w.localSigners = signers{tw.AddSigner(t, "zhao", "Dr. Zhao Lei 赵磊", cases.RoleMember, chenPW),
+		tw.AddSigner(t, "sun", "Prof. Sun Li 孙丽", cases.RoleChair, wangPW), make(chan int64, signatures)}
 	for i := range secretaries {
 		u, err := w.svc.CreateUser(ctx, w.Admin, cases.NewAccount{Username: fmt.Sprintf("sec%d", i+1), DisplayName: fmt.Sprintf("Secretary %d", i+1), Role: cases.RoleSecretariat, Password: userPW})
 		if err != nil {
@@ -167,7 +206,12 @@ func build(t *testing.T, signatures int) *world {
 		}
 	}
 	for range signatures {
-		w.toSign <- w.AddCaseInOpinionDrafting(t, nil)
+		w.serverSigners.toSign <- w.AddCaseInOpinionDrafting(t, nil)
+		id := w.AddCaseInOpinionDraftingFor(t, w.localSigners.rapp, nil)
+		if err := w.svc.DeclareInterest(ctx, w.localSigners.chair, id, false, ""); err != nil {
+			t.Fatal(err)
+		}
+		w.localSigners.toSign <- id
 	}
 	return w
 }
@@ -186,6 +230,7 @@ func draft(i int) cases.Draft {
 type figures struct {
 	mu        sync.Mutex
 	latencies map[string][]time.Duration
+	calls     []call // every successful call, for LOADTEST_CALLS
 	stale     int
 	errs      []string
 	cases     []int64
@@ -208,6 +253,7 @@ func (f *figures) time(op string, fn func() error) bool {
 	switch {
 	case err == nil:
 		f.latencies[op] = append(f.latencies[op], d)
+		f.calls = append(f.calls, call{op, start, d})
 		return true
 	case errors.As(err, &stale):
 		f.stale++
@@ -215,6 +261,59 @@ func (f *figures) time(op string, fn func() error) bool {
 		f.errs = append(f.errs, op+": "+err.Error())
 	}
 	return false
+}
+
+// add puts g's latencies and writes with f's.
+func (f *figures) add(g *figures) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for op, l := range g.latencies {
+		f.latencies[op] = append(f.latencies[op], l...)
+	}
+	f.stale += g.stale
+	f.errs = append(f.errs, g.errs...)
+	f.cases = append(f.cases, g.cases...)
+	for id, notes := range g.notes {
+		f.notes[id] = append(f.notes[id], notes...)
+	}
+	f.signed = append(f.signed, g.signed...)
+	f.calls = append(f.calls, g.calls...)
+}
+
+// call is one successful call: its operation, when it started and how
+// long it took.
+type call struct {
+	op    string
+	start time.Time
+	took  time.Duration
+}
+
+// writeCalls writes every call of both halves to the file LOADTEST_CALLS
+// names, if any, as CSV (half, operation, start in ms from the first call,
+// duration in ms): where a 95th percentile comes from.
+func writeCalls(t *testing.T, halves map[string]*figures) {
+	path := os.Getenv("LOADTEST_CALLS")
+	if path == "" {
+		return
+	}
+	var first time.Time
+	for _, f := range halves {
+		for _, c := range f.calls {
+			if first.IsZero() || c.start.Before(first) {
+				first = c.start
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteString("half,operation,start_ms,ms\n")
+	for name, f := range halves {
+		for _, c := range f.calls {
+			fmt.Fprintf(&b, "%s,%s,%.1f,%.3f\n", name, c.op, float64(c.start.Sub(first).Microseconds())/1e3, float64(c.took.Microseconds())/1e3)
+		}
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Errorf("LOADTEST_CALLS: %v", err)
+	}
 }
 
 func (f *figures) p95(op string) (time.Duration, int) {
@@ -236,8 +335,9 @@ type person struct {
 }
 
 // run drives the workload for d with 3 secretaries, 25 members and 2
-// signers, each a goroutine working through their own API.
-func (w *world) run(t *testing.T, l load, d time.Duration, secs, mems []person, rapp, chair person) *figures {
+// signers, each a goroutine working through their own API; the signers
+// sign the cases of toSign.
+func (w *world) run(t *testing.T, l load, d time.Duration, secs, mems []person, rapp, chair person, toSign chan int64) *figures {
 	f := newFigures()
 	ctx := context.Background()
 	stop := time.Now().Add(d)
@@ -248,7 +348,9 @@ func (w *world) run(t *testing.T, l load, d time.Duration, secs, mems []person, 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			l.think(stop) // people do not all start at the same instant
+			if !l.think(stop) { // people do not all start at the same instant
+				return
+			}
 			for i := 0; time.Now().Before(stop); i++ {
 				var made cases.Case
 				if f.time("log a case with an attachment", func() (err error) {
@@ -260,7 +362,9 @@ func (w *world) run(t *testing.T, l load, d time.Duration, secs, mems []person, 
 					f.cases = append(f.cases, made.ID)
 					f.mu.Unlock()
 				}
-				l.think(stop)
+				if !l.think(stop) {
+					return
+				}
 				// The secretaries all correct the same few cases: some
 				// edits meet a colleague's newer one (a stale refusal).
 				id := w.reading[i%3]
@@ -270,9 +374,13 @@ func (w *world) run(t *testing.T, l load, d time.Duration, secs, mems []person, 
 					time.Sleep(20 * time.Millisecond) // reading the form
 					f.time("save an edit", func() error { _, err := p.api.UpdateCase(ctx, p.actor, c.ID, c.Version, c.Draft); return err })
 				}
-				l.think(stop)
+				if !l.think(stop) {
+					return
+				}
 				f.time("register page", func() error { _, err := p.api.ListCases(ctx, p.actor, cases.Query{}, 0, 50); return err })
-				l.think(stop)
+				if !l.think(stop) {
+					return
+				}
 				time.Sleep(l.secretaryCycle)
 			}
 		}()
@@ -281,18 +389,26 @@ func (w *world) run(t *testing.T, l load, d time.Duration, secs, mems []person, 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			l.think(stop) // people do not all start at the same instant
+			if !l.think(stop) { // people do not all start at the same instant
+				return
+			}
 			for i := 0; time.Now().Before(stop); i++ {
 				f.time("register page", func() error { _, err := p.api.ListCases(ctx, p.actor, cases.Query{}, (i%5)*50, 50); return err })
-				l.think(stop)
+				if !l.think(stop) {
+					return
+				}
 				f.time("search", func() error {
 					_, err := p.api.Search(ctx, p.actor, words[(k+i)%len(words)], cases.Query{}, 0, 50)
 					return err
 				})
-				l.think(stop)
+				if !l.think(stop) {
+					return
+				}
 				id := w.reading[(k+i)%len(w.reading)]
 				f.time("open a case", func() error { _, err := p.api.GetCase(ctx, p.actor, id); return err })
-				l.think(stop)
+				if !l.think(stop) {
+					return
+				}
 				var n cases.Note
 				if f.time("add a note", func() (err error) {
 					n, err = p.api.AddNote(ctx, p.actor, id, fmt.Sprintf("Note %d of %s.", i, p.actor.Username), i%2 == 0)
@@ -302,7 +418,9 @@ func (w *world) run(t *testing.T, l load, d time.Duration, secs, mems []person, 
 					f.notes[id] = append(f.notes[id], n.ID)
 					f.mu.Unlock()
 				}
-				l.think(stop)
+				if !l.think(stop) {
+					return
+				}
 				vote := cases.VoteApprove
 				if i%3 == 0 {
 					vote = cases.VoteReject
@@ -310,12 +428,14 @@ func (w *world) run(t *testing.T, l load, d time.Duration, secs, mems []person, 
 				f.time("vote", func() error {
 					return p.api.RecordVote(ctx, p.actor, w.meeting, w.agenda[(k+i)%len(w.agenda)], p.actor.ID, vote)
 				})
-				l.think(stop)
+				if !l.think(stop) {
+					return
+				}
 				time.Sleep(l.memberCycle) // reading
 			}
 		}()
 	}
-	countersign := make(chan int64, cap(w.toSign))
+	countersign := make(chan int64, cap(toSign))
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
@@ -323,7 +443,7 @@ func (w *world) run(t *testing.T, l load, d time.Duration, secs, mems []person, 
 		for time.Now().Before(stop) {
 			var id int64
 			select {
-			case id = <-w.toSign:
+			case id = <-toSign:
 			default:
 				f.mu.Lock()
 				f.errs = append(f.errs, "the load test prepared too few opinions to sign")
@@ -403,12 +523,19 @@ func (w *world) check(t *testing.T, where string, f *figures) {
 }
 
 // TestCommitteeServerUnderLoad runs the workload on the register file and
-// then through the committee server, and prints each operation's 95th
-// percentile side by side.
+// through the committee server, and prints each operation's 95th
+// percentile side by side. The two halves are taken in turn, in slices
+// (local, server, server, local, …): a machine shared with other work
+// changes speed from minute to minute, and with one half after the other
+// the ratio of two 95th percentiles measured that slowdown as often as the
+// server (0.44× to 6.2× for the search in the runs of 4 December).
 func TestCommitteeServerUnderLoad(t *testing.T) {
 	d := duration(t)
 	l := mode(t)
-	perPhase := int(d/l.signEvery) + 3
+	slices := loadSlices(t)
+	slice := d / time.Duration(slices)
+	// Each slice's signers sign at its start and every signEvery after.
+	perPhase := slices*(int(slice/l.signEvery)+1) + 3
 	w := build(t, 2*perPhase)
 	ctx := context.Background()
 	checkArgs := []string{"check", "--db", w.Path}
@@ -417,17 +544,13 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 	}
 	t.Logf("engine: %s", engine(t))
 
-	var secs, mems []person
+	var localSecs, localMems []person
 	for _, u := range w.secs {
-		secs = append(secs, person{w.svc, u})
+		localSecs = append(localSecs, person{w.svc, u})
 	}
 	for _, u := range w.mems {
-		mems = append(mems, person{w.svc, u})
+		localMems = append(localMems, person{w.svc, u})
 	}
-	t.Logf("local: %d clients on the %s register for %v", len(secs)+len(mems)+2, engine(t), d)
-	loadBefore := loadAverage()
-	local := w.run(t, l, d, secs, mems, person{w.svc, w.Rapporteur}, person{w.svc, w.Chair})
-	w.check(t, "local", local)
 
 	// The committee server on this machine, over TLS on loopback, as a
 	// process of its own on the same register.
@@ -448,29 +571,51 @@ func TestCommitteeServerUnderLoad(t *testing.T) {
 		}
 		return person{c, actor}
 	}
-	secs, mems = nil, nil
+	var secs, mems []person
 	for _, u := range w.secs {
 		secs = append(secs, signIn(u, userPW))
 	}
 	for _, u := range w.mems {
 		mems = append(mems, signIn(u, userPW))
 	}
-	rapp, chair := signIn(w.Rapporteur, chenPW), signIn(w.Chair, wangPW)
+	rapp, chair := signIn(w.serverSigners.rapp, chenPW), signIn(w.serverSigners.chair, wangPW)
 	if _, err := rapp.api.(*remote.Client).FetchSigningKey(ctx, rapp.actor, chenPW); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := chair.api.(*remote.Client).FetchSigningKey(ctx, chair.actor, wangPW); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("server: %d clients through %s for %v", len(secs)+len(mems)+2, srv.URL, d)
-	serverCPU, clientsCPU := processCPU(srv.PID()), processCPU(os.Getpid())
-	served := w.run(t, l, d, secs, mems, rapp, chair)
-	serverCPU, clientsCPU = processCPU(srv.PID())-serverCPU, processCPU(os.Getpid())-clientsCPU
+
+	t.Logf("%d clients on the %s register and %d through %s, %v each in %d slices taken in turn",
+		len(localSecs)+len(localMems)+2, engine(t), len(secs)+len(mems)+2, srv.URL, d, slices)
+	loadBefore := loadAverage()
+	local, served := newFigures(), newFigures()
+	var serverCPU, clientsCPU time.Duration
+	runLocal := func() {
+		local.add(w.run(t, l, slice, localSecs, localMems, person{w.svc, w.localSigners.rapp}, person{w.svc, w.localSigners.chair}, w.localSigners.toSign))
+	}
+	runServed := func() {
+		s, c := processCPU(srv.PID()), processCPU(os.Getpid())
+		served.add(w.run(t, l, slice, secs, mems, rapp, chair, w.serverSigners.toSign))
+		serverCPU += processCPU(srv.PID()) - s
+		clientsCPU += processCPU(os.Getpid()) - c
+	}
+	for i := range slices {
+		if i%2 == 0 {
+			runLocal()
+			runServed()
+		} else {
+			runServed()
+			runLocal()
+		}
+	}
+	w.check(t, "local", local)
 	w.check(t, "server", served)
+	writeCalls(t, map[string]*figures{"local": local, "server": served})
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "\n%s load on %s, %v per half, %d cores (GOMAXPROCS %d), load average %s before, %s after, %s\n",
-		l.name, engine(t), d, runtime.NumCPU(), runtime.GOMAXPROCS(0), loadBefore, loadAverage(), time.Now().UTC().Format("2006-01-02 15:04 MST"))
+	fmt.Fprintf(&b, "\n%s load on %s, %v per half in %d slices taken in turn, %d cores (GOMAXPROCS %d), load average %s before, %s after, %s\n",
+		l.name, engine(t), d, slices, runtime.NumCPU(), runtime.GOMAXPROCS(0), loadBefore, loadAverage(), time.Now().UTC().Format("2006-01-02 15:04 MST"))
 	fmt.Fprintf(&b, "%-32s %12s %12s %7s %9s %9s\n", "operation (p95)", "local", "server", "ratio", "n local", "n server")
 	ops := []string{"register page", "search", "open a case", "add a note", "vote", "save an edit", "log a case with an attachment",
 		"save an opinion draft", "sign (rapporteur)", "countersign (chair)"}

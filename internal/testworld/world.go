@@ -73,6 +73,13 @@ func New(tb testing.TB, opt Options) *World {
 	return w
 }
 
+// AddSigner creates an account that signs in with password and issues its
+// signing key, sealed with the same password.
+func (w *World) AddSigner(tb testing.TB, username, display string, role cases.Role, password string) cases.User {
+	tb.Helper()
+	return w.addSigner(tb, username, display, role, password, false)
+}
+
 // addSigner creates an account and issues its signing key, sealed with
 // its password.
 func (w *World) addSigner(tb testing.TB, username, display string, role cases.Role, password string, noLogin bool) cases.User {

@@ -269,6 +269,7 @@ func loadTestColumn(c config) ([]row, error) {
 // operation's 95th percentile on the register and through the server.
 type loadTest struct {
 	mode, engine, perHalf string
+	slices                string // how many slices of each half were taken in turn ("" before they were)
 	ops                   []loadOp
 }
 
@@ -278,7 +279,7 @@ type loadOp struct {
 	nLocal, nServer int
 }
 
-var loadHeader = regexp.MustCompile(`(\S+) load on (\S+), (\S+) per half`)
+var loadHeader = regexp.MustCompile(`(\S+) load on (\S+), (\S+) per half(?: in (\d+) slices taken in turn)?`)
 
 // parseLoadTest reads the first table of the load test's output (go test
 // -v prints it twice: logged, and on its own).
@@ -288,7 +289,7 @@ func parseLoadTest(out string) (loadTest, error) {
 	start := -1
 	for i, l := range lines {
 		if m := loadHeader.FindStringSubmatch(l); m != nil && lt.mode == "" {
-			lt.mode, lt.engine, lt.perHalf = m[1], m[2], m[3]
+			lt.mode, lt.engine, lt.perHalf, lt.slices = m[1], m[2], m[3], m[4]
 		}
 		if strings.HasPrefix(strings.TrimSpace(l), "operation (p95)") {
 			start = i + 1
@@ -329,6 +330,9 @@ func (lt loadTest) rows() []row {
 		engine = "PostgreSQL"
 	}
 	refName := fmt.Sprintf("%s, same load: %s, %s a half", engine, lt.mode, lt.perHalf)
+	if lt.slices != "" {
+		refName += fmt.Sprintf(" in %s slices, in turn", lt.slices)
+	}
 	ms := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 }
 	var rows []row
 	for _, op := range lt.ops {

@@ -83,6 +83,22 @@ func TestLoadTestTableIsReadFromItsOutput(t *testing.T) {
 	}
 }
 
+// The halves taken in turn in slices: the header says how many, and the
+// reference says so too.
+func TestLoadTestInSlicesNamesThem(t *testing.T) {
+	out := strings.ReplaceAll(loadTestOutput, "30s per half, 2 cores", "30s per half in 3 slices taken in turn, 2 cores")
+	lt, err := parseLoadTest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lt.perHalf != "30s" || lt.slices != "3" || len(lt.ops) != 10 {
+		t.Fatalf("read %q a half in %q slices, %d operations", lt.perHalf, lt.slices, len(lt.ops))
+	}
+	if ref := lt.rows()[1].refName; ref != "file, same load: realistic, 30s a half in 3 slices, in turn" {
+		t.Errorf("the search's reference is %q", ref)
+	}
+}
+
 // Through the server, a register page is judged against 10 ms and a
 // search against 1.5 times the file's under the same load; the other
 // operations are for information, and every row names the load.
