@@ -52,9 +52,22 @@ func postgresColumn(c config) ([]row, error) {
 		return nil, err
 	}
 	lite, pg, trip := engines[0], engines[1], engines[2]
+	// A figure with a target is judged as the committee server's are:
+	// against the file's figure plus the bare round trip measured in the
+	// same rounds, which no statement sent to PostgreSQL can take less
+	// than. A rare word's whole search on the file (0.08–0.09 ms in the
+	// runs of 4 December, night) is about as long as that round trip
+	// (0.06–0.07 ms), so against the file alone the target asked
+	// PostgreSQL to plan nothing, run the statement, send its rows and
+	// have the program read them in the time of one SELECT 1. The ratio
+	// column stays the ratio to SQLite.
 	both := func(figure, name, unit string, ratio float64) row {
-		return row{figure: "PostgreSQL " + figure, unit: "ms", samples: pg.metric(name, unit),
+		r := row{figure: "PostgreSQL " + figure, unit: "ms", samples: pg.metric(name, unit),
 			ref: lite.metric(name, unit), refName: "SQLite", ratio: ratio}
+		if ratio > 0 {
+			r.allowance, r.allowanceName = trip.metric("BenchmarkPostgresRoundTrip", "median-ms"), "bare round trip"
+		}
+		return r
 	}
 	rows := []row{
 		// issue 14 asked ≤ 10 ms; issue 18 asks a ratio to a reference
