@@ -136,6 +136,27 @@ func TestLoadTestRowsCarryTheirTargetsAndTheLoad(t *testing.T) {
 	}
 }
 
+// With the server's step run before it, the load test's search is judged
+// against the file's 95th percentile plus the bare HTTPS call's: 19.7 ms
+// against 10.6 + 3.0 passes at 1.5×, against 10.6 alone it fails.
+func TestLoadTestSearchAddsTheBareCallWhenMeasured(t *testing.T) {
+	lt, err := parseLoadTest(loadTestOutput)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(old []float64) { bareCallP95 = old }(bareCallP95)
+	for _, tc := range []struct {
+		bare []float64
+		want string
+	}{{nil, "FAIL"}, {[]float64{2.9, 3.0, 3.1}, "pass"}, {[]float64{1.0}, "FAIL"}} {
+		bareCallP95 = tc.bare
+		search := lt.rows()[1]
+		if got := search.verdict(); got != tc.want {
+			t.Errorf("with the bare call's %v: the search row is %q, want %q (%+v)", tc.bare, got, tc.want, search)
+		}
+	}
+}
+
 func TestLoadTestWithoutItsTableIsNotMeasured(t *testing.T) {
 	for _, out := range []string{
 		"--- FAIL: TestCommitteeServerUnderLoad (3.10s)\nFAIL\n",
