@@ -45,7 +45,7 @@ bench: build
 # The committee server under load (issue 13; not part of `test`): 30
 # simulated people for LOADTEST_DURATION (default 2m) on the register
 # file and as long through a server on this machine, taken in turn in
-# LOADTEST_SLICES slices (default 4); prints each operation's 95th
+# LOADTEST_SLICES slices (default one per 30 s, at most 4); prints each operation's 95th
 # percentile side by side. LOADTEST_DURATION=20s for a
 # short run; LOADTEST_MODE=saturation for everyone working without pauses;
 # LOADTEST_ENGINE=postgres runs it on a throwaway PostgreSQL cluster

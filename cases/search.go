@@ -98,11 +98,11 @@ func (s *Service) Search(ctx context.Context, actor User, text string, q Query, 
 	}
 	q.Today, q.Viewer = s.Today(), actor
 	var matches []SearchMatch
-	var counted submitterCount // asked with the search, or nil
+	var counted *int // the submitter count asked with the search, if it was
 	if cs, ok := sr.(SubmitterCountingSearch); ok && offset == 0 && namesSubmitters(actor, text) {
 		var n int
 		matches, n, err = cs.SearchCasesCounting(ctx, text, q, offset, limit, s.submitterQuery(actor, text, q))
-		counted = func() (int, error) { return n, nil }
+		counted = &n
 	} else {
 		matches, err = sr.SearchCases(ctx, text, q, offset, limit)
 	}

@@ -4,7 +4,7 @@
 // working day (issue 13): `make loadtest`, not part of `make test`.
 // LOADTEST_DURATION (default 2m) is how long each half runs: the same
 // workload on the register directly and through the server, taken in turn
-// in LOADTEST_SLICES slices (default 4) of each. LOADTEST_CALLS=FILE
+// in LOADTEST_SLICES slices of each (default one per 30 s, at most 4). LOADTEST_CALLS=FILE
 // writes every call's start and duration to FILE (CSV).
 // LOADTEST_MODE is "realistic" (the default: each person pauses between
 // actions as people do, 2 to 8 s, and the two signers sign an opinion
@@ -102,12 +102,14 @@ func (l load) think(stop time.Time) bool {
 var words = []string{"face", "consent", "metro", "credit", "scoring", "hiring", "chatbot", "medical", "insurance", "school",
 	"surveillance", "loan", "tenant", "voice", "children", "translation", "welfare", "police", "camera", "pricing"}
 
-// loadSlices is how many slices each half is run in (LOADTEST_SLICES,
-// default 4).
-func loadSlices(t *testing.T) int {
+// loadSlices is how many slices each half of d is run in
+// (LOADTEST_SLICES): by default one per 30 s, from 1 to 4. A slice much
+// shorter than a round of a member's actions (five, with pauses of 2 to 8
+// s) would end before most of them.
+func loadSlices(t *testing.T, d time.Duration) int {
 	v := os.Getenv("LOADTEST_SLICES")
 	if v == "" {
-		return 4
+		return min(max(int(d/(30*time.Second)), 1), 4)
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > 60 {
@@ -151,6 +153,8 @@ type signers struct {
 	toSign      chan int64
 }
 
+// build makes the register, the accounts, and signatures cases to sign
+// for each half's signers.
 func build(t *testing.T, signatures int) *world {
 	t.Helper()
 	tw := testworld.New(t, testworld.Options{AdminPassword: adminPW, RapporteurPassword: chenPW, ChairPassword: wangPW, MemberPassword: liuPW})
@@ -532,11 +536,11 @@ func (w *world) check(t *testing.T, where string, f *figures) {
 func TestCommitteeServerUnderLoad(t *testing.T) {
 	d := duration(t)
 	l := mode(t)
-	slices := loadSlices(t)
+	slices := loadSlices(t, d)
 	slice := d / time.Duration(slices)
 	// Each slice's signers sign at its start and every signEvery after.
-	perPhase := slices*(int(slice/l.signEvery)+1) + 3
-	w := build(t, 2*perPhase)
+	perHalf := slices*(int(slice/l.signEvery)+1) + 3
+	w := build(t, perHalf)
 	ctx := context.Background()
 	checkArgs := []string{"check", "--db", w.Path}
 	if engine(t) == "postgres" {
